@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "sam-map-renderer.h"
+
+G_BEGIN_DECLS
+
+/* Text is laid out once at this size and scaled when drawn. */
+#define REF_PX 16.0
+
+typedef struct
+{
+  const SamMapNode *node;
+  PangoLayout      *label;
+  double            label_w;   /* at REF_PX */
+  double            label_h;
+  PangoLayout      *people;
+  double            people_w;
+  double            people_h;
+  gboolean          light_text; /* white text on the team colour */
+
+  /* screen geometry of the last draw or hit test */
+  double            sx;
+  double            sy;
+  double            sr;
+  double            lx;
+  double            ly;
+  double            lw;
+  double            lh;
+} NodeCache;
+
+typedef struct
+{
+  guint                 a;
+  guint                 b;
+  const SamMapRelation *relation;
+  const SamMapRelationChange *change;
+} EdgeCache;
+
+typedef struct
+{
+  guint       holder;
+  guint       about;
+  guint       count;
+  const char *first_id;
+  gboolean    on_relation;
+  double      sx;          /* screen centre of the badge */
+  double      sy;
+} BadgeCache;
+
+typedef struct
+{
+  guint             from;
+  guint             to;
+  const SamMapLink *link;
+} LinkCache;
+
+typedef struct
+{
+  double  x0, y0;          /* world bounds of the grid */
+  double  cell;
+  guint   cols;
+  guint   rows;
+  guint  *start;           /* cols * rows + 1 offsets into items */
+  guint  *items;           /* edge index; links follow the relations */
+  guint  *stamp;
+  guint   query;
+  guint64 serial;
+  gboolean valid;
+} HitGrid;
+
+struct _SamMapRenderer
+{
+  GObject          parent_instance;
+
+  SamMapModel     *model;
+  SamMapModel     *start;             /* comparison snapshot */
+  GPtrArray       *changes;
+  GHashTable      *change_by_relation; /* relation id in model → change */
+  guint64          changes_serial;
+  guint64          start_serial;
+
+  PangoContext    *context;
+  PangoFontDescription *font;
+  PangoFontDescription *bold_font;
+
+  guint64          cache_serial;
+  gboolean         cache_valid;
+  GArray          *nodes;             /* NodeCache */
+  GArray          *edges;             /* EdgeCache */
+  GArray          *badges;            /* BadgeCache */
+  GArray          *links;             /* LinkCache */
+  GHashTable      *node_index;        /* id → index + 1 */
+  PangoLayout     *count_layouts[10]; /* "1".."9", "9+" */
+  PangoLayout     *mark_layouts[6];   /* comparison symbols per SamMapChange */
+
+  PangoLayout     *callout;
+  gboolean         callout_valid;
+
+  GPtrArray       *legend;            /* LegendEntry */
+  PangoLayout     *legend_title;
+
+  HitGrid          grid;
+
+  SamMapKind       selected_kind;
+  char            *selected_id;
+  SamMapKind       hover_kind;
+  char            *hover_id;
+  char            *pending_from;
+  double           pending_x;
+  double           pending_y;
+
+  SamMapTransform  geometry_transform;
+  guint64          geometry_serial;
+  gboolean         geometry_valid;
+
+  /* cached layer of everything but hover, selection and drag feedback */
+  cairo_surface_t *base;
+  double           cache_scale;
+  guint64          base_serial;
+  guint64          base_start_serial;
+  SamMapTransform  base_transform;
+  double           base_width;
+  double           base_height;
+  char            *base_dim_node;
+  gboolean         base_dark;
+  gboolean         base_legend;
+
+  double           label_min_px;
+  guint            dark : 1;
+  guint            show_legend : 1;
+  guint            interactive : 1;
+};
+
+void     _sam_map_renderer_ensure_cache    (SamMapRenderer        *self);
+void     _sam_map_renderer_ensure_geometry (SamMapRenderer        *self,
+                                            const SamMapTransform *transform);
+void     _sam_map_renderer_invalidate_grid (SamMapRenderer        *self);
+void     _sam_map_renderer_clear_grid      (SamMapRenderer        *self);
+gboolean _sam_map_renderer_handle_position (SamMapRenderer        *self,
+                                            double                *x,
+                                            double                *y,
+                                            double                *r);
+void     _sam_map_link_curve               (double                 x0,
+                                            double                 y0,
+                                            double                 x1,
+                                            double                 y1,
+                                            double                *cx,
+                                            double                *cy);
+
+G_END_DECLS

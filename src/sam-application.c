@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-application.h"
+#include "sam-compat.h"
+#include "sam-window.h"
+
+struct _SamApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  SamStore *store;
+  GError *store_error;
+  int base_dpi;
+};
+
+G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
+
+/**
+ * sam_application_new:
+ * @application_id: the application ID
+ * @flags: #GApplicationFlags
+ *
+ * Returns: (transfer full): a new #SamApplication
+ */
+SamApplication *
+sam_application_new (const char        *application_id,
+                     GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (SAM_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/* Opens the database once.  When that fails the error is kept, the file is
+ * left alone, and the window explains what happened. */
+static void
+open_store (SamApplication *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  path = sam_store_dup_default_path ();
+  self->store = sam_store_open (path, &self->store_error);
+
+  /* Deleted work can no longer be undone once the app restarted. */
+  if (self->store != NULL && !sam_store_purge_trash (self->store, &error))
+    g_warning ("Could not empty the trash: %s", error->message);
+}
+
+static void
+apply_style (SamApplication *self)
+{
+  g_autofree char *variant = g_settings_get_string (self->settings, "style-variant");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (variant, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (variant, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_application_get_style_manager (ADW_APPLICATION (self)),
+                                      scheme);
+}
+
+/* Scaling the font resolution makes every text larger in proportion, which
+ * is what a room reading a projector needs. */
+static void
+apply_text_scale (SamApplication *self)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  if (gtk_settings == NULL)
+    return;
+
+  if (self->base_dpi <= 0)
+    g_object_get (gtk_settings, "gtk-xft-dpi", &self->base_dpi, NULL);
+  if (self->base_dpi <= 0)
+    self->base_dpi = 96 * 1024;
+
+  g_object_set (gtk_settings, "gtk-xft-dpi", (int) (self->base_dpi * scale), NULL);
+}
+
+static void
+change_text_scale (SamApplication *self,
+                   double          factor)
+{
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  scale = factor == 0 ? 1.0 : CLAMP (scale * factor, 0.8, 2.5);
+  g_settings_set_double (self->settings, "text-scale", scale);
+}
+
+static void
+zoom_in_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  change_text_scale (SAM_APPLICATION (user_data), 1.15);
+}
+
+static void
+zoom_out_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  change_text_scale (SAM_APPLICATION (user_data), 1 / 1.15);
+}
+
+static void
+zoom_reset_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  change_text_scale (SAM_APPLICATION (user_data), 0);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  SamApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing through the windows lets them save their size. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  SamApplication *self = user_data;
+
+  sam_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         g_application_get_application_id (G_APPLICATION (self)),
+                         PACKAGE_VERSION);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "zoom-in", zoom_in_action },
+  { "zoom-out", zoom_out_action },
+  { "zoom-reset", zoom_reset_action },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[4];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "app.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+    { "win.new-workshop", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.show-library", { "<Alt>Left", "<Control>l", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "workshop.add-team-here", { "<Control>t", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+sam_application_startup (GApplication *app)
+{
+  SamApplication *self = SAM_APPLICATION (app);
+  g_autoptr(GAction) style_action = NULL;
+
+  G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
+
+  if (g_get_application_name () == NULL)
+    g_set_application_name (_("Samenspel"));
+  gtk_window_set_default_icon_name (g_application_get_application_id (app));
+
+  self->settings = g_settings_new ("io.github.samenspel.Samenspel");
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  style_action = g_settings_create_action (self->settings, "style-variant");
+  g_action_map_add_action (G_ACTION_MAP (self), style_action);
+  set_accels (GTK_APPLICATION (self));
+
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::text-scale",
+                           G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
+  apply_style (self);
+  apply_text_scale (self);
+
+  open_store (self);
+}
+
+static void
+sam_application_activate (GApplication *app)
+{
+  SamApplication *self = SAM_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sam_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+sam_application_dispose (GObject *object)
+{
+  SamApplication *self = (SamApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (sam_application_parent_class)->dispose (object);
+}
+
+void samenspel_register_resource (void);
+
+static void
+sam_application_class_init (SamApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sam_application_dispose;
+  app_class->startup = sam_application_startup;
+  app_class->activate = sam_application_activate;
+
+  /* The resources live in a static library, so they are registered by hand
+   * rather than by a constructor the linker might drop. */
+  samenspel_register_resource ();
+}
+
+static void
+sam_application_init (SamApplication *self)
+{
+}
+
+/**
+ * sam_application_get_store:
+ * @self: a #SamApplication
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL when it
+ *   could not be opened (see sam_application_get_store_error())
+ */
+SamStore *
+sam_application_get_store (SamApplication *self)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+/**
+ * sam_application_get_store_error:
+ * @self: a #SamApplication
+ *
+ * Returns: (transfer none) (nullable): why the database could not be opened
+ */
+const GError *
+sam_application_get_store_error (SamApplication *self)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+GSettings *
+sam_application_get_settings (SamApplication *self)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

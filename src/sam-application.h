@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_APPLICATION (sam_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
+
+SamApplication *sam_application_new            (const char        *application_id,
+                                                GApplicationFlags  flags);
+SamStore       *sam_application_get_store      (SamApplication    *self);
+const GError   *sam_application_get_store_error (SamApplication   *self);
+GSettings      *sam_application_get_settings   (SamApplication    *self);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-library-page.h"
+
+/* The start screen: every workshop on this machine, newest edit first, with
+ * search and per-workshop actions. */
+struct _SamLibraryPage
+{
+  GtkWidget parent_instance;
+
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack *stack;
+  GtkListBox *list_box;
+
+  SamStore *store;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
+  char *search_text;
+};
+
+G_DEFINE_FINAL_TYPE (SamLibraryPage, sam_library_page, GTK_TYPE_WIDGET)
+
+static char *
+format_edited (gint64 modified)
+{
+  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (modified);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GTimeSpan span = g_date_time_difference (now, then);
+
+  if (span < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("Edited just now"));
+  if (span < G_TIME_SPAN_HOUR)
+    {
+      int minutes = span / G_TIME_SPAN_MINUTE;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edited %d minute ago",
+                                           "Edited %d minutes ago", minutes), minutes);
+    }
+  if (g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (then) &&
+      g_date_time_get_year (now) == g_date_time_get_year (then))
+    {
+      g_autofree char *time = g_date_time_format (then, "%H:%M");
+      /* Translators: %s is a time such as 14:05 */
+      return g_strdup_printf (_("Edited today at %s"), time);
+    }
+  {
+    g_autofree char *date = g_date_time_format (then, "%x");
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("Edited %s"), date);
+  }
+}
+
+static char *
+format_day (const char *iso)
+{
+  g_autofree char *full = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+
+  full = g_strconcat (iso, "T12:00:00", NULL);
+  date = g_date_time_new_from_iso8601 (full, g_time_zone_new_local ());
+  if (date == NULL)
+    return g_strdup (iso);
+
+  /* Translators: a workshop's date in the list, see strftime(3) */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+static void
+update_row (AdwActionRow *row,
+            GParamSpec   *pspec,
+            SamWorkshop  *workshop)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+  const char *organisation = sam_workshop_get_organisation (workshop);
+  guint n_teams = sam_workshop_get_n_teams (workshop);
+  char *day = format_day (sam_workshop_get_date (workshop));
+
+  if (*organisation != '\0')
+    g_ptr_array_add (parts, g_strdup (organisation));
+  if (day != NULL)
+    g_ptr_array_add (parts, day);
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams", n_teams),
+                                           n_teams));
+  g_ptr_array_add (parts, format_edited (sam_workshop_get_modified (workshop)));
+  g_ptr_array_add (parts, NULL);
+
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_workshop_get_name (workshop));
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static GMenuModel *
+row_menu_new (SamWorkshop *workshop)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) danger = g_menu_new ();
+  const char *uuid = sam_workshop_get_uuid (workshop);
+  g_autoptr(GMenuItem) item = NULL;
+
+  item = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target (item, "win.open-workshop", "s", uuid);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("_Rename…"), NULL);
+  g_menu_item_set_action_and_target (item, "win.rename-workshop", "s", uuid);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("D_uplicate"), NULL);
+  g_menu_item_set_action_and_target (item, "win.duplicate-workshop", "s", uuid);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("_Delete…"), NULL);
+  g_menu_item_set_action_and_target (item, "win.delete-workshop", "s", uuid);
+  g_menu_append_item (danger, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  SamWorkshop *workshop = item;
+  g_autoptr(GMenuModel) menu = row_menu_new (workshop);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-workshop");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sam_workshop_get_uuid (workshop));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Workshop Actions"));
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  update_row (ADW_ACTION_ROW (row), NULL, workshop);
+  g_signal_connect_object (workshop, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+update_visible_page (SamLibraryPage *self)
+{
+  guint n_all = self->store ? g_list_model_get_n_items (sam_store_get_workshops (self->store)) : 0;
+  guint n_shown = self->sorted ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  SamLibraryPage *self = user_data;
+  g_autofree char *haystack = NULL;
+
+  if (self->search_text == NULL || *self->search_text == '\0')
+    return TRUE;
+
+  haystack = sam_workshop_dup_search_text (item);
+  return strstr (haystack, self->search_text) != NULL;
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  gint64 ma = sam_workshop_get_modified ((SamWorkshop *) a);
+  gint64 mb = sam_workshop_get_modified ((SamWorkshop *) b);
+
+  if (ma != mb)
+    return ma > mb ? -1 : 1;
+
+  return g_utf8_collate (sam_workshop_get_name ((SamWorkshop *) a),
+                         sam_workshop_get_name ((SamWorkshop *) b));
+}
+
+static void
+search_changed_cb (SamLibraryPage *self,
+                   GtkSearchEntry *entry)
+{
+  g_free (self->search_text);
+  self->search_text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  g_strstrip (self->search_text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+sam_library_page_dispose (GObject *object)
+{
+  SamLibraryPage *self = (SamLibraryPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_LIBRARY_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (sam_library_page_parent_class)->dispose (object);
+}
+
+static void
+sam_library_page_class_init (SamLibraryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_library_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sam_library_page_init (SamLibraryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * sam_library_page_set_store:
+ * @self: a #SamLibraryPage
+ * @store: the database to list
+ *
+ * Shows the workshops of @store.
+ */
+void
+sam_library_page_set_store (SamLibraryPage *self,
+                            SamStore       *store)
+{
+  g_return_if_fail (SAM_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (SAM_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (sam_store_get_workshops (store)),
+                                              GTK_FILTER (self->filter));
+  g_clear_object (&self->sorted);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
+
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row, self, NULL);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_visible_page),
+                           self, G_CONNECT_SWAPPED);
+  update_visible_page (self);
+}
+
+/**
+ * sam_library_page_refresh:
+ * @self: a #SamLibraryPage
+ *
+ * Puts the most recently edited workshops first again.
+ */
+void
+sam_library_page_refresh (SamLibraryPage *self)
+{
+  g_return_if_fail (SAM_IS_LIBRARY_PAGE (self));
+
+  if (self->sorter != NULL)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_visible_page (self);
+}
+
+void
+sam_library_page_start_search (SamLibraryPage *self)
+{
+  g_return_if_fail (SAM_IS_LIBRARY_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

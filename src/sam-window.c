@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-error.h"
+#include "sam-library-page.h"
+#include "sam-window.h"
+#include "sam-workshop-view.h"
+
+struct _SamWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  SamLibraryPage *library_page;
+  SamWorkshopView *workshop_view;
+  AdwStatusPage *error_page;
+
+  GSettings *settings;
+  SamStore *store;
+
+  AdwToast *undo_toast;
+  gint64 undo_batch;
+};
+
+G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_store_error (SamWindow    *self,
+                  const GError *error)
+{
+  g_autofree char *title = sam_error_dup_title (error);
+  g_autofree char *message = sam_error_dup_message (error);
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+restore_last_workshop (SamWindow *self)
+{
+  g_autofree char *uuid = g_settings_get_string (self->settings, "last-workshop");
+  SamWorkshop *workshop = sam_store_find_workshop (self->store, uuid);
+
+  if (workshop != NULL)
+    sam_window_open_workshop (self, workshop);
+  else
+    sam_window_show_library (self);
+}
+
+static void
+setup (SamWindow      *self,
+       SamApplication *app)
+{
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_object_ref (sam_application_get_settings (app));
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET);
+
+  if (sam_application_get_store (app) == NULL)
+    {
+      show_store_error (self, sam_application_get_store_error (app));
+      return;
+    }
+
+  self->store = g_object_ref (sam_application_get_store (app));
+  sam_library_page_set_store (self->library_page, self->store);
+  sam_workshop_view_set_store (self->workshop_view, self->store);
+  restore_last_workshop (self);
+}
+
+/**
+ * sam_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer full): a new window showing the workshop library, or
+ *   the workshop that was open when the app was last closed
+ */
+SamWindow *
+sam_window_new (SamApplication *application)
+{
+  SamWindow *self;
+
+  g_return_val_if_fail (SAM_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SAM_TYPE_WINDOW, "application", application, NULL);
+  setup (self, application);
+
+  return self;
+}
+
+static gboolean
+sam_window_close_request (GtkWindow *window)
+{
+  SamWindow *self = SAM_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (sam_window_parent_class)->close_request (window);
+}
+
+static void
+sam_window_dispose (GObject *object)
+{
+  SamWindow *self = (SamWindow *)object;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
+}
+
+static void
+undo_dismissed_cb (SamWindow *self,
+                   AdwToast  *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      g_clear_object (&self->undo_toast);
+      self->undo_batch = 0;
+    }
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  gint64 batch = self->undo_batch;
+
+  if (batch == 0 || self->store == NULL)
+    return;
+
+  self->undo_batch = 0;
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  if (!sam_store_restore_trash (self->store, batch, &error))
+    sam_window_show_error (self, error);
+}
+
+static void
+new_workshop_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          SamWindow        *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_strcmp0 (response, "create") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.create-workshop", "s",
+                                gtk_editable_get_text (entry));
+}
+
+static void
+name_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
+
+  adw_message_dialog_set_response_enabled (dialog, response, *stripped != '\0');
+}
+
+/* A small dialog asking for one name; used to create and to rename. */
+static AdwMessageDialog *
+name_dialog_new (SamWindow  *self,
+                 const char *heading,
+                 const char *body,
+                 const char *response,
+                 const char *response_label,
+                 const char *text)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
+  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  return dialog;
+}
+
+static void
+new_workshop_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = name_dialog_new (self, _("New Workshop"),
+                            _("Give the workshop a name the room will recognise. "
+                              "Teams and the agenda come next."),
+                            "create", _("C_reate"), "");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_workshop_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+create_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop;
+
+  if (self->store == NULL)
+    return;
+
+  workshop = sam_store_create_workshop (self->store, g_variant_get_string (param, NULL), &error);
+  if (workshop == NULL)
+    {
+      sam_window_show_error (self, error);
+      return;
+    }
+
+  sam_window_open_workshop (self, workshop);
+}
+
+static SamWorkshop *
+workshop_from_param (SamWindow *self,
+                     GVariant  *param)
+{
+  const char *uuid = g_variant_get_string (param, NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (*uuid == '\0')
+    return sam_window_get_workshop (self);
+
+  return sam_store_find_workshop (self->store, uuid);
+}
+
+static void
+open_workshop_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = workshop_from_param (self, param);
+
+  if (workshop != NULL)
+    sam_window_open_workshop (self, workshop);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SamWindow        *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  SamWorkshop *workshop = g_object_get_data (G_OBJECT (dialog), "workshop");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+
+  if (!sam_store_set_workshop_field (self->store, workshop, SAM_WORKSHOP_FIELD_NAME,
+                                     gtk_editable_get_text (entry), &error))
+    sam_window_show_error (self, error);
+}
+
+static void
+rename_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = workshop_from_param (self, param);
+  AdwMessageDialog *dialog;
+
+  if (workshop == NULL)
+    return;
+
+  dialog = name_dialog_new (self, _("Rename Workshop"), NULL, "rename", _("_Rename"),
+                            sam_workshop_get_name (workshop));
+  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_object_ref (workshop), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+duplicate_workshop_action (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = workshop_from_param (self, param);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *copy;
+  g_autofree char *message = NULL;
+
+  if (workshop == NULL)
+    return;
+
+  copy = sam_store_duplicate_workshop (self->store, workshop, &error);
+  if (copy == NULL)
+    {
+      sam_window_show_error (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” created"), sam_workshop_get_name (copy));
+  sam_window_show_toast (self, message);
+}
+
+static void
+trash_workshop (SamWindow   *self,
+                SamWorkshop *workshop)
+{
+  g_autoptr(SamWorkshop) keep = g_object_ref (workshop);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 batch;
+
+  if (workshop == sam_window_get_workshop (self))
+    sam_window_show_library (self);
+
+  if (!sam_store_trash_workshop (self->store, workshop, &batch, &error))
+    {
+      sam_window_show_error (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” deleted"), sam_workshop_get_name (workshop));
+  sam_window_show_undo_toast (self, message, batch);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SamWindow        *self)
+{
+  if (g_strcmp0 (response, "delete") == 0)
+    trash_workshop (self, g_object_get_data (G_OBJECT (dialog), "workshop"));
+}
+
+static void
+delete_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = workshop_from_param (self, param);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (workshop == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete “%s”?"), sam_workshop_get_name (workshop));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The workshop, its teams and everything the "
+                                                         "room wrote down will be deleted. You can "
+                                                         "undo this right after.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_object_ref (workshop), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Deletes without asking: for tests and scripts that drive the app, and for
+ * the confirmation dialog itself. */
+static void
+trash_workshop_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = workshop_from_param (self, param);
+
+  if (workshop != NULL)
+    trash_workshop (self, workshop);
+}
+
+static void
+show_library_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  sam_window_show_library (SAM_WINDOW (user_data));
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+
+  sam_window_show_library (self);
+  sam_library_page_start_search (self->library_page);
+}
+
+static void
+fullscreen_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+sam_window_class_init (SamWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sam_window_dispose;
+  window_class->close_request = sam_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, workshop_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
+
+
+  g_type_ensure (SAM_TYPE_LIBRARY_PAGE);
+  g_type_ensure (SAM_TYPE_WORKSHOP_VIEW);
+}
+
+/* Window actions live in the window's action map, so that they are also
+ * exported on D-Bus: scripts and the crash test drive the app through them. */
+static const GActionEntry win_actions[] = {
+  { "new-workshop", new_workshop_action },
+  { "create-workshop", create_workshop_action, "s" },
+  { "open-workshop", open_workshop_action, "s" },
+  { "rename-workshop", rename_workshop_action, "s" },
+  { "duplicate-workshop", duplicate_workshop_action, "s" },
+  { "delete-workshop", delete_workshop_action, "s" },
+  { "trash-workshop", trash_workshop_action, "s" },
+  { "show-library", show_library_action },
+  { "search", search_action },
+  { "undo", undo_action },
+  { "fullscreen", fullscreen_action },
+};
+
+static void
+sam_window_init (SamWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+}
+
+/**
+ * sam_window_get_store:
+ * @self: a #SamWindow
+ *
+ * Returns: (transfer none) (nullable): the database the window shows
+ */
+SamStore *
+sam_window_get_store (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * sam_window_get_workshop:
+ * @self: a #SamWindow
+ *
+ * Returns: (transfer none) (nullable): the open workshop, if any
+ */
+SamWorkshop *
+sam_window_get_workshop (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "workshop") != 0)
+    return NULL;
+
+  return sam_workshop_view_get_workshop (self->workshop_view);
+}
+
+/**
+ * sam_window_get_workshop_view:
+ * @self: a #SamWindow
+ *
+ * Returns: (transfer none): the #SamWorkshopView, whose `workshop.*` actions
+ *   edit the open workshop
+ */
+GtkWidget *
+sam_window_get_workshop_view (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->workshop_view);
+}
+
+/**
+ * sam_window_open_workshop:
+ * @self: a #SamWindow
+ * @workshop: the workshop to show
+ *
+ * Shows @workshop and remembers it for the next start.
+ */
+void
+sam_window_open_workshop (SamWindow   *self,
+                          SamWorkshop *workshop)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (SAM_IS_WORKSHOP (workshop));
+
+  sam_workshop_view_set_workshop (self->workshop_view, workshop);
+  gtk_stack_set_visible_child_name (self->stack, "workshop");
+  gtk_window_set_title (GTK_WINDOW (self), sam_workshop_get_name (workshop));
+  g_settings_set_string (self->settings, "last-workshop", sam_workshop_get_uuid (workshop));
+}
+
+/**
+ * sam_window_show_library:
+ * @self: a #SamWindow
+ *
+ * Closes the open workshop, if any, and shows the list of workshops.
+ */
+void
+sam_window_show_library (SamWindow *self)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  sam_workshop_view_set_workshop (self->workshop_view, NULL);
+  sam_library_page_refresh (self->library_page);
+  gtk_stack_set_visible_child_name (self->stack, "library");
+  gtk_window_set_title (GTK_WINDOW (self), _("Samenspel"));
+  g_settings_set_string (self->settings, "last-workshop", "");
+}
+
+void
+sam_window_show_toast (SamWindow  *self,
+                       const char *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  /* Toast titles are markup; workshop and team names are not. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/**
+ * sam_window_show_undo_toast:
+ * @self: a #SamWindow
+ * @message: what was deleted
+ * @batch: the trash batch that Undo restores
+ *
+ * Shows a toast with an Undo button; Ctrl+Z does the same while it shows.
+ */
+void
+sam_window_show_undo_toast (SamWindow  *self,
+                            const char *message,
+                            gint64      batch)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
+
+  self->undo_toast = g_object_ref (toast);
+  self->undo_batch = batch;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * sam_window_show_error:
+ * @self: a #SamWindow
+ * @error: what went wrong
+ *
+ * Tells the coach in plain words; a rejected entry is shown briefly, other
+ * failures in a dialog that stays until read.
+ */
+void
+sam_window_show_error (SamWindow    *self,
+                       const GError *error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  message = sam_error_dup_message (error);
+  if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
+    {
+      sam_window_show_toast (self, message);
+      return;
+    }
+
+  title = sam_error_dup_title (error);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

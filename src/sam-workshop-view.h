@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_WORKSHOP_VIEW (sam_workshop_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamWorkshopView, sam_workshop_view, SAM, WORKSHOP_VIEW, GtkWidget)
+
+void         sam_workshop_view_set_store    (SamWorkshopView *self,
+                                             SamStore        *store);
+SamWorkshop *sam_workshop_view_get_workshop (SamWorkshopView *self);
+void         sam_workshop_view_set_workshop (SamWorkshopView *self,
+                                             SamWorkshop     *workshop);
+void         sam_workshop_view_show_page    (SamWorkshopView *self,
+                                             const char      *name);
+const char  *sam_workshop_view_get_page     (SamWorkshopView *self);
+
+G_END_DECLS

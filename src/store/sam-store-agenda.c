@@ -1,0 +1,583 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-store-private.h"
+
+/* The agenda: a workshop's ordered steps, each an exercise.  Lists are kept
+ * per workshop in the "steps" cache and stay live while the app runs. */
+
+#define STEP_COLUMNS \
+  "id, uuid, workshop_id, position, kind, title, minutes, instructions, notes, settings, " \
+  "state, timer_remaining, timer_deadline"
+
+static const char *const step_cascade[] = {
+  "UPDATE card SET trash = ?1 WHERE trash IS NULL AND step_id = ?2",
+  NULL
+};
+
+static SamStep *
+step_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
+  g_autofree char *kind = _sam_store_dup_column (stmt, 4);
+  g_autofree char *title = _sam_store_dup_column (stmt, 5);
+  g_autofree char *instructions = _sam_store_dup_column (stmt, 7);
+  g_autofree char *notes = _sam_store_dup_column (stmt, 8);
+  g_autofree char *settings = _sam_store_dup_column (stmt, 9);
+
+  return g_object_new (SAM_TYPE_STEP,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", uuid,
+                       "workshop-id", sqlite3_column_int64 (stmt, 2),
+                       "position", (guint) sqlite3_column_int (stmt, 3),
+                       "kind", kind,
+                       "title", title,
+                       "minutes", (guint) sqlite3_column_int (stmt, 6),
+                       "instructions", instructions,
+                       "notes", notes,
+                       "settings", settings,
+                       "state", (guint) sqlite3_column_int (stmt, 10),
+                       "timer-remaining", sqlite3_column_int64 (stmt, 11),
+                       "timer-deadline", sqlite3_column_int64 (stmt, 12),
+                       NULL);
+}
+
+static gboolean
+load_steps (SamStore    *self,
+            gint64       workshop_id,
+            GListStore  *list,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self, "SELECT " STEP_COLUMNS " FROM step "
+                             "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, workshop_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (steps, step_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  _sam_store_merge_list (list, steps);
+  return TRUE;
+}
+
+void
+_sam_store_reload_steps (SamStore *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, _sam_store_get_cache (self, "steps"));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!load_steps (self, *(gint64 *) key, value, &error))
+        g_critical ("Could not reload the agenda: %s", error->message);
+    }
+}
+
+void
+_sam_store_forget_workshop (SamStore *self,
+                            gint64    workshop_id)
+{
+  GListStore *steps = g_hash_table_lookup (_sam_store_get_cache (self, "steps"), &workshop_id);
+
+  for (guint i = 0; steps != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (steps)); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (G_LIST_MODEL (steps), i);
+      gint64 id = sam_step_get_id (step);
+
+      g_hash_table_remove (_sam_store_get_cache (self, "cards"), &id);
+    }
+
+  g_hash_table_remove (_sam_store_get_cache (self, "steps"), &workshop_id);
+}
+
+static GListStore *
+steps_of (SamStore *self,
+          gint64    workshop_id)
+{
+  GHashTable *cache = _sam_store_get_cache (self, "steps");
+  GListStore *list = g_hash_table_lookup (cache, &workshop_id);
+
+  if (list == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      list = g_list_store_new (SAM_TYPE_STEP);
+      g_hash_table_insert (cache, g_memdup2 (&workshop_id, sizeof workshop_id), list);
+      if (!load_steps (self, workshop_id, list, &error))
+        g_critical ("Could not load the agenda: %s", error->message);
+    }
+
+  return list;
+}
+
+/**
+ * sam_store_get_steps:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ *
+ * Returns: (transfer none): the live, ordered list of the workshop's #SamStep
+ */
+GListModel *
+sam_store_get_steps (SamStore    *self,
+                     SamWorkshop *workshop)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  return G_LIST_MODEL (steps_of (self, sam_workshop_get_id (workshop)));
+}
+
+/**
+ * sam_store_find_step:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ * @step_id: the step's id
+ *
+ * Returns: (transfer none) (nullable): the live step
+ */
+SamStep *
+sam_store_find_step (SamStore    *self,
+                     SamWorkshop *workshop,
+                     gint64       step_id)
+{
+  GListModel *steps = sam_store_get_steps (self, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (sam_step_get_id (step) == step_id)
+        return step;
+    }
+
+  return NULL;
+}
+
+/**
+ * sam_store_lookup_step:
+ * @self: a #SamStore
+ * @step_id: the step's id
+ *
+ * Returns: (transfer none) (nullable): the live step, in whichever workshop
+ */
+SamStep *
+sam_store_lookup_step (SamStore *self,
+                       gint64    step_id)
+{
+  sqlite3_stmt *stmt;
+  SamWorkshop *workshop;
+  gint64 workshop_id = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = _sam_store_prepare (self, "SELECT workshop_id FROM step WHERE id = ?1 AND trash IS NULL", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, step_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    workshop_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  workshop = _sam_store_lookup_workshop (self, workshop_id);
+  return workshop ? sam_store_find_step (self, workshop, step_id) : NULL;
+}
+
+/**
+ * sam_store_add_step:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ * @position: where in the agenda, or -1 for the end
+ * @kind: the exercise, e.g. "changes" (see docs/architecture.md)
+ * @title: the title shown to the room; not empty
+ * @minutes: the time box
+ * @instructions: (nullable): what the room reads on the projector
+ * @notes: (nullable): private notes for the coach
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none) (nullable): the new step
+ */
+SamStep *
+sam_store_add_step (SamStore     *self,
+                    SamWorkshop  *workshop,
+                    int           position,
+                    const char   *kind,
+                    const char   *title,
+                    guint         minutes,
+                    const char   *instructions,
+                    const char   *notes,
+                    GError      **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  GListStore *list;
+  sqlite3_stmt *stmt;
+  SamStep *step;
+  guint n;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (!_sam_store_validate_text (title, 500, FALSE, error) ||
+      !_sam_store_validate_text (instructions ? instructions : "", SAM_CARD_MAX_TEXT, TRUE, error) ||
+      !_sam_store_validate_text (notes ? notes : "", SAM_CARD_MAX_TEXT, TRUE, error))
+    return NULL;
+
+  list = steps_of (self, sam_workshop_get_id (workshop));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (!_sam_store_begin (self, error))
+    return NULL;
+
+  stmt = _sam_store_prepare (self,
+                             "INSERT INTO step (uuid, workshop_id, position, kind, title, minutes, instructions, notes) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (workshop));
+  sqlite3_bind_int (stmt, 3, n);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, MIN (minutes, 24 * 60));
+  sqlite3_bind_text (stmt, 7, instructions ? instructions : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, notes ? notes : "", -1, SQLITE_TRANSIENT);
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
+    goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return NULL;
+
+  step = g_object_new (SAM_TYPE_STEP,
+                       "id", sqlite3_last_insert_rowid (_sam_store_get_db (self)),
+                       "uuid", uuid,
+                       "workshop-id", sam_workshop_get_id (workshop),
+                       "position", n,
+                       "kind", kind,
+                       "title", title,
+                       "minutes", MIN (minutes, 24 * 60),
+                       "instructions", instructions ? instructions : "",
+                       "notes", notes ? notes : "",
+                       "settings", "{}",
+                       NULL);
+  g_list_store_append (list, step);
+  g_object_unref (step);
+
+  if (position >= 0 && (guint) position < n)
+    _sam_store_move_in_list (self, "step", list, step, position, NULL);
+
+  return step;
+
+failed:
+  _sam_store_rollback (self);
+  return NULL;
+}
+
+static const struct {
+  const char *sql;
+  const char *property;
+  glong max;
+  gboolean allow_empty;
+} step_fields[] = {
+  [SAM_STEP_FIELD_TITLE] = { "UPDATE step SET title = ?1 WHERE id = ?2", "title", 500, FALSE },
+  [SAM_STEP_FIELD_INSTRUCTIONS] = { "UPDATE step SET instructions = ?1 WHERE id = ?2", "instructions", SAM_CARD_MAX_TEXT, TRUE },
+  [SAM_STEP_FIELD_NOTES] = { "UPDATE step SET notes = ?1 WHERE id = ?2", "notes", SAM_CARD_MAX_TEXT, TRUE },
+  [SAM_STEP_FIELD_SETTINGS] = { "UPDATE step SET settings = ?1 WHERE id = ?2", "settings", SAM_CARD_MAX_TEXT, FALSE },
+};
+
+/* Writes one column of a step and mirrors it in the object. */
+static gboolean
+update_step (SamStore    *self,
+             SamStep     *step,
+             const char  *sql,
+             const GValue *value,
+             const char  *property,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  stmt = _sam_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (G_VALUE_HOLDS_STRING (value))
+    sqlite3_bind_text (stmt, 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else if (G_VALUE_HOLDS_UINT (value))
+    sqlite3_bind_int64 (stmt, 1, g_value_get_uint (value));
+  else
+    sqlite3_bind_int64 (stmt, 1, g_value_get_int64 (value));
+  sqlite3_bind_int64 (stmt, 2, sam_step_get_id (step));
+
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
+    goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  g_object_set_property (G_OBJECT (step), property, value);
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * sam_store_set_step_field:
+ * @self: a #SamStore
+ * @step: a live step
+ * @field: which text
+ * @value: the new text; a title is not empty; settings are a JSON object
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+sam_store_set_step_field (SamStore      *self,
+                          SamStep       *step,
+                          SamStepField   field,
+                          const char    *value,
+                          GError       **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+  g_return_val_if_fail (field <= SAM_STEP_FIELD_SETTINGS, FALSE);
+
+  if (!_sam_store_validate_text (value, step_fields[field].max, step_fields[field].allow_empty, error))
+    return FALSE;
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value);
+  return update_step (self, step, step_fields[field].sql, &gvalue, step_fields[field].property, error);
+}
+
+/**
+ * sam_store_set_step_minutes:
+ * @self: a #SamStore
+ * @step: a live step
+ * @minutes: the time box, at most a day
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_step_minutes (SamStore  *self,
+                            SamStep   *step,
+                            guint      minutes,
+                            GError   **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+
+  if (minutes > 24 * 60)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("A step can last at most a day"));
+      return FALSE;
+    }
+
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, minutes);
+  return update_step (self, step, "UPDATE step SET minutes = ?1 WHERE id = ?2", &value, "minutes", error);
+}
+
+/**
+ * sam_store_set_step_state:
+ * @self: a #SamStore
+ * @step: a live step
+ * @state: the new state; %SAM_STEP_CURRENT makes the step that was current
+ *   before go back to its previous “to do” or “done”
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_step_state (SamStore      *self,
+                          SamStep       *step,
+                          SamStepState   state,
+                          GError       **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GListModel *steps;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+  g_return_val_if_fail (state <= SAM_STEP_DONE, FALSE);
+
+  g_value_init (&value, G_TYPE_UINT);
+  if (state == SAM_STEP_CURRENT)
+    {
+      /* One current step per workshop: the previous one becomes done. */
+      steps = G_LIST_MODEL (steps_of (self, sam_step_get_workshop_id (step)));
+      g_value_set_uint (&value, SAM_STEP_DONE);
+      for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+        {
+          g_autoptr(SamStep) other = g_list_model_get_item (steps, i);
+
+          if (other != step && sam_step_get_state (other) == SAM_STEP_CURRENT &&
+              !update_step (self, other, "UPDATE step SET state = ?1 WHERE id = ?2", &value, "state", error))
+            return FALSE;
+        }
+    }
+
+  g_value_set_uint (&value, state);
+  return update_step (self, step, "UPDATE step SET state = ?1 WHERE id = ?2", &value, "state", error);
+}
+
+/**
+ * sam_store_set_step_timer:
+ * @self: a #SamStore
+ * @step: a live step
+ * @remaining_ms: what is left of the time box in milliseconds, or -1 when
+ *   the timer was never started (or reset)
+ * @deadline_ms: while running, the wall-clock time (ms since the epoch)
+ *   at which it ends; 0 while paused
+ * @error: return location for a #GError
+ *
+ * Stores the timer, so that it survives closing the app.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_step_timer (SamStore  *self,
+                          SamStep   *step,
+                          gint64     remaining_ms,
+                          gint64     deadline_ms,
+                          GError   **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, remaining_ms);
+  if (!update_step (self, step, "UPDATE step SET timer_remaining = ?1 WHERE id = ?2",
+                    &value, "timer-remaining", error))
+    return FALSE;
+
+  g_value_set_int64 (&value, deadline_ms);
+  return update_step (self, step, "UPDATE step SET timer_deadline = ?1 WHERE id = ?2",
+                      &value, "timer-deadline", error);
+}
+
+/**
+ * sam_store_move_step:
+ * @self: a #SamStore
+ * @step: a live step
+ * @position: its new place in the agenda
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_move_step (SamStore  *self,
+                     SamStep   *step,
+                     guint      position,
+                     GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+
+  return _sam_store_move_in_list (self, "step", steps_of (self, sam_step_get_workshop_id (step)),
+                                  step, position, error);
+}
+
+/**
+ * sam_store_duplicate_step:
+ * @self: a #SamStore
+ * @step: a live step
+ * @error: return location for a #GError
+ *
+ * Copies the step (title, time box, texts, settings; not what the room
+ * wrote) right after it.
+ *
+ * Returns: (transfer none) (nullable): the copy
+ */
+SamStep *
+sam_store_duplicate_step (SamStore  *self,
+                          SamStep   *step,
+                          GError   **error)
+{
+  SamWorkshop *workshop;
+  SamStep *copy;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (SAM_IS_STEP (step), NULL);
+
+  workshop = _sam_store_lookup_workshop (self, sam_step_get_workshop_id (step));
+  g_return_val_if_fail (workshop != NULL, NULL);
+
+  copy = sam_store_add_step (self, workshop, sam_step_get_position (step) + 1,
+                             sam_step_get_kind (step), sam_step_get_title (step),
+                             sam_step_get_minutes (step), sam_step_get_instructions (step),
+                             sam_step_get_notes (step), error);
+  if (copy != NULL && !sam_store_set_step_field (self, copy, SAM_STEP_FIELD_SETTINGS,
+                                                 sam_step_get_settings (step), error))
+    return NULL;
+
+  return copy;
+}
+
+/**
+ * sam_store_trash_step:
+ * @self: a #SamStore
+ * @step: a live step
+ * @out_batch: (out) (optional): the number for sam_store_restore_trash()
+ * @error: return location for a #GError
+ *
+ * Removes the step and its cards such that Undo brings them back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_trash_step (SamStore  *self,
+                      SamStep   *step,
+                      gint64    *out_batch,
+                      GError   **error)
+{
+  g_autoptr(SamStep) keep = NULL;
+  GListStore *list;
+  guint position;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+
+  keep = g_object_ref (step);
+  if (!_sam_store_trash_rows (self, "step", sam_step_get_id (step), step_cascade, out_batch, error))
+    return FALSE;
+
+  list = steps_of (self, sam_step_get_workshop_id (step));
+  if (g_list_store_find (list, step, &position))
+    g_list_store_remove (list, position);
+  g_hash_table_remove (_sam_store_get_cache (self, "cards"), &(gint64) { sam_step_get_id (step) });
+
+  return TRUE;
+}

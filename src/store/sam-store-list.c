@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-store-private.h"
+
+/* Shared helpers for the ordered lists (steps, cards, and what exercise
+ * modules add): every row has an `id` and a `position` column and its
+ * object an "id" and a "position" property. */
+
+static gint64
+item_id (gpointer item)
+{
+  gint64 id = 0;
+
+  g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
+/**
+ * _sam_store_move_in_list:
+ * @self: a #SamStore
+ * @table: the table of the rows
+ * @list: the live list holding @item
+ * @item: the object to move
+ * @position: its new place, clamped to the end
+ * @error: return location for a #GError
+ *
+ * Moves @item in @list and writes every position in one transaction; on
+ * failure the list is as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sam_store_move_in_list (SamStore    *self,
+                         const char  *table,
+                         GListStore  *list,
+                         gpointer     item,
+                         guint        position,
+                         GError     **error)
+{
+  g_autoptr(GObject) keep = g_object_ref (item);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ?1 WHERE id = ?2", table);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint old_position;
+
+  if (!g_list_store_find (list, item, &old_position))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                           _("This item no longer exists"));
+      return FALSE;
+    }
+
+  position = MIN (position, n - 1);
+  if (position == old_position)
+    return TRUE;
+
+  g_list_store_remove (list, old_position);
+  g_list_store_insert (list, position, item);
+
+  if (!_sam_store_begin (self, error))
+    goto revert;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (!_sam_store_bind_run (self, sql, i, item_id (row), error))
+        {
+          _sam_store_rollback (self);
+          goto revert;
+        }
+    }
+
+  if (!_sam_store_touch_owner (self, table, item_id (item), error))
+    {
+      _sam_store_rollback (self);
+      goto revert;
+    }
+
+  if (!_sam_store_commit (self, error))
+    goto revert;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_object_set (row, "position", i, NULL);
+    }
+
+  return TRUE;
+
+revert:
+  g_list_store_remove (list, position);
+  g_list_store_insert (list, old_position, item);
+  return FALSE;
+}
+
+/**
+ * _sam_store_validate_text:
+ * @text: what the user typed
+ * @max_chars: the most characters allowed
+ * @allow_empty: whether "" (after trimming) is fine
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @text may be stored
+ */
+gboolean
+_sam_store_validate_text (const char  *text,
+                          glong        max_chars,
+                          gboolean     allow_empty,
+                          GError     **error)
+{
+  const char *end = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, &end))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The text contains characters that are not valid"));
+      return FALSE;
+    }
+
+  if (!allow_empty)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped == '\0')
+        {
+          g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                               _("An empty card is not kept; type something first"));
+          return FALSE;
+        }
+    }
+
+  if (g_utf8_strlen (text, -1) > max_chars)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("The text is too long: at most %ld characters fit"), max_chars);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_trash_rows:
+ * @self: a #SamStore
+ * @table: the table
+ * @id: the row to put in the trash
+ * @cascade: (nullable): statements run after it with ?1 the batch and ?2 @id
+ * @out_batch: (out) (optional): the batch number for Undo
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sam_store_trash_rows (SamStore           *self,
+                       const char         *table,
+                       gint64              id,
+                       const char *const  *cascade,
+                       gint64             *out_batch,
+                       GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET trash = ?1 WHERE id = ?2", table);
+  gint64 batch;
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  batch = _sam_store_next_batch (self);
+  if (!_sam_store_bind_run (self, sql, batch, id, error) ||
+      !_sam_store_touch_owner (self, table, id, error))
+    goto failed;
+
+  for (guint i = 0; cascade != NULL && cascade[i] != NULL; i++)
+    if (!_sam_store_bind_run (self, cascade[i], batch, id, error))
+      goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  if (out_batch != NULL)
+    *out_batch = batch;
+
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+static void
+copy_properties (GObject *from,
+                 GObject *to)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (to), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) || !(pspecs[i]->flags & G_PARAM_WRITABLE))
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (from, pspecs[i]->name, &value);
+      g_object_set_property (to, pspecs[i]->name, &value);
+    }
+}
+
+/**
+ * _sam_store_merge_list:
+ * @list: a live list
+ * @fresh: (element-type GObject): the rows as just read, in order
+ *
+ * Makes @list hold the rows of @fresh, keeping the objects that were there
+ * already (matched by "id") so that views bound to them stay bound; they
+ * take the fresh values.
+ */
+void
+_sam_store_merge_list (GListStore *list,
+                       GPtrArray  *fresh)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 id = item_id (item);
+
+      g_hash_table_insert (old, g_memdup2 (&id, sizeof id), item);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      gint64 id = item_id (fresh->pdata[i]);
+      GObject *existing = g_hash_table_lookup (old, &id);
+
+      if (existing != NULL)
+        {
+          copy_properties (fresh->pdata[i], existing);
+          g_ptr_array_add (merged, g_object_ref (existing));
+        }
+      else
+        g_ptr_array_add (merged, g_object_ref (fresh->pdata[i]));
+    }
+
+  g_list_store_splice (list, 0, n, merged->pdata, merged->len);
+}

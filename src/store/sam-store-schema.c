@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sam-store-private.h"
+
+/* The schema, as an ordered list of migrations.  Never edit a migration that
+ * has been released: add a new one at the end.  tests/test-store-migrate.c
+ * builds a database at every version and migrates it to the latest. */
+
+static const SamMigration migrations[] = {
+  {
+    1, "workshops and teams",
+    "CREATE TABLE workshop ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  organisation TEXT NOT NULL DEFAULT '',"
+    "  coach TEXT NOT NULL DEFAULT '',"
+    "  date TEXT NOT NULL DEFAULT '',"
+    "  created INTEGER NOT NULL,"
+    "  modified INTEGER NOT NULL,"
+    "  trash INTEGER"
+    ");"
+    "CREATE TABLE team ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  colour INTEGER NOT NULL DEFAULT 0,"
+    "  people INTEGER NOT NULL DEFAULT 0,"
+    "  position INTEGER NOT NULL,"
+    "  trash INTEGER"
+    ");"
+    "CREATE INDEX team_by_workshop ON team (workshop_id, position);"
+  },
+  {
+    2, "private notes of the coach on a workshop",
+    "ALTER TABLE workshop ADD COLUMN notes TEXT NOT NULL DEFAULT '';"
+  },
+  {
+    3, "agenda steps and exercise cards",
+    "CREATE TABLE step ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  minutes INTEGER NOT NULL DEFAULT 30,"
+    "  instructions TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  settings TEXT NOT NULL DEFAULT '{}',"
+    "  state INTEGER NOT NULL DEFAULT 0,"
+    "  timer_remaining INTEGER NOT NULL DEFAULT -1,"
+    "  timer_deadline INTEGER NOT NULL DEFAULT 0,"
+    "  trash INTEGER"
+    ");"
+    "CREATE INDEX step_by_workshop ON step (workshop_id, position);"
+    "CREATE TABLE card ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+    "  step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL,"
+    "  team_id INTEGER REFERENCES team(id) ON DELETE CASCADE,"
+    "  about_team_id INTEGER REFERENCES team(id) ON DELETE CASCADE,"
+    "  parent_id INTEGER REFERENCES card(id) ON DELETE CASCADE,"
+    "  prompt TEXT NOT NULL DEFAULT '',"
+    "  text TEXT NOT NULL,"
+    "  detail TEXT NOT NULL DEFAULT '',"
+    "  value INTEGER NOT NULL DEFAULT 0,"
+    "  response INTEGER NOT NULL DEFAULT 0,"
+    "  position INTEGER NOT NULL,"
+    "  created INTEGER NOT NULL,"
+    "  modified INTEGER NOT NULL,"
+    "  trash INTEGER"
+    ");"
+    "CREATE INDEX card_by_step ON card (step_id, position);"
+    "CREATE INDEX card_by_team ON card (team_id);"
+    "CREATE INDEX card_by_about_team ON card (about_team_id);"
+    "CREATE INDEX card_by_parent ON card (parent_id);"
+    "CREATE TABLE card_link ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+    "  step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL,"
+    "  from_card_id INTEGER NOT NULL REFERENCES card(id) ON DELETE CASCADE,"
+    "  to_card_id INTEGER NOT NULL REFERENCES card(id) ON DELETE CASCADE,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  trash INTEGER"
+    ");"
+    "CREATE INDEX card_link_by_step ON card_link (step_id);"
+  },
+  { 4, "the deciding exercises", sam_schema_decide_sql },
+  { 5, "the relationship map", sam_schema_map_sql },
+};
+
+/* What the core tables need; modules (sam-store-schema-*.c) add their own
+ * SamSchemaModule, listed in modules[] below. */
+static const SamSchemaModule core_module = {
+  /* Tables whose rows can sit in the trash, children before parents. */
+  .trash_tables = (const char *const[]) {
+    "card_link",
+    "card",
+    "step",
+    "team",
+    "workshop",
+    NULL
+  },
+  /* What goes to the trash with a team, in the same batch (?1 the batch,
+   * ?2 the team's id), so Undo brings all of it back. */
+  .team_cascade = (const char *const[]) {
+    "UPDATE card SET trash = ?1 WHERE trash IS NULL AND (team_id = ?2 OR about_team_id = ?2)",
+    "UPDATE card SET trash = ?1 WHERE trash IS NULL AND parent_id IN "
+    "(SELECT id FROM card WHERE trash = ?1)",
+    "UPDATE card_link SET trash = ?1 WHERE trash IS NULL AND (from_card_id IN "
+    "(SELECT id FROM card WHERE trash = ?1) OR to_card_id IN (SELECT id FROM card WHERE trash = ?1))",
+    NULL
+  },
+  /* Counts what a team's removal takes with it (?1 the team's id), for
+   * the question the coach is asked first. */
+  .team_content_count = (const char *const[]) {
+    "SELECT COUNT(*) FROM card WHERE trash IS NULL AND (team_id = ?1 OR about_team_id = ?1)",
+    NULL
+  },
+};
+
+static const SamSchemaModule *const modules[] = {
+  &core_module,
+  &sam_schema_decide_module,
+  &sam_schema_map_module,
+};
+
+static const char *const *
+collect (gsize offset)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    {
+      const char *const *list = G_STRUCT_MEMBER (const char *const *, modules[i], offset);
+
+      for (guint j = 0; list != NULL && list[j] != NULL; j++)
+        g_ptr_array_add (all, (gpointer) list[j]);
+    }
+
+  g_ptr_array_add (all, NULL);
+  return (const char *const *) g_ptr_array_free (all, FALSE);
+}
+
+const SamMigration *
+_sam_store_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+/* Children's tables come first, so the core's parents (workshop last)
+ * are handled after every module's rows. */
+const char *const *
+_sam_store_get_trash_tables (void)
+{
+  static const char *const *tables;
+
+  if (g_once_init_enter (&tables))
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      for (guint i = G_N_ELEMENTS (modules); i > 0; i--)
+        for (const char *const *t = modules[i - 1]->trash_tables; t != NULL && *t != NULL; t++)
+          g_ptr_array_add (all, (gpointer) *t);
+      g_ptr_array_add (all, NULL);
+      g_once_init_leave (&tables, (const char *const *) g_ptr_array_free (all, FALSE));
+    }
+
+  return tables;
+}
+
+const char *const *
+_sam_store_get_team_cascade (void)
+{
+  static const char *const *list;
+
+  if (g_once_init_enter (&list))
+    g_once_init_leave (&list, collect (G_STRUCT_OFFSET (SamSchemaModule, team_cascade)));
+
+  return list;
+}
+
+const char *const *
+_sam_store_get_team_content_count (void)
+{
+  static const char *const *list;
+
+  if (g_once_init_enter (&list))
+    g_once_init_leave (&list, collect (G_STRUCT_OFFSET (SamSchemaModule, team_content_count)));
+
+  return list;
+}

@@ -1,0 +1,1051 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-store-private.h"
+
+#define WORKSHOP_COLUMNS \
+  "w.id, w.uuid, w.name, w.organisation, w.coach, w.date, w.created, w.modified, " \
+  "(SELECT COUNT(*) FROM team t WHERE t.workshop_id = w.id AND t.trash IS NULL), w.notes"
+
+#define TEAM_COLUMNS "id, uuid, workshop_id, name, colour, people, position"
+
+static SamWorkshop *
+workshop_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
+  g_autofree char *name = _sam_store_dup_column (stmt, 2);
+  g_autofree char *organisation = _sam_store_dup_column (stmt, 3);
+  g_autofree char *coach = _sam_store_dup_column (stmt, 4);
+  g_autofree char *date = _sam_store_dup_column (stmt, 5);
+  g_autofree char *notes = _sam_store_dup_column (stmt, 9);
+
+  return g_object_new (SAM_TYPE_WORKSHOP,
+                       "notes", notes,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", uuid,
+                       "name", name,
+                       "organisation", organisation,
+                       "coach", coach,
+                       "date", date,
+                       "created", sqlite3_column_int64 (stmt, 6),
+                       "modified", sqlite3_column_int64 (stmt, 7),
+                       "n-teams", (guint) sqlite3_column_int (stmt, 8),
+                       NULL);
+}
+
+static SamTeam *
+team_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
+  g_autofree char *name = _sam_store_dup_column (stmt, 3);
+
+  return g_object_new (SAM_TYPE_TEAM,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", uuid,
+                       "workshop-id", sqlite3_column_int64 (stmt, 2),
+                       "name", name,
+                       "colour", (guint) sqlite3_column_int (stmt, 4),
+                       "people", (guint) sqlite3_column_int (stmt, 5),
+                       "position", (guint) sqlite3_column_int (stmt, 6),
+                       NULL);
+}
+
+static gboolean
+find_workshop_index (SamStore *self,
+                     gint64    id,
+                     guint    *position)
+{
+  GListModel *list = G_LIST_MODEL (_sam_store_get_workshop_list (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SamWorkshop) workshop = g_list_model_get_item (list, i);
+
+      if (sam_workshop_get_id (workshop) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Loads what is missing from the live list; objects already shown keep their
+ * identity so open views stay bound to them. */
+gboolean
+_sam_store_load_workshops (SamStore  *self,
+                           GError   **error)
+{
+  GListStore *list = _sam_store_get_workshop_list (self);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT " WORKSHOP_COLUMNS " FROM workshop w "
+                             "WHERE w.trash IS NULL ORDER BY w.modified DESC, w.id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint position;
+
+      if (!find_workshop_index (self, sqlite3_column_int64 (stmt, 0), &position))
+        {
+          g_autoptr(SamWorkshop) workshop = workshop_from_row (stmt);
+          g_list_store_append (list, workshop);
+        }
+      else
+        {
+          g_autoptr(SamWorkshop) workshop = g_list_model_get_item (G_LIST_MODEL (list), position);
+          g_object_set (workshop, "n-teams", (guint) sqlite3_column_int (stmt, 8), NULL);
+        }
+    }
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+SamWorkshop *
+_sam_store_lookup_workshop (SamStore *self,
+                            gint64    id)
+{
+  SamWorkshop *workshop;
+  guint position;
+
+  if (!find_workshop_index (self, id, &position))
+    return NULL;
+
+  workshop = g_list_model_get_item (G_LIST_MODEL (_sam_store_get_workshop_list (self)), position);
+  g_object_unref (workshop); /* the list keeps it alive */
+  return workshop;
+}
+
+static gboolean
+validate_name (const char  *name,
+               GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("A name cannot be empty"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The name contains characters that are not valid text"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_get_workshops:
+ * @self: a #SamStore
+ *
+ * Returns: (transfer none): the live list of #SamWorkshop that are not in
+ *   the trash.  It changes as workshops are created, deleted and restored.
+ */
+GListModel *
+sam_store_get_workshops (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return G_LIST_MODEL (_sam_store_get_workshop_list (self));
+}
+
+/**
+ * sam_store_find_workshop:
+ * @self: a #SamStore
+ * @uuid: the workshop's UUID
+ *
+ * Returns: (transfer none) (nullable): the live workshop with @uuid
+ */
+SamWorkshop *
+sam_store_find_workshop (SamStore   *self,
+                         const char *uuid)
+{
+  GListModel *list;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (uuid == NULL)
+    return NULL;
+
+  list = G_LIST_MODEL (_sam_store_get_workshop_list (self));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SamWorkshop) workshop = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (sam_workshop_get_uuid (workshop), uuid) == 0)
+        return workshop;
+    }
+
+  return NULL;
+}
+
+static SamWorkshop *
+insert_workshop (SamStore    *self,
+                 const char  *name,
+                 SamWorkshop *copy_of,
+                 GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(SamWorkshop) workshop = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = _sam_store_now ();
+  gint64 id;
+
+  stmt = _sam_store_prepare (self,
+                             "INSERT INTO workshop (uuid, name, organisation, coach, date, notes, created, modified) "
+                             "SELECT ?1, ?2, COALESCE(organisation, ''), COALESCE(coach, ''), COALESCE(date, ''), "
+                             "       COALESCE(notes, ''), ?3, ?3 "
+                             "FROM (SELECT 1) LEFT JOIN workshop ON workshop.id = ?4",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, copy_of ? sam_workshop_get_id (copy_of) : -1);
+  if (!_sam_store_step_done (self, stmt, error))
+    return NULL;
+
+  id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
+  stmt = _sam_store_prepare (self, "SELECT " WORKSHOP_COLUMNS " FROM workshop w WHERE w.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                           _("The new workshop could not be read back"));
+      return NULL;
+    }
+
+  workshop = workshop_from_row (stmt);
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&workshop);
+}
+
+/**
+ * sam_store_create_workshop:
+ * @self: a #SamStore
+ * @name: the name; not empty
+ * @error: return location for a #GError
+ *
+ * Creates and stores an empty workshop and puts it first in the live list.
+ *
+ * Returns: (transfer none) (nullable): the new workshop
+ */
+SamWorkshop *
+sam_store_create_workshop (SamStore    *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(SamWorkshop) workshop = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (!validate_name (name, error))
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (name));
+  if (!_sam_store_begin (self, error))
+    return NULL;
+
+  workshop = insert_workshop (self, stripped, NULL, error);
+  if (workshop == NULL)
+    {
+      _sam_store_rollback (self);
+      return NULL;
+    }
+
+  if (!_sam_store_commit (self, error))
+    return NULL;
+
+  g_list_store_insert (_sam_store_get_workshop_list (self), 0, workshop);
+  return workshop;
+}
+
+static const struct {
+  const char *sql;
+  const char *property;
+} workshop_fields[] = {
+  [SAM_WORKSHOP_FIELD_NAME] = { "UPDATE workshop SET name = ?1 WHERE id = ?2", "name" },
+  [SAM_WORKSHOP_FIELD_ORGANISATION] = { "UPDATE workshop SET organisation = ?1 WHERE id = ?2", "organisation" },
+  [SAM_WORKSHOP_FIELD_COACH] = { "UPDATE workshop SET coach = ?1 WHERE id = ?2", "coach" },
+  [SAM_WORKSHOP_FIELD_DATE] = { "UPDATE workshop SET date = ?1 WHERE id = ?2", "date" },
+  [SAM_WORKSHOP_FIELD_NOTES] = { "UPDATE workshop SET notes = ?1 WHERE id = ?2", "notes" },
+};
+
+static gboolean
+validate_date (const char  *value,
+               GError     **error)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (*value == '\0')
+    return TRUE;
+
+  iso = g_strconcat (value, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+  if (strlen (value) != 10 || parsed == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as year-month-day, for example 2026-11-23"), value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_set_workshop_field:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ * @field: which text to change
+ * @value: the new text; a date is `YYYY-MM-DD` or empty
+ * @error: return location for a #GError
+ *
+ * Writes one field of the workshop at once, then updates @workshop.
+ *
+ * Returns: %TRUE on success; on failure nothing changed.
+ */
+gboolean
+sam_store_set_workshop_field (SamStore          *self,
+                              SamWorkshop       *workshop,
+                              SamWorkshopField   field,
+                              const char        *value,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
+  g_return_val_if_fail (field <= SAM_WORKSHOP_FIELD_NOTES, FALSE);
+
+  value = value ? value : "";
+  if (field == SAM_WORKSHOP_FIELD_NAME && !validate_name (value, error))
+    return FALSE;
+  if (field == SAM_WORKSHOP_FIELD_DATE && !validate_date (value, error))
+    return FALSE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The text contains characters that are not valid"));
+      return FALSE;
+    }
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  stmt = _sam_store_prepare (self, workshop_fields[field].sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (workshop));
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
+    goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  g_object_set (workshop, workshop_fields[field].property, value, NULL);
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+copy_teams (SamStore  *self,
+            gint64     from_id,
+            gint64     to_id,
+            GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* uuid must be new; SQLite has no UUID function, so the random blob is
+   * formatted as a version 4 UUID here. */
+  stmt = _sam_store_prepare (self,
+                             "INSERT INTO team (uuid, workshop_id, name, colour, people, position) "
+                             "SELECT lower(printf('%s-%s-4%s-%s%s-%s', hex(randomblob(4)), hex(randomblob(2)),"
+                             "       substr(hex(randomblob(2)), 2), substr('89ab', 1 + (abs(random()) % 4), 1),"
+                             "       substr(hex(randomblob(2)), 2), hex(randomblob(6)))),"
+                             "       ?2, name, colour, people, position "
+                             "FROM team WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  sqlite3_bind_int64 (stmt, 2, to_id);
+  return _sam_store_step_done (self, stmt, error);
+}
+
+/**
+ * sam_store_duplicate_workshop:
+ * @self: a #SamStore
+ * @workshop: the workshop to copy
+ * @error: return location for a #GError
+ *
+ * Copies the workshop's details and teams into a new workshop named
+ * “Copy of …”, for running the same workshop with another group.
+ *
+ * Returns: (transfer none) (nullable): the copy
+ */
+SamWorkshop *
+sam_store_duplicate_workshop (SamStore     *self,
+                              SamWorkshop  *workshop,
+                              GError      **error)
+{
+  g_autoptr(SamWorkshop) copy = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  /* Translators: the name of a duplicated workshop */
+  name = g_strdup_printf (_("Copy of %s"), sam_workshop_get_name (workshop));
+  if (!_sam_store_begin (self, error))
+    return NULL;
+
+  copy = insert_workshop (self, name, workshop, error);
+  if (copy == NULL ||
+      !copy_teams (self, sam_workshop_get_id (workshop), sam_workshop_get_id (copy), error))
+    {
+      _sam_store_rollback (self);
+      return NULL;
+    }
+
+  if (!_sam_store_commit (self, error))
+    return NULL;
+
+  g_object_set (copy, "n-teams", sam_workshop_get_n_teams (workshop), NULL);
+  g_list_store_insert (_sam_store_get_workshop_list (self), 0, copy);
+  return copy;
+}
+
+/**
+ * sam_store_trash_workshop:
+ * @self: a #SamStore
+ * @workshop: the workshop to delete
+ * @out_batch: (out) (optional): the number to pass to sam_store_restore_trash()
+ * @error: return location for a #GError
+ *
+ * Deletes the workshop such that Undo can bring it back until the app is
+ * next started; then sam_store_purge_trash() removes it for good.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_trash_workshop (SamStore     *self,
+                          SamWorkshop  *workshop,
+                          gint64       *out_batch,
+                          GError      **error)
+{
+  g_autoptr(SamWorkshop) keep = NULL;
+  sqlite3_stmt *stmt;
+  gint64 batch;
+  guint position;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
+
+  keep = g_object_ref (workshop);
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  batch = _sam_store_next_batch (self);
+  stmt = _sam_store_prepare (self, "UPDATE workshop SET trash = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, batch);
+  sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (workshop));
+  if (!_sam_store_step_done (self, stmt, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  if (find_workshop_index (self, sam_workshop_get_id (workshop), &position))
+    g_list_store_remove (_sam_store_get_workshop_list (self), position);
+  g_hash_table_remove (_sam_store_get_team_lists (self), &(gint64) { sam_workshop_get_id (workshop) });
+  _sam_store_forget_workshop (self, sam_workshop_get_id (workshop));
+
+  if (out_batch != NULL)
+    *out_batch = batch;
+
+  return TRUE;
+}
+
+static gboolean
+load_teams (SamStore    *self,
+            gint64       workshop_id,
+            GListStore  *list,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT " TEAM_COLUMNS " FROM team "
+                             "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position, id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, workshop_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (teams, team_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  _sam_store_merge_list (list, teams);
+  return TRUE;
+}
+
+void
+_sam_store_reload_teams (SamStore *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, _sam_store_get_team_lists (self));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!load_teams (self, *(gint64 *) key, value, &error))
+        g_critical ("Could not reload teams: %s", error->message);
+    }
+}
+
+/**
+ * sam_store_get_teams:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ *
+ * Returns: (transfer none): the live list of the workshop's #SamTeam, in
+ *   their order
+ */
+GListModel *
+sam_store_get_teams (SamStore    *self,
+                     SamWorkshop *workshop)
+{
+  GHashTable *lists;
+  GListStore *list;
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  lists = _sam_store_get_team_lists (self);
+  id = sam_workshop_get_id (workshop);
+  list = g_hash_table_lookup (lists, &id);
+  if (list == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      list = g_list_store_new (SAM_TYPE_TEAM);
+      g_hash_table_insert (lists, g_memdup2 (&id, sizeof id), list);
+      if (!load_teams (self, id, list, &error))
+        g_critical ("Could not load teams: %s", error->message);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * sam_store_find_team:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ * @team_id: the team's id
+ *
+ * Returns: (transfer none) (nullable): the live team
+ */
+SamTeam *
+sam_store_find_team (SamStore    *self,
+                     SamWorkshop *workshop,
+                     gint64       team_id)
+{
+  GListModel *teams = sam_store_get_teams (self, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (sam_team_get_id (team) == team_id)
+        return team;
+    }
+
+  return NULL;
+}
+
+static void
+update_team_count (SamStore    *self,
+                   SamWorkshop *workshop)
+{
+  g_object_set (workshop, "n-teams", g_list_model_get_n_items (sam_store_get_teams (self, workshop)), NULL);
+}
+
+/* Picks the first colour no team of the workshop has yet. */
+static guint
+free_colour (GListModel *teams)
+{
+  guint n = g_list_model_get_n_items (teams);
+
+  for (guint colour = 0; colour < 8; colour++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+          used = sam_team_get_colour (team) == colour;
+        }
+
+      if (!used)
+        return colour;
+    }
+
+  return n % 8;
+}
+
+/**
+ * sam_store_add_team:
+ * @self: a #SamStore
+ * @workshop: a live workshop
+ * @name: the team's name; not empty
+ * @error: return location for a #GError
+ *
+ * Adds a team at the end, with a colour no other team has yet.
+ *
+ * Returns: (transfer none) (nullable): the new team
+ */
+SamTeam *
+sam_store_add_team (SamStore     *self,
+                    SamWorkshop  *workshop,
+                    const char   *name,
+                    GError      **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *stripped = NULL;
+  g_autoptr(SamTeam) team = NULL;
+  GListModel *teams;
+  sqlite3_stmt *stmt;
+  guint position, colour;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  if (!validate_name (name, error))
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (name));
+  teams = sam_store_get_teams (self, workshop);
+  position = g_list_model_get_n_items (teams);
+  colour = free_colour (teams);
+
+  if (!_sam_store_begin (self, error))
+    return NULL;
+
+  stmt = _sam_store_prepare (self,
+                             "INSERT INTO team (uuid, workshop_id, name, colour, position) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (workshop));
+  sqlite3_bind_text (stmt, 3, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, colour);
+  sqlite3_bind_int (stmt, 5, position);
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
+    goto failed;
+
+  team = g_object_new (SAM_TYPE_TEAM,
+                       "id", sqlite3_last_insert_rowid (_sam_store_get_db (self)),
+                       "uuid", uuid,
+                       "workshop-id", sam_workshop_get_id (workshop),
+                       "name", stripped,
+                       "colour", colour,
+                       "position", position,
+                       NULL);
+
+  if (!_sam_store_commit (self, error))
+    return NULL;
+
+  g_list_store_append (G_LIST_STORE (teams), team);
+  update_team_count (self, workshop);
+  return team;
+
+failed:
+  _sam_store_rollback (self);
+  return NULL;
+}
+
+static gboolean
+update_team_column (SamStore    *self,
+                    SamTeam     *team,
+                    const char  *sql,
+                    GValue      *value,
+                    const char  *property,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  stmt = _sam_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (G_VALUE_HOLDS_STRING (value))
+    sqlite3_bind_text (stmt, 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, g_value_get_uint (value));
+  sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
+
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, sam_team_get_workshop_id (team), error))
+    goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  g_object_set_property (G_OBJECT (team), property, value);
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * sam_store_set_team_name:
+ * @self: a #SamStore
+ * @team: a live team
+ * @name: the new name; not empty
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure nothing changed.
+ */
+gboolean
+sam_store_set_team_name (SamStore    *self,
+                         SamTeam     *team,
+                         const char  *name,
+                         GError     **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
+
+  if (!validate_name (name, error))
+    return FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_strstrip (g_strdup (name)));
+  return update_team_column (self, team, "UPDATE team SET name = ?1 WHERE id = ?2",
+                             &value, "name", error);
+}
+
+/**
+ * sam_store_set_team_colour:
+ * @self: a #SamStore
+ * @team: a live team
+ * @colour: an index into the palette
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_team_colour (SamStore  *self,
+                           SamTeam   *team,
+                           guint      colour,
+                           GError   **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
+
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, colour % 8);
+  return update_team_column (self, team, "UPDATE team SET colour = ?1 WHERE id = ?2",
+                             &value, "colour", error);
+}
+
+/**
+ * sam_store_set_team_people:
+ * @self: a #SamStore
+ * @team: a live team
+ * @people: how many people the team has (at most 10,000)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_team_people (SamStore  *self,
+                           SamTeam   *team,
+                           guint      people,
+                           GError   **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
+
+  if (people > 10000)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("A team can have at most 10,000 people"));
+      return FALSE;
+    }
+
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, people);
+  return update_team_column (self, team, "UPDATE team SET people = ?1 WHERE id = ?2",
+                             &value, "people", error);
+}
+
+/* Writes positions 0..n-1 in list order. */
+static gboolean
+renumber_teams (SamStore    *self,
+                GListModel  *teams,
+                GError     **error)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+      sqlite3_stmt *stmt = _sam_store_prepare (self, "UPDATE team SET position = ?1 WHERE id = ?2", error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
+      if (!_sam_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+apply_positions (GListModel *teams)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+      g_object_set (team, "position", i, NULL);
+    }
+}
+
+/**
+ * sam_store_move_team:
+ * @self: a #SamStore
+ * @team: a live team
+ * @position: the new place in the order, clamped to the last
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_move_team (SamStore  *self,
+                     SamTeam   *team,
+                     guint      position,
+                     GError   **error)
+{
+  g_autoptr(SamTeam) keep = NULL;
+  GListStore *teams;
+  SamWorkshop *workshop;
+  guint n, old_position;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
+
+  workshop = _sam_store_lookup_workshop (self, sam_team_get_workshop_id (team));
+  g_return_val_if_fail (workshop != NULL, FALSE);
+
+  teams = G_LIST_STORE (sam_store_get_teams (self, workshop));
+  n = g_list_model_get_n_items (G_LIST_MODEL (teams));
+  if (!g_list_store_find (teams, team, &old_position))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                           _("The team no longer exists"));
+      return FALSE;
+    }
+
+  position = MIN (position, n - 1);
+  if (position == old_position)
+    return TRUE;
+
+  keep = g_object_ref (team);
+  g_list_store_remove (teams, old_position);
+  g_list_store_insert (teams, position, team);
+
+  if (!_sam_store_begin (self, error))
+    goto revert;
+  if (!renumber_teams (self, G_LIST_MODEL (teams), error) ||
+      !_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
+    {
+      _sam_store_rollback (self);
+      goto revert;
+    }
+  if (!_sam_store_commit (self, error))
+    goto revert;
+
+  apply_positions (G_LIST_MODEL (teams));
+  return TRUE;
+
+revert:
+  g_list_store_remove (teams, position);
+  g_list_store_insert (teams, old_position, team);
+  return FALSE;
+}
+
+/**
+ * sam_store_trash_team:
+ * @self: a #SamStore
+ * @team: a live team
+ * @out_batch: (out) (optional): the number to pass to sam_store_restore_trash()
+ * @error: return location for a #GError
+ *
+ * Deletes the team, and with it what the team wrote, such that Undo brings
+ * all of it back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_trash_team (SamStore  *self,
+                      SamTeam   *team,
+                      gint64    *out_batch,
+                      GError   **error)
+{
+  g_autoptr(SamTeam) keep = g_object_ref (team);
+  GHashTable *lists;
+  GListStore *teams;
+  sqlite3_stmt *stmt;
+  gint64 workshop_id;
+  gint64 batch;
+  guint position;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
+
+  workshop_id = sam_team_get_workshop_id (team);
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  batch = _sam_store_next_batch (self);
+  stmt = _sam_store_prepare (self, "UPDATE team SET trash = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, batch);
+  sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, workshop_id, error))
+    goto failed;
+
+  for (const char *const *sql = _sam_store_get_team_cascade (); *sql != NULL; sql++)
+    if (!_sam_store_bind_run (self, *sql, batch, sam_team_get_id (team), error))
+      goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  _sam_store_reload_cards (self);
+  _sam_store_reload_card_links (self);
+  lists = _sam_store_get_team_lists (self);
+  teams = g_hash_table_lookup (lists, &workshop_id);
+  if (teams != NULL && g_list_store_find (teams, team, &position))
+    {
+      SamWorkshop *workshop = _sam_store_lookup_workshop (self, workshop_id);
+
+      g_list_store_remove (teams, position);
+      if (workshop != NULL)
+        update_team_count (self, workshop);
+    }
+
+  if (out_batch != NULL)
+    *out_batch = batch;
+
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * sam_store_count_team_content:
+ * @self: a #SamStore
+ * @team: a live team
+ *
+ * Returns: how many cards and other contributions go when @team is removed
+ */
+guint
+sam_store_count_team_content (SamStore *self,
+                              SamTeam  *team)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+  g_return_val_if_fail (SAM_IS_TEAM (team), 0);
+
+  for (const char *const *sql = _sam_store_get_team_content_count (); *sql != NULL; sql++)
+    {
+      sqlite3_stmt *stmt = _sam_store_prepare (self, *sql, NULL);
+
+      if (stmt == NULL)
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, sam_team_get_id (team));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        total += sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  return total;
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Check the Flatpak manifest: valid JSON, the right app id, command and GNOME
+runtime, and a sandbox without home/host file access or network."""
+
+import json
+import sys
+
+EXPECTED = {
+    'runtime': 'org.gnome.Platform',
+    'runtime-version': '50',
+    'sdk': 'org.gnome.Sdk',
+    'command': 'samenspel',
+}
+FORBIDDEN_PREFIXES = ('--filesystem=home', '--filesystem=host', '--filesystem=~',
+                      '--share=network')
+
+
+def main(path):
+    try:
+        with open(path, encoding='utf-8') as f:
+            manifest = json.load(f)
+    except (OSError, ValueError) as e:
+        print(f'{path}: cannot parse as JSON: {e}')
+        return 1
+    errors = []
+    app_id = manifest.get('app-id', manifest.get('id'))
+    if app_id != 'io.github.samenspel.Samenspel':
+        errors.append(f'app-id is {app_id!r}, expected io.github.samenspel.Samenspel')
+    for key, want in EXPECTED.items():
+        if manifest.get(key) != want:
+            errors.append(f'{key} is {manifest.get(key)!r}, expected {want!r}')
+    for arg in manifest.get('finish-args', []):
+        if arg.startswith(FORBIDDEN_PREFIXES):
+            errors.append(f'finish-arg {arg} gives too much access; use portals')
+    modules = [m for m in manifest.get('modules', []) if isinstance(m, dict)]
+    app = [m for m in modules if m.get('name') == 'samenspel']
+    if not app:
+        errors.append('no module named samenspel')
+    elif app[-1].get('buildsystem') != 'meson':
+        errors.append('module samenspel does not use buildsystem meson')
+    for e in errors:
+        print(f'{path}: {e}')
+    if not errors:
+        print(f'{path}: ok')
+    return 1 if errors else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1]))

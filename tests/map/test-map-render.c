@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map-sample.h"
+#include "sam-map-export.h"
+#include "sam-map-renderer-private.h"
+
+static char *
+output_dir (void)
+{
+  const char *dir = g_getenv ("SAM_TEST_OUTDIR");
+
+  if (dir == NULL || *dir == '\0')
+    return NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  return g_strdup (dir);
+}
+
+static char *
+scratch_path (const char *name)
+{
+  static char *dir = NULL;
+
+  if (dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      dir = g_dir_make_tmp ("sam-map-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* A triangle with known screen positions (identity transform). */
+static SamMapModel *
+triangle (void)
+{
+  SamMapModel *model = sam_map_model_new ();
+
+  g_assert_true (sam_map_model_add_node (model, "a", "Alpha", SAM_MAP_NODE_TEAM, 0, 4, NULL));
+  g_assert_true (sam_map_model_add_node (model, "b", "Beta", SAM_MAP_NODE_TEAM, 1, 4, NULL));
+  g_assert_true (sam_map_model_add_node (model, "c", "Gamma", SAM_MAP_NODE_TEAM, 2, 4, NULL));
+  sam_map_model_set_node_position (model, "a", 100, 100);
+  sam_map_model_set_node_position (model, "b", 700, 100);
+  sam_map_model_set_node_position (model, "c", 400, 560);
+  g_assert_true (sam_map_model_add_relation (model, "ab", "a", "b", 4, SAM_MAP_TENSION_SOME, NULL));
+  g_assert_true (sam_map_model_add_belief (model, "belief-1", "a", "b", "They are slow", 3, NULL));
+  g_assert_true (sam_map_model_add_belief (model, "belief-2", "a", "b", "They never ask", 2, NULL));
+  g_assert_true (sam_map_model_add_link (model, "ca", "c", "a", "Patience", "Speed", NULL));
+
+  return model;
+}
+
+static void
+test_hit_nodes (void)
+{
+  g_autoptr(SamMapModel) model = triangle ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapTransform t = { 1.0, 0, 0 };
+  double r = sam_map_node_radius (sam_map_model_get_node (model, "b"));
+  SamMapHit hit;
+
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 100, 100, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_NODE);
+  g_assert_cmpstr (hit.id, ==, "a");
+
+  /* near the rim, within tolerance */
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 700 - r - 2, 100 - 10, &hit));
+  g_assert_cmpstr (hit.id, ==, "b");
+
+  /* the label below the disc belongs to the node */
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 700, 100 + r + 12, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_NODE);
+  g_assert_cmpstr (hit.id, ==, "b");
+
+  g_assert_false (sam_map_renderer_hit_test (renderer, &t, 1500, 900, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_NONE);
+
+  /* with a zoom and an offset */
+  t = (SamMapTransform) { 0.5, 40, 30 };
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 400 * 0.5 + 40, 560 * 0.5 + 30, &hit));
+  g_assert_cmpstr (hit.id, ==, "c");
+}
+
+static void
+test_hit_edges (void)
+{
+  g_autoptr(SamMapModel) model = triangle ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapTransform t = { 1.0, 0, 0 };
+  double cx, cy, x, y;
+  SamMapHit hit;
+
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 400, 100, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_RELATION);
+  g_assert_cmpstr (hit.id, ==, "ab");
+
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 450, 106, &hit));
+  g_assert_cmpstr (hit.id, ==, "ab");
+
+  g_assert_false (sam_map_renderer_hit_test (renderer, &t, 450, 140, &hit));
+
+  /* the middle of the link's curve from c to a */
+  _sam_map_link_curve (400, 560, 100, 100, &cx, &cy);
+  x = 0.25 * 400 + 0.5 * cx + 0.25 * 100;
+  y = 0.25 * 560 + 0.5 * cy + 0.25 * 100;
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, x, y, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_LINK);
+  g_assert_cmpstr (hit.id, ==, "ca");
+
+  /* the straight line between c and a is not the link */
+  g_assert_false (sam_map_renderer_hit_test (renderer, &t, 250, 330, &hit));
+
+  /* after a change the index follows the model */
+  sam_map_model_remove_relation (model, "ab");
+  g_assert_false (sam_map_renderer_hit_test (renderer, &t, 400, 100, &hit));
+}
+
+static void
+test_hit_badges (void)
+{
+  g_autoptr(SamMapModel) model = triangle ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapTransform t = { 1.0, 0, 0 };
+  double r = sam_map_node_radius (sam_map_model_get_node (model, "a"));
+  SamMapHit hit;
+
+  /* the badge of a's beliefs about b sits on the relation near a */
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 100 + r + 19, 100, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_BELIEF);
+  g_assert_cmpstr (hit.id, ==, "belief-1");
+  g_assert_cmpstr (hit.holder, ==, "a");
+  g_assert_cmpstr (hit.about, ==, "b");
+
+  /* nothing near b: b holds no beliefs */
+  g_assert_true (sam_map_renderer_hit_test (renderer, &t, 700 - r - 19, 100, &hit));
+  g_assert_cmpint (hit.kind, ==, SAM_MAP_KIND_RELATION);
+}
+
+static void
+test_hit_speed (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_big (100, 1000);
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  SamMapRect viewport = { 0, 0, 1920, 1080 };
+  SamMapTransform t;
+  guint hits = 0, n = 20000;
+  gint64 start;
+  double per_query;
+  SamMapHit hit;
+
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  sam_map_renderer_hit_test (renderer, &t, 0, 0, &hit);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    hits += sam_map_renderer_hit_test (renderer, &t, g_rand_double_range (rand, 0, 1920),
+                                       g_rand_double_range (rand, 0, 1080), &hit);
+  per_query = (g_get_monotonic_time () - start) / 1000.0 / n;
+
+  g_test_message ("hit test: %.4f ms per query, %u of %u hit", per_query, hits, n);
+  g_assert_cmpuint (hits, >, n / 20);
+  /* the target is 0.05 ms; leave room for slow CI machines */
+  g_assert_cmpfloat (per_query, <, 0.5);
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+assert_png (const char *path,
+            guint       width,
+            guint       height)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 33);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (read_be32 ((guchar *) data + 16), ==, width);
+  g_assert_cmpuint (read_be32 ((guchar *) data + 20), ==, height);
+}
+
+static void
+count_element (GMarkupParseContext  *context,
+               const char           *element_name,
+               const char          **attribute_names,
+               const char          **attribute_values,
+               gpointer              user_data,
+               GError              **error)
+{
+  guint *counts = user_data;
+
+  if (counts[0] == 0)
+    g_assert_cmpstr (element_name, ==, "svg");
+  counts[0]++;
+  if (g_str_equal (element_name, "path"))
+    counts[1]++;
+}
+
+static void
+assert_svg (const char *path)
+{
+  static const GMarkupParser parser = { count_element, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  guint counts[2] = { 0, 0 };
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  context = g_markup_parse_context_new (&parser, 0, counts, NULL);
+  g_markup_parse_context_parse (context, data, len, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[0], >, 10);
+  g_assert_cmpuint (counts[1], >, 5);
+}
+
+static guint
+count_pages (const char *data,
+             gsize       len)
+{
+  guint pages = 0;
+
+  /* PDF binary streams may hold NUL bytes: no string functions here */
+  for (gsize i = 0; i + 12 <= len; i++)
+    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
+      pages++;
+
+  return pages;
+}
+
+static void
+assert_pdf (const char *path,
+            guint       pages)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 100);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  g_assert_cmpuint (count_pages (data, len), ==, pages);
+
+  if (pdfinfo)
+    {
+      const char *argv[] = { pdfinfo, path, NULL };
+      g_autofree char *out = NULL;
+      const char *line;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &out, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      line = strstr (out, "Pages:");
+      g_assert_nonnull (line);
+      g_assert_cmpint (atoi (line + 6), ==, pages);
+    }
+}
+
+static void
+export_to (SamMapModel  *model,
+           SamMapModel  *start,
+           const char   *path,
+           SamMapFormat  format,
+           SamMapPage    page,
+           gboolean      dark)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SamMapExportOptions options;
+
+  sam_map_export_options_init (&options, format, page);
+  options.dark = dark;
+  options.title = start ? "Team map — start and end of the day" : "How our teams work together";
+  if (start)
+    g_assert_true (sam_map_export_compare (start, model, file, &options, NULL, &error));
+  else
+    g_assert_true (sam_map_export (model, file, &options, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_export_formats (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autofree char *png = scratch_path ("map.png");
+  g_autofree char *png_a4 = scratch_path ("map-a4.png");
+  g_autofree char *svg = scratch_path ("map.svg");
+  g_autofree char *pdf = scratch_path ("map.pdf");
+  double w, h;
+
+  export_to (model, NULL, png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  assert_png (png, 1920, 1080);
+
+  export_to (model, NULL, png_a4, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  sam_map_page_get_size (SAM_MAP_PAGE_A4_LANDSCAPE, SAM_MAP_FORMAT_PNG, &w, &h);
+  assert_png (png_a4, (guint) w, (guint) h);
+
+  export_to (model, NULL, svg, SAM_MAP_FORMAT_SVG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  assert_svg (svg);
+
+  export_to (model, NULL, pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  assert_pdf (pdf, 1);
+}
+
+static void
+test_export_compare (void)
+{
+  g_autoptr(SamMapModel) start = map_sample_twelve ();
+  g_autoptr(SamMapModel) end = sam_map_model_copy (start);
+  g_autofree char *png = scratch_path ("compare.png");
+  g_autofree char *pdf = scratch_path ("compare.pdf");
+  g_autofree char *svg = scratch_path ("compare.svg");
+
+  map_sample_day_later (end);
+
+  export_to (end, start, png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  assert_png (png, 1920, 1080);
+  export_to (end, start, pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  assert_pdf (pdf, 1);
+  export_to (end, start, svg, SAM_MAP_FORMAT_SVG, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  assert_svg (svg);
+}
+
+static void
+test_export_error (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autofree char *path = scratch_path ("no/such/folder/map.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SamMapExportOptions options;
+
+  sam_map_export_options_init (&options, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE);
+  g_assert_false (sam_map_export (model, file, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} AsyncState;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  sam_map_export_finish (result, &state->error);
+  state->done = TRUE;
+}
+
+static void
+test_export_async (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autofree char *path = scratch_path ("async.svg");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SamMapExportOptions options;
+  AsyncState state = { FALSE, NULL };
+
+  sam_map_export_options_init (&options, SAM_MAP_FORMAT_SVG, SAM_MAP_PAGE_PROJECTOR);
+  options.title = "Async";
+  sam_map_export_async (model, file, &options, NULL, on_exported, &state);
+  /* the model may change while the thread draws its copy */
+  sam_map_model_remove_node (model, "sales");
+
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (state.error);
+  assert_svg (path);
+}
+
+static void
+test_sample_pictures (void)
+{
+  g_autoptr(SamMapModel) start = map_sample_twelve ();
+  g_autoptr(SamMapModel) end = sam_map_model_copy (start);
+  g_autofree char *dir = output_dir ();
+  g_autofree char *map_png = NULL;
+  g_autofree char *compare_png = NULL;
+  g_autofree char *dark_png = NULL;
+  g_autofree char *a4_pdf = NULL;
+  g_autofree char *compare_pdf = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("SAM_TEST_OUTDIR is not set");
+      return;
+    }
+
+  map_sample_day_later (end);
+  map_png = g_build_filename (dir, "map-export-1920.png", NULL);
+  compare_png = g_build_filename (dir, "map-compare.png", NULL);
+  dark_png = g_build_filename (dir, "map-export-dark.png", NULL);
+  a4_pdf = g_build_filename (dir, "map-export-a4.pdf", NULL);
+  compare_pdf = g_build_filename (dir, "map-compare-a4.pdf", NULL);
+
+  export_to (start, NULL, map_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  assert_png (map_png, 1920, 1080);
+  export_to (end, start, compare_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  assert_png (compare_png, 1920, 1080);
+  export_to (start, NULL, dark_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, TRUE);
+  export_to (start, NULL, a4_pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  export_to (end, start, compare_pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+}
+
+static void
+test_fit_labels_readable (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapRect viewport = { 0, 0, 1024, 768 };
+  SamMapTransform t;
+  SamMapRect b;
+
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  _sam_map_renderer_ensure_geometry (renderer, &t);
+  g_assert_true (sam_map_renderer_get_bounds (renderer, &b));
+
+  /* every disc is on screen, and labels are at least 14 px high */
+  g_assert_cmpfloat (b.x * t.scale + t.x_offset, >=, 0);
+  g_assert_cmpfloat (b.y * t.scale + t.y_offset, >=, 0);
+  g_assert_cmpfloat ((b.x + b.width) * t.scale + t.x_offset, <=, 1024);
+  g_assert_cmpfloat ((b.y + b.height) * t.scale + t.y_offset, <=, 768);
+  for (guint i = 0; i < renderer->nodes->len; i++)
+    {
+      NodeCache *nc = &g_array_index (renderer->nodes, NodeCache, i);
+      g_assert_cmpfloat (nc->lh, >=, 14.0);
+    }
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(SamMapModel) model = triangle ();
+  g_autofree char *relation = sam_map_describe (model, SAM_MAP_KIND_RELATION, "ab");
+  g_autofree char *node = sam_map_describe (model, SAM_MAP_KIND_NODE, "a");
+
+  g_assert_cmpstr (relation, ==, "Relation Alpha – Beta: works well, some tension, 2 beliefs");
+  g_assert_cmpstr (node, ==, "Team Alpha, 4 people, 1 relation");
+  g_assert_null (sam_map_describe (model, SAM_MAP_KIND_NODE, "nope"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sam/map/hit/nodes", test_hit_nodes);
+  g_test_add_func ("/sam/map/hit/edges", test_hit_edges);
+  g_test_add_func ("/sam/map/hit/badges", test_hit_badges);
+  g_test_add_func ("/sam/map/hit/speed", test_hit_speed);
+  g_test_add_func ("/sam/map/render/fit-labels", test_fit_labels_readable);
+  g_test_add_func ("/sam/map/render/describe", test_describe);
+  g_test_add_func ("/sam/map/export/formats", test_export_formats);
+  g_test_add_func ("/sam/map/export/compare", test_export_compare);
+  g_test_add_func ("/sam/map/export/error", test_export_error);
+  g_test_add_func ("/sam/map/export/async", test_export_async);
+  g_test_add_func ("/sam/map/export/sample-pictures", test_sample_pictures);
+
+  return g_test_run ();
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sam-test-utils.h"
+
+/**
+ * sam_test_isolate:
+ *
+ * Points the user data, config, cache and state folders at a new temporary
+ * folder.  Unlike G_TEST_OPTION_ISOLATE_DIRS it keeps XDG_DATA_DIRS, where
+ * GTK finds the MIME database it needs to load icons.  Call it first.
+ */
+void
+sam_test_isolate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("samenspel-test-XXXXXX", &error);
+  static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, vars[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+}
+
+/**
+ * sam_test_reset_data:
+ *
+ * Removes the database, so the next application starts from nothing.
+ */
+void
+sam_test_reset_data (void)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/**
+ * sam_test_application_new:
+ *
+ * Returns: (transfer full): the real application, registered (so its
+ *   startup ran: settings, accels, the database in the test's data dir)
+ */
+SamApplication *
+sam_test_application_new (void)
+{
+  static guint counter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  SamApplication *app;
+
+  /* Each test's application gets its own ID: the bus path of an earlier
+   * one may still be exported while its last references go. */
+  sam_test_reset_data ();
+  id = g_strdup_printf ("%s.Test%u", APP_ID, ++counter);
+  app = sam_application_new (id, G_APPLICATION_NON_UNIQUE);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+SamWindow *
+sam_test_window_new (SamApplication *app)
+{
+  SamWindow *window = sam_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  sam_test_pump (200);
+  return window;
+}
+
+static gboolean
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds, so layout, frames and idle
+ * handlers happen as they would on screen. */
+void
+sam_test_pump (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * sam_test_screenshot:
+ * @widget: what to draw; usually the window
+ * @name: file name, written into $SAM_TEST_OUTDIR
+ *
+ * Renders @widget as it is on screen and saves it as PNG.
+ */
+void
+sam_test_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  const char *outdir = g_getenv ("SAM_TEST_OUTDIR");
+  GskRenderer *renderer;
+  int width, height;
+
+  sam_test_pump (100);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  if (outdir == NULL)
+    outdir = g_get_tmp_dir ();
+  g_mkdir_with_parents (outdir, 0755);
+  path = g_build_filename (outdir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/**
+ * sam_test_find_child:
+ * @root: where to start
+ * @type: the type to look for
+ *
+ * Returns: (transfer none) (nullable): the first descendant of @type, depth first
+ */
+GtkWidget *
+sam_test_find_child (GtkWidget *root,
+                     GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      found = sam_test_find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+sam_test_destroy_window (SamWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  sam_test_pump (50);
+}

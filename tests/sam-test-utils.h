@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-application.h"
+#include "sam-window.h"
+
+G_BEGIN_DECLS
+
+void            sam_test_isolate         (void);
+void            sam_test_reset_data      (void);
+SamApplication *sam_test_application_new (void);
+SamWindow      *sam_test_window_new      (SamApplication *app);
+void            sam_test_pump            (guint           ms);
+void            sam_test_screenshot      (GtkWidget      *widget,
+                                          const char     *name);
+GtkWidget      *sam_test_find_child      (GtkWidget      *root,
+                                          GType           type);
+void            sam_test_destroy_window  (SamWindow      *window);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sam-store.h"
+
+static char *
+db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "samenspel", "test.db", NULL);
+}
+
+static SamStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SamStore *store = sam_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+test_workshop_create_and_reopen (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop;
+
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 0);
+    workshop = sam_store_create_workshop (store, "  Colleagues and customers  ", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sam_workshop_get_name (workshop), ==, "Colleagues and customers");
+    g_assert_true (g_uuid_string_is_valid (sam_workshop_get_uuid (workshop)));
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+
+    g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_ORGANISATION,
+                                                 "Acme Insurance", &error));
+    g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_DATE,
+                                                 "2026-12-01", &error));
+    g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_COACH,
+                                                 "An", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 1);
+  }
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_find_workshop (store, uuid);
+
+    g_assert_nonnull (workshop);
+    g_assert_cmpstr (sam_workshop_get_organisation (workshop), ==, "Acme Insurance");
+    g_assert_cmpstr (sam_workshop_get_date (workshop), ==, "2026-12-01");
+    g_assert_cmpstr (sam_workshop_get_coach (workshop), ==, "An");
+    g_assert_cmpint (sam_workshop_get_modified (workshop), >=, sam_workshop_get_created (workshop));
+  }
+}
+
+static void
+test_workshop_rename (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop = sam_store_create_workshop (store, "Old", &error);
+
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NAME, "New", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_get_name (workshop), ==, "New");
+
+  /* Bad input is refused and changes nothing. */
+  g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NAME, "   ", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_DATE, "1 december", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_DATE, "2026-02-30", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (sam_workshop_get_name (workshop), ==, "New");
+  g_assert_cmpstr (sam_workshop_get_date (workshop), ==, "");
+  g_assert_null (sam_store_create_workshop (store, "", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 1);
+}
+
+static void
+test_workshop_duplicate (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop = sam_store_create_workshop (store, "Day one", &error);
+  SamWorkshop *copy;
+  GListModel *teams;
+
+  sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_ORGANISATION, "Acme", &error);
+  sam_store_add_team (store, workshop, "Sales", &error);
+  sam_store_add_team (store, workshop, "IT", &error);
+  g_assert_no_error (error);
+
+  copy = sam_store_duplicate_workshop (store, workshop, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_get_name (copy), ==, "Copy of Day one");
+  g_assert_cmpstr (sam_workshop_get_organisation (copy), ==, "Acme");
+  g_assert_cmpstr (sam_workshop_get_uuid (copy), !=, sam_workshop_get_uuid (workshop));
+  g_assert_cmpuint (sam_workshop_get_n_teams (copy), ==, 2);
+
+  teams = sam_store_get_teams (store, copy);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+  {
+    g_autoptr(SamTeam) first = g_list_model_get_item (teams, 0);
+    g_autoptr(SamTeam) original = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+
+    g_assert_cmpstr (sam_team_get_name (first), ==, "Sales");
+    g_assert_true (g_uuid_string_is_valid (sam_team_get_uuid (first)));
+    g_assert_cmpstr (sam_team_get_uuid (first), !=, sam_team_get_uuid (original));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 2);
+}
+
+static void
+test_workshop_delete_undo (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 batch = 0;
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_create_workshop (store, "To delete", &error);
+    SamWorkshop *other = sam_store_create_workshop (store, "Stays", &error);
+
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    sam_store_add_team (store, workshop, "Back office", &error);
+    g_assert_no_error (error);
+
+    g_assert_true (sam_store_trash_workshop (store, workshop, &batch, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 1);
+    g_assert_null (sam_store_find_workshop (store, uuid));
+
+    g_assert_true (sam_store_restore_trash (store, batch, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (sam_store_find_workshop (store, uuid));
+    g_assert_cmpuint (sam_workshop_get_n_teams (sam_store_find_workshop (store, uuid)), ==, 1);
+
+    g_assert_true (sam_store_trash_workshop (store, sam_store_find_workshop (store, uuid), &batch, &error));
+    g_assert_nonnull (other);
+  }
+
+  /* The next start purges what was not undone. */
+  {
+    g_autoptr(SamStore) store = open_store (path);
+
+    g_assert_null (sam_store_find_workshop (store, uuid));
+    g_assert_true (sam_store_purge_trash (store, &error));
+    g_assert_no_error (error);
+    g_assert_true (sam_store_restore_trash (store, batch, &error));
+    g_assert_null (sam_store_find_workshop (store, uuid));
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 1);
+  }
+}
+
+static void
+test_team_edit (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_create_workshop (store, "Teams", &error);
+    SamTeam *sales = sam_store_add_team (store, workshop, "Sales", &error);
+    SamTeam *it = sam_store_add_team (store, workshop, "IT", &error);
+    SamTeam *compliance = sam_store_add_team (store, workshop, "Compliance", &error);
+
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sam_workshop_get_n_teams (workshop), ==, 3);
+    /* Each new team gets a colour of its own. */
+    g_assert_cmpuint (sam_team_get_colour (sales), !=, sam_team_get_colour (it));
+    g_assert_cmpuint (sam_team_get_colour (it), !=, sam_team_get_colour (compliance));
+
+    g_assert_true (sam_store_set_team_name (store, it, "IT & Data", &error));
+    g_assert_true (sam_store_set_team_people (store, it, 7, &error));
+    g_assert_true (sam_store_set_team_colour (store, it, 5, &error));
+    g_assert_true (sam_store_move_team (store, compliance, 0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sam_team_get_position (compliance), ==, 0);
+    g_assert_cmpuint (sam_team_get_position (sales), ==, 1);
+
+    g_assert_false (sam_store_set_team_name (store, it, "", &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (sam_store_set_team_people (store, it, 20000, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_find_workshop (store, uuid);
+    GListModel *teams = sam_store_get_teams (store, workshop);
+    g_autoptr(SamTeam) first = g_list_model_get_item (teams, 0);
+    g_autoptr(SamTeam) last = g_list_model_get_item (teams, 2);
+    gint64 batch;
+
+    g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
+    g_assert_cmpstr (sam_team_get_name (first), ==, "Compliance");
+    g_assert_cmpstr (sam_team_get_name (last), ==, "IT & Data");
+    g_assert_cmpuint (sam_team_get_people (last), ==, 7);
+    g_assert_cmpuint (sam_team_get_colour (last), ==, 5);
+
+    g_assert_true (sam_store_trash_team (store, first, &batch, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+    g_assert_cmpuint (sam_workshop_get_n_teams (workshop), ==, 2);
+    g_assert_true (sam_store_restore_trash (store, batch, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
+    g_assert_cmpuint (sam_workshop_get_n_teams (workshop), ==, 3);
+  }
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_unchanged (const char *path,
+                  const char *expected,
+                  gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize got = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &got, NULL));
+  g_assert_cmpmem (contents, got, expected, length);
+}
+
+static void
+test_bad_not_sqlite (void)
+{
+  g_autofree char *path = db_path ();
+  const char *text = "These are my notes, not a database.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+
+  write_file (path, text, -1);
+  store = sam_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+  assert_unchanged (path, text, strlen (text));
+
+  /* A file of the right size with the wrong header is refused too. */
+  {
+    char garbage[4096];
+
+    memset (garbage, 'x', sizeof garbage);
+    write_file (path, garbage, sizeof garbage);
+    g_clear_error (&error);
+    g_assert_null (sam_store_open (path, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE);
+    assert_unchanged (path, garbage, sizeof garbage);
+  }
+}
+
+static void
+make_raw_database (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_bad_too_new (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; CREATE TABLE future (x); "
+                                          "PRAGMA user_version = %u;",
+                                          0x53414D53, sam_store_get_latest_version () + 1);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  make_raw_database (path, sql);
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  assert_unchanged (path, before, length);
+}
+
+static void
+test_bad_other_program (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  make_raw_database (path, "PRAGMA application_id = 42; CREATE TABLE photos (x);");
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE);
+  assert_unchanged (path, before, length);
+}
+
+/* Data as each earlier schema version stored it.  A version without its own
+ * row uses the latest row before it, which must still fit its schema. */
+static const char *const seeds[] = {
+  NULL,
+  /* version 1 */
+  "INSERT INTO workshop (id, uuid, name, organisation, created, modified) "
+  "VALUES (1, '6f1c1c3e-3a43-4a8e-9d55-0d1c2b3a4f50', 'Before migration', 'Acme', 1, 2);"
+  "INSERT INTO team (uuid, workshop_id, name, colour, people, position) "
+  "VALUES ('0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21', 1, 'Sales', 2, 5, 0);",
+  /* version 2 */
+  "INSERT INTO workshop (id, uuid, name, organisation, notes, created, modified) "
+  "VALUES (1, '6f1c1c3e-3a43-4a8e-9d55-0d1c2b3a4f50', 'Before migration', 'Acme', 'Bring post-its', 1, 2);"
+  "INSERT INTO team (uuid, workshop_id, name, colour, people, position) "
+  "VALUES ('0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21', 1, 'Sales', 2, 5, 0);",
+};
+
+/* Builds a database at every earlier version with data in it, then opens it
+ * with the latest code: the data must survive and a backup must exist. */
+static void
+test_migrate_from_every_version (void)
+{
+  guint latest = sam_store_get_latest_version ();
+
+  g_assert_cmpuint (G_N_ELEMENTS (seeds), <=, latest);
+
+  for (guint version = 1; version < latest; version++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/v%u.db", g_get_user_data_dir (), version);
+      g_autofree char *backup = g_strdup_printf ("%s.before-v%u", path, latest);
+      g_autoptr(GError) error = NULL;
+
+      {
+        g_autoptr(SamStore) old = sam_store_open_at_version (path, version, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (sam_store_get_version (old), ==, version);
+      }
+      make_raw_database (path, seeds[MIN (version, G_N_ELEMENTS (seeds) - 1)]);
+
+      {
+        g_autoptr(SamStore) store = open_store (path);
+        SamWorkshop *workshop = sam_store_find_workshop (store, "6f1c1c3e-3a43-4a8e-9d55-0d1c2b3a4f50");
+        g_autoptr(SamTeam) team = NULL;
+
+        g_assert_cmpuint (sam_store_get_version (store), ==, latest);
+        g_assert_nonnull (workshop);
+        g_assert_cmpstr (sam_workshop_get_name (workshop), ==, "Before migration");
+        g_assert_cmpstr (sam_workshop_get_organisation (workshop), ==, "Acme");
+        g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 1);
+        team = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+        g_assert_cmpstr (sam_team_get_name (team), ==, "Sales");
+        g_assert_cmpuint (sam_team_get_people (team), ==, 5);
+        g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+        /* The migrated database takes new edits. */
+        g_assert_nonnull (sam_store_add_team (store, workshop, "IT", &error));
+        g_assert_no_error (error);
+      }
+    }
+}
+
+static void
+test_fresh_is_latest (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) store = open_store (path);
+  GStatBuf st;
+
+  g_assert_cmpuint (sam_store_get_version (store), ==, sam_store_get_latest_version ());
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+}
+
+static void
+setup (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  /* Each test starts from an empty folder. */
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+}
+
+static void
+add (const char *path,
+     void      (*func) (void))
+{
+  g_test_add_vtable (path, 0, NULL, (GTestFixtureFunc) setup, (GTestFixtureFunc) func, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add ("/sam/store/workshop/create-reopen", test_workshop_create_and_reopen);
+  add ("/sam/store/workshop/rename", test_workshop_rename);
+  add ("/sam/store/workshop/duplicate", test_workshop_duplicate);
+  add ("/sam/store/workshop/delete-undo", test_workshop_delete_undo);
+  add ("/sam/store/team/edit", test_team_edit);
+  add ("/sam/store/bad/not-sqlite", test_bad_not_sqlite);
+  add ("/sam/store/bad/too-new", test_bad_too_new);
+  add ("/sam/store/bad/other-program", test_bad_other_program);
+  add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
+  add ("/sam/store/migrate/fresh", test_fresh_is_latest);
+
+  return g_test_run ();
+}
