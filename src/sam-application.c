@@ -196,6 +196,7 @@ sam_application_startup (GApplication *app)
 {
   SamApplication *self = SAM_APPLICATION (app);
   g_autoptr(GAction) style_action = NULL;
+  g_autoptr(GAction) sound_action = NULL;
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
 
@@ -208,6 +209,8 @@ sam_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   style_action = g_settings_create_action (self->settings, "style-variant");
   g_action_map_add_action (G_ACTION_MAP (self), style_action);
+  sound_action = g_settings_create_action (self->settings, "timer-sound");
+  g_action_map_add_action (G_ACTION_MAP (self), sound_action);
   set_accels (GTK_APPLICATION (self));
 
   g_signal_connect_object (self->settings, "changed::style-variant",
@@ -230,6 +233,25 @@ sam_application_activate (GApplication *app)
     window = GTK_WINDOW (sam_window_new (self));
 
   gtk_window_present (window);
+}
+
+/* `samenspel FILE.samenspel`, or a double click on a workshop file: a whole
+ * workshop is imported as a new one, a team packet opened, a team's
+ * contribution shown for merging (see sam_window_open_file()). */
+static void
+sam_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_return_if_fail (SAM_IS_WINDOW (window));
+
+  for (int i = 0; i < n_files; i++)
+    sam_window_open_file (SAM_WINDOW (window), files[i]);
 }
 
 static void
@@ -255,6 +277,7 @@ sam_application_class_init (SamApplicationClass *klass)
   object_class->dispose = sam_application_dispose;
   app_class->startup = sam_application_startup;
   app_class->activate = sam_application_activate;
+  app_class->open = sam_application_open;
 
   /* The resources live in a static library, so they are registered by hand
    * rather than by a constructor the linker might drop. */

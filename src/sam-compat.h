@@ -12,4 +12,25 @@ void       sam_compat_show_about (GtkWindow  *parent,
                                   const char *application_id,
                                   const char *version);
 
+void       sam_compat_open_file_async  (GtkWindow           *parent,
+                                        const char          *title,
+                                        GListModel          *filters,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GFile     *sam_compat_open_file_finish (GAsyncResult        *result,
+                                        GError             **error);
+void       sam_compat_save_file_async  (GtkWindow           *parent,
+                                        const char          *title,
+                                        const char          *initial_name,
+                                        GListModel          *filters,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GFile     *sam_compat_save_file_finish (GAsyncResult        *result,
+                                        GError             **error);
+GListModel *sam_compat_file_filters_new (const char         *name,
+                                         const char         *mime_type,
+                                         const char         *pattern);
+
 G_END_DECLS

@@ -4,6 +4,16 @@
 #include <glib/gi18n.h>
 
 #include "sam-exercise.h"
+#include "sam-absent-page.h"
+#include "sam-achieve-avoid-page.h"
+#include "sam-agreements-page.h"
+#include "sam-brainstorm-page.h"
+#include "sam-changes-page.h"
+#include "sam-map-page.h"
+#include "sam-beliefs-page.h"
+#include "sam-customer-walk-page.h"
+#include "sam-perspective-page.h"
+#include "sam-strengths-page.h"
 
 /* Every exercise the agenda can hold.  An exercise module adds its row
  * here (and its page type); the agenda, the templates, the report and the
@@ -12,6 +22,36 @@ static const SamExerciseInfo exercises[] = {
   { "custom", N_("Free Step"), "view-list-symbolic",
     N_("A welcome, a break or a round of your own: a title, a time box and instructions."),
     15, NULL },
+  { "changes", N_("Changes and Impact"), "weather-few-clouds-symbolic",
+    N_("Each team lists what changes around the organisation and what it means for its own work."),
+    40, sam_changes_page_get_type },
+  { "team-perspective", N_("In the Other Team’s Shoes"), "media-playlist-shuffle-symbolic",
+    N_("Every team writes how it sees another team’s work; the owners answer each card."),
+    45, sam_perspective_page_get_type },
+  { "customer-walk", N_("In the Customer’s Shoes"), "system-users-symbolic",
+    N_("Walk one customer request step by step, ask why we do each step and mark what brings value."),
+    45, sam_customer_walk_page_get_type },
+  { "strengths", N_("Strengths and Challenges"), "starred-symbolic",
+    N_("Each team’s strengths and challenges, by itself and as others see it; then link a strength to another team’s challenge."),
+    40, sam_strengths_page_get_type },
+  { "beliefs", N_("Us-versus-Them Beliefs"), "dialog-information-symbolic",
+    N_("Who believes what about whom, and how strongly it lives: input for the relationship map."),
+    30, sam_beliefs_page_get_type },
+  { "map", N_("Relationship Map"), "network-workgroup-symbolic",
+    N_("Draw how the teams and the customer work together, with tensions and beliefs; compare the start and the end of the day."),
+    30, sam_map_page_get_type },
+  { "brainstorm", N_("Brainstorm and Vote"), "view-grid-symbolic",
+    N_("Teams bring ideas, group them into clusters and spend a budget of votes; then a debate round on one KPI."),
+    45, sam_brainstorm_page_get_type },
+  { "agreements", N_("Concrete Agreements"), "emblem-documents-symbolic",
+    N_("What, which teams, who, by when, and how we will verify it was kept; reviewed in a follow-up workshop."),
+    40, sam_agreements_page_get_type },
+  { "achieve-avoid", N_("What We Want to Achieve or Avoid"), "emblem-ok-symbolic",
+    N_("Statements of what the group wants to reach or prevent, each with the sign by which we will notice it."),
+    30, sam_achieve_avoid_page_get_type },
+  { "absent", N_("Bring the Absent Colleagues Along"), "mail-send-symbolic",
+    N_("Per team: who was not there, what they will experience or hear, who does it and by when."),
+    20, sam_absent_page_get_type },
 };
 
 /**

@@ -16,6 +16,7 @@ struct _SamLibraryPage
   GtkSearchEntry *search_entry;
   GtkStack *stack;
   GtkListBox *list_box;
+  GMenu *primary_menu;
 
   SamStore *store;
   GtkFilterListModel *filtered;
@@ -99,32 +100,39 @@ update_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_append_item (menu, item);
+}
+
 static GMenuModel *
 row_menu_new (SamWorkshop *workshop)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) danger = g_menu_new ();
+  g_autoptr(GMenu) files = g_menu_new ();
   const char *uuid = sam_workshop_get_uuid (workshop);
-  g_autoptr(GMenuItem) item = NULL;
 
-  item = g_menu_item_new (_("_Open"), NULL);
-  g_menu_item_set_action_and_target (item, "win.open-workshop", "s", uuid);
-  g_menu_append_item (menu, item);
-  g_clear_object (&item);
+  append_item (menu, _("_Open"), "win.open-workshop", g_variant_new_string (uuid));
+  append_item (menu, _("_Rename…"), "win.rename-workshop", g_variant_new_string (uuid));
+  append_item (menu, _("D_uplicate"), "win.duplicate-workshop", g_variant_new_string (uuid));
+  append_item (menu, _("Start a _Follow-up Workshop"), "win.create-follow-up", g_variant_new_string (uuid));
 
-  item = g_menu_item_new (_("_Rename…"), NULL);
-  g_menu_item_set_action_and_target (item, "win.rename-workshop", "s", uuid);
-  g_menu_append_item (menu, item);
-  g_clear_object (&item);
+  /* Files: to keep, to hand to another coach, for a team's laptop, to send. */
+  append_item (files, _("_Export Workshop…"), "win.export-workshop", g_variant_new_string (uuid));
+  append_item (files, _("_Team Packet…"), "win.export-team-packet", g_variant_new ("(ss)", uuid, ""));
+  append_item (files, _("Save _Report (PDF)…"), "win.export-report", g_variant_new_string (uuid));
+  append_item (files, _("Save A_greements (CSV)…"), "win.export-agreements-csv", g_variant_new_string (uuid));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
 
-  item = g_menu_item_new (_("D_uplicate"), NULL);
-  g_menu_item_set_action_and_target (item, "win.duplicate-workshop", "s", uuid);
-  g_menu_append_item (menu, item);
-  g_clear_object (&item);
-
-  item = g_menu_item_new (_("_Delete…"), NULL);
-  g_menu_item_set_action_and_target (item, "win.delete-workshop", "s", uuid);
-  g_menu_append_item (danger, item);
+  append_item (danger, _("_Delete…"), "win.delete-workshop", g_variant_new_string (uuid));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
 
   return G_MENU_MODEL (menu);
@@ -241,6 +249,7 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -249,8 +258,15 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
 static void
 sam_library_page_init (SamLibraryPage *self)
 {
+  g_autoptr(GMenu) files = g_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Bringing work in from a file sits next to making a new workshop. */
+  g_menu_append (files, _("_Import Workshop…"), "win.import-workshop");
+  g_menu_append (files, _("_Merge a Team’s Work…"), "win.merge-contributions");
+  g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (files));
 }
 
 /**

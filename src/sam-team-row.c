@@ -98,6 +98,8 @@ colour_menu_new (SamTeamRow *self)
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_halign (self->swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->swatch, "team-swatch");
   gtk_box_append (GTK_BOX (frame), self->swatch);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), frame);
@@ -113,6 +115,8 @@ colour_menu_new (SamTeamRow *self)
       GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *css = g_strdup_printf ("team-colour-%u", i);
 
+      gtk_widget_set_halign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (swatch, "team-swatch");
       gtk_widget_add_css_class (swatch, css);
       gtk_button_set_child (GTK_BUTTON (choice), swatch);

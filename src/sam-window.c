@@ -3,9 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-decide-common.h"
 #include "sam-error.h"
 #include "sam-library-page.h"
-#include "sam-window.h"
+#include "sam-window-private.h"
 #include "sam-workshop-view.h"
 
 struct _SamWindow
@@ -33,9 +34,11 @@ show_store_error (SamWindow    *self,
 {
   g_autofree char *title = sam_error_dup_title (error);
   g_autofree char *message = sam_error_dup_message (error);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
+  /* The description is markup; a file path may hold '&'. */
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, message);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
@@ -117,8 +120,6 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = (SamWindow *)object;
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -132,11 +133,9 @@ static void
 undo_dismissed_cb (SamWindow *self,
                    AdwToast  *toast)
 {
+  /* Ctrl+Z still undoes the last delete after the toast has gone. */
   if (self->undo_toast == toast)
-    {
-      g_clear_object (&self->undo_toast);
-      self->undo_batch = 0;
-    }
+    g_clear_object (&self->undo_toast);
 }
 
 static void
@@ -152,11 +151,20 @@ undo_action (GSimpleAction *action,
     return;
 
   self->undo_batch = 0;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-
   if (!sam_store_restore_trash (self->store, batch, &error))
-    sam_window_show_error (self, error);
+    {
+      sam_window_show_error (self, error);
+      return;
+    }
+
+  /* The toast says so and loses its button rather than being dismissed:
+   * libadwaita 1.2 can crash when a toast goes while it is still
+   * animating in, as it is right after a quick delete. */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, _("Restored"));
+      adw_toast_set_button_label (self->undo_toast, NULL);
+    }
 }
 
 static void
@@ -489,6 +497,8 @@ sam_window_init (SamWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  _sam_window_init_files (self);
+  sam_decide_add_window_actions (self);
 }
 
 /**
@@ -533,6 +543,20 @@ sam_window_get_workshop_view (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->workshop_view);
+}
+
+/**
+ * sam_window_get_visible_page:
+ * @self: a #SamWindow
+ *
+ * Returns: what the window shows: "library", "workshop", or "error" when the
+ *   database could not be opened
+ */
+const char *
+sam_window_get_visible_page (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 /**
@@ -607,10 +631,17 @@ sam_window_show_undo_toast (SamWindow  *self,
 
   g_return_if_fail (SAM_IS_WINDOW (self));
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-
   escaped = g_markup_escape_text (message, -1);
+  self->undo_batch = batch;
+
+  /* One undo toast at a time, updated in place (see undo_action()). */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, escaped);
+      adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+      return;
+    }
+
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -618,7 +649,6 @@ sam_window_show_undo_toast (SamWindow  *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
 
   self->undo_toast = g_object_ref (toast);
-  self->undo_batch = batch;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -15,6 +15,7 @@ SamWindow   *sam_window_new                (SamApplication *application);
 SamStore    *sam_window_get_store          (SamWindow      *self);
 SamWorkshop *sam_window_get_workshop       (SamWindow      *self);
 GtkWidget   *sam_window_get_workshop_view  (SamWindow      *self);
+const char  *sam_window_get_visible_page   (SamWindow      *self);
 void         sam_window_open_workshop      (SamWindow      *self,
                                             SamWorkshop    *workshop);
 void         sam_window_show_library       (SamWindow      *self);
@@ -25,5 +26,12 @@ void         sam_window_show_undo_toast    (SamWindow      *self,
                                             gint64          batch);
 void         sam_window_show_error         (SamWindow      *self,
                                             const GError   *error);
+
+/* Implemented in sam-window-files.c */
+void         sam_window_open_file          (SamWindow      *self,
+                                            GFile          *file);
+void         sam_window_set_locked         (SamWindow      *self,
+                                            gboolean        locked);
+gboolean     sam_window_get_locked         (SamWindow      *self);
 
 G_END_DECLS

@@ -3,28 +3,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-map-page.h"
 #include "sam-overview-page.h"
-#include "sam-window.h"
-#include "sam-workshop-view.h"
+#include "sam-step-view.h"
+#include "sam-workshop-view-private.h"
 
 /* An open workshop: a sidebar with its sections (the details and teams, then
  * the agenda) and the page of the chosen section.  Every page is a widget
- * with "store" and "workshop" properties; the view hands both down. */
-struct _SamWorkshopView
-{
-  GtkWidget parent_instance;
-
-  GtkRevealer *sidebar_revealer;
-  GtkToggleButton *sidebar_button;
-  AdwWindowTitle *sidebar_title;
-  AdwWindowTitle *page_title;
-  GtkListBox *sidebar_list;
-  GtkStack *pages;
-
-  SamStore *store;
-  SamWorkshop *workshop;
-  GBinding *title_binding;
-};
+ * with "store" and "workshop" properties; the view hands both down.  The
+ * agenda's steps share one #SamStepView (see sam-workshop-view-agenda.c). */
 
 G_DEFINE_FINAL_TYPE (SamWorkshopView, sam_workshop_view, GTK_TYPE_WIDGET)
 
@@ -34,9 +21,9 @@ get_window (SamWorkshopView *self)
   return SAM_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW));
 }
 
-static void
-report_error (SamWorkshopView *self,
-              const GError    *error)
+void
+_sam_workshop_view_report_error (SamWorkshopView *self,
+                                 const GError    *error)
 {
   SamWindow *window = get_window (self);
 
@@ -77,9 +64,18 @@ sidebar_row_selected_cb (SamWorkshopView *self,
   if (row == NULL)
     return;
 
+  g_clear_pointer (&self->step_title_binding, g_binding_unbind);
+  gtk_list_box_unselect_all (self->agenda_list);
   gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
   page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+}
+
+static void
+agenda_row_selected_cb (SamWorkshopView *self,
+                        GtkListBoxRow   *row)
+{
+  _sam_workshop_view_agenda_selected (self, row);
 }
 
 static SamTeam *
@@ -120,7 +116,7 @@ add_team_action (GtkWidget  *widget,
   team = sam_store_add_team (self->store, self->workshop, name, &error);
   if (team == NULL)
     {
-      report_error (self, error);
+      _sam_workshop_view_report_error (self, error);
       return;
     }
 
@@ -155,7 +151,7 @@ rename_team_action (GtkWidget  *widget,
   g_variant_get (param, "(x&s)", &id, &name);
   team = team_from_id (self, id);
   if (team != NULL && !sam_store_set_team_name (self->store, team, name, &error))
-    report_error (self, error);
+    _sam_workshop_view_report_error (self, error);
 }
 
 static void
@@ -172,7 +168,7 @@ set_team_colour_action (GtkWidget  *widget,
   g_variant_get (param, "(xu)", &id, &colour);
   team = team_from_id (self, id);
   if (team != NULL && !sam_store_set_team_colour (self->store, team, colour, &error))
-    report_error (self, error);
+    _sam_workshop_view_report_error (self, error);
 }
 
 static void
@@ -189,7 +185,7 @@ set_team_people_action (GtkWidget  *widget,
   g_variant_get (param, "(xu)", &id, &people);
   team = team_from_id (self, id);
   if (team != NULL && !sam_store_set_team_people (self->store, team, people, &error))
-    report_error (self, error);
+    _sam_workshop_view_report_error (self, error);
 }
 
 static void
@@ -214,35 +210,102 @@ move_team_action (GtkWidget  *widget,
     return;
 
   if (!sam_store_move_team (self->store, team, position, &error))
-    report_error (self, error);
+    _sam_workshop_view_report_error (self, error);
 }
 
 static void
-remove_team_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+trash_team (SamWorkshopView *self,
+            SamTeam         *team)
 {
-  SamWorkshopView *self = SAM_WORKSHOP_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  SamTeam *team = team_from_id (self, g_variant_get_int64 (param));
+  g_autofree char *name = g_strdup (sam_team_get_name (team));
   SamWindow *window = get_window (self);
   gint64 batch;
 
-  if (team == NULL)
-    return;
-
-  name = g_strdup (sam_team_get_name (team));
   if (!sam_store_trash_team (self->store, team, &batch, &error))
     {
-      report_error (self, error);
+      _sam_workshop_view_report_error (self, error);
       return;
     }
 
   message = g_strdup_printf (_("Team “%s” removed"), name);
   if (window != NULL)
     sam_window_show_undo_toast (window, message, batch);
+}
+
+static void
+trash_team_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SamWorkshopView *self = SAM_WORKSHOP_VIEW (widget);
+  SamTeam *team = team_from_id (self, g_variant_get_int64 (param));
+
+  if (team != NULL)
+    trash_team (self, team);
+}
+
+static void
+remove_team_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         SamWorkshopView  *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "team-id"));
+  SamTeam *team;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+
+  team = team_from_id (self, id);
+  if (team != NULL)
+    trash_team (self, team);
+}
+
+/* A team without cards goes at once (Undo brings it back); when the room
+ * wrote cards for it, the coach is told how many go with it first. */
+static void
+remove_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SamWorkshopView *self = SAM_WORKSHOP_VIEW (widget);
+  SamTeam *team = team_from_id (self, g_variant_get_int64 (param));
+  SamWindow *window = get_window (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n;
+
+  if (team == NULL)
+    return;
+
+  n = sam_store_count_team_content (self->store, team);
+  if (n == 0 || window == NULL)
+    {
+      trash_team (self, team);
+      return;
+    }
+
+  /* Translators: %s is a team name */
+  heading = g_strdup_printf (_("Remove Team “%s”?"), sam_team_get_name (team));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The team wrote %u card. It is removed together with the team. "
+                                       "You can undo this right after.",
+                                       "The team wrote %u cards. They are removed together with the team. "
+                                       "You can undo this right after.", n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Team"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "team-id", GSIZE_TO_POINTER ((gsize) sam_team_get_id (team)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_team_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -264,12 +327,29 @@ toggle_sidebar_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->sidebar_button));
 }
 
+/* GTK 4.8's revealer keeps its child's minimum width once hidden, which
+ * left a blank strip where the sidebar was; hide it when it is folded. */
+static void
+sidebar_revealed_cb (SamWorkshopView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_revealer),
+                          gtk_revealer_get_reveal_child (self->sidebar_revealer) ||
+                          gtk_revealer_get_child_revealed (self->sidebar_revealer));
+}
+
 static void
 sam_workshop_view_dispose (GObject *object)
 {
   SamWorkshopView *self = (SamWorkshopView *)object;
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->step_title_binding, g_binding_unbind);
+  if (self->steps != NULL)
+    {
+      g_object_set (self->step_view, "step", NULL, NULL);
+      g_clear_object (&self->workshop);
+      _sam_workshop_view_bind_agenda (self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WORKSHOP_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -294,7 +374,12 @@ sam_workshop_view_class_init (SamWorkshopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, page_title);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, pages);
+  gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, agenda_total);
+  gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, add_step_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, agenda_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agenda_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "workshop.add-team", "s", add_team_action);
   gtk_widget_class_install_action (widget_class, "workshop.add-team-here", NULL, add_team_here_action);
@@ -303,7 +388,9 @@ sam_workshop_view_class_init (SamWorkshopViewClass *klass)
   gtk_widget_class_install_action (widget_class, "workshop.set-team-people", "(xu)", set_team_people_action);
   gtk_widget_class_install_action (widget_class, "workshop.move-team", "(xi)", move_team_action);
   gtk_widget_class_install_action (widget_class, "workshop.remove-team", "x", remove_team_action);
+  gtk_widget_class_install_action (widget_class, "workshop.trash-team", "x", trash_team_action);
   gtk_widget_class_install_action (widget_class, "workshop.show-page", "s", show_page_action);
+  _sam_workshop_view_agenda_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "workshop.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "workshop.toggle-sidebar", NULL);
@@ -311,6 +398,7 @@ sam_workshop_view_class_init (SamWorkshopViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (SAM_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (SAM_TYPE_STEP_VIEW);
 }
 
 static void
@@ -320,6 +408,17 @@ sam_workshop_view_init (SamWorkshopView *self)
 
   add_page (self, GTK_WIDGET (g_object_new (SAM_TYPE_OVERVIEW_PAGE, NULL)),
             "overview", _("Workshop and Teams"), "system-users-symbolic");
+  /* The map of the whole day, also reachable outside any agenda step. */
+  add_page (self, sam_map_page_new (), "map", _("Relationship Map"), "network-workgroup-symbolic");
+
+  g_signal_connect_object (self->sidebar_revealer, "notify::reveal-child",
+                           G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_revealer, "notify::child-revealed",
+                           G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
+
+  self->step_view = g_object_new (SAM_TYPE_STEP_VIEW, NULL);
+  gtk_stack_add_titled (self->pages, GTK_WIDGET (self->step_view), "step", _("Agenda Step"));
+  _sam_workshop_view_agenda_init (self);
 }
 
 /**
@@ -362,7 +461,10 @@ sam_workshop_view_set_workshop (SamWorkshopView *self,
     return;
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->step_title_binding, g_binding_unbind);
+  g_object_set (self->step_view, "step", NULL, NULL);
   g_set_object (&self->workshop, workshop);
+  _sam_workshop_view_bind_agenda (self);
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
        child != NULL;
@@ -380,7 +482,7 @@ sam_workshop_view_set_workshop (SamWorkshopView *self,
 /**
  * sam_workshop_view_show_page:
  * @self: a #SamWorkshopView
- * @name: the page: "overview", or an agenda step's page
+ * @name: the page: "overview", "map", or an agenda step's page ("step-<id>")
  */
 void
 sam_workshop_view_show_page (SamWorkshopView *self,
@@ -398,11 +500,55 @@ sam_workshop_view_show_page (SamWorkshopView *self,
           return;
         }
     }
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->agenda_list, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+        {
+          gtk_list_box_select_row (self->agenda_list, row);
+          return;
+        }
+    }
 }
 
+/**
+ * sam_workshop_view_get_page:
+ * @self: a #SamWorkshopView
+ *
+ * Returns: the page shown: "overview", or "step" for an agenda step
+ */
 const char *
 sam_workshop_view_get_page (SamWorkshopView *self)
 {
   g_return_val_if_fail (SAM_IS_WORKSHOP_VIEW (self), NULL);
   return gtk_stack_get_visible_child_name (self->pages);
+}
+
+/**
+ * sam_workshop_view_get_step_view:
+ * @self: a #SamWorkshopView
+ *
+ * Returns: (transfer none): the page that shows agenda steps
+ */
+GtkWidget *
+sam_workshop_view_get_step_view (SamWorkshopView *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_VIEW (self), NULL);
+  return GTK_WIDGET (self->step_view);
+}
+
+/**
+ * sam_workshop_view_get_step:
+ * @self: a #SamWorkshopView
+ *
+ * Returns: (transfer none) (nullable): the step shown, if a step's page is shown
+ */
+SamStep *
+sam_workshop_view_get_step (SamWorkshopView *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_VIEW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "step") != 0)
+    return NULL;
+  return sam_step_view_get_step (self->step_view);
 }

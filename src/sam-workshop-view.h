@@ -19,5 +19,7 @@ void         sam_workshop_view_set_workshop (SamWorkshopView *self,
 void         sam_workshop_view_show_page    (SamWorkshopView *self,
                                              const char      *name);
 const char  *sam_workshop_view_get_page     (SamWorkshopView *self);
+GtkWidget   *sam_workshop_view_get_step_view (SamWorkshopView *self);
+SamStep     *sam_workshop_view_get_step     (SamWorkshopView *self);
 
 G_END_DECLS

@@ -114,22 +114,35 @@ sam_test_screenshot (GtkWidget  *widget,
                      const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
   const char *outdir = g_getenv ("SAM_TEST_OUTDIR");
   GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
-  sam_test_pump (100);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
+  /* Under a sanitizer or a loaded machine a new window takes a while to be
+   * mapped and laid out: wait for it (up to 10 s) rather than fail. */
+  for (guint i = 0; i < 200; i++)
+    {
+      sam_test_pump (i == 0 ? 100 : 50);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0)
+        continue;
+
+      g_clear_object (&snapshot);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      g_clear_pointer (&node, gsk_render_node_unref);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        break;
+    }
+
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -165,6 +178,38 @@ sam_test_find_child (GtkWidget *root,
         return child;
 
       found = sam_test_find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * sam_test_find_mapped_child:
+ * @root: where to start
+ * @type: the type to look for
+ *
+ * Returns: (transfer none) (nullable): the first descendant of @type that is
+ *   on screen (mapped), depth first
+ */
+GtkWidget *
+sam_test_find_mapped_child (GtkWidget *root,
+                            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      found = sam_test_find_mapped_child (child, type);
       if (found != NULL)
         return found;
     }

@@ -17,6 +17,8 @@ void            sam_test_screenshot      (GtkWidget      *widget,
                                           const char     *name);
 GtkWidget      *sam_test_find_child      (GtkWidget      *root,
                                           GType           type);
+GtkWidget      *sam_test_find_mapped_child (GtkWidget   *root,
+                                            GType        type);
 void            sam_test_destroy_window  (SamWindow      *window);
 
 G_END_DECLS

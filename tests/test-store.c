@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "sam-store.h"
+#include "sam-text.h"
 
 static char *
 db_path (void)
@@ -107,6 +108,7 @@ test_workshop_duplicate (void)
   sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_ORGANISATION, "Acme", &error);
   sam_store_add_team (store, workshop, "Sales", &error);
   sam_store_add_team (store, workshop, "IT", &error);
+  sam_store_add_step (store, workshop, -1, "changes", "What changes", 25, "One per card", "Coach only", &error);
   g_assert_no_error (error);
 
   copy = sam_store_duplicate_workshop (store, workshop, &error);
@@ -127,6 +129,19 @@ test_workshop_duplicate (void)
     g_assert_cmpstr (sam_team_get_uuid (first), !=, sam_team_get_uuid (original));
   }
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 2);
+
+  /* The agenda comes along, as fresh steps. */
+  {
+    GListModel *steps = sam_store_get_steps (store, copy);
+    g_autoptr(SamStep) step = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
+    step = g_list_model_get_item (steps, 0);
+    g_assert_cmpstr (sam_step_get_title (step), ==, "What changes");
+    g_assert_cmpuint (sam_step_get_minutes (step), ==, 25);
+    g_assert_cmpstr (sam_step_get_instructions (step), ==, "One per card");
+    g_assert_true (g_uuid_string_is_valid (sam_step_get_uuid (step)));
+  }
 }
 
 static void
@@ -350,6 +365,15 @@ static const char *const seeds[] = {
   "VALUES (1, '6f1c1c3e-3a43-4a8e-9d55-0d1c2b3a4f50', 'Before migration', 'Acme', 'Bring post-its', 1, 2);"
   "INSERT INTO team (uuid, workshop_id, name, colour, people, position) "
   "VALUES ('0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21', 1, 'Sales', 2, 5, 0);",
+  /* version 3: an idea on a brainstorm step, before version 4 added follow-ups */
+  "INSERT INTO workshop (id, uuid, name, organisation, notes, created, modified) "
+  "VALUES (1, '6f1c1c3e-3a43-4a8e-9d55-0d1c2b3a4f50', 'Before migration', 'Acme', '', 1, 2);"
+  "INSERT INTO team (id, uuid, workshop_id, name, colour, people, position) "
+  "VALUES (1, '0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21', 1, 'Sales', 2, 5, 0);"
+  "INSERT INTO step (id, uuid, workshop_id, position, kind, title) "
+  "VALUES (1, '4c0f3b55-93a8-4d1e-b3f7-6a3f4f9b2c11', 1, 0, 'brainstorm', 'Ideas');"
+  "INSERT INTO card (uuid, workshop_id, step_id, kind, team_id, text, position, created, modified) "
+  "VALUES ('9d2e7a61-0c4b-4f3e-8e1a-5b6c7d8e9f01', 1, 1, 'idea', 1, 'One shared inbox', 0, 1, 1);",
 };
 
 /* Builds a database at every earlier version with data in it, then opens it
@@ -410,6 +434,22 @@ test_fresh_is_latest (void)
 }
 
 static void
+test_text_excerpt (void)
+{
+  g_autofree char *shorter = sam_text_excerpt ("Sales", 40);
+  g_autofree char *exact = sam_text_excerpt ("abcde", 5);
+  g_autofree char *cut = sam_text_excerpt ("abcdef", 5);
+  g_autofree char *accents = sam_text_excerpt ("één twee drie", 6);
+  g_autofree char *lines = sam_text_excerpt ("first\nsecond", 40);
+
+  g_assert_cmpstr (shorter, ==, "Sales");
+  g_assert_cmpstr (exact, ==, "abcde");
+  g_assert_cmpstr (cut, ==, "abcd…");
+  g_assert_cmpstr (accents, ==, "één t…");
+  g_assert_cmpstr (lines, ==, "first second");
+}
+
+static void
 setup (void)
 {
   g_autofree char *path = db_path ();
@@ -448,6 +488,7 @@ main (int   argc,
   add ("/sam/store/bad/other-program", test_bad_other_program);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
+  add ("/sam/store/text/excerpt", test_text_excerpt);
 
   return g_test_run ();
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
+#include "sam-library-page.h"
 #include "sam-overview-page.h"
 #include "sam-team-row.h"
 #include "sam-test-utils.h"
@@ -70,6 +73,13 @@ test_workshop_with_teams (void)
   }
   sam_test_screenshot (GTK_WIDGET (window), "workshop-teams.png");
 
+  /* The relationship map is a section of every workshop, with its teams. */
+  g_assert_true (gtk_widget_activate_action (view, "workshop.show-page", "s", "map"));
+  sam_test_pump (300);
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (view)), ==, "map");
+  sam_test_screenshot (GTK_WIDGET (window), "workshop-map.png");
+  gtk_widget_activate_action (view, "workshop.show-page", "s", "overview");
+
   /* An empty name typed into a row is not stored. */
   {
     GtkWidget *row = sam_test_find_child (view, SAM_TYPE_TEAM_ROW);
@@ -104,6 +114,13 @@ test_workshop_with_teams (void)
     g_assert_cmpuint (sam_team_get_people (team_at (again, reread, 0)), ==, 6);
     g_assert_cmpuint (sam_team_get_colour (team_at (again, reread, 1)), ==, 6);
   }
+
+  /* The workshop menu's follow-up acts on the open workshop. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-follow-up", "s", ""));
+  workshop = sam_window_get_workshop (window);
+  g_assert_cmpstr (sam_workshop_get_uuid (workshop), !=, uuid);
+  g_assert_nonnull (strstr (sam_workshop_get_name (workshop), "Colleagues & Customers"));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 3);
 
   sam_test_destroy_window (window);
 }
@@ -176,9 +193,160 @@ test_remove_team_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 2);
   g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 0)), ==, "Compliance");
 
+  /* Deleting and undoing in quick succession, as a hurried coach does:
+   * toasts replace each other while still appearing. */
+  for (guint round = 0; round < 5; round++)
+    {
+      gtk_widget_activate_action (view, "workshop.trash-team", "x", sam_team_get_id (team_at (store, workshop, 0)));
+      gtk_widget_activate_action (view, "workshop.trash-team", "x", sam_team_get_id (team_at (store, workshop, 0)));
+      g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 0);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      sam_test_pump (20);
+      g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 1);
+      gtk_widget_activate_action (view, "workshop.add-team", "s", "Sales");
+      sam_test_pump (20);
+    }
+  sam_test_pump (700);
+
   /* The keyboard path: a new team with a name to type over. */
   g_assert_true (gtk_widget_activate_action (view, "workshop.add-team-here", NULL));
   g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 2)), ==, "Team 3");
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 3);
+
+  sam_test_destroy_window (window);
+}
+
+/* A database that is not ours is explained, never overwritten. */
+static void
+test_bad_database (void)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *garbage = "This is a shopping list, not a database.\n";
+  g_autofree char *after = NULL;
+  g_autoptr(SamApplication) app = NULL;
+  SamWindow *window;
+  AdwStatusPage *page;
+
+  sam_test_reset_data ();
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+
+  /* Not through sam_test_application_new: that would remove the file. */
+  app = sam_application_new (APP_ID ".BadDatabase", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_null (sam_application_get_store (app));
+  g_assert_error (sam_application_get_store_error (app), SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE);
+
+  window = sam_test_window_new (app);
+  g_assert_cmpstr (sam_window_get_visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (sam_test_find_mapped_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "This Is Not a Samenspel Database");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "left exactly as it is"));
+
+  /* Actions that would write do nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Never stored");
+  sam_test_screenshot (GTK_WIDGET (window), "bad-database.png");
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+
+  sam_test_destroy_window (window);
+  sam_test_reset_data ();
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_search_and_about (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *library;
+  GtkSearchEntry *entry;
+  GtkListBox *list;
+
+  sam_store_create_workshop (store, "Day with Sales and IT", NULL);
+  sam_store_set_workshop_field (store, sam_store_create_workshop (store, "Customer process", NULL),
+                                SAM_WORKSHOP_FIELD_ORGANISATION, "Brouwerij De Zwaan", NULL);
+  sam_store_create_workshop (store, "Follow-up", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+
+  library = sam_test_find_child (GTK_WIDGET (window), SAM_TYPE_LIBRARY_PAGE);
+  entry = GTK_SEARCH_ENTRY (sam_test_find_child (library, GTK_TYPE_SEARCH_ENTRY));
+  list = GTK_LIST_BOX (sam_test_find_child (library, GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (count_rows (list), ==, 3);
+
+  /* Case-insensitive, on the organisation too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zwaan");
+  g_signal_emit_by_name (entry, "search-changed");
+  sam_test_pump (50);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  sam_test_screenshot (GTK_WIDGET (window), "library-search.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nothing like this");
+  g_signal_emit_by_name (entry, "search-changed");
+  sam_test_pump (50);
+  g_assert_cmpuint (count_rows (list), ==, 0);
+  sam_test_screenshot (GTK_WIDGET (window), "library-no-results.png");
+
+  /* The About window names the method and its licence. */
+  {
+    GList *before = gtk_window_list_toplevels ();
+    guint n_before = g_list_length (before);
+    GList *after;
+
+    g_list_free (before);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
+    sam_test_pump (100);
+    after = gtk_window_list_toplevels ();
+    g_assert_cmpuint (g_list_length (after), >, n_before);
+    for (GList *l = after; l != NULL; l = l->next)
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        {
+          g_assert_nonnull (strstr (adw_about_window_get_comments (l->data), "CC BY 4.0"));
+          sam_test_screenshot (l->data, "about.png");
+          gtk_window_destroy (l->data);
+        }
+    g_list_free (after);
+  }
+
+  /* The timer's sound is off until the coach turns it on from the menu. */
+  g_assert_false (g_settings_get_boolean (sam_application_get_settings (app), "timer-sound"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.timer-sound", NULL));
+  g_assert_true (g_settings_get_boolean (sam_application_get_settings (app), "timer-sound"));
+  g_settings_reset (sam_application_get_settings (app), "timer-sound");
+
+  /* The shortcuts window loads and lists the projector keys. */
+  {
+    GList *toplevels;
+    gboolean found = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    sam_test_pump (200);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        {
+          found = TRUE;
+          sam_test_screenshot (l->data, "shortcuts.png");
+          gtk_widget_set_visible (l->data, FALSE);
+        }
+    g_list_free (toplevels);
+    g_assert_true (found);
+  }
 
   sam_test_destroy_window (window);
 }
@@ -195,6 +363,8 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/workshop-with-teams", test_workshop_with_teams);
   g_test_add_func ("/sam/ui/foundation/library-delete-undo", test_library_delete_undo);
   g_test_add_func ("/sam/ui/foundation/remove-team-undo", test_remove_team_undo);
+  g_test_add_func ("/sam/ui/foundation/bad-database", test_bad_database);
+  g_test_add_func ("/sam/ui/foundation/search-and-about", test_search_and_about);
 
   return g_test_run ();
 }

@@ -52,7 +52,7 @@ write_to_stream (void                *closure,
 void
 sam_map_export_options_init (SamMapExportOptions *options,
                              SamMapFormat         format,
-                             SamMapPage           page)
+                             SamMapPaper          page)
 {
   g_return_if_fail (options != NULL);
 
@@ -91,17 +91,17 @@ sam_map_format_from_path (const char   *path,
 }
 
 /**
- * sam_map_page_get_size:
+ * sam_map_paper_get_size:
  *
  * Gets the surface size: pixels for PNG, points for SVG and PDF.
  */
 void
-sam_map_page_get_size (SamMapPage    page,
+sam_map_paper_get_size (SamMapPaper   page,
                        SamMapFormat  format,
                        double       *width,
                        double       *height)
 {
-  if (page == SAM_MAP_PAGE_PROJECTOR)
+  if (page == SAM_MAP_PAPER_PROJECTOR)
     {
       *width = 1920;
       *height = 1080;
@@ -119,11 +119,11 @@ sam_map_page_get_size (SamMapPage    page,
 }
 
 static void
-canvas_size (SamMapPage  page,
+canvas_size (SamMapPaper  page,
              double     *width,
              double     *height)
 {
-  if (page == SAM_MAP_PAGE_PROJECTOR)
+  if (page == SAM_MAP_PAPER_PROJECTOR)
     {
       *width = 1920;
       *height = 1080;
@@ -149,7 +149,7 @@ create_surface (const SamMapExportOptions *options,
 
         surface = cairo_svg_surface_create_for_stream (write_to_stream, wc, width, height);
         cairo_svg_surface_set_document_unit (surface,
-                                             options->page == SAM_MAP_PAGE_PROJECTOR
+                                             options->page == SAM_MAP_PAPER_PROJECTOR
                                                ? CAIRO_SVG_UNIT_PX : CAIRO_SVG_UNIT_PT);
         return surface;
       }
@@ -265,7 +265,7 @@ compose_single (cairo_t                   *cr,
                 double                     height)
 {
   g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
-  double margin = options->page == SAM_MAP_PAGE_PROJECTOR ? 40 : 36;
+  double margin = options->page == SAM_MAP_PAPER_PROJECTOR ? 40 : 36;
   double top = margin, legend_w = 0, legend_h = 0;
 
   sam_map_renderer_set_dark (renderer, options->dark);
@@ -273,7 +273,7 @@ compose_single (cairo_t                   *cr,
 
   if (options->title && *options->title)
     top += draw_text (cr, options->title, margin, margin, width - 2 * margin,
-                      options->page == SAM_MAP_PAGE_PROJECTOR ? 34 : 28,
+                      options->page == SAM_MAP_PAPER_PROJECTOR ? 34 : 28,
                       TRUE, options->dark, FALSE) + 12;
 
   if (options->show_legend)
@@ -299,8 +299,8 @@ compose_compare (cairo_t                   *cr,
   g_autoptr(SamMapRenderer) left = sam_map_renderer_new (start);
   g_autoptr(SamMapRenderer) right = sam_map_renderer_new (end);
   g_autofree char *summary = summary_text (start, end);
-  double margin = options->page == SAM_MAP_PAGE_PROJECTOR ? 40 : 30;
-  double caption_px = options->page == SAM_MAP_PAGE_PROJECTOR ? 24 : 20;
+  double margin = options->page == SAM_MAP_PAPER_PROJECTOR ? 40 : 30;
+  double caption_px = options->page == SAM_MAP_PAPER_PROJECTOR ? 24 : 20;
   double top = margin, legend_w = 0, legend_h = 0, panel_w, panel_h, gap = 28;
 
   sam_map_renderer_set_dark (left, options->dark);
@@ -310,7 +310,7 @@ compose_compare (cairo_t                   *cr,
 
   if (options->title && *options->title)
     top += draw_text (cr, options->title, margin, margin, width - 2 * margin,
-                      options->page == SAM_MAP_PAGE_PROJECTOR ? 34 : 28,
+                      options->page == SAM_MAP_PAPER_PROJECTOR ? 34 : 28,
                       TRUE, options->dark, FALSE) + 4;
   top += draw_text (cr, summary, margin, top, width - 2 * margin, caption_px * 0.8,
                     FALSE, options->dark, TRUE) + 14;
@@ -366,7 +366,7 @@ export_pages (SamMapModel                *start,
   wc.stream = G_OUTPUT_STREAM (stream);
   wc.cancellable = cancellable;
 
-  sam_map_page_get_size (options->page, options->format, &sw, &sh);
+  sam_map_paper_get_size (options->page, options->format, &sw, &sh);
   canvas_size (options->page, &cw, &ch);
   surface = create_surface (options, &wc, sw, sh);
   cr = cairo_create (surface);

@@ -16,20 +16,20 @@ typedef enum
 } SamMapFormat;
 
 /**
- * SamMapPage:
- * @SAM_MAP_PAGE_PROJECTOR: 1920 × 1080 pixels (points for SVG and PDF)
- * @SAM_MAP_PAGE_A4_LANDSCAPE: 297 × 210 mm; PNG at 150 dpi
+ * SamMapPaper:
+ * @SAM_MAP_PAPER_PROJECTOR: 1920 × 1080 pixels (points for SVG and PDF)
+ * @SAM_MAP_PAPER_A4_LANDSCAPE: 297 × 210 mm; PNG at 150 dpi
  */
 typedef enum
 {
-  SAM_MAP_PAGE_PROJECTOR,
-  SAM_MAP_PAGE_A4_LANDSCAPE,
-} SamMapPage;
+  SAM_MAP_PAPER_PROJECTOR,
+  SAM_MAP_PAPER_A4_LANDSCAPE,
+} SamMapPaper;
 
 typedef struct
 {
   SamMapFormat  format;
-  SamMapPage    page;
+  SamMapPaper   page;
   const char   *title;        /* nullable */
   gboolean      dark;
   gboolean      show_legend;
@@ -39,10 +39,10 @@ typedef struct
 
 void      sam_map_export_options_init    (SamMapExportOptions        *options,
                                           SamMapFormat                format,
-                                          SamMapPage                  page);
+                                          SamMapPaper                 page);
 gboolean  sam_map_format_from_path       (const char                 *path,
                                           SamMapFormat               *format);
-void      sam_map_page_get_size          (SamMapPage                  page,
+void      sam_map_paper_get_size         (SamMapPaper                 page,
                                           SamMapFormat                format,
                                           double                     *width,
                                           double                     *height);

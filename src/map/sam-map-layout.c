@@ -31,7 +31,9 @@ typedef struct
   double    *y;
   double    *radius;
   gboolean  *pinned;
+  gboolean  *central;
   guint      n_pinned;
+  guint      n_central;
   GArray    *springs;
 } Problem;
 
@@ -61,6 +63,7 @@ problem_free (Problem *p)
   g_free (p->y);
   g_free (p->radius);
   g_free (p->pinned);
+  g_free (p->central);
   g_clear_pointer (&p->springs, g_array_unref);
   g_free (p);
 }
@@ -130,6 +133,7 @@ problem_new (SamMapModel      *model,
   p->y = g_new0 (double, p->n);
   p->radius = g_new0 (double, p->n);
   p->pinned = g_new0 (gboolean, p->n);
+  p->central = g_new0 (gboolean, p->n);
   p->springs = g_array_new (FALSE, FALSE, sizeof (Spring));
 
   /* the copy must not free the model's nodes */
@@ -150,6 +154,9 @@ problem_new (SamMapModel      *model,
       p->radius[i] = sam_map_node_radius (node);
       p->pinned[i] = node->pinned;
       p->n_pinned += node->pinned ? 1 : 0;
+      /* one node in the middle; a second customer would coincide */
+      p->central[i] = node->type == SAM_MAP_NODE_CUSTOMER && p->n_central == 0;
+      p->n_central += p->central[i] ? 1 : 0;
       g_hash_table_insert (index, p->ids[i], GUINT_TO_POINTER (i));
     }
 
@@ -193,14 +200,23 @@ place_initially (Problem *p)
   double rx = p->box.width * 0.35;
   double ry = p->box.height * 0.35;
 
-  for (guint i = 0; i < p->n; i++)
+  for (guint i = 0, k = 0; i < p->n; i++)
     {
       double angle, jitter;
 
       if (p->pinned[i])
         continue;
 
-      angle = 2 * G_PI * i / MAX (p->n, 1);
+      /* The customer is what every team works for: it starts in the
+       * middle, the teams around it. */
+      if (p->central[i])
+        {
+          p->x[i] = cx;
+          p->y[i] = cy;
+          continue;
+        }
+
+      angle = 2 * G_PI * k++ / MAX (p->n - p->n_central, 1);
       jitter = 0.85 + 0.3 * id_noise (p->ids[i], 1);
       p->x[i] = cx + rx * jitter * cos (angle);
       p->y[i] = cy + ry * jitter * sin (angle);
@@ -228,6 +244,7 @@ simulate (Problem *p)
   double cx = p->box.x + p->box.width / 2;
   double cy = p->box.y + p->box.height / 2;
   double t0 = MIN (p->box.width, p->box.height) / 8;
+  double gravity = 0.02 * k / 10 * (p->n_pinned > 0 ? 1.0 : 1.5);
 
   for (guint iter = 0; iter < ITERATIONS; iter++)
     {
@@ -283,9 +300,10 @@ simulate (Problem *p)
           if (p->pinned[i])
             continue;
 
-          /* Gentle gravity keeps loose teams on the page. */
-          dx[i] += (cx - p->x[i]) * 0.02 * k / 10;
-          dy[i] += (cy - p->y[i]) * 0.02 * k / 10;
+          /* Gravity keeps loose teams on the page; without walls to
+           * stop them (nothing pinned) it has to pull a little harder. */
+          dx[i] += (cx - p->x[i]) * gravity;
+          dy[i] += (cy - p->y[i]) * gravity;
 
           len = sqrt (dx[i] * dx[i] + dy[i] * dy[i]);
           if (len < 1e-9)
@@ -294,21 +312,29 @@ simulate (Problem *p)
           step = MIN (len, temperature);
           p->x[i] += dx[i] / len * step;
           p->y[i] += dy[i] / len * step;
-          clamp_to_box (p, i);
+          /* Without pinned nodes the drawing is scaled into the box
+           * afterwards; clamping now would only pile teams up against
+           * the walls and in the corners. */
+          if (p->n_pinned > 0)
+            clamp_to_box (p, i);
         }
     }
 }
 
-/* Without pinned nodes the drawing is stretched to fill the box, so a
- * projected map uses the whole screen. */
+/* Without pinned nodes the drawing is scaled into the box with a margin
+ * all round, so a first map is a balanced picture rather than teams in
+ * the corners.  The two axes may differ a little, to use a wide screen. */
+#define FIT_MARGIN  0.06
+#define FIT_STRETCH 1.6
+
 static void
 fit_to_box (Problem *p)
 {
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE;
   double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
-  double margin = 0;
+  double margin = 0, inner_w, inner_h, sx, sy, s;
 
-  if (p->n < 2 || p->n_pinned > 0)
+  if (p->n_pinned > 0)
     return;
 
   for (guint i = 0; i < p->n; i++)
@@ -320,13 +346,19 @@ fit_to_box (Problem *p)
       margin = MAX (margin, p->radius[i]);
     }
 
+  margin += FIT_MARGIN * MIN (p->box.width, p->box.height);
+  inner_w = MAX (p->box.width - 2 * margin, 1);
+  inner_h = MAX (p->box.height - 2 * margin, 1);
+  sx = inner_w / MAX (max_x - min_x, 1e-6);
+  sy = inner_h / MAX (max_y - min_y, 1e-6);
+  s = MIN (sx, sy);
+  sx = MIN (sx, s * FIT_STRETCH);
+  sy = MIN (sy, s * FIT_STRETCH);
+
   for (guint i = 0; i < p->n; i++)
     {
-      double fx = max_x > min_x ? (p->x[i] - min_x) / (max_x - min_x) : 0.5;
-      double fy = max_y > min_y ? (p->y[i] - min_y) / (max_y - min_y) : 0.5;
-
-      p->x[i] = p->box.x + margin + fx * MAX (p->box.width - 2 * margin, 0);
-      p->y[i] = p->box.y + margin + fy * MAX (p->box.height - 2 * margin, 0);
+      p->x[i] = p->box.x + p->box.width / 2 + (p->x[i] - (min_x + max_x) / 2) * sx;
+      p->y[i] = p->box.y + p->box.height / 2 + (p->y[i] - (min_y + max_y) / 2) * sy;
     }
 }
 
@@ -456,6 +488,157 @@ sam_map_layout_apply (SamMapModel      *model,
       const SamMapNode *node = g_ptr_array_index (nodes, i);
       sam_map_model_set_node_position (model, node->id, xy[2 * i], xy[2 * i + 1]);
     }
+
+  sam_map_model_commit_positions (model);
+}
+
+/* Free spots ------------------------------------------------------------ */
+
+#define SPOT_ROOM  170.0  /* free space a new team gets round its disc */
+#define SPOT_GRID  48
+
+/* How much room a disc at x, y would have; labels run sideways under the
+ * discs, so horizontal distance counts for less. */
+static double
+spot_room (const Problem  *p,
+           const gboolean *placed,
+           guint           i,
+           double          x,
+           double          y)
+{
+  double room = G_MAXDOUBLE;
+
+  for (guint j = 0; j < p->n; j++)
+    if (placed[j] && j != i)
+      room = MIN (room, hypot ((x - p->x[j]) / 2.0, y - p->y[j]) - p->radius[i] - p->radius[j]);
+
+  return room;
+}
+
+/* Near the teams it has relations with, else near the middle of the map. */
+static void
+spot_anchor (const Problem  *p,
+             const gboolean *placed,
+             guint           i,
+             double         *ax,
+             double         *ay)
+{
+  double sx = 0, sy = 0, n = 0;
+
+  for (guint k = 0; k < p->springs->len; k++)
+    {
+      const Spring *sp = &g_array_index (p->springs, Spring, k);
+      guint other = sp->a == i ? sp->b : sp->b == i ? sp->a : G_MAXUINT;
+
+      if (other != G_MAXUINT && placed[other])
+        {
+          sx += p->x[other];
+          sy += p->y[other];
+          n++;
+        }
+    }
+
+  if (n == 0)
+    for (guint j = 0; j < p->n; j++)
+      if (placed[j] && j != i)
+        {
+          sx += p->x[j];
+          sy += p->y[j];
+          n++;
+        }
+
+  *ax = n > 0 ? sx / n : p->box.x + p->box.width / 2;
+  *ay = n > 0 ? sy / n : p->box.y + p->box.height / 2;
+}
+
+static void
+place_in_free_spot (Problem  *p,
+                    gboolean *placed,
+                    guint     i)
+{
+  double r = p->radius[i];
+  double inset = r + FIT_MARGIN * MIN (p->box.width, p->box.height);
+  double x0 = p->box.x + inset, y0 = p->box.y + inset;
+  double x1 = p->box.x + p->box.width - inset, y1 = p->box.y + p->box.height - inset;
+  double ax, ay, best_room = -G_MAXDOUBLE, best_dist = G_MAXDOUBLE;
+
+  /* The map may have grown past the box by dragging: search all of it. */
+  for (guint j = 0; j < p->n; j++)
+    if (placed[j])
+      {
+        x0 = MIN (x0, p->x[j]);
+        y0 = MIN (y0, p->y[j]);
+        x1 = MAX (x1, p->x[j]);
+        y1 = MAX (y1, p->y[j]);
+      }
+
+  spot_anchor (p, placed, i, &ax, &ay);
+  p->x[i] = ax;
+  p->y[i] = ay;
+  for (guint gy = 0; gy <= SPOT_GRID; gy++)
+    for (guint gx = 0; gx <= SPOT_GRID; gx++)
+      {
+        double x = x0 + (x1 - x0) * gx / SPOT_GRID;
+        double y = y0 + (y1 - y0) * gy / SPOT_GRID;
+        double room = MIN (spot_room (p, placed, i, x, y), SPOT_ROOM);
+        double dist = hypot (x - ax, y - ay);
+
+        /* Enough room first, then as close to the anchor as can be. */
+        if (room > best_room + 1e-6 || (room > best_room - 1e-6 && dist < best_dist))
+          {
+            best_room = room;
+            best_dist = dist;
+            p->x[i] = x;
+            p->y[i] = y;
+          }
+      }
+
+  placed[i] = TRUE;
+}
+
+/**
+ * sam_map_layout_place_new:
+ * @model: a #SamMapModel
+ * @box: the area, in world coordinates, the map was laid out in
+ * @ids: (array zero-terminated=1): the nodes that have no place yet
+ *
+ * Gives each node in @ids a free spot near the teams it has relations
+ * with (or near the middle of the map), with room for its label, leaving
+ * every other node where it is.  The nodes are placed in the order of
+ * their ids, so the result does not depend on the order of @ids.  Emits
+ * #SamMapModel::positions-changed.
+ */
+void
+sam_map_layout_place_new (SamMapModel        *model,
+                          const SamMapRect   *box,
+                          const char * const *ids)
+{
+  g_autoptr(Problem) p = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gboolean *placed = NULL;
+  GPtrArray *nodes;
+
+  g_return_if_fail (SAM_IS_MAP_MODEL (model));
+  g_return_if_fail (box != NULL && box->width > 0 && box->height > 0);
+  g_return_if_fail (ids != NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (wanted, (gpointer) ids[i]);
+
+  p = problem_new (model, box);
+  placed = g_new0 (gboolean, MAX (p->n, 1));
+  for (guint i = 0; i < p->n; i++)
+    placed[i] = !g_hash_table_contains (wanted, p->ids[i]);
+  for (guint i = 0; i < p->n; i++)
+    if (!placed[i])
+      place_in_free_spot (p, placed, i);
+
+  nodes = sam_map_model_get_nodes (model);
+  for (guint i = 0; i < p->n; i++)
+    if (g_hash_table_contains (wanted, p->ids[i]))
+      sam_map_model_set_node_position (model,
+                                       ((SamMapNode *) g_ptr_array_index (nodes, p->model_index[i]))->id,
+                                       p->x[i], p->y[i]);
 
   sam_map_model_commit_positions (model);
 }

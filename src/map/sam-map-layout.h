@@ -23,6 +23,9 @@ double   *sam_map_layout_compute       (SamMapModel          *model,
                                         guint                *n_positions);
 void      sam_map_layout_apply         (SamMapModel          *model,
                                         const SamMapRect     *box);
+void      sam_map_layout_place_new     (SamMapModel          *model,
+                                        const SamMapRect     *box,
+                                        const char * const   *ids);
 void      sam_map_layout_compute_async (SamMapModel          *model,
                                         const SamMapRect     *box,
                                         GCancellable         *cancellable,

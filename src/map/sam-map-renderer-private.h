@@ -21,6 +21,9 @@ typedef struct
   double            people_w;
   double            people_h;
   gboolean          light_text; /* white text on the team colour */
+  cairo_surface_t  *sprite;     /* the disc drawn once, for dense maps */
+  double            sprite_r;
+  int               sprite_dark;
 
   /* screen geometry of the last draw or hit test */
   double            sx;
@@ -96,6 +99,8 @@ struct _SamMapRenderer
   GHashTable      *node_index;        /* id → index + 1 */
   PangoLayout     *count_layouts[10]; /* "1".."9", "9+" */
   PangoLayout     *mark_layouts[6];   /* comparison symbols per SamMapChange */
+  cairo_surface_t *badge_sprites[10]; /* badges drawn once, for dense maps */
+  int              badge_sprites_dark; /* -1: none drawn yet */
 
   PangoLayout     *callout;
   gboolean         callout_valid;
@@ -133,6 +138,7 @@ struct _SamMapRenderer
   guint            dark : 1;
   guint            show_legend : 1;
   guint            interactive : 1;
+  guint            hide_callout : 1;
 };
 
 void     _sam_map_renderer_ensure_cache    (SamMapRenderer        *self);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sam-map-raster.h"
 #include "sam-map-renderer-private.h"
 
 /* The renderer draws in screen coordinates: node positions are transformed,
@@ -16,6 +17,7 @@
 #define LABEL_WORLD_PX  18.0
 #define LABEL_MAX_PX    26.0
 #define BADGE_RADIUS    13.0
+#define BADGE_CLEAR     (BADGE_RADIUS + 3.0)  /* room a badge keeps from labels */
 #define HANDLE_RADIUS   11.0
 #define LEGEND_ROW      28.0
 #define LEGEND_SYMBOL   54.0
@@ -261,6 +263,7 @@ clear_caches (SamMapRenderer *self)
       NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
       g_clear_object (&nc->label);
       g_clear_object (&nc->people);
+      g_clear_pointer (&nc->sprite, cairo_surface_destroy);
     }
 
   if (self->nodes)
@@ -313,6 +316,8 @@ sam_map_renderer_finalize (GObject *object)
     g_clear_object (&self->count_layouts[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->mark_layouts); i++)
     g_clear_object (&self->mark_layouts[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->badge_sprites); i++)
+    g_clear_pointer (&self->badge_sprites[i], cairo_surface_destroy);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->change_by_relation, g_hash_table_unref);
   g_clear_object (&self->start);
@@ -342,6 +347,8 @@ sam_map_renderer_init (SamMapRenderer *self)
 {
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options;
+
+  self->badge_sprites_dark = -1;
 
   /* Metrics are not hinted, so a layout made at REF_PX scales linearly to
    * any size and can be cached across zoom levels. */
@@ -450,6 +457,21 @@ sam_map_renderer_set_interactive (SamMapRenderer *self,
       self->interactive = !!interactive;
       invalidate_legend (self);
     }
+}
+
+/**
+ * sam_map_renderer_set_show_callout:
+ *
+ * Whether the selected element's texts are drawn next to it.  A view with
+ * a side panel that shows them already turns this off.
+ */
+void
+sam_map_renderer_set_show_callout (SamMapRenderer *self,
+                                   gboolean        show_callout)
+{
+  g_return_if_fail (SAM_IS_MAP_RENDERER (self));
+
+  self->hide_callout = !show_callout;
 }
 
 /**
@@ -772,6 +794,198 @@ label_px (SamMapRenderer *self,
   return CLAMP (LABEL_WORLD_PX * scale, self->label_min_px, MAX (LABEL_MAX_PX, self->label_min_px));
 }
 
+/* The box a label covers, its halo included. */
+static void
+label_box (const NodeCache *nc,
+           SamMapRect      *box)
+{
+  box->x = nc->lx - 5;
+  box->y = nc->ly - 1;
+  box->width = nc->lw + 10;
+  box->height = nc->lh + 2;
+}
+
+static gboolean
+boxes_meet (const SamMapRect *a,
+            const SamMapRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+box_meets_circle (const SamMapRect *box,
+                  double            cx,
+                  double            cy,
+                  double            r)
+{
+  double nx = CLAMP (cx, box->x, box->x + box->width);
+  double ny = CLAMP (cy, box->y, box->y + box->height);
+
+  return (cx - nx) * (cx - nx) + (cy - ny) * (cy - ny) < r * r;
+}
+
+/* Whether label @i, placed as it is now, touches another label (only
+ * those before it when @earlier) or a badge that is already placed. */
+static gboolean
+label_is_crowded (SamMapRenderer *self,
+                  guint           i,
+                  gboolean        earlier,
+                  guint           n_badges)
+{
+  SamMapRect box, other;
+
+  label_box (&g_array_index (self->nodes, NodeCache, i), &box);
+  for (guint j = 0; j < (earlier ? i : self->nodes->len); j++)
+    {
+      if (j == i)
+        continue;
+      label_box (&g_array_index (self->nodes, NodeCache, j), &other);
+      if (boxes_meet (&box, &other))
+        return TRUE;
+    }
+
+  for (guint j = 0; j < n_badges; j++)
+    {
+      const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, j);
+
+      if (box_meets_circle (&box, bc->sx, bc->sy, BADGE_CLEAR))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Puts label @i above its disc instead of below when that is free; the
+ * label stays below otherwise. */
+static gboolean
+label_try_above (SamMapRenderer *self,
+                 guint           i,
+                 gboolean        earlier,
+                 guint           n_badges)
+{
+  NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+  double below = nc->ly;
+
+  nc->ly = nc->sy - nc->sr - 4 - nc->lh;
+  if (!label_is_crowded (self, i, earlier, n_badges))
+    return TRUE;
+
+  nc->ly = below;
+  return FALSE;
+}
+
+/* The stretch [t0, t1] of the ray p + t·u that runs through @box grown
+ * by @r on every side. */
+static gboolean
+ray_through_box (double            px,
+                 double            py,
+                 double            ux,
+                 double            uy,
+                 const SamMapRect *box,
+                 double            r,
+                 double           *t0,
+                 double           *t1)
+{
+  double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+  double p[2] = { px, py }, u[2] = { ux, uy };
+  double min[2] = { box->x - r, box->y - r };
+  double max[2] = { box->x + box->width + r, box->y + box->height + r };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      if (fabs (u[k]) < 1e-9)
+        {
+          if (p[k] <= min[k] || p[k] >= max[k])
+            return FALSE;
+          continue;
+        }
+
+      lo = MAX (lo, MIN ((min[k] - p[k]) / u[k], (max[k] - p[k]) / u[k]));
+      hi = MIN (hi, MAX ((min[k] - p[k]) / u[k], (max[k] - p[k]) / u[k]));
+    }
+
+  *t0 = lo;
+  *t1 = hi;
+  return lo < hi;
+}
+
+/* A badge sits on the line from its holder to the team the beliefs are
+ * about, as close to the holder as it can without covering a label: it
+ * slides past the labels that lie on that line.  Returns %FALSE when no
+ * free spot is left before the other disc; the badge then stays close to
+ * the holder. */
+static gboolean
+place_badge (SamMapRenderer *self,
+             BadgeCache     *bc)
+{
+  const NodeCache *h = &g_array_index (self->nodes, NodeCache, bc->holder);
+  const NodeCache *a = &g_array_index (self->nodes, NodeCache, bc->about);
+  double dx = a->sx - h->sx;
+  double dy = a->sy - h->sy;
+  double d = sqrt (dx * dx + dy * dy) + 1e-9;
+  double ux = dx / d, uy = dy / d;
+  double first = MIN (h->sr + BADGE_RADIUS + 8, d / 2);
+  double last = d - a->sr - BADGE_RADIUS - 10;
+  double t = first;
+  gboolean moved = TRUE;
+
+  /* Labels are few; sliding past one may land on the next. */
+  for (guint round = 0; moved && round < 8; round++)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          SamMapRect box;
+          double t0, t1;
+
+          label_box (&g_array_index (self->nodes, NodeCache, i), &box);
+          if (ray_through_box (h->sx, h->sy, ux, uy, &box, BADGE_CLEAR, &t0, &t1) &&
+              t > t0 && t < t1)
+            {
+              t = t1 + 0.5;
+              moved = TRUE;
+            }
+        }
+    }
+
+  if (moved || (t > first && t > last))
+    {
+      bc->sx = h->sx + ux * first;
+      bc->sy = h->sy + uy * first;
+      return FALSE;
+    }
+
+  bc->sx = h->sx + ux * t;
+  bc->sy = h->sy + uy * t;
+  return TRUE;
+}
+
+/* The last resort for a badge that found no free spot on its line: the
+ * labels under it move above their discs where there is room, or else
+ * down, below the badge. */
+static void
+free_labels_from_badge (SamMapRenderer *self,
+                        guint           badge)
+{
+  const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, badge);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SamMapRect box;
+
+      label_box (&g_array_index (self->nodes, NodeCache, i), &box);
+      if (box_meets_circle (&box, bc->sx, bc->sy, BADGE_CLEAR) &&
+          !label_try_above (self, i, FALSE, badge + 1))
+        {
+          NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+
+          /* No room above either: the label goes down, below the badge. */
+          nc->ly = bc->sy + BADGE_CLEAR + 1;
+        }
+    }
+}
+
 void
 _sam_map_renderer_ensure_geometry (SamMapRenderer        *self,
                                    const SamMapTransform *t)
@@ -804,18 +1018,18 @@ _sam_map_renderer_ensure_geometry (SamMapRenderer        *self,
       nc->ly = nc->sy + nc->sr + 4;
     }
 
+  /* Where names of teams close together would run into each other, the
+   * later one goes above its disc. */
+  for (guint i = 1; i < self->nodes->len; i++)
+    if (label_is_crowded (self, i, TRUE, 0))
+      label_try_above (self, i, TRUE, 0);
+
   for (guint i = 0; i < self->badges->len; i++)
     {
       BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
-      const NodeCache *h = &g_array_index (self->nodes, NodeCache, bc->holder);
-      const NodeCache *a = &g_array_index (self->nodes, NodeCache, bc->about);
-      double dx = a->sx - h->sx;
-      double dy = a->sy - h->sy;
-      double d = sqrt (dx * dx + dy * dy) + 1e-9;
-      double along = MIN (h->sr + BADGE_RADIUS + 8, d / 2);
 
-      bc->sx = h->sx + dx / d * along;
-      bc->sy = h->sy + dy / d * along;
+      if (!place_badge (self, bc))
+        free_labels_from_badge (self, i);
     }
 
   self->geometry_transform = *t;
@@ -919,6 +1133,45 @@ zigzag_path (cairo_t *cr,
   cairo_line_to (cr, bx, by);
 }
 
+/* The same zigzag as zigzag_path(), drawn by the rasteriser. */
+static void
+zigzag_raster (SamMapRaster            *raster,
+               double                   ax,
+               double                   ay,
+               double                   bx,
+               double                   by,
+               double                   amplitude,
+               double                   width,
+               const SamMapRasterColor *color)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len = sqrt (dx * dx + dy * dy);
+  double period = 24.0;   /* longer teeth than zigzag_path(): fewer strokes */
+  double ux, uy, px, py, x = ax, y = ay;
+  guint n;
+
+  if (len < 1)
+    return;
+
+  ux = dx / len;
+  uy = dy / len;
+  px = -uy;
+  py = ux;
+  n = MAX ((guint) (len / (period / 2)), 2);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      double t = (double) i / n * len;
+      double side = (i % 2) ? amplitude : -amplitude;
+      double nx = i < n ? ax + ux * t + px * side : bx;
+      double ny = i < n ? ay + uy * t + py * side : by;
+
+      sam_map_raster_line (raster, x, y, nx, ny, width, color, NULL, NULL);
+      x = nx;
+      y = ny;
+    }
+}
+
 static void
 set_tension_style (cairo_t       *cr,
                    SamMapTension  tension,
@@ -962,6 +1215,54 @@ edge_endpoints (SamMapRenderer  *self,
   *ay = a->sy + dy / d * ta;
   *bx = b->sx - dx / d * tb;
   *by = b->sy - dy / d * tb;
+}
+
+/* From this many lines (badges) on, an image target is drawn by
+ * SamMapRaster: cairo's set-up per shape dominates in a map this dense. */
+#define DENSE_LINES  120
+#define DENSE_BADGES 60
+#define DENSE_NODES  40
+
+static void
+draw_relation_group_raster (SamMapRenderer        *self,
+                            SamMapRaster          *raster,
+                            const SamMapTransform *t,
+                            guint                  quality,
+                            SamMapTension          tension,
+                            int                    selected_node,
+                            gboolean               related)
+{
+  const Theme *th = theme (self);
+  double width = edge_width (quality, t->scale);
+  double line_width = tension == SAM_MAP_TENSION_HIGH ? MAX (width * 0.7, 1.6) : width;
+  double dash[2] = { 14.0 + width, 8.0 + width };
+  const Rgb *rgb = &th->quality[quality];
+  SamMapRasterColor color;
+
+  /* In a map this dense thick lines only hide each other: the colour
+   * carries the quality, the zigzag and the dashes the tension. */
+  line_width = MIN (line_width, 1.4 + 0.1 * quality);
+  sam_map_raster_color (&color, rgb->r, rgb->g, rgb->b,
+                        (selected_node >= 0 && !related) ? 0.22 : 1.0);
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      const EdgeCache *ec = &g_array_index (self->edges, EdgeCache, i);
+      double ax, ay, bx, by, offset = 0;
+
+      if (ec->relation->quality != quality || ec->relation->tension != tension)
+        continue;
+      if (selected_node >= 0 &&
+          edge_touches_selected_node (self, ec, (guint) selected_node) != related)
+        continue;
+
+      edge_endpoints (self, ec, &ax, &ay, &bx, &by);
+      if (tension == SAM_MAP_TENSION_HIGH)
+        zigzag_raster (raster, ax, ay, bx, by, 3.0 + width * 0.6, line_width, &color);
+      else
+        sam_map_raster_line (raster, ax, ay, bx, by, line_width, &color,
+                             tension == SAM_MAP_TENSION_SOME ? dash : NULL, &offset);
+    }
 }
 
 static void
@@ -1022,9 +1323,19 @@ selected_node_index (SamMapRenderer *self)
 static void
 draw_relations (SamMapRenderer        *self,
                 cairo_t               *cr,
-                const SamMapTransform *t)
+                const SamMapTransform *t,
+                SamMapRaster          *raster)
 {
   int selected = selected_node_index (self);
+
+  if (raster != NULL)
+    {
+      for (int pass = selected >= 0 ? 0 : 1; pass < 2; pass++)
+        for (guint q = 0; q <= SAM_MAP_QUALITY_MAX; q++)
+          for (guint tension = SAM_MAP_TENSION_NONE; tension <= SAM_MAP_TENSION_HIGH; tension++)
+            draw_relation_group_raster (self, raster, t, q, tension, selected, pass == 1);
+      return;
+    }
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -1103,10 +1414,46 @@ arrow_head (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The links' dotted curves, flattened for the rasteriser. */
+static void
+draw_link_curves_raster (SamMapRenderer *self,
+                         SamMapRaster   *raster,
+                         double          width)
+{
+  const Theme *th = theme (self);
+  double dots[2] = { width, 6.5 + 0.1 };
+  SamMapRasterColor color;
+
+  sam_map_raster_color (&color, th->link.r, th->link.g, th->link.b, 1.0);
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
+      double p[8], ex, ey, x, y, offset = 0;
+      const guint n = 16;
+
+      link_geometry (self, lc, p);
+      ex = p[4] - p[6] * 10;
+      ey = p[5] - p[7] * 10;
+      x = p[0];
+      y = p[1];
+      for (guint k = 1; k <= n; k++)
+        {
+          double u = (double) k / n, v = 1 - u;
+          double nx = v * v * p[0] + 2 * u * v * p[2] + u * u * ex;
+          double ny = v * v * p[1] + 2 * u * v * p[3] + u * u * ey;
+
+          sam_map_raster_line (raster, x, y, nx, ny, width, &color, dots, &offset);
+          x = nx;
+          y = ny;
+        }
+    }
+}
+
 static void
 draw_links (SamMapRenderer        *self,
             cairo_t               *cr,
-            const SamMapTransform *t)
+            const SamMapTransform *t,
+            SamMapRaster          *raster)
 {
   static const double dots[] = { 0.1, 6.5 };
   const Theme *th = theme (self);
@@ -1114,6 +1461,14 @@ draw_links (SamMapRenderer        *self,
 
   if (self->links->len == 0)
     return;
+
+  if (raster != NULL)
+    {
+      draw_link_curves_raster (self, raster, width);
+      sam_map_raster_end (raster);
+      set_rgb (cr, &th->link, 1.0);
+      goto heads;
+    }
 
   for (guint i = 0; i < self->links->len; i++)
     {
@@ -1141,6 +1496,7 @@ draw_links (SamMapRenderer        *self,
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
+heads:
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
@@ -1435,59 +1791,121 @@ person_pictogram (cairo_t   *cr,
   cairo_fill (cr);
 }
 
+static void draw_node (SamMapRenderer  *self,
+                       cairo_t         *cr,
+                       const NodeCache *nc);
+
+/* A team's disc with its number of people, drawn once per size. */
+static cairo_surface_t *
+node_sprite (SamMapRenderer *self,
+             NodeCache      *nc)
+{
+  if (nc->sprite != NULL && nc->sprite_r == nc->sr && nc->sprite_dark == (int) self->dark)
+    return nc->sprite;
+
+  g_clear_pointer (&nc->sprite, cairo_surface_destroy);
+  {
+    int size = (int) ceil (2 * nc->sr + 6);
+    cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+    cairo_t *scr = cairo_create (sprite);
+    NodeCache centred = *nc;
+
+    centred.sx = size / 2.0;
+    centred.sy = size / 2.0;
+    draw_node (self, scr, &centred);
+    cairo_destroy (scr);
+    cairo_surface_flush (sprite);
+    nc->sprite = sprite;
+    nc->sprite_r = nc->sr;
+    nc->sprite_dark = self->dark;
+  }
+
+  return nc->sprite;
+}
+
 static void
 draw_nodes (SamMapRenderer *self,
             cairo_t        *cr)
 {
-  const Theme *th = theme (self);
+  SamMapRaster raster;
+
+  if (self->nodes->len >= DENSE_NODES && sam_map_raster_begin (&raster, cr))
+    {
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+          cairo_surface_t *sprite;
+
+          if (nc->node->type != SAM_MAP_NODE_TEAM)
+            continue;
+          sprite = node_sprite (self, nc);
+          sam_map_raster_blit (&raster, sprite, nc->sx - cairo_image_surface_get_width (sprite) / 2.0,
+                               nc->sy - cairo_image_surface_get_height (sprite) / 2.0);
+        }
+      sam_map_raster_end (&raster);
+
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+
+          if (nc->node->type != SAM_MAP_NODE_TEAM)
+            draw_node (self, cr, nc);
+        }
+      return;
+    }
 
   for (guint i = 0; i < self->nodes->len; i++)
+    draw_node (self, cr, &g_array_index (self->nodes, NodeCache, i));
+}
+
+static void
+draw_node (SamMapRenderer  *self,
+           cairo_t         *cr,
+           const NodeCache *nc)
+{
+  const Theme *th = theme (self);
+  double r, g, b;
+
+  if (nc->node->type == SAM_MAP_NODE_CUSTOMER)
     {
-      const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
-      double r, g, b;
+      double side = nc->sr * 1.8;
 
-      if (nc->node->type == SAM_MAP_NODE_CUSTOMER)
-        {
-          double side = nc->sr * 1.8;
+      rounded_rect (cr, nc->sx - side / 2, nc->sy - side / 2, side, side, nc->sr * 0.35);
+      set_rgb (cr, &th->customer, 1.0);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &th->bg, 1.0);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      rounded_rect (cr, nc->sx - side / 2 - 3.5, nc->sy - side / 2 - 3.5,
+                    side + 7, side + 7, nc->sr * 0.35 + 3);
+      set_rgb (cr, &th->customer, 1.0);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      person_pictogram (cr, nc->sx, nc->sy, nc->sr * 0.55, &th->bg);
+    }
+  else
+    {
+      sam_map_palette_get (nc->node->color, &r, &g, &b);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, nc->sx, nc->sy, nc->sr, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &th->fg, 0.75);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
 
-          rounded_rect (cr, nc->sx - side / 2, nc->sy - side / 2, side, side, nc->sr * 0.35);
-          set_rgb (cr, &th->customer, 1.0);
-          cairo_fill_preserve (cr);
-          set_rgb (cr, &th->bg, 1.0);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-          rounded_rect (cr, nc->sx - side / 2 - 3.5, nc->sy - side / 2 - 3.5,
-                        side + 7, side + 7, nc->sr * 0.35 + 3);
-          set_rgb (cr, &th->customer, 1.0);
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-          person_pictogram (cr, nc->sx, nc->sy, nc->sr * 0.55, &th->bg);
-        }
+  if (nc->people && nc->sr >= 13)
+    {
+      double px = MIN (nc->sr * 0.75, 22.0);
+      double f = px / REF_PX;
+
+      if (nc->light_text)
+        cairo_set_source_rgb (cr, 1, 1, 1);
       else
-        {
-          sam_map_palette_get (nc->node->color, &r, &g, &b);
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, nc->sx, nc->sy, nc->sr, 0, 2 * G_PI);
-          cairo_set_source_rgb (cr, r, g, b);
-          cairo_fill_preserve (cr);
-          set_rgb (cr, &th->fg, 0.75);
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-        }
-
-      if (nc->people && nc->sr >= 13)
-        {
-          double px = MIN (nc->sr * 0.75, 22.0);
-          double f = px / REF_PX;
-
-          if (nc->light_text)
-            cairo_set_source_rgb (cr, 1, 1, 1);
-          else
-            cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
-          show_scaled (cr, nc->people, nc->sx - nc->people_w * f / 2,
-                       nc->sy - nc->people_h * f / 2, px);
-        }
-
+        cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
+      show_scaled (cr, nc->people, nc->sx - nc->people_w * f / 2,
+                   nc->sy - nc->people_h * f / 2, px);
     }
 }
 
@@ -1588,14 +2006,88 @@ badge_shape (cairo_t          *cr,
   cairo_close_path (cr);
 }
 
+/* A badge without its tail, drawn once per count and theme. */
+static cairo_surface_t *
+badge_sprite (SamMapRenderer *self,
+              guint           count)
+{
+  guint slot = MIN (count, 10) - 1;
+  const Theme *th = theme (self);
+  int size = (int) ceil (2 * (BADGE_RADIUS + 2));
+
+  if (self->badge_sprites_dark != (int) self->dark)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->badge_sprites); i++)
+        g_clear_pointer (&self->badge_sprites[i], cairo_surface_destroy);
+      self->badge_sprites_dark = self->dark;
+    }
+
+  if (self->badge_sprites[slot] == NULL)
+    {
+      cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_t *scr = cairo_create (sprite);
+      PangoLayout *layout = count_layout (self, count);
+      double w, h, px = 16, f = px / REF_PX;
+
+      cairo_arc (scr, size / 2.0, size / 2.0, BADGE_RADIUS, 0, 2 * G_PI);
+      set_rgb (scr, &th->fg, 1.0);
+      cairo_fill_preserve (scr);
+      set_rgb (scr, &th->bg, 1.0);
+      cairo_set_line_width (scr, 2);
+      cairo_stroke (scr);
+      layout_size (layout, &w, &h);
+      show_scaled (scr, layout, size / 2.0 - w * f / 2, size / 2.0 - h * f / 2, px);
+      cairo_destroy (scr);
+      cairo_surface_flush (sprite);
+      self->badge_sprites[slot] = sprite;
+    }
+
+  return self->badge_sprites[slot];
+}
+
+static void
+draw_badges_raster (SamMapRenderer *self,
+                    SamMapRaster   *raster)
+{
+  const Theme *th = theme (self);
+  SamMapRasterColor fg;
+
+  sam_map_raster_color (&fg, th->fg.r, th->fg.g, th->fg.b, 1.0);
+  for (guint i = 0; i < self->badges->len; i++)
+    {
+      const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
+      const NodeCache *holder = &g_array_index (self->nodes, NodeCache, bc->holder);
+      cairo_surface_t *sprite = badge_sprite (self, bc->count);
+      double dx = holder->sx - bc->sx, dy = holder->sy - bc->sy;
+      double d = sqrt (dx * dx + dy * dy) + 1e-9;
+      double ux = dx / d, uy = dy / d, r = BADGE_RADIUS;
+
+      /* The tail points at the team that holds the belief. */
+      sam_map_raster_line (raster, bc->sx, bc->sy, bc->sx + ux * (r + 2), bc->sy + uy * (r + 2),
+                           r * 0.9, &fg, NULL, NULL);
+      sam_map_raster_line (raster, bc->sx + ux * (r + 2), bc->sy + uy * (r + 2),
+                           bc->sx + ux * (r + 7), bc->sy + uy * (r + 7), 3.5, &fg, NULL, NULL);
+      sam_map_raster_blit (raster, sprite, bc->sx - cairo_image_surface_get_width (sprite) / 2.0,
+                           bc->sy - cairo_image_surface_get_height (sprite) / 2.0);
+    }
+}
+
 static void
 draw_badges (SamMapRenderer *self,
              cairo_t        *cr)
 {
   const Theme *th = theme (self);
+  SamMapRaster raster;
 
   if (self->badges->len == 0)
     return;
+
+  if (self->badges->len >= DENSE_BADGES && sam_map_raster_begin (&raster, cr))
+    {
+      draw_badges_raster (self, &raster);
+      sam_map_raster_end (&raster);
+      return;
+    }
 
   for (guint i = 0; i < self->badges->len; i++)
     {
@@ -2283,6 +2775,9 @@ draw_base (SamMapRenderer        *self,
            double                 width,
            double                 height)
 {
+  SamMapRaster raster;
+  SamMapRaster *fast = NULL;
+
   set_rgb (cr, &theme (self)->bg, 1.0);
   cairo_paint (cr);
 
@@ -2291,8 +2786,16 @@ draw_base (SamMapRenderer        *self,
       draw_change_bands (self, cr, transform);
       draw_removed_relations (self, cr);
       draw_belief_only_lines (self, cr);
-      draw_relations (self, cr, transform);
-      draw_links (self, cr, transform);
+      /* A dense map on an image (the widget's layer, a PNG) has its
+       * lines drawn by the rasteriser: cairo needs ~150 ms for 1,000. */
+      if (self->edges->len + self->links->len >= DENSE_LINES &&
+          sam_map_raster_begin (&raster, cr))
+        fast = &raster;
+
+      draw_relations (self, cr, transform, fast);
+      draw_links (self, cr, transform, fast);
+      if (fast != NULL && self->links->len == 0)
+        sam_map_raster_end (fast);
       draw_nodes (self, cr);
       draw_labels (self, cr, transform);
       draw_badges (self, cr);
@@ -2419,7 +2922,8 @@ sam_map_renderer_draw (SamMapRenderer        *self,
       draw_node_rings (self, cr);
       draw_interaction (self, cr);
       /* the selection's texts go on top of everything */
-      draw_callout (self, cr, width, height);
+      if (!self->hide_callout)
+        draw_callout (self, cr, width, height);
     }
 
   cairo_restore (cr);
@@ -2508,9 +3012,14 @@ sam_map_renderer_fit (SamMapRenderer   *self,
                       SamMapTransform  *transform)
 {
   SamMapRect b;
-  double pad_l = 12, pad_r = 12, pad_t = 12, pad_b = 12, scale = 1;
+  double margin, pad_l, pad_r, pad_t, pad_b, scale = 1;
 
   g_return_if_fail (SAM_IS_MAP_RENDERER (self));
+
+  /* Some air around the map, more on a big screen: teams at the very
+   * edge of a projected picture look cut off. */
+  margin = CLAMP (0.035 * MIN (viewport->width, viewport->height), 12, 48);
+  pad_l = pad_r = pad_t = pad_b = margin;
 
   if (!sam_map_renderer_get_bounds (self, &b))
     {
@@ -2528,7 +3037,7 @@ sam_map_renderer_fit (SamMapRenderer   *self,
     {
       double avail_w = MAX (viewport->width - pad_l - pad_r, 40);
       double avail_h = MAX (viewport->height - pad_t - pad_b, 40);
-      double f, left = 0, right = 0, bottom = 0;
+      double f, left = 0, right = 0, top = 0, bottom = 0;
 
       scale = MIN (avail_w / MAX (b.width, 1), avail_h / MAX (b.height, 1));
       scale = CLAMP (scale, 0.05, 2.5);
@@ -2544,11 +3053,15 @@ sam_map_renderer_fit (SamMapRenderer   *self,
           right = MAX (right, half - (b.x + b.width - nc->node->x) * scale);
           bottom = MAX (bottom, (nc->node->y + r - b.y - b.height) * scale + 4 +
                                 nc->label_h * f + 4);
+          /* a label moves above its disc when a badge or another label
+           * takes its place below */
+          top = MAX (top, nc->label_h * f + 8 - (nc->node->y - r - b.y) * scale);
         }
 
-      pad_l = 12 + MAX (left, 0);
-      pad_r = 12 + MAX (right, 0);
-      pad_b = 12 + MAX (bottom, 0);
+      pad_l = margin + MAX (left, 0);
+      pad_r = margin + MAX (right, 0);
+      pad_t = margin + MAX (top, 0);
+      pad_b = margin + MAX (bottom, 0);
     }
 
   {

@@ -64,6 +64,8 @@ void            sam_map_renderer_set_show_legend     (SamMapRenderer  *self,
                                                       gboolean         show_legend);
 void            sam_map_renderer_set_interactive     (SamMapRenderer  *self,
                                                       gboolean         interactive);
+void            sam_map_renderer_set_show_callout    (SamMapRenderer  *self,
+                                                      gboolean         show_callout);
 void            sam_map_renderer_set_label_min_size  (SamMapRenderer  *self,
                                                       double           px);
 void            sam_map_renderer_set_cache_scale     (SamMapRenderer  *self,

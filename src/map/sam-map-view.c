@@ -415,6 +415,22 @@ sam_map_view_set_show_legend (SamMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
 
+/**
+ * sam_map_view_set_show_callout:
+ * @show_callout: whether to draw the selection's texts next to it
+ *
+ * A page that shows the selection in a side panel turns the callout off.
+ */
+void
+sam_map_view_set_show_callout (SamMapView *self,
+                               gboolean    show_callout)
+{
+  g_return_if_fail (SAM_IS_MAP_VIEW (self));
+
+  sam_map_renderer_set_show_callout (self->renderer, show_callout);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Connecting and layout ------------------------------------------------- */
 
 static gboolean

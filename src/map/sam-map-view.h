@@ -27,6 +27,8 @@ void         sam_map_view_select          (SamMapView  *self,
 gboolean     sam_map_view_get_show_legend (SamMapView  *self);
 void         sam_map_view_set_show_legend (SamMapView  *self,
                                            gboolean     show_legend);
+void         sam_map_view_set_show_callout (SamMapView *self,
+                                            gboolean    show_callout);
 double       sam_map_view_get_zoom        (SamMapView  *self);
 void         sam_map_view_fit             (SamMapView  *self);
 void         sam_map_view_auto_layout     (SamMapView  *self,

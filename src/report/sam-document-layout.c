@@ -14,6 +14,10 @@
 
 #define EPSILON 0.01
 
+/* Lines of flowing text kept together: after a heading, at the bottom of a
+ * page */
+#define SAM_MIN_LINES 2
+
 typedef struct
 {
   SamTextBox *box;
@@ -65,6 +69,7 @@ typedef struct
   guint          page;
   double         y;
   gboolean       fresh;            /* nothing placed on this page yet */
+  guint          block;            /* index of the block being placed */
 } SamFlow;
 
 static void
@@ -377,8 +382,13 @@ sam_flow_add_op (SamFlow     *flow,
                  const SamOp *op)
 {
   _sam_page_layout_add_op (flow->layout, flow->page, op);
-  if (op->kind != SAM_OP_OUTLINE)
-    flow->fresh = FALSE;
+  if (op->kind == SAM_OP_OUTLINE)
+    return;
+
+  flow->fresh = FALSE;
+  if (flow->block < flow->layout->block_pages->len &&
+      g_array_index (flow->layout->block_pages, int, flow->block) < 0)
+    g_array_index (flow->layout->block_pages, int, flow->block) = flow->page;
 }
 
 static void
@@ -413,10 +423,23 @@ sam_flow_available (SamFlow *flow)
 
 #define SAM_FULL_PAGE (SAM_CONTENT_BOTTOM - SAM_MARGIN_TOP)
 
+/* Lines of the row's longest cell */
+static guint
+sam_row_get_n_lines (const SamRow *row)
+{
+  guint n_lines = 0;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    n_lines = MAX (n_lines, g_array_index (row->cells, SamCell, i).box->lines->len);
+
+  return n_lines;
+}
+
 /* Height of the smallest start of @row worth placing at the bottom of a page:
- * two lines of text for flowing rows, the whole row otherwise. */
+ * @n_lines lines of text for flowing rows, the whole row otherwise. */
 static double
-sam_row_min_head (const SamRow *row)
+sam_row_min_head (const SamRow *row,
+                  guint         n_lines)
 {
   double head = 0;
 
@@ -428,7 +451,7 @@ sam_row_min_head (const SamRow *row)
     {
       const SamCell *cell = &g_array_index (row->cells, SamCell, i);
       GArray *lines = cell->box->lines;
-      guint n = MIN (lines->len, 2);
+      guint n = CLAMP (n_lines, 1, lines->len);
 
       head = MAX (head, cell->y + g_array_index (lines, SamLine, n - 1).bottom);
     }
@@ -637,15 +660,50 @@ sam_piece_height (const SamPiece *piece)
   return height;
 }
 
-/* What must follow a heading on its page: the start of the next pieces. */
+/* Height of the start of a piece of rows that holds *@n_lines lines of
+ * flowing text (after its table header, if any); a row that does not flow
+ * counts as enough.  *@n_lines is left with the lines still missing when the
+ * piece ends first. */
+static double
+sam_piece_min_head (const SamPiece *piece,
+                    guint          *n_lines)
+{
+  double head = piece->header ? piece->header->height : 0;
+
+  for (guint i = 0; i < piece->rows->len && *n_lines > 0; i++)
+    {
+      const SamRow *row = g_ptr_array_index (piece->rows, i);
+      guint row_lines = sam_row_get_n_lines (row);
+
+      if (!row->eager || row_lines >= *n_lines)
+        {
+          head += sam_row_min_head (row, *n_lines);
+          *n_lines = 0;
+        }
+      else
+        {
+          head += row->height;
+          *n_lines -= row_lines;
+        }
+    }
+
+  return head;
+}
+
+/* What must follow a heading on its page: the start of the next block with
+ * at least two lines of text, a table's header and first row, or a figure.
+ * A shorter block, such as a one-line note, is taken whole and the missing
+ * lines come from the blocks after it; a heading among them brings its own
+ * next block.  So a heading never ends a page with only a stray line. */
 static double
 sam_pieces_min_head (GPtrArray *pieces,
-                     guint      index)
+                     guint      index,
+                     guint      n_lines)
 {
   const SamPiece *piece;
   double head;
 
-  if (index >= pieces->len)
+  if (index >= pieces->len || n_lines == 0)
     return 0;
 
   piece = g_ptr_array_index (pieces, index);
@@ -658,11 +716,12 @@ sam_pieces_min_head (GPtrArray *pieces,
     case SAM_PIECE_ROWS:
     default:
       if (piece->keep_with_next)
-        return piece->space_before + sam_piece_height (piece) + sam_pieces_min_head (pieces, index + 1);
-      head = piece->header ? piece->header->height : 0;
-      if (piece->rows->len > 0)
-        head += sam_row_min_head (g_ptr_array_index (piece->rows, 0));
-      return piece->space_before + head;
+        return piece->space_before + sam_piece_height (piece) + piece->space_after +
+               sam_pieces_min_head (pieces, index + 1, SAM_MIN_LINES);
+      head = piece->space_before + sam_piece_min_head (piece, &n_lines);
+      if (n_lines > 0)
+        head += piece->space_after + sam_pieces_min_head (pieces, index + 1, n_lines);
+      return head;
     }
 }
 
@@ -715,7 +774,8 @@ sam_flow_place_piece (SamFlow   *flow,
 
   if (piece->keep_with_next && !flow->fresh)
     {
-      double need = sam_piece_height (piece) + sam_pieces_min_head (pieces, index + 1);
+      double need = sam_piece_height (piece) + piece->space_after +
+                    sam_pieces_min_head (pieces, index + 1, SAM_MIN_LINES);
 
       if (need > sam_flow_available (flow) && need <= SAM_FULL_PAGE)
         sam_flow_new_page (flow);
@@ -727,10 +787,8 @@ sam_flow_place_piece (SamFlow   *flow,
     {
       if (piece->header != NULL)
         {
-          double need = piece->header->height;
-
-          if (piece->rows->len > 0)
-            need += sam_row_min_head (g_ptr_array_index (piece->rows, 0));
+          guint n_lines = SAM_MIN_LINES;
+          double need = sam_piece_min_head (piece, &n_lines);
           if (need > sam_flow_available (flow) && !flow->fresh)
             sam_flow_new_page (flow);
           sam_flow_place_slice (flow, piece->header, 0, piece->header->height);
@@ -768,6 +826,13 @@ _sam_page_layout_new (SamDocument *document)
   layout->boxes = g_ptr_array_new_with_free_func (_sam_text_box_free);
   layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_ptr_array_add (layout->pages, g_array_new (FALSE, TRUE, sizeof (SamOp)));
+  layout->block_pages = g_array_sized_new (FALSE, FALSE, sizeof (int), blocks->len);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      int none = -1;
+
+      g_array_append_val (layout->block_pages, none);
+    }
 
   if (_sam_document_get_cover (document) != NULL)
     {
@@ -781,7 +846,10 @@ _sam_page_layout_new (SamDocument *document)
     g_ptr_array_add (pieces, sam_piece_new_for_block (layout, g_ptr_array_index (blocks, i)));
 
   for (guint i = 0; i < pieces->len; i++)
-    sam_flow_place_piece (&flow, pieces, i);
+    {
+      flow.block = i;
+      sam_flow_place_piece (&flow, pieces, i);
+    }
 
   /* A trailing page break leaves an empty page: drop it */
   if (layout->pages->len > 1 && flow.fresh &&
@@ -795,6 +863,7 @@ void
 _sam_page_layout_free (SamPageLayout *layout)
 {
   g_clear_pointer (&layout->pages, g_ptr_array_unref);
+  g_clear_pointer (&layout->block_pages, g_array_unref);
   g_clear_pointer (&layout->boxes, g_ptr_array_unref);
   g_clear_object (&layout->context);
   g_clear_object (&layout->document);
@@ -805,4 +874,14 @@ guint
 _sam_page_layout_get_n_pages (SamPageLayout *layout)
 {
   return layout->pages->len;
+}
+
+int
+_sam_page_layout_get_block_page (SamPageLayout *layout,
+                                 guint          block_index)
+{
+  if (block_index >= layout->block_pages->len)
+    return -1;
+
+  return g_array_index (layout->block_pages, int, block_index);
 }

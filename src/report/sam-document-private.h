@@ -94,6 +94,8 @@ typedef struct _SamPageLayout SamPageLayout;
 SamPageLayout   *_sam_page_layout_new        (SamDocument   *document);
 void             _sam_page_layout_free       (SamPageLayout *layout);
 guint            _sam_page_layout_get_n_pages (SamPageLayout *layout);
+int              _sam_page_layout_get_block_page (SamPageLayout *layout,
+                                                  guint          block_index);
 void             _sam_page_layout_draw_page  (SamPageLayout *layout,
                                               cairo_t       *cr,
                                               guint          page_index,

@@ -335,6 +335,27 @@ sam_document_get_n_pages (SamDocument *self)
 }
 
 /**
+ * sam_document_get_block_page:
+ * @self: a #SamDocument
+ * @block_index: the block, from 0, in the order the blocks were added;
+ *   consecutive key values are one block
+ *
+ * Lays the document out (once, until it changes) and tells where a block
+ * starts, e.g. to check that a heading stays with what follows it.
+ *
+ * Returns: the index of the page holding the block's first line, or -1 for
+ *   a page break or a @block_index past the last block
+ */
+int
+sam_document_get_block_page (SamDocument *self,
+                             guint        block_index)
+{
+  g_return_val_if_fail (SAM_IS_DOCUMENT (self), -1);
+
+  return _sam_page_layout_get_block_page (_sam_document_ensure_layout (self), block_index);
+}
+
+/**
  * sam_document_draw_page:
  * @self: a #SamDocument
  * @cr: a cairo context; one unit is one point, the page is 595.276 × 841.89

@@ -103,6 +103,8 @@ void         sam_document_freeze                 (SamDocument         *self);
 gboolean     sam_document_is_frozen              (SamDocument         *self);
 
 guint        sam_document_get_n_pages            (SamDocument         *self);
+int          sam_document_get_block_page         (SamDocument         *self,
+                                                  guint                block_index);
 gboolean     sam_document_draw_page              (SamDocument         *self,
                                                   cairo_t             *cr,
                                                   guint                page_index,

@@ -101,6 +101,7 @@ struct _SamPageLayout
   PangoContext *context;
   GPtrArray    *boxes;             /* of SamTextBox, owned */
   GPtrArray    *pages;             /* of GArray of SamOp */
+  GArray       *block_pages;       /* of int: where each block starts, or -1 */
   gboolean      has_cover;
   int           outline_ids[4];    /* last outline entry per heading level */
 };

@@ -17,7 +17,7 @@ static const char *const step_cascade[] = {
   NULL
 };
 
-static SamStep *
+static gpointer
 step_from_row (sqlite3_stmt *stmt)
 {
   g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
@@ -44,50 +44,16 @@ step_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
-static gboolean
-load_steps (SamStore    *self,
-            gint64       workshop_id,
-            GListStore  *list,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _sam_store_prepare (self, "SELECT " STEP_COLUMNS " FROM step "
-                             "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, workshop_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (steps, step_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  _sam_store_merge_list (list, steps);
-  return TRUE;
-}
+static const SamListKind steps_kind = {
+  "steps", sam_step_get_type,
+  "SELECT " STEP_COLUMNS " FROM step WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position, id",
+  step_from_row,
+};
 
 void
 _sam_store_reload_steps (SamStore *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, _sam_store_get_cache (self, "steps"));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!load_steps (self, *(gint64 *) key, value, &error))
-        g_critical ("Could not reload the agenda: %s", error->message);
-    }
+  _sam_store_reload_lists (self, &steps_kind);
 }
 
 void
@@ -111,20 +77,7 @@ static GListStore *
 steps_of (SamStore *self,
           gint64    workshop_id)
 {
-  GHashTable *cache = _sam_store_get_cache (self, "steps");
-  GListStore *list = g_hash_table_lookup (cache, &workshop_id);
-
-  if (list == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      list = g_list_store_new (SAM_TYPE_STEP);
-      g_hash_table_insert (cache, g_memdup2 (&workshop_id, sizeof workshop_id), list);
-      if (!load_steps (self, workshop_id, list, &error))
-        g_critical ("Could not load the agenda: %s", error->message);
-    }
-
-  return list;
+  return _sam_store_get_list (self, &steps_kind, workshop_id);
 }
 
 /**
@@ -304,45 +257,15 @@ static const struct {
   [SAM_STEP_FIELD_SETTINGS] = { "UPDATE step SET settings = ?1 WHERE id = ?2", "settings", SAM_CARD_MAX_TEXT, FALSE },
 };
 
-/* Writes one column of a step and mirrors it in the object. */
 static gboolean
-update_step (SamStore    *self,
-             SamStep     *step,
-             const char  *sql,
-             const GValue *value,
-             const char  *property,
-             GError     **error)
+update_step (SamStore      *self,
+             SamStep       *step,
+             const char    *sql,
+             const GValue  *value,
+             const char    *property,
+             GError       **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-
-  stmt = _sam_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  if (G_VALUE_HOLDS_STRING (value))
-    sqlite3_bind_text (stmt, 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
-  else if (G_VALUE_HOLDS_UINT (value))
-    sqlite3_bind_int64 (stmt, 1, g_value_get_uint (value));
-  else
-    sqlite3_bind_int64 (stmt, 1, g_value_get_int64 (value));
-  sqlite3_bind_int64 (stmt, 2, sam_step_get_id (step));
-
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
-    goto failed;
-
-  if (!_sam_store_commit (self, error))
-    return FALSE;
-
-  g_object_set_property (G_OBJECT (step), property, value);
-  return TRUE;
-
-failed:
-  _sam_store_rollback (self);
-  return FALSE;
+  return _sam_store_update_column (self, "step", step, sql, value, property, error);
 }
 
 /**

@@ -19,7 +19,7 @@ static const char *const card_cascade[] = {
   NULL
 };
 
-static SamCard *
+static gpointer
 card_from_row (sqlite3_stmt *stmt)
 {
   g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
@@ -45,70 +45,23 @@ card_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
-static gboolean
-load_cards (SamStore    *self,
-            gint64       step_id,
-            GListStore  *list,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _sam_store_prepare (self, "SELECT " CARD_COLUMNS " FROM card "
-                             "WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, step_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cards, card_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  _sam_store_merge_list (list, cards);
-  return TRUE;
-}
+static const SamListKind cards_kind = {
+  "cards", sam_card_get_type,
+  "SELECT " CARD_COLUMNS " FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
+  card_from_row,
+};
 
 void
 _sam_store_reload_cards (SamStore *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, _sam_store_get_cache (self, "cards"));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!load_cards (self, *(gint64 *) key, value, &error))
-        g_critical ("Could not reload cards: %s", error->message);
-    }
+  _sam_store_reload_lists (self, &cards_kind);
 }
 
 static GListStore *
 cards_of (SamStore *self,
           gint64    step_id)
 {
-  GHashTable *cache = _sam_store_get_cache (self, "cards");
-  GListStore *list = g_hash_table_lookup (cache, &step_id);
-
-  if (list == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      list = g_list_store_new (SAM_TYPE_CARD);
-      g_hash_table_insert (cache, g_memdup2 (&step_id, sizeof step_id), list);
-      if (!load_cards (self, step_id, list, &error))
-        g_critical ("Could not load cards: %s", error->message);
-    }
-
-  return list;
+  return _sam_store_get_list (self, &cards_kind, step_id);
 }
 
 /**
@@ -268,40 +221,7 @@ update_card (SamStore      *self,
              const char    *property,
              GError       **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-
-  stmt = _sam_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  if (G_VALUE_HOLDS_STRING (value))
-    sqlite3_bind_text (stmt, 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
-  else if (G_VALUE_HOLDS_INT64 (value) && g_value_get_int64 (value) <= 0 &&
-           g_str_has_suffix (property, "-id"))
-    sqlite3_bind_null (stmt, 1);
-  else if (G_VALUE_HOLDS_INT64 (value))
-    sqlite3_bind_int64 (stmt, 1, g_value_get_int64 (value));
-  else
-    sqlite3_bind_int (stmt, 1, g_value_get_int (value));
-  sqlite3_bind_int64 (stmt, 2, _sam_store_now ());
-  sqlite3_bind_int64 (stmt, 3, sam_card_get_id (card));
-
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_owner (self, "card", sam_card_get_id (card), error))
-    goto failed;
-
-  if (!_sam_store_commit (self, error))
-    return FALSE;
-
-  g_object_set_property (G_OBJECT (card), property, value);
-  return TRUE;
-
-failed:
-  _sam_store_rollback (self);
-  return FALSE;
+  return _sam_store_update_column (self, "card", card, sql, value, property, error);
 }
 
 /**
@@ -326,9 +246,9 @@ sam_store_set_card_text (SamStore          *self,
     const char *property;
     glong max;
   } fields[] = {
-    [SAM_CARD_FIELD_TEXT] = { "UPDATE card SET text = ?1, modified = ?2 WHERE id = ?3", "text", SAM_CARD_MAX_TEXT },
-    [SAM_CARD_FIELD_DETAIL] = { "UPDATE card SET detail = ?1, modified = ?2 WHERE id = ?3", "detail", SAM_CARD_MAX_TEXT },
-    [SAM_CARD_FIELD_PROMPT] = { "UPDATE card SET prompt = ?1, modified = ?2 WHERE id = ?3", "prompt", 200 },
+    [SAM_CARD_FIELD_TEXT] = { "UPDATE card SET text = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "text", SAM_CARD_MAX_TEXT },
+    [SAM_CARD_FIELD_DETAIL] = { "UPDATE card SET detail = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "detail", SAM_CARD_MAX_TEXT },
+    [SAM_CARD_FIELD_PROMPT] = { "UPDATE card SET prompt = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "prompt", 200 },
   };
   g_auto(GValue) gvalue = G_VALUE_INIT;
 
@@ -366,11 +286,11 @@ sam_store_set_card_int (SamStore         *self,
     const char *property;
     gboolean is_id;
   } fields[] = {
-    [SAM_CARD_FIELD_VALUE] = { "UPDATE card SET value = ?1, modified = ?2 WHERE id = ?3", "value", FALSE },
-    [SAM_CARD_FIELD_RESPONSE] = { "UPDATE card SET response = ?1, modified = ?2 WHERE id = ?3", "response", FALSE },
-    [SAM_CARD_FIELD_TEAM] = { "UPDATE card SET team_id = ?1, modified = ?2 WHERE id = ?3", "team-id", TRUE },
-    [SAM_CARD_FIELD_ABOUT_TEAM] = { "UPDATE card SET about_team_id = ?1, modified = ?2 WHERE id = ?3", "about-team-id", TRUE },
-    [SAM_CARD_FIELD_PARENT] = { "UPDATE card SET parent_id = ?1, modified = ?2 WHERE id = ?3", "parent-id", TRUE },
+    [SAM_CARD_FIELD_VALUE] = { "UPDATE card SET value = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "value", FALSE },
+    [SAM_CARD_FIELD_RESPONSE] = { "UPDATE card SET response = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "response", FALSE },
+    [SAM_CARD_FIELD_TEAM] = { "UPDATE card SET team_id = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "team-id", TRUE },
+    [SAM_CARD_FIELD_ABOUT_TEAM] = { "UPDATE card SET about_team_id = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "about-team-id", TRUE },
+    [SAM_CARD_FIELD_PARENT] = { "UPDATE card SET parent_id = ?1, modified = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?2", "parent-id", TRUE },
   };
   g_auto(GValue) gvalue = G_VALUE_INIT;
 
@@ -433,8 +353,6 @@ sam_store_trash_card (SamStore  *self,
                       GError   **error)
 {
   g_autoptr(SamCard) keep = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GListStore *list;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_CARD (card), FALSE);
@@ -443,9 +361,7 @@ sam_store_trash_card (SamStore  *self,
   if (!_sam_store_trash_rows (self, "card", sam_card_get_id (card), card_cascade, out_batch, error))
     return FALSE;
 
-  list = cards_of (self, sam_card_get_step_id (card));
-  if (!load_cards (self, sam_card_get_step_id (card), list, &local_error))
-    g_critical ("Could not reload cards: %s", local_error->message);
+  _sam_store_reload_cards (self);
   _sam_store_reload_card_links (self);
 
   return TRUE;
@@ -455,7 +371,7 @@ sam_store_trash_card (SamStore  *self,
 
 #define LINK_COLUMNS "id, uuid, step_id, kind, from_card_id, to_card_id, note"
 
-static SamCardLink *
+static gpointer
 link_from_row (sqlite3_stmt *stmt)
 {
   g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
@@ -473,69 +389,27 @@ link_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
-static gboolean
-load_links (SamStore    *self,
-            gint64       step_id,
-            GListStore  *list,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* A link whose card is in the trash is hidden with it. */
-  stmt = _sam_store_prepare (self, "SELECT " LINK_COLUMNS " FROM card_link l "
-                             "WHERE step_id = ?1 AND trash IS NULL "
-                             "AND EXISTS (SELECT 1 FROM card c WHERE c.id = l.from_card_id AND c.trash IS NULL) "
-                             "AND EXISTS (SELECT 1 FROM card c WHERE c.id = l.to_card_id AND c.trash IS NULL) "
-                             "ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, step_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (links, link_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  _sam_store_merge_list (list, links);
-  return TRUE;
-}
+/* A link whose card is in the trash is hidden with it. */
+static const SamListKind links_kind = {
+  "card-links", sam_card_link_get_type,
+  "SELECT " LINK_COLUMNS " FROM card_link l WHERE step_id = ?1 AND trash IS NULL "
+  "AND EXISTS (SELECT 1 FROM card c WHERE c.id = l.from_card_id AND c.trash IS NULL) "
+  "AND EXISTS (SELECT 1 FROM card c WHERE c.id = l.to_card_id AND c.trash IS NULL) "
+  "ORDER BY id",
+  link_from_row,
+};
 
 static GListStore *
 links_of (SamStore *self,
           gint64    step_id)
 {
-  GHashTable *cache = _sam_store_get_cache (self, "card-links");
-  GListStore *list = g_hash_table_lookup (cache, &step_id);
-
-  if (list == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      list = g_list_store_new (SAM_TYPE_CARD_LINK);
-      g_hash_table_insert (cache, g_memdup2 (&step_id, sizeof step_id), list);
-      if (!load_links (self, step_id, list, &error))
-        g_critical ("Could not load links: %s", error->message);
-    }
-
-  return list;
+  return _sam_store_get_list (self, &links_kind, step_id);
 }
 
 void
 _sam_store_reload_card_links (SamStore *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, _sam_store_get_cache (self, "card-links"));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    load_links (self, *(gint64 *) key, value, NULL);
+  _sam_store_reload_lists (self, &links_kind);
 }
 
 /**
@@ -580,10 +454,14 @@ sam_store_add_card_link (SamStore    *self,
   g_autofree char *uuid = g_uuid_string_random ();
   sqlite3_stmt *stmt;
   SamCardLink *link;
+  GListStore *list;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_STEP (step), NULL);
   g_return_val_if_fail (SAM_IS_CARD (from) && SAM_IS_CARD (to), NULL);
+
+  /* Loaded before the insert, so the new row is appended exactly once. */
+  list = links_of (self, sam_step_get_id (step));
 
   if (from == to)
     {
@@ -624,7 +502,7 @@ sam_store_add_card_link (SamStore    *self,
                        "to-card-id", sam_card_get_id (to),
                        "note", note ? note : "",
                        NULL);
-  g_list_store_append (links_of (self, sam_step_get_id (step)), link);
+  g_list_store_append (list, link);
   g_object_unref (link);
   return link;
 

@@ -251,3 +251,163 @@ _sam_store_merge_list (GListStore *list,
 
   g_list_store_splice (list, 0, n, merged->pdata, merged->len);
 }
+
+/**
+ * _sam_store_load_rows:
+ * @self: a #SamStore
+ * @kind: what the list holds and how rows are read
+ * @owner_id: the value of ?1 in @kind's query
+ * @list: the live list to update
+ * @error: return location for a #GError
+ *
+ * Reads the rows and merges them into @list (see _sam_store_merge_list()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sam_store_load_rows (SamStore           *self,
+                      const SamListKind  *kind,
+                      gint64              owner_id,
+                      GListStore         *list,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self, kind->sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, kind->from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  _sam_store_merge_list (list, rows);
+  return TRUE;
+}
+
+/**
+ * _sam_store_get_list:
+ * @self: a #SamStore
+ * @kind: what the list holds
+ * @owner_id: whose rows: a workshop's, a step's, ...
+ *
+ * Returns: (transfer none): the live list, loaded on first use and kept
+ */
+GListStore *
+_sam_store_get_list (SamStore          *self,
+                     const SamListKind *kind,
+                     gint64             owner_id)
+{
+  GHashTable *cache = _sam_store_get_cache (self, kind->name);
+  GListStore *list = g_hash_table_lookup (cache, &owner_id);
+
+  if (list == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      list = g_list_store_new (kind->get_type ());
+      g_hash_table_insert (cache, g_memdup2 (&owner_id, sizeof owner_id), list);
+      if (!_sam_store_load_rows (self, kind, owner_id, list, &error))
+        g_critical ("Could not load %s: %s", kind->name, error->message);
+    }
+
+  return list;
+}
+
+/**
+ * _sam_store_reload_lists:
+ * @self: a #SamStore
+ * @kind: what the lists hold
+ *
+ * Reads every live list of @kind again, after an Undo or a cascade.
+ */
+void
+_sam_store_reload_lists (SamStore          *self,
+                         const SamListKind *kind)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, _sam_store_get_cache (self, kind->name));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_sam_store_load_rows (self, kind, *(gint64 *) key, value, &error))
+        g_critical ("Could not reload %s: %s", kind->name, error->message);
+    }
+}
+
+/**
+ * _sam_store_update_column:
+ * @self: a #SamStore
+ * @table: the row's table (its workshop is marked as edited)
+ * @object: the live object of the row
+ * @sql: the UPDATE, with ?1 the new value and ?2 the row's id
+ * @value: the new value: a string, (u)int or int64; for a property ending
+ *   in "-id", 0 is stored as NULL
+ * @property: the object's property that mirrors the column
+ * @error: return location for a #GError
+ *
+ * Writes one column in its own transaction, then mirrors it in @object.
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+_sam_store_update_column (SamStore      *self,
+                          const char    *table,
+                          gpointer       object,
+                          const char    *sql,
+                          const GValue  *value,
+                          const char    *property,
+                          GError       **error)
+{
+  gboolean is_reference = g_str_has_suffix (property, "-id");
+  sqlite3_stmt *stmt;
+  gint64 id = item_id (object);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  stmt = _sam_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (G_VALUE_HOLDS_STRING (value))
+    sqlite3_bind_text (stmt, 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else
+    {
+      g_auto(GValue) number = G_VALUE_INIT;
+
+      g_value_init (&number, G_TYPE_INT64);
+      g_value_transform (value, &number);
+      if (is_reference && g_value_get_int64 (&number) <= 0)
+        sqlite3_bind_null (stmt, 1);
+      else
+        sqlite3_bind_int64 (stmt, 1, g_value_get_int64 (&number));
+    }
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_owner (self, table, id, error))
+    goto failed;
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  g_object_set_property (G_OBJECT (object), property, value);
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}

@@ -23,24 +23,66 @@ typedef struct
   const char *sql;
 } SamMigration;
 
-/* A module's additions to the schema: the SQL of its migration and the
- * registries that let the core trash, restore and count its rows. */
+/* One foreign key of an exported table: @column holds the id of a row of
+ * @table.  In a workshop file it is written as that row's uuid. */
 typedef struct
 {
-  const char *const *trash_tables;
-  const char *const *team_cascade;
-  const char *const *team_content_count;
+  const char *column;
+  const char *table;
+} SamExportRef;
+
+/* How one table travels in a workshop file (docs/file-format.md).  Export
+ * writes every column but `id`, `trash` and @workshop_column; foreign keys
+ * are written as uuids, so the file never depends on local ids.
+ *  @name: the table; parents come before the tables that point to them
+ *  @workshop_column: the column tying a row to its workshop; "id" for the
+ *    `workshop` table itself
+ *  @refs: its foreign keys, ended by `{ NULL }` (a foreign key SQLite
+ *    knows of but that is missing here is still handled, as a safety net)
+ *  @team_columns: NULL-terminated columns naming the teams a row is
+ *    confidential to; a team packet or contribution for team T carries a
+ *    row only when every such column is NULL or one of them is T.  NULL:
+ *    the row is shared with every team.
+ *  @coach_columns: NULL-terminated columns only the coach sees (private
+ *    notes): cleared in team packets and contributions
+ *  @label_column: a text column that names a row in a merge preview
+ *  @workshop_only: the rows travel only with a whole workshop, never in a
+ *    team packet or contribution (e.g. a snapshot that holds every team's
+ *    data in one opaque value) */
+typedef struct
+{
+  const char         *name;
+  const char         *workshop_column;
+  const SamExportRef *refs;
+  const char *const  *team_columns;
+  const char *const  *coach_columns;
+  const char         *label_column;
+  gboolean            workshop_only;
+} SamExportTable;
+
+/* A module's additions to the schema: the SQL of its migration and the
+ * registries that let the core trash, restore, count and export its rows.
+ * @exports ends with an entry whose name is NULL. */
+typedef struct
+{
+  const char *const    *trash_tables;
+  const char *const    *team_cascade;
+  const char *const    *team_content_count;
+  const SamExportTable *exports;
 } SamSchemaModule;
 
 extern const char sam_schema_decide_sql[];
 extern const SamSchemaModule sam_schema_decide_module;
 extern const char sam_schema_map_sql[];
 extern const SamSchemaModule sam_schema_map_module;
+extern const char sam_schema_file_sql[];
+extern const SamSchemaModule sam_schema_file_module;
 
 const SamMigration *_sam_store_get_migrations  (guint *n_migrations);
 const char *const  *_sam_store_get_trash_tables (void);
 const char *const  *_sam_store_get_team_cascade (void);
 const char *const  *_sam_store_get_team_content_count (void);
+const SamExportTable *const *_sam_store_get_exports (void);
 
 sqlite3      *_sam_store_get_db         (SamStore     *self);
 sqlite3_stmt *_sam_store_prepare        (SamStore     *self,
@@ -73,7 +115,6 @@ gboolean      _sam_store_load_workshops (SamStore     *self,
                                          GError      **error);
 void          _sam_store_reload_teams   (SamStore     *self);
 GListStore   *_sam_store_get_workshop_list (SamStore  *self);
-GHashTable   *_sam_store_get_team_lists (SamStore     *self);
 SamWorkshop  *_sam_store_lookup_workshop (SamStore    *self,
                                           gint64       id);
 GHashTable   *_sam_store_get_cache      (SamStore     *self,
@@ -82,13 +123,49 @@ gboolean      _sam_store_touch_owner    (SamStore     *self,
                                          const char   *table,
                                          gint64        id,
                                          GError      **error);
+gboolean      _sam_store_validate_name  (const char   *name,
+                                         GError      **error);
 gboolean      _sam_store_bind_run       (SamStore     *self,
                                          const char   *sql,
                                          gint64        a,
                                          gint64        b,
                                          GError      **error);
 
+/**
+ * SamListKind:
+ * @name: the cache's name
+ * @get_type: the type of the objects
+ * @sql: the SELECT of one owner's live rows, ?1 the owner's id, in order
+ * @from_row: makes an object from a row of @sql
+ *
+ * Describes a kind of live list (teams of a workshop, cards of a step, ...).
+ */
+typedef struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+  const char *sql;
+  gpointer  (*from_row) (sqlite3_stmt *stmt);
+} SamListKind;
+
 /* Implemented in sam-store-list.c */
+gboolean      _sam_store_load_rows      (SamStore           *self,
+                                         const SamListKind  *kind,
+                                         gint64              owner_id,
+                                         GListStore         *list,
+                                         GError            **error);
+GListStore   *_sam_store_get_list       (SamStore           *self,
+                                         const SamListKind  *kind,
+                                         gint64              owner_id);
+void          _sam_store_reload_lists   (SamStore           *self,
+                                         const SamListKind  *kind);
+gboolean      _sam_store_update_column  (SamStore           *self,
+                                         const char         *table,
+                                         gpointer            object,
+                                         const char         *sql,
+                                         const GValue       *value,
+                                         const char         *property,
+                                         GError            **error);
 gboolean      _sam_store_move_in_list   (SamStore     *self,
                                          const char   *table,
                                          GListStore   *list,

@@ -94,6 +94,7 @@ static const SamMigration migrations[] = {
   },
   { 4, "the deciding exercises", sam_schema_decide_sql },
   { 5, "the relationship map", sam_schema_map_sql },
+  { 6, "team packets opened on a team's laptop", sam_schema_file_sql },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own
@@ -124,12 +125,61 @@ static const SamSchemaModule core_module = {
     "SELECT COUNT(*) FROM card WHERE trash IS NULL AND (team_id = ?1 OR about_team_id = ?1)",
     NULL
   },
+  /* How the core tables travel in a workshop file (sam-workshop-file.c). */
+  .exports = (const SamExportTable[]) {
+    {
+      .name = "workshop",
+      .workshop_column = "id",
+      .refs = (const SamExportRef[]) { { "follows_id", "workshop" }, { NULL } },
+      .coach_columns = (const char *const[]) { "notes", NULL },
+      .label_column = "name",
+    },
+    {
+      .name = "team",
+      .workshop_column = "workshop_id",
+      .refs = (const SamExportRef[]) { { NULL } },
+      .label_column = "name",
+    },
+    {
+      .name = "step",
+      .workshop_column = "workshop_id",
+      .refs = (const SamExportRef[]) { { NULL } },
+      .coach_columns = (const char *const[]) { "notes", NULL },
+      .label_column = "title",
+    },
+    {
+      .name = "card",
+      .workshop_column = "workshop_id",
+      .refs = (const SamExportRef[]) {
+        { "step_id", "step" },
+        { "team_id", "team" },
+        { "about_team_id", "team" },
+        { "parent_id", "card" },
+        { NULL }
+      },
+      .team_columns = (const char *const[]) { "team_id", "about_team_id", NULL },
+      .label_column = "text",
+    },
+    {
+      .name = "card_link",
+      .workshop_column = "workshop_id",
+      .refs = (const SamExportRef[]) {
+        { "step_id", "step" },
+        { "from_card_id", "card" },
+        { "to_card_id", "card" },
+        { NULL }
+      },
+      .label_column = "note",
+    },
+    { NULL }
+  },
 };
 
 static const SamSchemaModule *const modules[] = {
   &core_module,
   &sam_schema_decide_module,
   &sam_schema_map_module,
+  &sam_schema_file_module,
 };
 
 static const char *const *
@@ -195,6 +245,28 @@ _sam_store_get_team_content_count (void)
 
   if (g_once_init_enter (&list))
     g_once_init_leave (&list, collect (G_STRUCT_OFFSET (SamSchemaModule, team_content_count)));
+
+  return list;
+}
+
+/* Every module's exported tables, the core's first so that a workshop and
+ * its teams and steps are written (and read back) before what points to
+ * them. */
+const SamExportTable *const *
+_sam_store_get_exports (void)
+{
+  static const SamExportTable *const *list;
+
+  if (g_once_init_enter (&list))
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+        for (const SamExportTable *t = modules[i]->exports; t != NULL && t->name != NULL; t++)
+          g_ptr_array_add (all, (gpointer) t);
+      g_ptr_array_add (all, NULL);
+      g_once_init_leave (&list, (const SamExportTable *const *) g_ptr_array_free (all, FALSE));
+    }
 
   return list;
 }

@@ -9,7 +9,6 @@
   "w.id, w.uuid, w.name, w.organisation, w.coach, w.date, w.created, w.modified, " \
   "(SELECT COUNT(*) FROM team t WHERE t.workshop_id = w.id AND t.trash IS NULL), w.notes"
 
-#define TEAM_COLUMNS "id, uuid, workshop_id, name, colour, people, position"
 
 static SamWorkshop *
 workshop_from_row (sqlite3_stmt *stmt)
@@ -32,23 +31,6 @@ workshop_from_row (sqlite3_stmt *stmt)
                        "created", sqlite3_column_int64 (stmt, 6),
                        "modified", sqlite3_column_int64 (stmt, 7),
                        "n-teams", (guint) sqlite3_column_int (stmt, 8),
-                       NULL);
-}
-
-static SamTeam *
-team_from_row (sqlite3_stmt *stmt)
-{
-  g_autofree char *uuid = _sam_store_dup_column (stmt, 1);
-  g_autofree char *name = _sam_store_dup_column (stmt, 3);
-
-  return g_object_new (SAM_TYPE_TEAM,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "uuid", uuid,
-                       "workshop-id", sqlite3_column_int64 (stmt, 2),
-                       "name", name,
-                       "colour", (guint) sqlite3_column_int (stmt, 4),
-                       "people", (guint) sqlite3_column_int (stmt, 5),
-                       "position", (guint) sqlite3_column_int (stmt, 6),
                        NULL);
 }
 
@@ -131,9 +113,9 @@ _sam_store_lookup_workshop (SamStore *self,
   return workshop;
 }
 
-static gboolean
-validate_name (const char  *name,
-               GError     **error)
+gboolean
+_sam_store_validate_name (const char  *name,
+                          GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
 
@@ -265,7 +247,7 @@ sam_store_create_workshop (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  if (!validate_name (name, error))
+  if (!_sam_store_validate_name (name, error))
     return NULL;
 
   stripped = g_strstrip (g_strdup (name));
@@ -345,7 +327,7 @@ sam_store_set_workshop_field (SamStore          *self,
   g_return_val_if_fail (field <= SAM_WORKSHOP_FIELD_NOTES, FALSE);
 
   value = value ? value : "";
-  if (field == SAM_WORKSHOP_FIELD_NAME && !validate_name (value, error))
+  if (field == SAM_WORKSHOP_FIELD_NAME && !_sam_store_validate_name (value, error))
     return FALSE;
   if (field == SAM_WORKSHOP_FIELD_DATE && !validate_date (value, error))
     return FALSE;
@@ -380,30 +362,32 @@ failed:
   return FALSE;
 }
 
+/* SQLite has no UUID function: a random blob formatted as a version 4 UUID. */
+#define SQL_NEW_UUID \
+  "lower(printf('%s-%s-4%s-%s%s-%s', hex(randomblob(4)), hex(randomblob(2))," \
+  " substr(hex(randomblob(2)), 2), substr('89ab', 1 + (abs(random()) % 4), 1)," \
+  " substr(hex(randomblob(2)), 2), hex(randomblob(6))))"
+
+/* A copy takes the teams and the agenda (with its texts and settings, but
+ * not its timers or state), and nothing the room wrote. */
 static gboolean
-copy_teams (SamStore  *self,
-            gint64     from_id,
-            gint64     to_id,
-            GError   **error)
+copy_teams_and_agenda (SamStore  *self,
+                       gint64     from_id,
+                       gint64     to_id,
+                       GError   **error)
 {
-  sqlite3_stmt *stmt;
-
-  /* uuid must be new; SQLite has no UUID function, so the random blob is
-   * formatted as a version 4 UUID here. */
-  stmt = _sam_store_prepare (self,
-                             "INSERT INTO team (uuid, workshop_id, name, colour, people, position) "
-                             "SELECT lower(printf('%s-%s-4%s-%s%s-%s', hex(randomblob(4)), hex(randomblob(2)),"
-                             "       substr(hex(randomblob(2)), 2), substr('89ab', 1 + (abs(random()) % 4), 1),"
-                             "       substr(hex(randomblob(2)), 2), hex(randomblob(6)))),"
-                             "       ?2, name, colour, people, position "
-                             "FROM team WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, from_id);
-  sqlite3_bind_int64 (stmt, 2, to_id);
-  return _sam_store_step_done (self, stmt, error);
+  return _sam_store_bind_run (self,
+                              "INSERT INTO team (uuid, workshop_id, name, colour, people, position) "
+                              "SELECT " SQL_NEW_UUID ", ?2, name, colour, people, position "
+                              "FROM team WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position",
+                              from_id, to_id, error) &&
+         _sam_store_bind_run (self,
+                              "INSERT INTO step (uuid, workshop_id, position, kind, title, minutes, "
+                              "  instructions, notes, settings) "
+                              "SELECT " SQL_NEW_UUID ", ?2, position, kind, title, minutes, instructions, "
+                              "  notes, settings "
+                              "FROM step WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position",
+                              from_id, to_id, error);
 }
 
 /**
@@ -412,8 +396,9 @@ copy_teams (SamStore  *self,
  * @workshop: the workshop to copy
  * @error: return location for a #GError
  *
- * Copies the workshop's details and teams into a new workshop named
- * “Copy of …”, for running the same workshop with another group.
+ * Copies the workshop's details, teams and agenda into a new workshop named
+ * “Copy of …”, for running the same workshop with another group; what the
+ * room wrote stays behind.
  *
  * Returns: (transfer none) (nullable): the copy
  */
@@ -435,7 +420,7 @@ sam_store_duplicate_workshop (SamStore     *self,
 
   copy = insert_workshop (self, name, workshop, error);
   if (copy == NULL ||
-      !copy_teams (self, sam_workshop_get_id (workshop), sam_workshop_get_id (copy), error))
+      !copy_teams_and_agenda (self, sam_workshop_get_id (workshop), sam_workshop_get_id (copy), error))
     {
       _sam_store_rollback (self);
       return NULL;
@@ -500,552 +485,11 @@ sam_store_trash_workshop (SamStore     *self,
 
   if (find_workshop_index (self, sam_workshop_get_id (workshop), &position))
     g_list_store_remove (_sam_store_get_workshop_list (self), position);
-  g_hash_table_remove (_sam_store_get_team_lists (self), &(gint64) { sam_workshop_get_id (workshop) });
+  g_hash_table_remove (_sam_store_get_cache (self, "teams"), &(gint64) { sam_workshop_get_id (workshop) });
   _sam_store_forget_workshop (self, sam_workshop_get_id (workshop));
 
   if (out_batch != NULL)
     *out_batch = batch;
 
   return TRUE;
-}
-
-static gboolean
-load_teams (SamStore    *self,
-            gint64       workshop_id,
-            GListStore  *list,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _sam_store_prepare (self,
-                             "SELECT " TEAM_COLUMNS " FROM team "
-                             "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY position, id",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, workshop_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (teams, team_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  _sam_store_merge_list (list, teams);
-  return TRUE;
-}
-
-void
-_sam_store_reload_teams (SamStore *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, _sam_store_get_team_lists (self));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!load_teams (self, *(gint64 *) key, value, &error))
-        g_critical ("Could not reload teams: %s", error->message);
-    }
-}
-
-/**
- * sam_store_get_teams:
- * @self: a #SamStore
- * @workshop: a live workshop
- *
- * Returns: (transfer none): the live list of the workshop's #SamTeam, in
- *   their order
- */
-GListModel *
-sam_store_get_teams (SamStore    *self,
-                     SamWorkshop *workshop)
-{
-  GHashTable *lists;
-  GListStore *list;
-  gint64 id;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
-
-  lists = _sam_store_get_team_lists (self);
-  id = sam_workshop_get_id (workshop);
-  list = g_hash_table_lookup (lists, &id);
-  if (list == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      list = g_list_store_new (SAM_TYPE_TEAM);
-      g_hash_table_insert (lists, g_memdup2 (&id, sizeof id), list);
-      if (!load_teams (self, id, list, &error))
-        g_critical ("Could not load teams: %s", error->message);
-    }
-
-  return G_LIST_MODEL (list);
-}
-
-/**
- * sam_store_find_team:
- * @self: a #SamStore
- * @workshop: a live workshop
- * @team_id: the team's id
- *
- * Returns: (transfer none) (nullable): the live team
- */
-SamTeam *
-sam_store_find_team (SamStore    *self,
-                     SamWorkshop *workshop,
-                     gint64       team_id)
-{
-  GListModel *teams = sam_store_get_teams (self, workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-
-      if (sam_team_get_id (team) == team_id)
-        return team;
-    }
-
-  return NULL;
-}
-
-static void
-update_team_count (SamStore    *self,
-                   SamWorkshop *workshop)
-{
-  g_object_set (workshop, "n-teams", g_list_model_get_n_items (sam_store_get_teams (self, workshop)), NULL);
-}
-
-/* Picks the first colour no team of the workshop has yet. */
-static guint
-free_colour (GListModel *teams)
-{
-  guint n = g_list_model_get_n_items (teams);
-
-  for (guint colour = 0; colour < 8; colour++)
-    {
-      gboolean used = FALSE;
-
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-          used = sam_team_get_colour (team) == colour;
-        }
-
-      if (!used)
-        return colour;
-    }
-
-  return n % 8;
-}
-
-/**
- * sam_store_add_team:
- * @self: a #SamStore
- * @workshop: a live workshop
- * @name: the team's name; not empty
- * @error: return location for a #GError
- *
- * Adds a team at the end, with a colour no other team has yet.
- *
- * Returns: (transfer none) (nullable): the new team
- */
-SamTeam *
-sam_store_add_team (SamStore     *self,
-                    SamWorkshop  *workshop,
-                    const char   *name,
-                    GError      **error)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *stripped = NULL;
-  g_autoptr(SamTeam) team = NULL;
-  GListModel *teams;
-  sqlite3_stmt *stmt;
-  guint position, colour;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
-
-  if (!validate_name (name, error))
-    return NULL;
-
-  stripped = g_strstrip (g_strdup (name));
-  teams = sam_store_get_teams (self, workshop);
-  position = g_list_model_get_n_items (teams);
-  colour = free_colour (teams);
-
-  if (!_sam_store_begin (self, error))
-    return NULL;
-
-  stmt = _sam_store_prepare (self,
-                             "INSERT INTO team (uuid, workshop_id, name, colour, position) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (workshop));
-  sqlite3_bind_text (stmt, 3, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, colour);
-  sqlite3_bind_int (stmt, 5, position);
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
-    goto failed;
-
-  team = g_object_new (SAM_TYPE_TEAM,
-                       "id", sqlite3_last_insert_rowid (_sam_store_get_db (self)),
-                       "uuid", uuid,
-                       "workshop-id", sam_workshop_get_id (workshop),
-                       "name", stripped,
-                       "colour", colour,
-                       "position", position,
-                       NULL);
-
-  if (!_sam_store_commit (self, error))
-    return NULL;
-
-  g_list_store_append (G_LIST_STORE (teams), team);
-  update_team_count (self, workshop);
-  return team;
-
-failed:
-  _sam_store_rollback (self);
-  return NULL;
-}
-
-static gboolean
-update_team_column (SamStore    *self,
-                    SamTeam     *team,
-                    const char  *sql,
-                    GValue      *value,
-                    const char  *property,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-
-  stmt = _sam_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  if (G_VALUE_HOLDS_STRING (value))
-    sqlite3_bind_text (stmt, 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, g_value_get_uint (value));
-  sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
-
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, sam_team_get_workshop_id (team), error))
-    goto failed;
-
-  if (!_sam_store_commit (self, error))
-    return FALSE;
-
-  g_object_set_property (G_OBJECT (team), property, value);
-  return TRUE;
-
-failed:
-  _sam_store_rollback (self);
-  return FALSE;
-}
-
-/**
- * sam_store_set_team_name:
- * @self: a #SamStore
- * @team: a live team
- * @name: the new name; not empty
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success; on failure nothing changed.
- */
-gboolean
-sam_store_set_team_name (SamStore    *self,
-                         SamTeam     *team,
-                         const char  *name,
-                         GError     **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
-
-  if (!validate_name (name, error))
-    return FALSE;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_take_string (&value, g_strstrip (g_strdup (name)));
-  return update_team_column (self, team, "UPDATE team SET name = ?1 WHERE id = ?2",
-                             &value, "name", error);
-}
-
-/**
- * sam_store_set_team_colour:
- * @self: a #SamStore
- * @team: a live team
- * @colour: an index into the palette
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_store_set_team_colour (SamStore  *self,
-                           SamTeam   *team,
-                           guint      colour,
-                           GError   **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
-
-  g_value_init (&value, G_TYPE_UINT);
-  g_value_set_uint (&value, colour % 8);
-  return update_team_column (self, team, "UPDATE team SET colour = ?1 WHERE id = ?2",
-                             &value, "colour", error);
-}
-
-/**
- * sam_store_set_team_people:
- * @self: a #SamStore
- * @team: a live team
- * @people: how many people the team has (at most 10,000)
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_store_set_team_people (SamStore  *self,
-                           SamTeam   *team,
-                           guint      people,
-                           GError   **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
-
-  if (people > 10000)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                           _("A team can have at most 10,000 people"));
-      return FALSE;
-    }
-
-  g_value_init (&value, G_TYPE_UINT);
-  g_value_set_uint (&value, people);
-  return update_team_column (self, team, "UPDATE team SET people = ?1 WHERE id = ?2",
-                             &value, "people", error);
-}
-
-/* Writes positions 0..n-1 in list order. */
-static gboolean
-renumber_teams (SamStore    *self,
-                GListModel  *teams,
-                GError     **error)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-      sqlite3_stmt *stmt = _sam_store_prepare (self, "UPDATE team SET position = ?1 WHERE id = ?2", error);
-
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
-      if (!_sam_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-apply_positions (GListModel *teams)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-      g_object_set (team, "position", i, NULL);
-    }
-}
-
-/**
- * sam_store_move_team:
- * @self: a #SamStore
- * @team: a live team
- * @position: the new place in the order, clamped to the last
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_store_move_team (SamStore  *self,
-                     SamTeam   *team,
-                     guint      position,
-                     GError   **error)
-{
-  g_autoptr(SamTeam) keep = NULL;
-  GListStore *teams;
-  SamWorkshop *workshop;
-  guint n, old_position;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
-
-  workshop = _sam_store_lookup_workshop (self, sam_team_get_workshop_id (team));
-  g_return_val_if_fail (workshop != NULL, FALSE);
-
-  teams = G_LIST_STORE (sam_store_get_teams (self, workshop));
-  n = g_list_model_get_n_items (G_LIST_MODEL (teams));
-  if (!g_list_store_find (teams, team, &old_position))
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                           _("The team no longer exists"));
-      return FALSE;
-    }
-
-  position = MIN (position, n - 1);
-  if (position == old_position)
-    return TRUE;
-
-  keep = g_object_ref (team);
-  g_list_store_remove (teams, old_position);
-  g_list_store_insert (teams, position, team);
-
-  if (!_sam_store_begin (self, error))
-    goto revert;
-  if (!renumber_teams (self, G_LIST_MODEL (teams), error) ||
-      !_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
-    {
-      _sam_store_rollback (self);
-      goto revert;
-    }
-  if (!_sam_store_commit (self, error))
-    goto revert;
-
-  apply_positions (G_LIST_MODEL (teams));
-  return TRUE;
-
-revert:
-  g_list_store_remove (teams, position);
-  g_list_store_insert (teams, old_position, team);
-  return FALSE;
-}
-
-/**
- * sam_store_trash_team:
- * @self: a #SamStore
- * @team: a live team
- * @out_batch: (out) (optional): the number to pass to sam_store_restore_trash()
- * @error: return location for a #GError
- *
- * Deletes the team, and with it what the team wrote, such that Undo brings
- * all of it back.
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_store_trash_team (SamStore  *self,
-                      SamTeam   *team,
-                      gint64    *out_batch,
-                      GError   **error)
-{
-  g_autoptr(SamTeam) keep = g_object_ref (team);
-  GHashTable *lists;
-  GListStore *teams;
-  sqlite3_stmt *stmt;
-  gint64 workshop_id;
-  gint64 batch;
-  guint position;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
-
-  workshop_id = sam_team_get_workshop_id (team);
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-
-  batch = _sam_store_next_batch (self);
-  stmt = _sam_store_prepare (self, "UPDATE team SET trash = ?1 WHERE id = ?2", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, batch);
-  sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, workshop_id, error))
-    goto failed;
-
-  for (const char *const *sql = _sam_store_get_team_cascade (); *sql != NULL; sql++)
-    if (!_sam_store_bind_run (self, *sql, batch, sam_team_get_id (team), error))
-      goto failed;
-
-  if (!_sam_store_commit (self, error))
-    return FALSE;
-
-  _sam_store_reload_cards (self);
-  _sam_store_reload_card_links (self);
-  lists = _sam_store_get_team_lists (self);
-  teams = g_hash_table_lookup (lists, &workshop_id);
-  if (teams != NULL && g_list_store_find (teams, team, &position))
-    {
-      SamWorkshop *workshop = _sam_store_lookup_workshop (self, workshop_id);
-
-      g_list_store_remove (teams, position);
-      if (workshop != NULL)
-        update_team_count (self, workshop);
-    }
-
-  if (out_batch != NULL)
-    *out_batch = batch;
-
-  return TRUE;
-
-failed:
-  _sam_store_rollback (self);
-  return FALSE;
-}
-
-/**
- * sam_store_count_team_content:
- * @self: a #SamStore
- * @team: a live team
- *
- * Returns: how many cards and other contributions go when @team is removed
- */
-guint
-sam_store_count_team_content (SamStore *self,
-                              SamTeam  *team)
-{
-  guint total = 0;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), 0);
-  g_return_val_if_fail (SAM_IS_TEAM (team), 0);
-
-  for (const char *const *sql = _sam_store_get_team_content_count (); *sql != NULL; sql++)
-    {
-      sqlite3_stmt *stmt = _sam_store_prepare (self, *sql, NULL);
-
-      if (stmt == NULL)
-        continue;
-
-      sqlite3_bind_int64 (stmt, 1, sam_team_get_id (team));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        total += sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-
-  return total;
 }

@@ -23,7 +23,6 @@ struct _SamStore
   guint depth;
   GHashTable *statements;
   GListStore *workshops;
-  GHashTable *teams;
   GHashTable *caches;
 };
 
@@ -43,7 +42,6 @@ sam_store_dispose (GObject *object)
 {
   SamStore *self = (SamStore *)object;
 
-  g_clear_pointer (&self->teams, g_hash_table_unref);
   g_clear_pointer (&self->caches, g_hash_table_unref);
   g_clear_object (&self->workshops);
 
@@ -96,7 +94,6 @@ sam_store_init (SamStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->workshops = g_list_store_new (SAM_TYPE_WORKSHOP);
-  self->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_hash_table_unref);
 }
@@ -396,11 +393,6 @@ _sam_store_get_workshop_list (SamStore *self)
   return self->workshops;
 }
 
-GHashTable *
-_sam_store_get_team_lists (SamStore *self)
-{
-  return self->teams;
-}
 
 static gboolean
 query_int (SamStore    *self,

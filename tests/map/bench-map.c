@@ -65,6 +65,9 @@ main (int   argc,
       g_array_append_val (cold, (double) { (g_get_monotonic_time () - start) / 1000.0 });
     }
   cold_ms = median (cold);
+  /* To look at what was measured: SAM_BENCH_PNG=/tmp/map.png */
+  if (g_getenv ("SAM_BENCH_PNG") != NULL)
+    cairo_surface_write_to_png (surface, g_getenv ("SAM_BENCH_PNG"));
 
   /* The widget's frames: the map layer is cached and the hovered node and
    * the selection change from frame to frame. */
@@ -107,7 +110,8 @@ main (int   argc,
           "                                  %7.3f ms   target <= 4 ms     %s\n",
           frame_ms, frame_ms <= 4 ? "ok" : "SLOW");
   printf ("  full redraw 1920x1080 (no cache; export, node drag), median of 9:\n"
-          "                                  %7.3f ms   (no target; see report)\n", cold_ms);
+          "                                  %7.3f ms   target <= 4 ms     %s\n",
+          cold_ms, cold_ms <= 4 ? "ok" : "SLOW");
   printf ("  layout (median of 11):          %7.3f ms   target <= 50 ms    %s\n",
           layout_ms, layout_ms <= 50 ? "ok" : "SLOW");
   printf ("  hit test per query:             %7.4f ms   target <= 0.05 ms  %s\n",

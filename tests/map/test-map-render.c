@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,23 +155,19 @@ test_hit_speed (void)
   SamMapRect viewport = { 0, 0, 1920, 1080 };
   SamMapTransform t;
   guint hits = 0, n = 20000;
-  gint64 start;
-  double per_query;
   SamMapHit hit;
 
   sam_map_renderer_fit (renderer, &viewport, &t);
   sam_map_renderer_hit_test (renderer, &t, 0, 0, &hit);
 
-  start = g_get_monotonic_time ();
+  /* Timing is tests/map/bench-map.c's business; here, that a big map's
+   * spatial index answers at all. */
   for (guint i = 0; i < n; i++)
     hits += sam_map_renderer_hit_test (renderer, &t, g_rand_double_range (rand, 0, 1920),
                                        g_rand_double_range (rand, 0, 1080), &hit);
-  per_query = (g_get_monotonic_time () - start) / 1000.0 / n;
 
-  g_test_message ("hit test: %.4f ms per query, %u of %u hit", per_query, hits, n);
+  g_test_message ("hit test: %u of %u random points hit", hits, n);
   g_assert_cmpuint (hits, >, n / 20);
-  /* the target is 0.05 ms; leave room for slow CI machines */
-  g_assert_cmpfloat (per_query, <, 0.5);
 }
 
 static guint32
@@ -280,7 +277,7 @@ export_to (SamMapModel  *model,
            SamMapModel  *start,
            const char   *path,
            SamMapFormat  format,
-           SamMapPage    page,
+           SamMapPaper    page,
            gboolean      dark)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -307,17 +304,17 @@ test_export_formats (void)
   g_autofree char *pdf = scratch_path ("map.pdf");
   double w, h;
 
-  export_to (model, NULL, png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  export_to (model, NULL, png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_PROJECTOR, FALSE);
   assert_png (png, 1920, 1080);
 
-  export_to (model, NULL, png_a4, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
-  sam_map_page_get_size (SAM_MAP_PAGE_A4_LANDSCAPE, SAM_MAP_FORMAT_PNG, &w, &h);
+  export_to (model, NULL, png_a4, SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_A4_LANDSCAPE, FALSE);
+  sam_map_paper_get_size (SAM_MAP_PAPER_A4_LANDSCAPE, SAM_MAP_FORMAT_PNG, &w, &h);
   assert_png (png_a4, (guint) w, (guint) h);
 
-  export_to (model, NULL, svg, SAM_MAP_FORMAT_SVG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  export_to (model, NULL, svg, SAM_MAP_FORMAT_SVG, SAM_MAP_PAPER_PROJECTOR, FALSE);
   assert_svg (svg);
 
-  export_to (model, NULL, pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  export_to (model, NULL, pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAPER_A4_LANDSCAPE, FALSE);
   assert_pdf (pdf, 1);
 }
 
@@ -332,11 +329,11 @@ test_export_compare (void)
 
   map_sample_day_later (end);
 
-  export_to (end, start, png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  export_to (end, start, png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_PROJECTOR, FALSE);
   assert_png (png, 1920, 1080);
-  export_to (end, start, pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  export_to (end, start, pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAPER_A4_LANDSCAPE, FALSE);
   assert_pdf (pdf, 1);
-  export_to (end, start, svg, SAM_MAP_FORMAT_SVG, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  export_to (end, start, svg, SAM_MAP_FORMAT_SVG, SAM_MAP_PAPER_A4_LANDSCAPE, FALSE);
   assert_svg (svg);
 }
 
@@ -349,7 +346,7 @@ test_export_error (void)
   g_autoptr(GError) error = NULL;
   SamMapExportOptions options;
 
-  sam_map_export_options_init (&options, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE);
+  sam_map_export_options_init (&options, SAM_MAP_FORMAT_PDF, SAM_MAP_PAPER_A4_LANDSCAPE);
   g_assert_false (sam_map_export (model, file, &options, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
@@ -380,7 +377,7 @@ test_export_async (void)
   SamMapExportOptions options;
   AsyncState state = { FALSE, NULL };
 
-  sam_map_export_options_init (&options, SAM_MAP_FORMAT_SVG, SAM_MAP_PAGE_PROJECTOR);
+  sam_map_export_options_init (&options, SAM_MAP_FORMAT_SVG, SAM_MAP_PAPER_PROJECTOR);
   options.title = "Async";
   sam_map_export_async (model, file, &options, NULL, on_exported, &state);
   /* the model may change while the thread draws its copy */
@@ -418,13 +415,13 @@ test_sample_pictures (void)
   a4_pdf = g_build_filename (dir, "map-export-a4.pdf", NULL);
   compare_pdf = g_build_filename (dir, "map-compare-a4.pdf", NULL);
 
-  export_to (start, NULL, map_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  export_to (start, NULL, map_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_PROJECTOR, FALSE);
   assert_png (map_png, 1920, 1080);
-  export_to (end, start, compare_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, FALSE);
+  export_to (end, start, compare_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_PROJECTOR, FALSE);
   assert_png (compare_png, 1920, 1080);
-  export_to (start, NULL, dark_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAGE_PROJECTOR, TRUE);
-  export_to (start, NULL, a4_pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
-  export_to (end, start, compare_pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAGE_A4_LANDSCAPE, FALSE);
+  export_to (start, NULL, dark_png, SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_PROJECTOR, TRUE);
+  export_to (start, NULL, a4_pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAPER_A4_LANDSCAPE, FALSE);
+  export_to (end, start, compare_pdf, SAM_MAP_FORMAT_PDF, SAM_MAP_PAPER_A4_LANDSCAPE, FALSE);
 }
 
 static void
@@ -452,6 +449,42 @@ test_fit_labels_readable (void)
     }
 }
 
+/* Belief badges never cover a team's name (a label once read "ck Office"). */
+static void
+test_badges_clear_labels (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  const SamMapRect viewports[] = {
+    { 0, 0, 1920, 1080 }, { 0, 0, 1280, 800 }, { 0, 0, 1024, 768 },
+  };
+
+  map_sample_day_later (model);
+  for (guint v = 0; v < G_N_ELEMENTS (viewports); v++)
+    {
+      SamMapTransform t;
+
+      sam_map_renderer_fit (renderer, &viewports[v], &t);
+      _sam_map_renderer_ensure_geometry (renderer, &t);
+      g_assert_cmpuint (renderer->badges->len, >, 5);
+      for (guint i = 0; i < renderer->nodes->len; i++)
+        {
+          const NodeCache *nc = &g_array_index (renderer->nodes, NodeCache, i);
+
+          for (guint j = 0; j < renderer->badges->len; j++)
+            {
+              const BadgeCache *bc = &g_array_index (renderer->badges, BadgeCache, j);
+              double x = CLAMP (bc->sx, nc->lx - 5, nc->lx + nc->lw + 5);
+              double y = CLAMP (bc->sy, nc->ly - 1, nc->ly + nc->lh + 1);
+
+              if (hypot (bc->sx - x, bc->sy - y) < 13.0)
+                g_error ("%gx%g: a badge covers the label of %s",
+                         viewports[v].width, viewports[v].height, nc->node->name);
+            }
+        }
+    }
+}
+
 static void
 test_describe (void)
 {
@@ -476,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/sam/map/hit/speed", test_hit_speed);
   g_test_add_func ("/sam/map/render/fit-labels", test_fit_labels_readable);
   g_test_add_func ("/sam/map/render/describe", test_describe);
+  g_test_add_func ("/sam/map/render/badges-clear-labels", test_badges_clear_labels);
   g_test_add_func ("/sam/map/export/formats", test_export_formats);
   g_test_add_func ("/sam/map/export/compare", test_export_compare);
   g_test_add_func ("/sam/map/export/error", test_export_error);

@@ -459,6 +459,202 @@ test_document_huge_blocks (void)
     }
 }
 
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = haystack; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    count++;
+
+  return count;
+}
+
+/* A paragraph of @n_lines short lines, to push what follows down the page */
+static char *
+make_filler (guint n_lines)
+{
+  GString *text = g_string_new ("Filler 1");
+
+  for (guint i = 2; i <= n_lines; i++)
+    g_string_append_printf (text, "\nFiller %u", i);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+save_page_png (SamDocument *doc,
+               guint        page_index,
+               const char  *name)
+{
+  const char *outdir = g_getenv ("SAM_TEST_OUTDIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (outdir == NULL)
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (outdir, 0755), ==, 0);
+  path = g_build_filename (outdir, name, NULL);
+  g_assert_true (sam_document_render_page_png (doc, page_index, 1.0, path, &error));
+  g_assert_no_error (error);
+}
+
+/* Blocks: 0 the filler, 1 the bullets, 2 a closing paragraph */
+static SamDocument *
+make_bullet_document (guint n_filler_lines)
+{
+  SamDocument *doc = sam_document_new ("Bullets over a page break");
+  g_autofree char *filler = make_filler (n_filler_lines);
+  g_autoptr(GString) item = g_string_new ("Bulletword01");
+  const char *items[] = { NULL, "Short second item", NULL };
+
+  for (guint i = 2; i <= 90; i++)
+    g_string_append_printf (item, " Bulletword%02u", i);
+  items[0] = item->str;
+
+  sam_document_add_paragraph (doc, SAM_TEXT_STYLE_NORMAL, filler);
+  sam_document_add_bullets (doc, items);
+  sam_document_add_paragraph (doc, SAM_TEXT_STYLE_NORMAL, "Closing paragraph.");
+
+  return doc;
+}
+
+/* A bullet that starts at the bottom of a page continues on the next one:
+ * every line is printed once, before or after the break. */
+static void
+test_document_bullet_page_break (void)
+{
+  g_autoptr(SamDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (test_dir (), "bullets.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  guint n_lines;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  /* The most filler that still lets the long bullet start on the first page */
+  for (n_lines = 1; n_lines < 80; n_lines++)
+    {
+      g_autoptr(SamDocument) probe = make_bullet_document (n_lines + 1);
+
+      if (sam_document_get_block_page (probe, 1) > 0)
+        break;
+    }
+  g_assert_cmpuint (n_lines, <, 80);
+
+  doc = make_bullet_document (n_lines);
+  g_assert_cmpint (sam_document_get_block_page (doc, 0), ==, 0);
+  g_assert_cmpint (sam_document_get_block_page (doc, 1), ==, 0);
+  g_assert_cmpint (sam_document_get_block_page (doc, 2), ==, 1);
+  g_assert_cmpuint (sam_document_get_n_pages (doc), ==, 2);
+
+  g_assert_true (sam_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_page_count (pdf), ==, 2);
+  save_page_png (doc, 0, "report-bullets-page-1.png");
+  save_page_png (doc, 1, "report-bullets-page-2.png");
+
+  text = run_tool ("pdftotext", pdf, "-");
+  g_assert_nonnull (text);
+  for (guint i = 1; i <= 90; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("Bulletword%02u", i);
+
+      g_assert_cmpuint (count_occurrences (text, word), ==, 1);
+    }
+  g_assert_cmpuint (count_occurrences (text, "Short second item"), ==, 1);
+
+  /* Split exactly once: its start on the first page, its end on the second */
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 2);
+  g_assert_nonnull (strstr (pages[0], "Bulletword01"));
+  g_assert_null (strstr (pages[0], "Bulletword90"));
+  g_assert_nonnull (strstr (pages[1], "Bulletword90"));
+  g_assert_null (strstr (pages[1], "Bulletword01"));
+}
+
+/* A heading stays with the first two lines of its paragraph, wherever the
+ * page ends. */
+static void
+test_document_heading_keep_with_next (void)
+{
+  g_autofree char *paragraph = make_long_text (600);
+  gboolean moved = FALSE;
+
+  for (guint n_lines = 30; n_lines < 60; n_lines++)
+    {
+      g_autoptr(SamDocument) doc = sam_document_new ("Keep with next");
+      g_autofree char *filler = make_filler (n_lines);
+      int heading_page;
+
+      sam_document_add_paragraph (doc, SAM_TEXT_STYLE_NORMAL, filler);
+      sam_document_add_heading (doc, 2, "Heading at the bottom");
+      sam_document_add_paragraph (doc, SAM_TEXT_STYLE_NORMAL, paragraph);
+
+      heading_page = sam_document_get_block_page (doc, 1);
+      g_assert_cmpint (heading_page, >=, 0);
+      g_assert_cmpint (heading_page, ==, sam_document_get_block_page (doc, 2));
+
+      /* Keep a picture of the first place where the heading had to move */
+      if (!moved && heading_page > sam_document_get_block_page (doc, 0))
+        {
+          moved = TRUE;
+          save_page_png (doc, 0, "report-keep-page-1.png");
+          save_page_png (doc, 1, "report-keep-page-2.png");
+        }
+    }
+  g_assert_true (moved);
+}
+
+/* A chapter heading followed by a one-line note, a section heading and a
+ * table (as in a report's step) moves with all of them: it never ends a page
+ * with only the note under it. */
+static void
+test_document_heading_chain (void)
+{
+  const char *titles[] = { "What we agreed", "Who", NULL };
+  g_autoptr(SamTable) table = sam_table_new (titles);
+  const char *cells[] = { "Back office joins the Monday sales call", "Marie", NULL };
+  gboolean moved = FALSE;
+
+  sam_table_add_row (table, cells, NULL);
+  sam_table_add_row (table, cells, NULL);
+
+  for (guint n_lines = 30; n_lines < 60; n_lines++)
+    {
+      g_autoptr(SamDocument) doc = sam_document_new ("Keep with next");
+      g_autofree char *filler = make_filler (n_lines);
+      int chapter_page;
+
+      /* Blocks: 0 filler, 1 chapter, 2 note, 3 section, 4 table */
+      sam_document_add_paragraph (doc, SAM_TEXT_STYLE_NORMAL, filler);
+      sam_document_add_heading (doc, 1, "8. What we agree");
+      sam_document_add_paragraph (doc, SAM_TEXT_STYLE_MUTED, "Concrete agreements");
+      sam_document_add_heading (doc, 2, "Our agreements");
+      sam_document_add_table (doc, table);
+
+      chapter_page = sam_document_get_block_page (doc, 1);
+      g_assert_cmpint (chapter_page, ==, sam_document_get_block_page (doc, 2));
+      g_assert_cmpint (chapter_page, ==, sam_document_get_block_page (doc, 3));
+      g_assert_cmpint (chapter_page, ==, sam_document_get_block_page (doc, 4));
+
+      if (!moved && chapter_page > sam_document_get_block_page (doc, 0))
+        {
+          moved = TRUE;
+          save_page_png (doc, 0, "report-chain-page-1.png");
+        }
+    }
+  g_assert_true (moved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +668,9 @@ main (int   argc,
   g_test_add_func ("/sam/report/document/write-error", test_document_write_error);
   g_test_add_func ("/sam/report/document/empty", test_document_empty);
   g_test_add_func ("/sam/report/document/huge-blocks", test_document_huge_blocks);
+  g_test_add_func ("/sam/report/document/bullet-page-break", test_document_bullet_page_break);
+  g_test_add_func ("/sam/report/document/heading-keep-with-next", test_document_heading_keep_with_next);
+  g_test_add_func ("/sam/report/document/heading-chain", test_document_heading_chain);
 
   return g_test_run ();
 }

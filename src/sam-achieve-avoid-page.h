@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_ACHIEVE_AVOID_PAGE (sam_achieve_avoid_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamAchieveAvoidPage, sam_achieve_avoid_page, SAM, ACHIEVE_AVOID_PAGE, GtkWidget)
+
+G_END_DECLS

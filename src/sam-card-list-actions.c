@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-card-list-private.h"
+#include "sam-text.h"
+#include "sam-card-row.h"
+#include "sam-window.h"
+
+/* The "cards.*" actions of #SamCardList and the helpers they share with it:
+ * every change to a card ends here, in a sam_store_* call. */
+
+void
+_sam_card_list_report_error (SamCardList  *self,
+                             const GError *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW);
+
+  if (window != NULL)
+    sam_window_show_error (SAM_WINDOW (window), error);
+  else
+    g_message ("%s", error->message);
+}
+
+gboolean
+_sam_card_list_in_bucket (SamCard     *card,
+                          SamCardList *self)
+{
+  if (g_strcmp0 (sam_card_get_kind (card), self->kind) != 0 ||
+      sam_card_get_team_id (card) != self->team_id ||
+      sam_card_get_about_team_id (card) != self->about_team_id ||
+      sam_card_get_parent_id (card) != self->parent_id ||
+      g_strcmp0 (sam_card_get_prompt (card), self->prompt ? self->prompt : "") != 0)
+    return FALSE;
+
+  return self->filter_func == NULL || self->filter_func (card, self->filter_data);
+}
+
+SamCard *
+_sam_card_list_card_from_id (SamCardList *self,
+                             gint64       id)
+{
+  if (self->store == NULL || self->step == NULL)
+    return NULL;
+
+  return sam_store_find_card (self->store, self->step, id);
+}
+
+gboolean
+_sam_card_list_add_card (SamCardList *self,
+                         const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  SamCardInit init = { 0 };
+
+  if (*stripped == '\0' || self->store == NULL || self->step == NULL)
+    return FALSE;
+
+  init.kind = self->kind;
+  init.team_id = self->team_id;
+  init.about_team_id = self->about_team_id;
+  init.parent_id = self->parent_id;
+  init.prompt = self->prompt;
+  init.text = stripped;
+  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
+    {
+      _sam_card_list_report_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  _sam_card_list_add_card (SAM_CARD_LIST (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+set_text_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  SamCardList *self = SAM_CARD_LIST (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+  SamCard *card;
+
+  g_variant_get (param, "(xs)", &id, &text);
+  card = _sam_card_list_card_from_id (self, id);
+  g_strstrip (text);
+  if (card == NULL || *text == '\0')
+    return;
+
+  if (!sam_store_set_card_text (self->store, card,
+                                g_str_equal (action_name, "cards.set-detail") ?
+                                SAM_CARD_FIELD_DETAIL : SAM_CARD_FIELD_TEXT,
+                                text, &error))
+    _sam_card_list_report_error (self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SamCardList *self = SAM_CARD_LIST (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *window = gtk_widget_get_ancestor (widget, SAM_TYPE_WINDOW);
+  SamCard *card = _sam_card_list_card_from_id (self, g_variant_get_int64 (param));
+  gint64 batch;
+
+  if (card == NULL)
+    return;
+
+  excerpt = sam_text_excerpt (sam_card_get_text (card), 41);
+
+  if (!sam_store_trash_card (self->store, card, &batch, &error))
+    {
+      _sam_card_list_report_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is the start of the deleted card's text */
+  message = g_strdup_printf (_("Card “%s” deleted"), excerpt);
+  if (window != NULL)
+    sam_window_show_undo_toast (SAM_WINDOW (window), message, batch);
+}
+
+static gboolean
+focus_is_in (SamCardList *self,
+             SamCard     *card)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, SAM_TYPE_CARD_ROW) : NULL;
+
+  return row != NULL && sam_card_row_get_card (SAM_CARD_ROW (row)) == card;
+}
+
+static void
+move_card_to (SamCardList *self,
+              SamCard     *card,
+              SamCard     *target)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean had_focus = focus_is_in (self, card);
+
+  /* Positions count over all the step's cards; taking the target's place
+   * puts the card just before it (moving up) or after it (moving down). */
+  if (!sam_store_move_card (self->store, card, sam_card_get_position (target), &error))
+    {
+      _sam_card_list_report_error (self, error);
+      return;
+    }
+
+  if (had_focus)
+    sam_card_list_focus_card (self, card);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SamCardList *self = SAM_CARD_LIST (widget);
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  g_autoptr(SamCard) target = NULL;
+  SamCard *card;
+  gint64 id;
+  gint32 delta;
+  guint n, index = G_MAXUINT;
+  int new_index;
+
+  g_variant_get (param, "(xi)", &id, &delta);
+  card = _sam_card_list_card_from_id (self, id);
+  if (card == NULL || model == NULL)
+    return;
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n && index == G_MAXUINT; i++)
+    {
+      g_autoptr(SamCard) item = g_list_model_get_item (model, i);
+
+      if (item == card)
+        index = i;
+    }
+
+  new_index = (int) index + delta;
+  if (index == G_MAXUINT || new_index < 0 || new_index >= (int) n)
+    return;
+
+  target = g_list_model_get_item (model, new_index);
+  move_card_to (self, card, target);
+}
+
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SamCardList *self = SAM_CARD_LIST (widget);
+  SamCard *card, *target;
+  gint64 id, target_id;
+
+  g_variant_get (param, "(xx)", &id, &target_id);
+  card = _sam_card_list_card_from_id (self, id);
+  target = _sam_card_list_card_from_id (self, target_id);
+
+  /* Only cards of this bucket are taken: a card dragged from another
+   * team's list keeps its team. */
+  if (card != NULL && target != NULL && card != target && _sam_card_list_in_bucket (card, self))
+    move_card_to (self, card, target);
+}
+
+void
+_sam_card_list_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "cards.add", "s", add_action);
+  gtk_widget_class_install_action (widget_class, "cards.set-text", "(xs)", set_text_action);
+  gtk_widget_class_install_action (widget_class, "cards.set-detail", "(xs)", set_text_action);
+  gtk_widget_class_install_action (widget_class, "cards.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "cards.move", "(xi)", move_action);
+  gtk_widget_class_install_action (widget_class, "cards.move-to", "(xx)", move_to_action);
+}

@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-card-list.h"
+#include "sam-customer-walk-page.h"
+#include "sam-discover-common.h"
+#include "sam-step-settings.h"
+
+/* "In the customer's shoes": one customer request walked step by step, as
+ * if the customer were someone close.  For every step the room writes why
+ * we do it and decides whether it brings the customer value. */
+struct _SamCustomerWalkPage
+{
+  GtkWidget parent_instance;
+
+  AdwEntryRow *persona_row;
+  AdwEntryRow *request_row;
+  GtkWidget *summary_box;
+  GtkWidget *steps_box;
+  GtkWidget *list;
+
+  SamStore *store;
+  SamWorkshop *workshop;
+  SamStep *step;
+  SamCardWatch *watch;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_WORKSHOP,
+  PROP_STEP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  SamWalkValue value;
+  const char *icon_name;
+  const char *label;
+} marks[] = {
+  { SAM_WALK_VALUE, "emblem-ok-symbolic", N_("Value for the customer") },
+  { SAM_WALK_UNDECIDED, "dialog-question-symbolic", N_("Not decided") },
+  { SAM_WALK_NO_VALUE, "action-unavailable-symbolic", N_("No value") },
+};
+
+/**
+ * sam_customer_walk_dup_persona:
+ * @step: a "customer-walk" step
+ *
+ * Returns: (transfer full): the line that frames the walk: the coach's own
+ *   or, until one is written, the default
+ */
+char *
+sam_customer_walk_dup_persona (SamStep *step)
+{
+  char *persona = sam_step_settings_dup_string (sam_step_get_settings (step), "persona");
+
+  if (persona == NULL)
+    persona = g_strdup (_("Imagine the customer is your mother or your brother."));
+
+  return persona;
+}
+
+static void
+save_setting (SamCustomerWalkPage *self,
+              const char          *key,
+              const char          *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings = NULL;
+
+  if (self->loading || self->step == NULL)
+    return;
+
+  settings = sam_step_settings_set_string (sam_step_get_settings (self->step), key, value);
+  if (g_strcmp0 (settings, sam_step_get_settings (self->step)) != 0 &&
+      !sam_store_set_step_field (self->store, self->step, SAM_STEP_FIELD_SETTINGS, settings, &error))
+    sam_discover_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+persona_changed_cb (SamCustomerWalkPage *self)
+{
+  save_setting (self, "persona", gtk_editable_get_text (GTK_EDITABLE (self->persona_row)));
+}
+
+static void
+request_changed_cb (SamCustomerWalkPage *self)
+{
+  save_setting (self, "request", gtk_editable_get_text (GTK_EDITABLE (self->request_row)));
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+load_settings (SamCustomerWalkPage *self)
+{
+  g_autofree char *persona = NULL;
+  g_autofree char *request = NULL;
+
+  if (self->step == NULL)
+    return;
+
+  persona = sam_customer_walk_dup_persona (self->step);
+  request = sam_step_settings_dup_string (sam_step_get_settings (self->step), "request");
+  self->loading = TRUE;
+  set_row_text (self->persona_row, persona);
+  set_row_text (self->request_row, request ? request : "");
+  self->loading = FALSE;
+}
+
+static GtkWidget *
+stat_new (guint       count,
+          const char *icon_name,
+          const char *words,
+          const char *css_class)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *number, *label;
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 32);
+  number = gtk_label_new (text);
+  gtk_widget_add_css_class (number, "discover-count");
+  label = gtk_label_new (words);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "discover-count-words");
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "discover-stat");
+  gtk_widget_add_css_class (box, css_class);
+  return box;
+}
+
+/* For the room: how many steps bring the customer something. */
+static void
+update_summary (SamCustomerWalkPage *self)
+{
+  GListModel *cards;
+  guint counts[3] = { 0, 0, 0 }, total = 0;
+  g_autofree char *value_words = NULL;
+
+  sam_discover_clear_box (self->summary_box);
+  if (self->step == NULL || self->store == NULL)
+    return;
+
+  cards = sam_store_get_cards (self->store, self->step);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+      int value = sam_card_get_value (card);
+
+      if (g_strcmp0 (sam_card_get_kind (card), "customer-step") != 0)
+        continue;
+      total++;
+      counts[value > 0 ? 0 : value < 0 ? 2 : 1]++;
+    }
+
+  gtk_widget_set_visible (self->summary_box, total > 0);
+  /* Translators: "3 of 7 steps bring the customer value" */
+  value_words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "of %u step brings the customer value",
+                                              "of %u steps bring the customer value", total),
+                                 total);
+  gtk_box_append (GTK_BOX (self->summary_box),
+                  stat_new (counts[0], marks[0].icon_name, value_words, "discover-stat-value"));
+  gtk_box_append (GTK_BOX (self->summary_box),
+                  stat_new (counts[2], marks[2].icon_name,
+                            g_dngettext (GETTEXT_PACKAGE, "step without value", "steps without value", counts[2]),
+                            "discover-stat-no-value"));
+  gtk_box_append (GTK_BOX (self->summary_box),
+                  stat_new (counts[1], marks[1].icon_name,
+                            g_dngettext (GETTEXT_PACKAGE, "step not decided yet", "steps not decided yet", counts[1]),
+                            "discover-stat-open"));
+}
+
+static void
+cards_changed_cb (SamCustomerWalkPage *self)
+{
+  update_summary (self);
+  sam_discover_refresh_text_sizes (self->steps_box);
+}
+
+static void
+set_value (SamCustomerWalkPage *self,
+           SamCard             *card,
+           int                  value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sam_card_get_value (card) != value &&
+      !sam_store_set_card_int (self->store, card, SAM_CARD_FIELD_VALUE, value, &error))
+    sam_discover_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+set_why (SamCustomerWalkPage *self,
+         SamCard             *card,
+         const char          *why)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (sam_card_get_detail (card), why) != 0 &&
+      !sam_store_set_card_text (self->store, card, SAM_CARD_FIELD_DETAIL, why, &error))
+    sam_discover_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+mark_toggled_cb (GtkToggleButton     *button,
+                 SamCustomerWalkPage *self)
+{
+  if (gtk_toggle_button_get_active (button) && self->store != NULL)
+    set_value (self, g_object_get_data (G_OBJECT (button), "card"),
+               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value")));
+}
+
+static void
+why_changed_cb (GtkEditable         *entry,
+                SamCustomerWalkPage *self)
+{
+  if (self->store != NULL)
+    set_why (self, g_object_get_data (G_OBJECT (entry), "card"), gtk_editable_get_text (entry));
+}
+
+static void
+sync_step (GtkWidget  *box,
+           GParamSpec *pspec,
+           SamCard    *card)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (box), "entry");
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("mark-%u", i);
+
+      gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (box), key),
+                                    sam_card_get_value (card) == (int) marks[i].value);
+    }
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), sam_card_get_detail (card)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), sam_card_get_detail (card));
+}
+
+/* Under each step: why we do it, and whether it brings value. */
+static GtkWidget *
+step_extra_new (SamCardList *list,
+                SamCard     *card,
+                gpointer     user_data)
+{
+  SamCustomerWalkPage *self = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *why_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *why;
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why do we do this?"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why do we do this?"), -1);
+  gtk_widget_add_css_class (entry, "discover-why");
+  g_object_set_data_full (G_OBJECT (entry), "card", g_object_ref (card), g_object_unref);
+  g_object_set_data (G_OBJECT (box), "entry", entry);
+  gtk_widget_set_hexpand (entry, TRUE);
+  why = gtk_label_new (_("Why?"));
+  gtk_widget_add_css_class (why, "discover-why-label");
+  gtk_box_append (GTK_BOX (why_box), why);
+  gtk_box_append (GTK_BOX (why_box), entry);
+  gtk_box_append (GTK_BOX (box), why_box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *content = adw_button_content_new ();
+      g_autofree char *key = g_strdup_printf ("mark-%u", i);
+      g_autofree char *css = g_strdup_printf ("discover-mark-%d", marks[i].value + 1);
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), marks[i].icon_name);
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(marks[i].label));
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_widget_add_css_class (button, css);
+      g_object_set_data_full (G_OBJECT (button), "card", g_object_ref (card), g_object_unref);
+      g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (marks[i].value));
+      g_object_set_data (G_OBJECT (box), key, button);
+      gtk_box_append (GTK_BOX (buttons), button);
+    }
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  sync_step (box, NULL, card);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("mark-%u", i);
+
+      g_signal_connect_object (g_object_get_data (G_OBJECT (box), key), "toggled",
+                               G_CALLBACK (mark_toggled_cb), self, 0);
+    }
+  g_signal_connect_object (entry, "changed", G_CALLBACK (why_changed_cb), self, 0);
+  g_signal_connect_object (card, "notify", G_CALLBACK (sync_step), box, G_CONNECT_SWAPPED);
+  return box;
+}
+
+static SamCard *
+card_from_id (SamCustomerWalkPage *self,
+              gint64               id)
+{
+  SamCard *card;
+
+  if (self->step == NULL)
+    return NULL;
+
+  card = sam_store_find_card (self->store, self->step, id);
+  if (card == NULL || g_strcmp0 (sam_card_get_kind (card), "customer-step") != 0)
+    return NULL;
+
+  return card;
+}
+
+static void
+set_persona_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->persona_row), g_variant_get_string (param, NULL));
+}
+
+static void
+set_request_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->request_row), g_variant_get_string (param, NULL));
+}
+
+static void
+add_step_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (widget);
+
+  gtk_widget_activate_action_variant (self->list, "cards.add", param);
+}
+
+static void
+set_why_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (widget);
+  const char *why;
+  gint64 id;
+  SamCard *card;
+
+  g_variant_get (param, "(x&s)", &id, &why);
+  if ((card = card_from_id (self, id)) != NULL)
+    set_why (self, card, why);
+}
+
+static void
+set_value_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (widget);
+  gint32 value;
+  gint64 id;
+  SamCard *card;
+
+  g_variant_get (param, "(xi)", &id, &value);
+  if ((card = card_from_id (self, id)) != NULL)
+    set_value (self, card, CLAMP (value, -1, 1));
+}
+
+static void
+set_step (SamCustomerWalkPage *self,
+          SamStep             *step)
+{
+  if (self->step == step)
+    return;
+
+  if (self->step != NULL)
+    g_signal_handlers_disconnect_by_func (self->step, load_settings, self);
+  g_set_object (&self->step, step);
+  if (step != NULL)
+    g_signal_connect_object (step, "notify::settings", G_CALLBACK (load_settings), self, G_CONNECT_SWAPPED);
+
+  sam_card_watch_set_model (self->watch, self->store && step ? sam_store_get_cards (self->store, step) : NULL);
+  load_settings (self);
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+static void
+sam_customer_walk_page_dispose (GObject *object)
+{
+  SamCustomerWalkPage *self = (SamCustomerWalkPage *)object;
+
+  if (self->watch != NULL)
+    sam_card_watch_set_model (self->watch, NULL);
+  g_clear_object (&self->watch);
+  if (self->step != NULL)
+    g_signal_handlers_disconnect_by_func (self->step, load_settings, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CUSTOMER_WALK_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->step);
+  g_clear_object (&self->workshop);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sam_customer_walk_page_parent_class)->dispose (object);
+}
+
+static void
+sam_customer_walk_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
+    case PROP_STEP: g_value_set_object (value, self->step); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_customer_walk_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_WORKSHOP:
+      if (g_set_object (&self->workshop, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_STEP:
+      set_step (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_customer_walk_page_class_init (SamCustomerWalkPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_customer_walk_page_dispose;
+  object_class->get_property = sam_customer_walk_page_get_property;
+  object_class->set_property = sam_customer_walk_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WORKSHOP] =
+    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STEP] =
+    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-customer-walk-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, persona_row);
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, request_row);
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, steps_box);
+  gtk_widget_class_bind_template_callback (widget_class, persona_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "walk.set-persona", "s", set_persona_action);
+  gtk_widget_class_install_action (widget_class, "walk.set-request", "s", set_request_action);
+  gtk_widget_class_install_action (widget_class, "walk.add-step", "s", add_step_action);
+  gtk_widget_class_install_action (widget_class, "walk.set-why", "(xs)", set_why_action);
+  gtk_widget_class_install_action (widget_class, "walk.set-value", "(xi)", set_value_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sam_customer_walk_page_init (SamCustomerWalkPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
+  self->list = sam_card_list_new ("customer-step", 0, 0, 0, NULL);
+  sam_card_list_set_placeholder (SAM_CARD_LIST (self->list), _("The next step the customer goes through…"));
+  sam_card_list_set_show_team (SAM_CARD_LIST (self->list), FALSE);
+  sam_card_list_set_extra_func (SAM_CARD_LIST (self->list), step_extra_new, self, NULL);
+  sam_discover_bind_step (GTK_WIDGET (self), self->list);
+  gtk_box_append (GTK_BOX (self->steps_box), self->list);
+}

@@ -1,0 +1,833 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-card-list.h"
+#include "sam-discover-common.h"
+#include "sam-perspective-page.h"
+#include "sam-rotation.h"
+#include "sam-step-settings.h"
+
+/* "In the other team's shoes": every team is given another team (a
+ * rotation the coach may change), writes cards about that team's work for
+ * five prompts, and the owning team answers each card.  The last view sets
+ * image and reality side by side for the room. */
+struct _SamPerspectivePage
+{
+  GtkWidget parent_instance;
+
+  AdwViewStack *views;
+  GtkListBox *assignment_list;
+  GtkLabel *assignment_status;
+  GtkWidget *propose_button;
+  GtkDropDown *writer_dropdown;
+  GtkStringList *writer_names;
+  GtkWidget *cards_box;
+  GtkWidget *differences_box;
+
+  SamStore *store;
+  SamWorkshop *workshop;
+  SamStep *step;
+  GListModel *teams;
+  SamCardWatch *watch;
+
+  /* For each team (in list order), the index of the team it looks at;
+   * NULL while there are fewer than two teams. */
+  guint *targets;
+  guint n_targets;
+
+  gint64 writer_id;
+  gint64 shown_writer;
+  gint64 shown_target;
+  guint refresh_id;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_WORKSHOP,
+  PROP_STEP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *key;
+  const char *title;
+  const char *placeholder;
+} prompts[] = {
+  { "goals", N_("Their goals"), N_("A goal of theirs, as you see it…") },
+  { "pressure", N_("The pressure they are under"), N_("Pressure they feel…") },
+  { "strengths", N_("Their strengths"), N_("Something they are good at…") },
+  { "hard", N_("What makes their work hard"), N_("What makes it hard…") },
+  { "needs", N_("What they need from us"), N_("What they need from us…") },
+};
+
+guint
+sam_perspective_get_n_prompts (void)
+{
+  return G_N_ELEMENTS (prompts);
+}
+
+const char *
+sam_perspective_get_prompt_key (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (prompts), NULL);
+  return prompts[index].key;
+}
+
+const char *
+_sam_perspective_get_placeholder (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (prompts), NULL);
+  return _(prompts[index].placeholder);
+}
+
+/**
+ * sam_perspective_get_prompt_title:
+ * @key: a prompt key such as "goals"
+ *
+ * Returns: (nullable): the translated question, or %NULL for an unknown key
+ */
+const char *
+sam_perspective_get_prompt_title (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    if (g_strcmp0 (prompts[i].key, key) == 0)
+      return _(prompts[i].title);
+
+  return NULL;
+}
+
+static SamTeam *
+team_at (SamPerspectivePage *self,
+         guint               i)
+{
+  g_autoptr(SamTeam) team = g_list_model_get_item (self->teams, i);
+  return team;
+}
+
+static int
+team_index (SamPerspectivePage *self,
+            gint64              id)
+{
+  for (guint i = 0; self->teams != NULL && i < g_list_model_get_n_items (self->teams); i++)
+    if (sam_team_get_id (team_at (self, i)) == id)
+      return (int) i;
+
+  return -1;
+}
+
+/* The stored assignment when it is a whole valid rotation of today's
+ * teams; otherwise (no assignment yet, a team added or removed since) the
+ * proposal for today's teams. */
+static void
+load_targets (SamPerspectivePage *self)
+{
+  g_autoptr(GHashTable) stored = NULL;
+  guint n;
+
+  g_clear_pointer (&self->targets, g_free);
+  self->n_targets = 0;
+  if (self->step == NULL || self->teams == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->teams);
+  if (n < SAM_ROTATION_MIN_TEAMS || n > SAM_ROTATION_MAX_TEAMS)
+    return;
+
+  stored = sam_step_settings_dup_map (sam_step_get_settings (self->step), "assignment");
+  self->targets = g_new0 (guint, n);
+  self->n_targets = n;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *uuid = g_hash_table_lookup (stored, sam_team_get_uuid (team_at (self, i)));
+
+      self->targets[i] = G_MAXUINT;
+      for (guint j = 0; uuid != NULL && j < n; j++)
+        if (g_strcmp0 (sam_team_get_uuid (team_at (self, j)), uuid) == 0)
+          self->targets[i] = j;
+    }
+
+  if (!sam_rotation_is_valid (self->targets, n))
+    {
+      g_free (self->targets);
+      self->targets = sam_rotation_propose (n);
+    }
+}
+
+static gboolean
+save_targets (SamPerspectivePage  *self,
+              const guint         *targets,
+              GError             **error)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *settings = NULL;
+
+  for (guint i = 0; i < self->n_targets; i++)
+    g_hash_table_insert (map, (char *) sam_team_get_uuid (team_at (self, i)),
+                         (char *) sam_team_get_uuid (team_at (self, targets[i])));
+
+  settings = sam_step_settings_set_map (sam_step_get_settings (self->step), "assignment", map);
+  if (g_strcmp0 (settings, sam_step_get_settings (self->step)) == 0)
+    return TRUE;
+
+  return sam_store_set_step_field (self->store, self->step, SAM_STEP_FIELD_SETTINGS, settings, error);
+}
+
+static void flush_refresh (SamPerspectivePage *self);
+
+/**
+ * sam_perspective_page_get_target:
+ * @self: a #SamPerspectivePage
+ * @writer_id: a team's id
+ *
+ * Returns: the id of the team @writer_id looks at, or 0 when there is none
+ *   (fewer than two teams, or an unknown team)
+ */
+gint64
+sam_perspective_page_get_target (SamPerspectivePage *self,
+                                 gint64              writer_id)
+{
+  int i;
+
+  g_return_val_if_fail (SAM_IS_PERSPECTIVE_PAGE (self), 0);
+
+  flush_refresh (self);
+  i = team_index (self, writer_id);
+  if (i < 0 || self->targets == NULL || (guint) i >= self->n_targets)
+    return 0;
+
+  return sam_team_get_id (team_at (self, self->targets[i]));
+}
+
+static void queue_refresh (SamPerspectivePage *self);
+
+/* Changes who @writer looks at; a team given itself is refused with the
+ * reason shown to the coach, and nothing is stored. */
+static gboolean
+assign (SamPerspectivePage *self,
+        gint64              writer_id,
+        gint64              target_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *targets = NULL;
+  int writer = team_index (self, writer_id);
+  int target = team_index (self, target_id);
+
+  if (writer < 0 || target < 0 || self->targets == NULL)
+    return FALSE;
+
+  targets = g_memdup2 (self->targets, self->n_targets * sizeof (guint));
+  if (!sam_rotation_reassign (targets, self->n_targets, writer, target, &error) ||
+      !save_targets (self, targets, &error))
+    {
+      sam_discover_report_error (GTK_WIDGET (self), error);
+      queue_refresh (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+target_selected_cb (GtkDropDown        *dropdown,
+                    GParamSpec         *pspec,
+                    SamPerspectivePage *self)
+{
+  gint64 writer_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dropdown), "writer-id"));
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "target-ids");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || ids == NULL || selected >= ids->len)
+    return;
+
+  assign (self, writer_id, g_array_index (ids, gint64, selected));
+}
+
+static GtkWidget *
+assignment_row_new (SamPerspectivePage *self,
+                    guint               writer)
+{
+  SamTeam *team = team_at (self, writer);
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *dropdown;
+  guint selected = 0;
+
+  /* A team is never offered itself. */
+  for (guint j = 0; j < self->n_targets; j++)
+    {
+      gint64 id = sam_team_get_id (team_at (self, j));
+
+      if (j == writer)
+        continue;
+      if (j == self->targets[writer])
+        selected = ids->len;
+      g_array_append_val (ids, id);
+      gtk_string_list_append (names, sam_team_get_name (team_at (self, j)));
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_team_get_name (team));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("steps into the shoes of"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), sam_discover_swatch_new (team));
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  g_object_set_data (G_OBJECT (dropdown), "writer-id", GSIZE_TO_POINTER (sam_team_get_id (team)));
+  g_object_set_data_full (G_OBJECT (dropdown), "target-ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (target_selected_cb), self, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sam_team_get_name (team), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+  return row;
+}
+
+static void
+rebuild_assignment (SamPerspectivePage *self)
+{
+  guint n = self->teams ? g_list_model_get_n_items (self->teams) : 0;
+
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->assignment_list))) != NULL;)
+    gtk_list_box_remove (self->assignment_list, row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assignment_status), self->targets == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->assignment_list), self->targets != NULL);
+  gtk_widget_set_visible (self->propose_button, self->targets != NULL);
+  if (self->targets == NULL)
+    {
+      gtk_label_set_text (self->assignment_status,
+                          n < SAM_ROTATION_MIN_TEAMS
+                          ? _("This exercise needs at least two teams. Add them on the “Workshop and Teams” page.")
+                          : _("This exercise works with at most twelve teams. Split the room into fewer teams."));
+      return;
+    }
+
+  for (guint i = 0; i < self->n_targets; i++)
+    gtk_list_box_append (self->assignment_list, assignment_row_new (self, i));
+}
+
+static void
+set_response (SamPerspectivePage *self,
+              SamCard            *card,
+              int                 response)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sam_card_get_response (card) != response &&
+      !sam_store_set_card_int (self->store, card, SAM_CARD_FIELD_RESPONSE, response, &error))
+    sam_discover_report_error (GTK_WIDGET (self), error);
+}
+
+/**
+ * _sam_perspective_page_get_teams:
+ * @self: a #SamPerspectivePage
+ *
+ * Returns: (transfer none) (nullable): the teams of the shown workshop
+ */
+GListModel *
+_sam_perspective_page_get_teams (SamPerspectivePage *self)
+{
+  return self->teams;
+}
+
+/**
+ * _sam_perspective_page_get_store:
+ * @self: a #SamPerspectivePage
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+SamStore *
+_sam_perspective_page_get_store (SamPerspectivePage *self)
+{
+  return self->store;
+}
+
+static void
+rebuild_cards (SamPerspectivePage *self)
+{
+  int writer = team_index (self, self->writer_id);
+  gint64 target_id = sam_perspective_page_get_target (self, self->writer_id);
+  g_autofree char *heading = NULL;
+  GtkWidget *label;
+  SamTeam *owner;
+
+  if (writer < 0 || target_id == 0)
+    {
+      if (self->shown_writer != 0 || gtk_widget_get_first_child (self->cards_box) == NULL)
+        {
+          sam_discover_clear_box (self->cards_box);
+          label = gtk_label_new (_("Choose who looks at whom first: this exercise needs at least two teams."));
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (GTK_BOX (self->cards_box), label);
+        }
+      self->shown_writer = self->shown_target = 0;
+      return;
+    }
+
+  /* Rebuilding would throw away what someone is typing: only when the
+   * pair on screen changes. */
+  if (self->shown_writer == self->writer_id && self->shown_target == target_id)
+    return;
+
+  self->shown_writer = self->writer_id;
+  self->shown_target = target_id;
+  sam_discover_clear_box (self->cards_box);
+  owner = sam_discover_team_by_id (self->teams, target_id);
+
+  /* Translators: a heading; "Sales in the shoes of IT" */
+  heading = g_strdup_printf (_("%s in the shoes of %s"),
+                             sam_team_get_name (team_at (self, writer)), sam_team_get_name (owner));
+  label = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_box_append (GTK_BOX (self->cards_box), label);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    gtk_box_append (GTK_BOX (self->cards_box),
+                    _sam_perspective_prompt_section_new (self, i, team_at (self, writer), owner));
+}
+
+static void
+rebuild_differences (SamPerspectivePage *self)
+{
+  sam_discover_clear_box (self->differences_box);
+  if (self->step == NULL || self->teams == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->teams); i++)
+    gtk_box_append (GTK_BOX (self->differences_box),
+                    sam_perspective_differences_new (self->teams,
+                                                     sam_store_get_cards (self->store, self->step),
+                                                     team_at (self, i)));
+}
+
+static void
+sync_writer_dropdown (SamPerspectivePage *self)
+{
+  guint n = self->teams ? g_list_model_get_n_items (self->teams) : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (n, NULL, TRUE);
+  int index;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (char *) sam_team_get_name (team_at (self, i)));
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->writer_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->writer_names)),
+                          (const char *const *) names->pdata);
+  if (team_index (self, self->writer_id) < 0)
+    self->writer_id = n > 0 ? sam_team_get_id (team_at (self, 0)) : 0;
+  index = team_index (self, self->writer_id);
+  gtk_drop_down_set_selected (self->writer_dropdown, index < 0 ? GTK_INVALID_LIST_POSITION : (guint) index);
+  self->updating = FALSE;
+}
+
+/* Owners' own cards are response 3 by definition; the card list stores a
+ * new card with response 0, so it is marked here. */
+static void
+mark_added_cards (SamPerspectivePage *self)
+{
+  GListModel *cards = sam_store_get_cards (self->store, self->step);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (g_strcmp0 (sam_card_get_kind (card), "perspective") == 0 &&
+          sam_card_get_team_id (card) == sam_card_get_about_team_id (card) &&
+          sam_card_get_response (card) != SAM_PERSPECTIVE_ADDED)
+        set_response (self, card, SAM_PERSPECTIVE_ADDED);
+    }
+}
+
+static void
+cards_changed_cb (SamPerspectivePage *self)
+{
+  if (self->step == NULL || self->store == NULL)
+    return;
+
+  mark_added_cards (self);
+  rebuild_differences (self);
+  sam_discover_refresh_text_sizes (self->cards_box);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  SamPerspectivePage *self = data;
+
+  self->refresh_id = 0;
+  self->updating = TRUE;
+  load_targets (self);
+  rebuild_assignment (self);
+  self->updating = FALSE;
+  sync_writer_dropdown (self);
+  rebuild_cards (self);
+  cards_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (SamPerspectivePage *self)
+{
+  /* Before GTK's layout and drawing (G_PRIORITY_HIGH_IDLE + 10/+ 20), so
+   * the page never shows a stale frame and a busy frame clock cannot
+   * starve it. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+/* Runs the pending refresh now, so an action's effect is visible (and
+ * testable) when the action returns. */
+static void
+flush_refresh (SamPerspectivePage *self)
+{
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_cb (self);
+    }
+}
+
+static void
+writer_selected_cb (SamPerspectivePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->writer_dropdown);
+
+  if (self->updating || self->teams == NULL || selected >= g_list_model_get_n_items (self->teams))
+    return;
+
+  self->writer_id = sam_team_get_id (team_at (self, selected));
+  rebuild_cards (self);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+  gint64 writer, target;
+
+  g_variant_get (param, "(xx)", &writer, &target);
+  flush_refresh (self);
+  assign (self, writer, target);
+  flush_refresh (self);
+}
+
+static void
+propose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *targets = NULL;
+
+  flush_refresh (self);
+  if (self->targets == NULL)
+    return;
+
+  targets = sam_rotation_propose (self->n_targets);
+  if (!save_targets (self, targets, &error))
+    sam_discover_report_error (widget, error);
+  flush_refresh (self);
+}
+
+static void
+show_writer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+
+  flush_refresh (self);
+  if (team_index (self, g_variant_get_int64 (param)) < 0)
+    return;
+
+  self->writer_id = g_variant_get_int64 (param);
+  sync_writer_dropdown (self);
+  rebuild_cards (self);
+  adw_view_stack_set_visible_child_name (self->views, "cards");
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+
+  flush_refresh (self);
+  adw_view_stack_set_visible_child_name (self->views, g_variant_get_string (param, NULL));
+}
+
+static gboolean
+is_prompt (const char *key)
+{
+  return sam_perspective_get_prompt_title (key) != NULL;
+}
+
+static void
+add_card (SamPerspectivePage *self,
+          gint64              team_id,
+          gint64              about_id,
+          const char         *prompt,
+          const char         *text,
+          int                 response)
+{
+  g_autoptr(GError) error = NULL;
+  SamCardInit init = {
+    .kind = "perspective",
+    .team_id = team_id,
+    .about_team_id = about_id,
+    .prompt = prompt,
+    .text = text,
+    .response = response,
+  };
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  /* Like Enter in an empty field: a blank card is simply not added. */
+  if (about_id == 0 || !is_prompt (prompt) || *stripped == '\0')
+    return;
+
+  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
+    sam_discover_report_error (GTK_WIDGET (self), error);
+}
+
+/* perspective.add-card ((xss)): the writing team's card about the team it
+ * is assigned, for a prompt. */
+static void
+add_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+  const char *prompt, *text;
+  gint64 writer;
+
+  g_variant_get (param, "(x&s&s)", &writer, &prompt, &text);
+  flush_refresh (self);
+  add_card (self, writer, sam_perspective_page_get_target (self, writer), prompt, text,
+            SAM_PERSPECTIVE_OPEN);
+}
+
+/* perspective.add-own ((xss)): the owning team adds a card about itself. */
+static void
+add_own_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+  const char *prompt, *text;
+  gint64 owner;
+
+  g_variant_get (param, "(x&s&s)", &owner, &prompt, &text);
+  flush_refresh (self);
+  if (team_index (self, owner) >= 0)
+    add_card (self, owner, owner, prompt, text, SAM_PERSPECTIVE_ADDED);
+}
+
+/* perspective.respond ((xus)): the owning team's answer to a card, with a
+ * correction when it is not right (an empty correction keeps the old one). */
+static void
+respond_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *correction;
+  guint32 response;
+  gint64 card_id;
+  SamCard *card;
+
+  g_variant_get (param, "(xu&s)", &card_id, &response, &correction);
+  if (self->step == NULL || response > SAM_PERSPECTIVE_NOT_RIGHT)
+    return;
+
+  card = sam_store_find_card (self->store, self->step, card_id);
+  if (card == NULL || sam_card_get_team_id (card) == sam_card_get_about_team_id (card))
+    return;
+
+  if (*correction != '\0' &&
+      !sam_store_set_card_text (self->store, card, SAM_CARD_FIELD_DETAIL, correction, &error))
+    {
+      sam_discover_report_error (widget, error);
+      return;
+    }
+  set_response (self, card, (int) response);
+}
+
+static void
+set_teams (SamPerspectivePage *self,
+           GListModel         *teams)
+{
+  if (self->teams == teams)
+    return;
+
+  if (self->teams != NULL)
+    g_signal_handlers_disconnect_by_func (self->teams, queue_refresh, self);
+  g_set_object (&self->teams, teams);
+  if (teams != NULL)
+    g_signal_connect_object (teams, "items-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+}
+
+static void
+set_step (SamPerspectivePage *self,
+          SamStep            *step)
+{
+  if (self->step == step)
+    return;
+
+  if (self->step != NULL)
+    g_signal_handlers_disconnect_by_func (self->step, queue_refresh, self);
+  g_set_object (&self->step, step);
+  if (step != NULL)
+    g_signal_connect_object (step, "notify::settings", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+
+  set_teams (self, self->store && self->workshop ? sam_store_get_teams (self->store, self->workshop) : NULL);
+  sam_card_watch_set_model (self->watch, self->store && step ? sam_store_get_cards (self->store, step) : NULL);
+  self->shown_writer = self->shown_target = -1;
+  queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+static void
+sam_perspective_page_dispose (GObject *object)
+{
+  SamPerspectivePage *self = (SamPerspectivePage *)object;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->watch != NULL)
+    sam_card_watch_set_model (self->watch, NULL);
+  g_clear_object (&self->watch);
+  set_teams (self, NULL);
+  if (self->step != NULL)
+    g_signal_handlers_disconnect_by_func (self->step, queue_refresh, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PERSPECTIVE_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->step);
+  g_clear_object (&self->workshop);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sam_perspective_page_parent_class)->dispose (object);
+}
+
+static void
+sam_perspective_page_finalize (GObject *object)
+{
+  SamPerspectivePage *self = (SamPerspectivePage *)object;
+
+  g_free (self->targets);
+
+  G_OBJECT_CLASS (sam_perspective_page_parent_class)->finalize (object);
+}
+
+static void
+sam_perspective_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
+    case PROP_STEP: g_value_set_object (value, self->step); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_perspective_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_WORKSHOP:
+      if (g_set_object (&self->workshop, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_STEP:
+      set_step (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_perspective_page_class_init (SamPerspectivePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_perspective_page_dispose;
+  object_class->finalize = sam_perspective_page_finalize;
+  object_class->get_property = sam_perspective_page_get_property;
+  object_class->set_property = sam_perspective_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WORKSHOP] =
+    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STEP] =
+    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-perspective-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, views);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, assignment_list);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, assignment_status);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, propose_button);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, writer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, writer_names);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, differences_box);
+
+  gtk_widget_class_install_action (widget_class, "perspective.assign", "(xx)", assign_action);
+  gtk_widget_class_install_action (widget_class, "perspective.propose", NULL, propose_action);
+  gtk_widget_class_install_action (widget_class, "perspective.show-writer", "x", show_writer_action);
+  gtk_widget_class_install_action (widget_class, "perspective.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "perspective.add-card", "(xss)", add_card_action);
+  gtk_widget_class_install_action (widget_class, "perspective.add-own", "(xss)", add_own_action);
+  gtk_widget_class_install_action (widget_class, "perspective.respond", "(xus)", respond_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sam_perspective_page_init (SamPerspectivePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
+  g_signal_connect_object (self->writer_dropdown, "notify::selected",
+                           G_CALLBACK (writer_selected_cb), self, G_CONNECT_SWAPPED);
+}

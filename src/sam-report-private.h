@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sam-report.h"
+
+G_BEGIN_DECLS
+
+/* What the sections of the report share while it is being built. */
+typedef struct
+{
+  SamStore    *store;
+  SamWorkshop *workshop;
+  SamDocument *document;
+  GHashTable  *teams;       /* id (gint64 *) → SamTeam */
+  GPtrArray   *strings;     /* kept alive until the document is built */
+} SamReport;
+
+const char *_sam_report_team_name   (SamReport  *report,
+                                     gint64      team_id,
+                                     const char *none);
+const char *_sam_report_team_colour (SamReport  *report,
+                                     gint64      team_id);
+const char *_sam_report_keep        (SamReport  *report,
+                                     char       *text);
+void        _sam_report_empty       (SamReport  *report);
+
+/* Implemented in sam-report-sections.c; each returns FALSE when the step
+ * has nothing of its kind, so the generic cards are shown instead. */
+gboolean    _sam_report_changes     (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_perspective (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_walk        (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_strengths   (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_beliefs     (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_statements  (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_brainstorm  (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_agreements  (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_reviews     (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_absent      (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_map         (SamReport  *report,
+                                     SamStep    *step);
+gboolean    _sam_report_cards       (SamReport  *report,
+                                     SamStep    *step);
+
+G_END_DECLS

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-map-loader.h"
+#include "sam-map-renderer.h"
+#include "sam-report-private.h"
+#include "sam-store-decide.h"
+
+/* One function per exercise: the step's content as tables and short
+ * paragraphs in the exercise's own words. */
+
+static GPtrArray *
+cards_of_kind (SamReport  *report,
+               SamStep    *step,
+               const char *kind)
+{
+  GListModel *cards = sam_store_get_cards (report->store, step);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      SamCard *card = g_list_model_get_item (cards, i);
+
+      if (kind == NULL || g_strcmp0 (sam_card_get_kind (card), kind) == 0)
+        g_ptr_array_add (result, card);
+      else
+        g_object_unref (card);
+    }
+
+  return result;
+}
+
+static char *
+children_text (SamReport  *report,
+               SamStep    *step,
+               SamCard    *parent,
+               const char *kind)
+{
+  g_autoptr(GPtrArray) children = cards_of_kind (report, step, kind);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      SamCard *child = g_ptr_array_index (children, i);
+
+      if (sam_card_get_parent_id (child) != sam_card_get_id (parent))
+        continue;
+      g_string_append_printf (text, "%s• %s", text->len > 0 ? "\n" : "", sam_card_get_text (child));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+_sam_report_changes (SamReport *report,
+                     SamStep   *step)
+{
+  const char *titles[] = { _("Team"), _("What changes"), _("What it means for our work"), NULL };
+  const double ratios[] = { 0.2, 0.4, 0.4 };
+  g_autoptr(GPtrArray) changes = cards_of_kind (report, step, "change");
+  g_autoptr(SamTable) table = NULL;
+
+  if (changes->len == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SamCard *change = g_ptr_array_index (changes, i);
+      g_autofree char *impacts = children_text (report, step, change, "impact");
+      const char *cells[] = { _sam_report_team_name (report, sam_card_get_team_id (change), ""),
+                              sam_card_get_text (change), impacts, NULL };
+
+      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (change)));
+    }
+
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+static const char *
+prompt_name (const char *prompt)
+{
+  static const struct { const char *prompt; const char *name; } prompts[] = {
+    { "goals", N_("Their goals") },
+    { "pressure", N_("Their pressure") },
+    { "strengths", N_("Their strengths") },
+    { "hard", N_("What makes their work hard") },
+    { "needs", N_("What they need from us") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    if (g_strcmp0 (prompts[i].prompt, prompt) == 0)
+      return _(prompts[i].name);
+
+  return prompt;
+}
+
+gboolean
+_sam_report_perspective (SamReport *report,
+                         SamStep   *step)
+{
+  const char *titles[] = { _("About"), _("Question"), _("How others see it"), _("Answer of the team"), NULL };
+  const double ratios[] = { 0.17, 0.2, 0.38, 0.25 };
+  g_autoptr(GPtrArray) cards = cards_of_kind (report, step, "perspective");
+  g_autoptr(SamTable) table = NULL;
+
+  if (cards->len == 0)
+    return FALSE;
+
+  sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL,
+                              _("Each team wrote how it sees another team’s work; that team then said "
+                                "whether it recognised itself."));
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamCard *card = g_ptr_array_index (cards, i);
+      static const SamChipKind chips[] = { SAM_CHIP_NEUTRAL, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE, SAM_CHIP_INFO };
+      const char *answers[] = { _("Open"), _("Recognised"), _("Not right"), _("Added") };
+      guint response = CLAMP (sam_card_get_response (card), 0, 3);
+      g_autofree char *seen = g_strdup_printf (_("%s (written by %s)"), sam_card_get_text (card),
+                                               _sam_report_team_name (report, sam_card_get_team_id (card), "?"));
+      g_autofree char *answer = *sam_card_get_detail (card)
+                              ? g_strdup_printf ("%s: %s", answers[response], sam_card_get_detail (card))
+                              : g_strdup (answers[response]);
+      const char *cells[] = { _sam_report_team_name (report, sam_card_get_about_team_id (card), ""),
+                              prompt_name (sam_card_get_prompt (card)), seen, answer, NULL };
+      guint row = sam_table_add_row (table, cells,
+                                     _sam_report_team_colour (report, sam_card_get_about_team_id (card)));
+
+      if (*sam_card_get_detail (card) == '\0')
+        sam_table_set_cell_chip (table, row, 3, chips[response]);
+    }
+
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+gboolean
+_sam_report_walk (SamReport *report,
+                  SamStep   *step)
+{
+  const char *titles[] = { _("#"), _("Step for the customer"), _("Why we do this"), _("Value"), NULL };
+  const double ratios[] = { 0.06, 0.4, 0.36, 0.18 };
+  g_autoptr(GPtrArray) cards = cards_of_kind (report, step, "customer-step");
+  g_autoptr(SamTable) table = NULL;
+  guint no_value = 0;
+
+  if (cards->len == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamCard *card = g_ptr_array_index (cards, i);
+      int value = sam_card_get_value (card);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      const char *cells[] = { number, sam_card_get_text (card), sam_card_get_detail (card),
+                              value > 0 ? _("Value") : value < 0 ? _("No value") : _("Not decided"), NULL };
+      guint row = sam_table_add_row (table, cells, NULL);
+
+      sam_table_set_cell_chip (table, row, 3, value > 0 ? SAM_CHIP_POSITIVE
+                                              : value < 0 ? SAM_CHIP_NEGATIVE : SAM_CHIP_NEUTRAL);
+      no_value += value < 0;
+    }
+
+  sam_document_add_table (report->document, table);
+  if (no_value > 0)
+    sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL,
+                                _sam_report_keep (report, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "The room found %u step that brings the customer nothing.",
+                                  "The room found %u steps that bring the customer nothing.", no_value), no_value)));
+  return TRUE;
+}
+
+gboolean
+_sam_report_strengths (SamReport *report,
+                       SamStep   *step)
+{
+  const char *titles[] = { _("Team"), _("Strengths"), _("Challenges"), NULL };
+  const double ratios[] = { 0.2, 0.4, 0.4 };
+  g_autoptr(GPtrArray) cards = cards_of_kind (report, step, NULL);
+  GListModel *links = sam_store_get_card_links (report->store, step);
+  GListModel *teams = sam_store_get_teams (report->store, report->workshop);
+  g_autoptr(SamTable) table = sam_table_new (titles);
+  gboolean any = FALSE;
+
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint t = 0; t < g_list_model_get_n_items (teams); t++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, t);
+      g_autoptr(GString) strengths = g_string_new (NULL);
+      g_autoptr(GString) challenges = g_string_new (NULL);
+      const char *cells[4] = { sam_team_get_name (team), NULL, NULL, NULL };
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          SamCard *card = g_ptr_array_index (cards, i);
+          gboolean strength = g_strcmp0 (sam_card_get_kind (card), "strength") == 0;
+          GString *into = strength ? strengths : challenges;
+
+          if (sam_card_get_about_team_id (card) != sam_team_get_id (team) ||
+              (!strength && g_strcmp0 (sam_card_get_kind (card), "challenge") != 0))
+            continue;
+          g_string_append_printf (into, "%s• %s", into->len ? "\n" : "", sam_card_get_text (card));
+          if (sam_card_get_team_id (card) != 0 && sam_card_get_team_id (card) != sam_team_get_id (team))
+            g_string_append_printf (into, _(" (seen by %s)"),
+                                    _sam_report_team_name (report, sam_card_get_team_id (card), "?"));
+        }
+
+      if (strengths->len == 0 && challenges->len == 0)
+        continue;
+      cells[1] = strengths->str;
+      cells[2] = challenges->str;
+      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_team_get_id (team)));
+      any = TRUE;
+    }
+
+  if (!any)
+    return FALSE;
+
+  sam_document_add_table (report->document, table);
+  if (g_list_model_get_n_items (links) > 0)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+      sam_document_add_heading (report->document, 2, _("Strengths That Can Help Another Team"));
+      for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+        {
+          g_autoptr(SamCardLink) link = g_list_model_get_item (links, i);
+          SamCard *from = sam_store_find_card (report->store, step, sam_card_link_get_from_card_id (link));
+          SamCard *to = sam_store_find_card (report->store, step, sam_card_link_get_to_card_id (link));
+
+          if (from == NULL || to == NULL)
+            continue;
+          /* Translators: strength (team) → challenge (team): what they agreed */
+          g_ptr_array_add (items, g_strdup_printf (_("%s (%s) helps with %s (%s)%s%s"),
+                                                   sam_card_get_text (from),
+                                                   _sam_report_team_name (report, sam_card_get_about_team_id (from), "?"),
+                                                   sam_card_get_text (to),
+                                                   _sam_report_team_name (report, sam_card_get_about_team_id (to), "?"),
+                                                   *sam_card_link_get_note (link) ? ": " : "",
+                                                   sam_card_link_get_note (link)));
+        }
+      g_ptr_array_add (items, NULL);
+      sam_document_add_bullets (report->document, (const char *const *) items->pdata);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_sam_report_beliefs (SamReport *report,
+                     SamStep   *step)
+{
+  const char *titles[] = { _("Who believes it"), _("About"), _("Belief"), _("How strongly"), NULL };
+  const double ratios[] = { 0.2, 0.18, 0.47, 0.15 };
+  g_autoptr(GPtrArray) cards = cards_of_kind (report, step, "belief");
+  g_autoptr(SamTable) table = NULL;
+
+  if (cards->len == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *strength = g_strdup_printf ("%d / 5", CLAMP (sam_card_get_value (card), 1, 5));
+      const char *cells[] = { _sam_report_team_name (report, sam_card_get_team_id (card), ""),
+                              _sam_report_team_name (report, sam_card_get_about_team_id (card), _("The customer")),
+                              sam_card_get_text (card), strength, NULL };
+
+      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (card)));
+    }
+
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+gboolean
+_sam_report_statements (SamReport *report,
+                        SamStep   *step)
+{
+  const char *titles[] = { _("We want to"), _("Statement"), _("How we will recognise it"), NULL };
+  const double ratios[] = { 0.16, 0.42, 0.42 };
+  g_autoptr(GPtrArray) cards = cards_of_kind (report, step, NULL);
+  g_autoptr(SamTable) table = sam_table_new (titles);
+
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamCard *card = g_ptr_array_index (cards, i);
+      gboolean achieve = g_strcmp0 (sam_card_get_kind (card), "achieve") == 0;
+      g_autofree char *checks = NULL;
+      const char *cells[4];
+      guint row;
+
+      if (!achieve && g_strcmp0 (sam_card_get_kind (card), "avoid") != 0)
+        continue;
+      checks = children_text (report, step, card, "verification");
+      cells[0] = achieve ? _("Achieve") : _("Avoid");
+      cells[1] = sam_card_get_text (card);
+      cells[2] = *checks ? checks : _("Not yet said");
+      cells[3] = NULL;
+      row = sam_table_add_row (table, cells, NULL);
+      sam_table_set_cell_chip (table, row, 0, achieve ? SAM_CHIP_POSITIVE : SAM_CHIP_WARNING);
+    }
+
+  if (sam_table_get_n_rows (table) == 0)
+    return FALSE;
+
+  sam_document_add_heading (report->document, 2, _("What We Want to Achieve or Avoid"));
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+gboolean
+_sam_report_brainstorm (SamReport *report,
+                        SamStep   *step)
+{
+  const char *titles[] = { _("Rank"), _("Idea"), _("Brought by"), _("Votes"), NULL };
+  const double ratios[] = { 0.1, 0.55, 0.2, 0.15 };
+  g_autoptr(GArray) ranking = sam_store_rank_ideas (report->store, step);
+  g_autoptr(SamTable) table = NULL;
+
+  if (ranking == NULL || ranking->len == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      SamIdeaScore *score = &g_array_index (ranking, SamIdeaScore, i);
+      g_autofree char *rank = g_strdup_printf ("%u", score->rank);
+      g_autofree char *votes = g_strdup_printf ("%u", score->votes);
+      const char *cells[] = { rank, sam_card_get_text (score->card),
+                              _sam_report_team_name (report, sam_card_get_team_id (score->card), ""), votes, NULL };
+
+      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (score->card)));
+    }
+
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+gboolean
+_sam_report_agreements (SamReport *report,
+                        SamStep   *step)
+{
+  const char *titles[] = { _("What we agreed"), _("Who, by when"), _("How we verify it"), _("Status"), NULL };
+  const double ratios[] = { 0.36, 0.2, 0.3, 0.14 };
+  GListModel *agreements = sam_store_get_agreements (report->store, step);
+  g_autoptr(SamTable) table = NULL;
+
+  if (agreements == NULL || g_list_model_get_n_items (agreements) == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(SamAgreement) agreement = g_list_model_get_item (agreements, i);
+      static const SamChipKind chips[] = { SAM_CHIP_INFO, SAM_CHIP_WARNING, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE };
+      const char *states[] = { _("Agreed"), _("In progress"), _("Kept"), _("Not kept") };
+      int status = CLAMP (sam_agreement_get_status (agreement), 0, 3);
+      g_autofree char *who = g_strdup_printf ("%s\n%s", sam_agreement_get_owner (agreement),
+                                              sam_agreement_get_due (agreement));
+      const char *verification = sam_agreement_get_verification (agreement);
+      const char *cells[] = { sam_agreement_get_what (agreement), g_strstrip (who),
+                              *verification ? verification : _("Not yet said"), states[status], NULL };
+      guint row = sam_table_add_row (table, cells, NULL);
+
+      sam_table_set_cell_chip (table, row, 3, chips[status]);
+    }
+
+  sam_document_add_heading (report->document, 2, _("Our Agreements"));
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+gboolean
+_sam_report_reviews (SamReport *report,
+                     SamStep   *step)
+{
+  const char *titles[] = { _("Agreement"), _("Kept?"), _("What we noticed"), NULL };
+  const double ratios[] = { 0.42, 0.16, 0.42 };
+  GListModel *reviews = sam_store_get_agreement_reviews (report->store, step);
+  g_autoptr(SamTable) table = NULL;
+
+  if (reviews == NULL || g_list_model_get_n_items (reviews) == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(SamAgreementReview) review = g_list_model_get_item (reviews, i);
+      static const SamChipKind chips[] = { SAM_CHIP_NEUTRAL, SAM_CHIP_POSITIVE, SAM_CHIP_WARNING, SAM_CHIP_NEGATIVE };
+      const char *outcomes[] = { _("Open"), _("Kept"), _("Partly"), _("Not kept") };
+      int outcome = CLAMP (sam_agreement_review_get_outcome (review), 0, 3);
+      const char *cells[] = { sam_agreement_review_get_what (review), outcomes[outcome],
+                              sam_agreement_review_get_why (review), NULL };
+      guint row = sam_table_add_row (table, cells, NULL);
+
+      sam_table_set_cell_chip (table, row, 1, chips[outcome]);
+    }
+
+  sam_document_add_heading (report->document, 2, _("The Last Workshop’s Agreements"));
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+gboolean
+_sam_report_absent (SamReport *report,
+                    SamStep   *step)
+{
+  const char *titles[] = { _("Team"), _("Who was not there"), _("How they get the experience"),
+                           _("Who, by when"), NULL };
+  const double ratios[] = { 0.16, 0.22, 0.4, 0.22 };
+  GListModel *plans = sam_store_get_absent_plans (report->store, step);
+  g_autoptr(SamTable) table = NULL;
+
+  if (plans == NULL || g_list_model_get_n_items (plans) == 0)
+    return FALSE;
+
+  table = sam_table_new (titles);
+  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(SamAbsentPlan) plan = g_list_model_get_item (plans, i);
+      g_autofree char *who = g_strdup_printf ("%s\n%s", sam_absent_plan_get_who (plan), sam_absent_plan_get_due (plan));
+      const char *cells[] = { _sam_report_team_name (report, sam_absent_plan_get_team_id (plan), ""),
+                              sam_absent_plan_get_absent (plan), sam_absent_plan_get_experience (plan),
+                              g_strstrip (who), NULL };
+
+      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_absent_plan_get_team_id (plan)));
+    }
+
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+typedef struct
+{
+  SamMapModel *model;
+  SamMapModel *start;
+} MapFigure;
+
+static void
+map_figure_free (gpointer data)
+{
+  MapFigure *figure = data;
+
+  g_clear_object (&figure->model);
+  g_clear_object (&figure->start);
+  g_free (figure);
+}
+
+/* Runs in the PDF writer's thread: it only reads its own copies. */
+static void
+draw_map (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  user_data)
+{
+  MapFigure *figure = user_data;
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (figure->model);
+  SamMapRect viewport = { 0, 0, width, height };
+  SamMapTransform transform;
+
+  sam_map_renderer_set_show_legend (renderer, FALSE);
+  sam_map_renderer_set_label_min_size (renderer, 7);
+  if (figure->start != NULL)
+    sam_map_renderer_set_comparison (renderer, figure->start);
+  sam_map_renderer_fit (renderer, &viewport, &transform);
+  sam_map_renderer_draw (renderer, cr, &transform, width, height);
+}
+
+static void
+add_map_figure (SamReport   *report,
+                SamMapModel *model,
+                SamMapModel *start,
+                const char  *caption)
+{
+  MapFigure *figure = g_new0 (MapFigure, 1);
+
+  figure->model = sam_map_model_copy (model);
+  figure->start = start ? sam_map_model_copy (start) : NULL;
+  sam_document_add_figure (report->document, 16.0 / 10.0, draw_map, figure, map_figure_free, caption);
+}
+
+gboolean
+_sam_report_map (SamReport *report,
+                 SamStep   *step)
+{
+  g_autoptr(SamMapLoader) loader = sam_map_loader_new (report->store, report->workshop);
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(SamMapModel) start = NULL;
+  SamMapModel *model;
+
+  if (!sam_map_loader_reload (loader, NULL))
+    return FALSE;
+
+  model = sam_map_loader_get_model (loader);
+  if (model == NULL || sam_map_model_get_nodes (model)->len == 0)
+    return FALSE;
+
+  snapshots = sam_map_loader_list_snapshots (loader, NULL);
+  if (snapshots != NULL && snapshots->len > 0)
+    {
+      SamMapSnapshotRecord *first = g_ptr_array_index (snapshots, 0);
+
+      start = sam_map_loader_load_snapshot (loader, first->uuid, NULL);
+    }
+
+  if (start != NULL)
+    {
+      SamMapSnapshotRecord *first = g_ptr_array_index (snapshots, 0);
+
+      sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL,
+                                  _("The map as it was at the start, and at the end of the day: relations "
+                                    "that improved, worsened or are new are marked on the second map."));
+      add_map_figure (report, start, NULL,
+                      _sam_report_keep (report, g_strdup_printf (_("At the start: %s"), first->label)));
+      add_map_figure (report, model, start, _("At the end of the day, compared with the start"));
+    }
+  else
+    add_map_figure (report, model, NULL, _("The relationship map between the teams and the customer"));
+
+  return TRUE;
+}
+
+static const char *
+kind_name (const char *kind)
+{
+  static const struct { const char *kind; const char *name; } kinds[] = {
+    { "change", N_("Changes") }, { "impact", N_("Impact on our work") },
+    { "perspective", N_("How others see the team") }, { "customer-step", N_("Steps for the customer") },
+    { "strength", N_("Strengths") }, { "challenge", N_("Challenges") }, { "belief", N_("Beliefs") },
+    { "idea", N_("Ideas") }, { "debate-point", N_("Points in the debate") },
+    { "verification", N_("How we will recognise it") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, kind) == 0)
+      return _(kinds[i].name);
+
+  return kind;
+}
+
+/* Any cards no section showed, grouped by kind, each with its team. */
+gboolean
+_sam_report_cards (SamReport *report,
+                   SamStep   *step)
+{
+  g_autoptr(GPtrArray) cards = cards_of_kind (report, step, NULL);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const char *kind = sam_card_get_kind (g_ptr_array_index (cards, i));
+
+      if (!g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL) &&
+          g_strcmp0 (kind, "achieve") != 0 && g_strcmp0 (kind, "avoid") != 0 &&
+          g_strcmp0 (kind, "verification") != 0)
+        g_ptr_array_add (kinds, (gpointer) kind);
+    }
+
+  for (guint k = 0; k < kinds->len; k++)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+      sam_document_add_heading (report->document, 2, kind_name (g_ptr_array_index (kinds, k)));
+      for (guint i = 0; i < cards->len; i++)
+        {
+          SamCard *card = g_ptr_array_index (cards, i);
+          const char *team = _sam_report_team_name (report, sam_card_get_team_id (card), NULL);
+
+          if (g_strcmp0 (sam_card_get_kind (card), g_ptr_array_index (kinds, k)) != 0)
+            continue;
+          g_ptr_array_add (items, team ? g_strdup_printf ("%s — %s", sam_card_get_text (card), team)
+                                       : g_strdup (sam_card_get_text (card)));
+        }
+      g_ptr_array_add (items, NULL);
+      sam_document_add_bullets (report->document, (const char *const *) items->pdata);
+    }
+
+  return kinds->len > 0;
+}

@@ -1,0 +1,712 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-card-list.h"
+#include "sam-discover-common.h"
+#include "sam-strengths-page.h"
+
+/* "Strengths and challenges": per team, what it is good at and what it
+ * struggles with, said by itself and seen by the others; then the
+ * potential: a strength of one team linked to a challenge of another.
+ * The links feed the relationship map. */
+struct _SamStrengthsPage
+{
+  GtkWidget parent_instance;
+
+  AdwViewStack *views;
+  GtkDropDown *team_dropdown;
+  GtkStringList *team_names;
+  GtkWidget *team_box;
+  GtkDropDown *strength_dropdown;
+  GtkStringList *strength_names;
+  GtkDropDown *challenge_dropdown;
+  GtkStringList *challenge_names;
+  AdwEntryRow *note_row;
+  GtkListBox *link_list;
+
+  SamStore *store;
+  SamWorkshop *workshop;
+  SamStep *step;
+  GListModel *teams;
+  GListModel *links;
+  SamCardWatch *watch;
+
+  gint64 team_id;
+  gint64 shown_team;
+  GArray *strength_ids;
+  GArray *challenge_ids;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (SamStrengthsPage, sam_strengths_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_WORKSHOP,
+  PROP_STEP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SamTeam *
+team_at (SamStrengthsPage *self,
+         guint             i)
+{
+  g_autoptr(SamTeam) team = g_list_model_get_item (self->teams, i);
+  return team;
+}
+
+static guint
+n_teams (SamStrengthsPage *self)
+{
+  return self->teams ? g_list_model_get_n_items (self->teams) : 0;
+}
+
+/* One writer's cards of one kind about the shown team, under a line that
+ * says who said them. */
+static GtkWidget *
+writer_block_new (SamStrengthsPage *self,
+                  const char       *kind,
+                  SamTeam          *writer,
+                  SamTeam          *about)
+{
+  GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = sam_card_list_new (kind, sam_team_get_id (writer), sam_team_get_id (about), 0, NULL);
+  g_autofree char *said = NULL;
+  g_autofree char *hint = NULL;
+  gboolean is_strength = g_str_equal (kind, "strength");
+
+  if (writer == about)
+    {
+      said = g_strdup (_("Said by the team itself"));
+      hint = g_strdup (is_strength ? _("A strength we see in ourselves…") : _("A challenge we face…"));
+    }
+  else
+    {
+      /* Translators: who wrote the cards below; %s is a team */
+      said = g_strdup_printf (_("Seen by %s"), sam_team_get_name (writer));
+      /* Translators: %s is the team writing */
+      hint = g_strdup_printf (is_strength ? _("A strength %s sees…") : _("A challenge %s sees…"),
+                              sam_team_get_name (writer));
+    }
+
+  gtk_box_append (GTK_BOX (block), sam_discover_team_badge_new (writer, said));
+  gtk_widget_add_css_class (gtk_widget_get_first_child (block), "discover-said-by");
+  sam_card_list_set_placeholder (SAM_CARD_LIST (list), hint);
+  sam_card_list_set_show_team (SAM_CARD_LIST (list), FALSE);
+  sam_discover_bind_step (GTK_WIDGET (self), list);
+  gtk_box_append (GTK_BOX (block), list);
+  return block;
+}
+
+static GtkWidget *
+kind_column_new (SamStrengthsPage *self,
+                 const char       *kind,
+                 const char       *title,
+                 guint             about)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
+  GtkWidget *heading = sam_discover_section_title (title);
+
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_box_append (GTK_BOX (column), heading);
+
+  /* The team itself first, then how the others see it. */
+  gtk_box_append (GTK_BOX (column), writer_block_new (self, kind, team_at (self, about), team_at (self, about)));
+  for (guint i = 0; i < n_teams (self); i++)
+    if (i != about)
+      gtk_box_append (GTK_BOX (column), writer_block_new (self, kind, team_at (self, i), team_at (self, about)));
+
+  return column;
+}
+
+static int
+team_index (SamStrengthsPage *self,
+            gint64            id)
+{
+  for (guint i = 0; i < n_teams (self); i++)
+    if (sam_team_get_id (team_at (self, i)) == id)
+      return (int) i;
+
+  return -1;
+}
+
+static void
+rebuild_team (SamStrengthsPage *self,
+              gboolean          force)
+{
+  GtkWidget *columns, *heading;
+  int about = team_index (self, self->team_id);
+
+  if (!force && self->shown_team == self->team_id)
+    return;
+
+  self->shown_team = self->team_id;
+  sam_discover_clear_box (self->team_box);
+  if (about < 0 || self->step == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("Add the teams taking part on the “Workshop and Teams” page first."));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (self->team_box), label);
+      return;
+    }
+
+  heading = sam_discover_team_badge_new (team_at (self, about), sam_team_get_name (team_at (self, about)));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (heading), "title-1");
+  gtk_box_append (GTK_BOX (self->team_box), heading);
+
+  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_box_append (GTK_BOX (columns), kind_column_new (self, "strength", _("Strengths"), about));
+  gtk_box_append (GTK_BOX (columns), kind_column_new (self, "challenge", _("Challenges"), about));
+  gtk_box_append (GTK_BOX (self->team_box), columns);
+}
+
+static void
+sync_team_dropdown (SamStrengthsPage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (n_teams (self), NULL, TRUE);
+  int index;
+
+  for (guint i = 0; i < n_teams (self); i++)
+    g_ptr_array_add (names, (char *) sam_team_get_name (team_at (self, i)));
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->team_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->team_names)),
+                          (const char *const *) names->pdata);
+  if (team_index (self, self->team_id) < 0)
+    self->team_id = n_teams (self) > 0 ? sam_team_get_id (team_at (self, 0)) : 0;
+  index = team_index (self, self->team_id);
+  gtk_drop_down_set_selected (self->team_dropdown, index < 0 ? GTK_INVALID_LIST_POSITION : (guint) index);
+  self->updating = FALSE;
+}
+
+static void
+team_selected_cb (SamStrengthsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->team_dropdown);
+
+  if (self->updating || selected >= n_teams (self))
+    return;
+
+  self->team_id = sam_team_get_id (team_at (self, selected));
+  rebuild_team (self, FALSE);
+}
+
+static void
+teams_changed_cb (SamStrengthsPage *self)
+{
+  sync_team_dropdown (self);
+  rebuild_team (self, TRUE);
+}
+
+/* "Sales: answers the phone fast" */
+static char *
+card_label (SamStrengthsPage *self,
+            SamCard          *card)
+{
+  g_autofree char *team = sam_discover_team_name (self->teams, sam_card_get_about_team_id (card));
+
+  /* Translators: a team and one of its cards, in a drop-down: "Sales: fast answers" */
+  return g_strdup_printf (_("%s: %s"), team, sam_card_get_text (card));
+}
+
+static void
+fill_choices (SamStrengthsPage *self,
+              GtkDropDown      *dropdown,
+              GtkStringList    *names,
+              GArray           *ids,
+              const char       *kind)
+{
+  GListModel *cards = sam_store_get_cards (self->store, self->step);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  gint64 keep = selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+
+  g_array_set_size (ids, 0);
+  selected = GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+      gint64 id = sam_card_get_id (card);
+
+      if (g_strcmp0 (sam_card_get_kind (card), kind) != 0)
+        continue;
+      if (id == keep)
+        selected = ids->len;
+      g_array_append_val (ids, id);
+      g_ptr_array_add (labels, card_label (self, card));
+    }
+
+  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
+                          (const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (dropdown, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
+}
+
+static void
+trash_link (SamStrengthsPage *self,
+            SamCardLink      *link)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 batch;
+
+  if (!sam_store_trash_card_link (self->store, link, &batch, &error))
+    sam_discover_report_error (GTK_WIDGET (self), error);
+  else
+    sam_discover_show_undo (GTK_WIDGET (self), _("Link removed"), batch);
+}
+
+static void
+remove_clicked_cb (GtkButton        *button,
+                   SamStrengthsPage *self)
+{
+  trash_link (self, g_object_get_data (G_OBJECT (button), "link"));
+}
+
+static GtkWidget *
+link_side_new (SamStrengthsPage *self,
+               SamCard          *card)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *team = sam_discover_team_name (self->teams, sam_card_get_about_team_id (card));
+  g_autofree char *title = NULL;
+  GtkWidget *text = gtk_label_new (sam_card_get_text (card));
+
+  if (g_strcmp0 (sam_card_get_kind (card), "strength") == 0)
+    /* Translators: above a strength in a link; %s is the team it belongs to */
+    title = g_strdup_printf (_("Strength of %s"), team);
+  else
+    /* Translators: above a challenge in a link; %s is the team it belongs to */
+    title = g_strdup_printf (_("Challenge of %s"), team);
+
+  gtk_box_append (GTK_BOX (box),
+                  sam_discover_team_badge_new (sam_discover_team_by_id (self->teams, sam_card_get_about_team_id (card)),
+                                               title));
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_add_css_class (text, "discover-link-text");
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_hexpand (box, TRUE);
+  return box;
+}
+
+static GtkWidget *
+link_row_new (SamStrengthsPage *self,
+              SamCardLink      *link)
+{
+  SamCard *strength = sam_store_find_card (self->store, self->step, sam_card_link_get_from_card_id (link));
+  SamCard *challenge = sam_store_find_card (self->store, self->step, sam_card_link_get_to_card_id (link));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char *note = sam_card_link_get_note (link);
+
+  if (strength == NULL || challenge == NULL)
+    return NULL;
+
+  gtk_box_append (GTK_BOX (box), link_side_new (self, strength));
+  gtk_image_set_pixel_size (GTK_IMAGE (arrow), 32);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_box_append (GTK_BOX (box), link_side_new (self, challenge));
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove Link"));
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "link", g_object_ref (link), g_object_unref);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_box_append (GTK_BOX (outer), box);
+
+  if (note != NULL && *note != '\0')
+    {
+      GtkWidget *label = gtk_label_new (note);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "discover-link-note");
+      gtk_box_append (GTK_BOX (outer), label);
+    }
+
+  gtk_widget_add_css_class (outer, "discover-link");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+rebuild_potential (SamStrengthsPage *self)
+{
+  guint shown = 0;
+
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->link_list))) != NULL;)
+    gtk_list_box_remove (self->link_list, row);
+  if (self->step == NULL || self->store == NULL)
+    return;
+
+  fill_choices (self, self->strength_dropdown, self->strength_names, self->strength_ids, "strength");
+  fill_choices (self, self->challenge_dropdown, self->challenge_names, self->challenge_ids, "challenge");
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->links); i++)
+    {
+      g_autoptr(SamCardLink) link = g_list_model_get_item (self->links, i);
+      GtkWidget *row;
+
+      if (g_strcmp0 (sam_card_link_get_kind (link), "potential") != 0)
+        continue;
+      if ((row = link_row_new (self, link)) != NULL)
+        {
+          gtk_list_box_append (self->link_list, row);
+          shown++;
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->link_list), shown > 0);
+}
+
+static void
+cards_changed_cb (SamStrengthsPage *self)
+{
+  rebuild_potential (self);
+  sam_discover_refresh_text_sizes (self->team_box);
+}
+
+/**
+ * sam_strengths_page_link:
+ * @self: a #SamStrengthsPage
+ * @strength: a "strength" card of the step
+ * @challenge: a "challenge" card of the step, about another team
+ * @note: (nullable): how the strength could help
+ * @error: return location for a #GError
+ *
+ * Links @strength to @challenge as potential.  A strength and a challenge
+ * of the same team are refused (%SAM_STORE_ERROR_INVALID) with a reason.
+ *
+ * Returns: (transfer none) (nullable): the new link
+ */
+SamCardLink *
+sam_strengths_page_link (SamStrengthsPage  *self,
+                         SamCard           *strength,
+                         SamCard           *challenge,
+                         const char        *note,
+                         GError           **error)
+{
+  g_return_val_if_fail (SAM_IS_STRENGTHS_PAGE (self), NULL);
+  g_return_val_if_fail (SAM_IS_CARD (strength) && SAM_IS_CARD (challenge), NULL);
+
+  if (g_strcmp0 (sam_card_get_kind (strength), "strength") != 0 ||
+      g_strcmp0 (sam_card_get_kind (challenge), "challenge") != 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("Choose a strength first and then a challenge."));
+      return NULL;
+    }
+
+  if (sam_card_get_about_team_id (strength) == sam_card_get_about_team_id (challenge))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("Link a strength to a challenge of another team, not of the same team."));
+      return NULL;
+    }
+
+  return sam_store_add_card_link (self->store, self->step, "potential", strength, challenge, note, error);
+}
+
+static void
+link_cards (SamStrengthsPage *self,
+            gint64            strength_id,
+            gint64            challenge_id,
+            const char       *note)
+{
+  g_autoptr(GError) error = NULL;
+  SamCard *strength, *challenge;
+
+  if (self->step == NULL)
+    return;
+
+  strength = sam_store_find_card (self->store, self->step, strength_id);
+  challenge = sam_store_find_card (self->store, self->step, challenge_id);
+  if (strength == NULL || challenge == NULL)
+    {
+      g_set_error_literal (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("Choose a strength and a challenge to link. Write them first on the "
+                             "“Strengths and Challenges” view."));
+      sam_discover_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  if (sam_strengths_page_link (self, strength, challenge, note, &error) == NULL)
+    sam_discover_report_error (GTK_WIDGET (self), error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  const char *note;
+  gint64 strength, challenge;
+
+  g_variant_get (param, "(xx&s)", &strength, &challenge, &note);
+  link_cards (SAM_STRENGTHS_PAGE (widget), strength, challenge, note);
+}
+
+static void
+link_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
+  guint s = gtk_drop_down_get_selected (self->strength_dropdown);
+  guint c = gtk_drop_down_get_selected (self->challenge_dropdown);
+
+  link_cards (self,
+              s < self->strength_ids->len ? g_array_index (self->strength_ids, gint64, s) : 0,
+              c < self->challenge_ids->len ? g_array_index (self->challenge_ids, gint64, c) : 0,
+              gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+}
+
+static void
+unlink_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (param);
+
+  for (guint i = 0; self->links != NULL && i < g_list_model_get_n_items (self->links); i++)
+    {
+      g_autoptr(SamCardLink) item = g_list_model_get_item (self->links, i);
+
+      if (sam_card_link_get_id (item) == id)
+        {
+          trash_link (self, item);
+          return;
+        }
+    }
+}
+
+/* strengths.add ((sxxs)): kind ("strength" or "challenge"), who says it,
+ * which team it belongs to, the text. */
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *kind, *text;
+  SamCardInit init = { 0 };
+
+  g_variant_get (param, "(&sxx&s)", &kind, &init.team_id, &init.about_team_id, &text);
+  if (self->step == NULL || (!g_str_equal (kind, "strength") && !g_str_equal (kind, "challenge")) ||
+      team_index (self, init.team_id) < 0 || team_index (self, init.about_team_id) < 0)
+    return;
+
+  init.kind = kind;
+  init.text = text;
+  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL &&
+      !g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
+    sam_discover_report_error (widget, error);
+}
+
+static void
+show_team_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
+
+  if (team_index (self, g_variant_get_int64 (param)) < 0)
+    return;
+
+  self->team_id = g_variant_get_int64 (param);
+  sync_team_dropdown (self);
+  rebuild_team (self, FALSE);
+  adw_view_stack_set_visible_child_name (self->views, "teams");
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  adw_view_stack_set_visible_child_name (SAM_STRENGTHS_PAGE (widget)->views, g_variant_get_string (param, NULL));
+}
+
+static void
+set_list (GListModel **field,
+          GListModel  *model,
+          GCallback    callback,
+          gpointer     self)
+{
+  if (*field == model)
+    return;
+
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_func (*field, callback, self);
+  g_set_object (field, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", callback, self, G_CONNECT_SWAPPED);
+}
+
+static void
+set_step (SamStrengthsPage *self,
+          SamStep          *step)
+{
+  gboolean live;
+
+  if (!g_set_object (&self->step, step))
+    return;
+
+  live = self->store != NULL && self->workshop != NULL && step != NULL;
+  set_list (&self->teams, live ? sam_store_get_teams (self->store, self->workshop) : NULL,
+            G_CALLBACK (teams_changed_cb), self);
+  set_list (&self->links, live ? sam_store_get_card_links (self->store, step) : NULL,
+            G_CALLBACK (rebuild_potential), self);
+  sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (self->store, step) : NULL);
+  teams_changed_cb (self);
+  rebuild_potential (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+static void
+sam_strengths_page_dispose (GObject *object)
+{
+  SamStrengthsPage *self = (SamStrengthsPage *)object;
+
+  if (self->watch != NULL)
+    sam_card_watch_set_model (self->watch, NULL);
+  g_clear_object (&self->watch);
+  set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
+  set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->step);
+  g_clear_object (&self->workshop);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sam_strengths_page_parent_class)->dispose (object);
+}
+
+static void
+sam_strengths_page_finalize (GObject *object)
+{
+  SamStrengthsPage *self = (SamStrengthsPage *)object;
+
+  g_array_unref (self->strength_ids);
+  g_array_unref (self->challenge_ids);
+
+  G_OBJECT_CLASS (sam_strengths_page_parent_class)->finalize (object);
+}
+
+static void
+sam_strengths_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
+    case PROP_STEP: g_value_set_object (value, self->step); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_strengths_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_WORKSHOP:
+      if (g_set_object (&self->workshop, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_STEP:
+      set_step (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_strengths_page_class_init (SamStrengthsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_strengths_page_dispose;
+  object_class->finalize = sam_strengths_page_finalize;
+  object_class->get_property = sam_strengths_page_get_property;
+  object_class->set_property = sam_strengths_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WORKSHOP] =
+    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STEP] =
+    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-strengths-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, views);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_names);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_box);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, strength_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, strength_names);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, challenge_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, challenge_names);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, link_list);
+
+  gtk_widget_class_install_action (widget_class, "strengths.add", "(sxxs)", add_action);
+  gtk_widget_class_install_action (widget_class, "strengths.link", "(xxs)", link_action);
+  gtk_widget_class_install_action (widget_class, "strengths.link-selected", NULL, link_selected_action);
+  gtk_widget_class_install_action (widget_class, "strengths.unlink", "x", unlink_action);
+  gtk_widget_class_install_action (widget_class, "strengths.show-team", "x", show_team_action);
+  gtk_widget_class_install_action (widget_class, "strengths.show-view", "s", show_view_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sam_strengths_page_init (SamStrengthsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->strength_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->challenge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->shown_team = -1;
+  self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
+  g_signal_connect_object (self->team_dropdown, "notify::selected",
+                           G_CALLBACK (team_selected_cb), self, G_CONNECT_SWAPPED);
+}

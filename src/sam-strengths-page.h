@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_STRENGTHS_PAGE (sam_strengths_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamStrengthsPage, sam_strengths_page, SAM, STRENGTHS_PAGE, GtkWidget)
+
+SamCardLink *sam_strengths_page_link (SamStrengthsPage  *self,
+                                      SamCard           *strength,
+                                      SamCard           *challenge,
+                                      const char        *note,
+                                      GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-compat.h"
+#include "sam-report.h"
+#include "sam-window-private.h"
+#include "sam-workshop-file.h"
+
+/* The window's file actions: workshop files, team packets and
+ * contributions, the report and the agreements.  Each action that asks for
+ * a file has a twin taking the path, for tests and scripts; the dialogs end
+ * in those same functions. */
+
+static SamWorkshop *
+find_workshop (SamWindow  *self,
+               const char *uuid)
+{
+  SamStore *store = sam_window_get_store (self);
+
+  if (store == NULL)
+    return NULL;
+
+  return *uuid == '\0' ? sam_window_get_workshop (self) : sam_store_find_workshop (store, uuid);
+}
+
+void
+_sam_window_show_file_error (SamWindow    *self,
+                 const char   *heading,
+                 const GError *error)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was changed."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+file_name_for (const char *name,
+               const char *extension)
+{
+  g_autofree char *safe = g_strdup (name);
+
+  /* A workshop name is free text; a file name must not hold a path. */
+  g_strdelimit (safe, "/\\:", '-');
+  return g_strconcat (safe, extension, NULL);
+}
+
+static void
+toast_saved (SamWindow *self,
+             GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+
+  sam_window_show_toast (self, message);
+}
+
+/* What is saved, once the place is known. */
+typedef enum
+{
+  SAVE_WORKSHOP,
+  SAVE_TEAM_PACKET,
+  SAVE_CONTRIBUTION,
+  SAVE_REPORT,
+  SAVE_AGREEMENTS,
+} SaveKind;
+
+typedef struct
+{
+  SamWindow *window;
+  SaveKind kind;
+  char *workshop_uuid;
+  char *team_uuid;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->window);
+  g_free (request->workshop_uuid);
+  g_free (request->team_uuid);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
+typedef struct
+{
+  SamWindow *window;
+  GFile *file;
+} ReportJob;
+
+static void
+report_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ReportJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_report_write_pdf_finish (result, &error))
+    _sam_window_show_file_error (job->window, _("The Report Could Not Be Saved"), error);
+  else
+    toast_saved (job->window, job->file);
+
+  g_object_unref (job->window);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+save_to (SamWindow  *self,
+         SaveKind    kind,
+         const char *workshop_uuid,
+         const char *team_uuid,
+         GFile      *file)
+{
+  SamStore *store = sam_window_get_store (self);
+  SamWorkshop *workshop = find_workshop (self, workshop_uuid);
+  g_autoptr(SamWorkshopFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  if (workshop == NULL)
+    return;
+
+  switch (kind)
+    {
+    case SAVE_REPORT:
+      {
+        /* The PDF is written in a worker thread; the window is kept alive
+         * for the toast. */
+        ReportJob *job = g_new0 (ReportJob, 1);
+
+        job->window = g_object_ref (self);
+        job->file = g_object_ref (file);
+        sam_report_write_pdf_async (store, workshop, file, NULL, report_written_cb, job);
+        return;
+      }
+    case SAVE_AGREEMENTS:
+      ok = sam_report_write_agreements_csv (store, workshop, file, &error);
+      break;
+    case SAVE_WORKSHOP:
+      out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
+      break;
+    case SAVE_TEAM_PACKET:
+      out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team_uuid, &error);
+      break;
+    case SAVE_CONTRIBUTION:
+      out = sam_workshop_file_new_contribution (store, workshop, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (out != NULL)
+    ok = sam_workshop_file_save (out, file, NULL, &error);
+
+  if (!ok)
+    _sam_window_show_file_error (self, _("The File Could Not Be Saved"), error);
+  else
+    toast_saved (self, file);
+}
+
+static void
+save_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SaveRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = sam_compat_save_file_finish (result, &error);
+
+  if (file == NULL)
+    {
+      if (error != NULL)
+        _sam_window_show_file_error (request->window, _("The File Could Not Be Saved"), error);
+      return;
+    }
+
+  save_to (request->window, request->kind, request->workshop_uuid, request->team_uuid, file);
+}
+
+/* Asks where to save, suggesting the workshop's (and team's) name. */
+static void
+ask_save (SamWindow  *self,
+          SaveKind    kind,
+          const char *workshop_uuid,
+          const char *team_uuid,
+          const char *team_name)
+{
+  SamWorkshop *workshop = find_workshop (self, workshop_uuid);
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  SaveRequest *request;
+  const char *title;
+
+  if (workshop == NULL)
+    return;
+
+  base = team_name != NULL ? g_strdup_printf ("%s – %s", sam_workshop_get_name (workshop), team_name)
+                           : g_strdup (sam_workshop_get_name (workshop));
+  switch (kind)
+    {
+    case SAVE_REPORT:
+      title = _("Save the Report");
+      name = file_name_for (base, ".pdf");
+      filters = sam_compat_file_filters_new (_("PDF documents"), "application/pdf", "*.pdf");
+      break;
+    case SAVE_AGREEMENTS:
+      title = _("Save the Agreements");
+      name = file_name_for (base, ".csv");
+      filters = sam_compat_file_filters_new (_("Spreadsheets (CSV)"), "text/csv", "*.csv");
+      break;
+    case SAVE_TEAM_PACKET:
+      title = _("Save the Team Packet");
+      name = file_name_for (base, SAM_WORKSHOP_FILE_EXTENSION);
+      filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE, "*.samenspel");
+      break;
+    case SAVE_CONTRIBUTION:
+      title = _("Save the Team’s Work");
+      name = file_name_for (base, SAM_WORKSHOP_FILE_EXTENSION);
+      filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE, "*.samenspel");
+      break;
+    case SAVE_WORKSHOP:
+    default:
+      title = _("Export the Workshop");
+      name = file_name_for (base, SAM_WORKSHOP_FILE_EXTENSION);
+      filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE, "*.samenspel");
+      break;
+    }
+
+  request = g_new0 (SaveRequest, 1);
+  request->window = g_object_ref (self);
+  request->kind = kind;
+  request->workshop_uuid = g_strdup (sam_workshop_get_uuid (workshop));
+  request->team_uuid = g_strdup (team_uuid);
+  sam_compat_save_file_async (GTK_WINDOW (self), title, name, filters, NULL, save_chosen_cb, request);
+}
+
+static GFile *
+file_from_param (GVariant *param)
+{
+  return g_file_new_for_commandline_arg (g_variant_get_string (param, NULL));
+}
+
+static void
+export_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  ask_save (SAM_WINDOW (user_data), SAVE_WORKSHOP, g_variant_get_string (param, NULL), NULL, NULL);
+}
+
+static void
+export_report_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  ask_save (SAM_WINDOW (user_data), SAVE_REPORT, g_variant_get_string (param, NULL), NULL, NULL);
+}
+
+static void
+export_agreements_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  ask_save (SAM_WINDOW (user_data), SAVE_AGREEMENTS, g_variant_get_string (param, NULL), NULL, NULL);
+}
+
+static void
+export_contribution_action (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  ask_save (SAM_WINDOW (user_data), SAVE_CONTRIBUTION, g_variant_get_string (param, NULL), NULL, NULL);
+}
+
+static void
+team_chosen_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                SamWindow        *self)
+{
+  const char *workshop_uuid = g_object_get_data (G_OBJECT (dialog), "workshop");
+  SamWorkshop *workshop = find_workshop (self, workshop_uuid);
+  GListModel *teams;
+
+  if (workshop == NULL || g_strcmp0 (response, "cancel") == 0)
+    return;
+
+  teams = sam_store_get_teams (sam_window_get_store (self), workshop);
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_uuid (team), response) == 0)
+        ask_save (self, SAVE_TEAM_PACKET, workshop_uuid, response, sam_team_get_name (team));
+    }
+}
+
+/* Without a team, the coach picks one: a button per team. */
+static void
+choose_team (SamWindow   *self,
+             SamWorkshop *workshop)
+{
+  GListModel *teams = sam_store_get_teams (sam_window_get_store (self), workshop);
+  AdwMessageDialog *dialog;
+
+  if (g_list_model_get_n_items (teams) == 0)
+    {
+      sam_window_show_toast (self, _("Add the teams first: a packet is made for one team"));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Team Packet for Which Team?"),
+                                                       _("The packet holds the workshop, its teams and agenda, "
+                                                         "and what this team may see. Your notes stay here.")));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+      g_autofree char *label = g_strdup (sam_team_get_name (team));
+
+      /* Response labels take mnemonics; a team name is plain text. */
+      adw_message_dialog_add_response (dialog, sam_team_get_uuid (team), label);
+      adw_message_dialog_set_response_appearance (dialog, sam_team_get_uuid (team), ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_strdup (sam_workshop_get_uuid (workshop)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (team_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_team_packet_action (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  const char *workshop_uuid, *team_uuid;
+  SamWorkshop *workshop;
+
+  g_variant_get (param, "(&s&s)", &workshop_uuid, &team_uuid);
+  workshop = find_workshop (self, workshop_uuid);
+  if (workshop == NULL)
+    return;
+
+  if (*team_uuid == '\0')
+    choose_team (self, workshop);
+  else
+    ask_save (self, SAVE_TEAM_PACKET, workshop_uuid, team_uuid, NULL);
+}
+
+/* The twins that take a path: (workshop uuid, [team uuid,] path). */
+static void
+save_direct_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  static const struct { const char *name; SaveKind kind; } kinds[] = {
+    { "save-workshop-file", SAVE_WORKSHOP }, { "save-contribution", SAVE_CONTRIBUTION },
+    { "save-report", SAVE_REPORT }, { "save-agreements-csv", SAVE_AGREEMENTS },
+  };
+  const char *name = g_action_get_name (G_ACTION (action));
+  const char *uuid, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (param, "(&s&s)", &uuid, &path);
+  file = g_file_new_for_commandline_arg (path);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].name, name))
+      save_to (SAM_WINDOW (user_data), kinds[i].kind, uuid, NULL, file);
+}
+
+static void
+save_team_packet_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  const char *uuid, *team, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (param, "(&s&s&s)", &uuid, &team, &path);
+  file = g_file_new_for_commandline_arg (path);
+  save_to (SAM_WINDOW (user_data), SAVE_TEAM_PACKET, uuid, team, file);
+}
+
+static void
+import_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  _sam_window_ask_open (SAM_WINDOW (user_data), _("Import a Workshop"));
+}
+
+static void
+merge_contributions_action (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  _sam_window_ask_open (SAM_WINDOW (user_data), _("Merge a Team’s Work"));
+}
+
+static void
+import_file_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = file_from_param (param);
+
+  sam_window_open_file (SAM_WINDOW (user_data), file);
+}
+
+static const GActionEntry file_actions[] = {
+  { "export-workshop", export_workshop_action, "s" },
+  { "import-workshop", import_workshop_action },
+  { "export-team-packet", export_team_packet_action, "(ss)" },
+  { "export-contribution", export_contribution_action, "s" },
+  { "merge-contributions", merge_contributions_action },
+  { "export-report", export_report_action, "s" },
+  { "export-agreements-csv", export_agreements_action, "s" },
+  { "import-file", import_file_action, "s" },
+  { "save-workshop-file", save_direct_action, "(ss)" },
+  { "save-team-packet", save_team_packet_action, "(sss)" },
+  { "save-contribution", save_direct_action, "(ss)" },
+  { "save-report", save_direct_action, "(ss)" },
+  { "save-agreements-csv", save_direct_action, "(ss)" },
+};
+
+/* Called from sam_window_init(). */
+void
+_sam_window_init_files (SamWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), file_actions, G_N_ELEMENTS (file_actions), self);
+}

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sam-model-props.h"
+
+/* A list of ids (the teams of an agreement) is a GVariant of type "ax",
+ * never NULL once set. */
+
+void
+_sam_model_install (GObjectClass      *klass,
+                    const SamPropInfo *infos,
+                    guint              n_infos,
+                    GParamSpec       **pspecs)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const char *name = infos[i].name;
+
+      switch (infos[i].type)
+        {
+        case SAM_PROP_INT64:
+          pspecs[i] = g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
+          break;
+        case SAM_PROP_INT:
+          pspecs[i] = g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+          break;
+        case SAM_PROP_UINT:
+          pspecs[i] = g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+          break;
+        case SAM_PROP_STRING:
+          pspecs[i] = g_param_spec_string (name, NULL, NULL, "", flags);
+          break;
+        case SAM_PROP_INT64S:
+          pspecs[i] = g_param_spec_variant (name, NULL, NULL, G_VARIANT_TYPE ("ax"), NULL, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_object_class_install_property (klass, i + 1, pspecs[i]);
+    }
+}
+
+void
+_sam_model_get (GObject           *object,
+                const SamPropInfo *infos,
+                guint              prop_id,
+                GValue            *value)
+{
+  const SamPropInfo *info = &infos[prop_id - 1];
+  gpointer field = G_STRUCT_MEMBER_P (object, info->offset);
+
+  switch (info->type)
+    {
+    case SAM_PROP_INT64: g_value_set_int64 (value, *(gint64 *) field); break;
+    case SAM_PROP_INT: g_value_set_int (value, *(int *) field); break;
+    case SAM_PROP_UINT: g_value_set_uint (value, *(guint *) field); break;
+    case SAM_PROP_STRING: g_value_set_string (value, *(char **) field ? *(char **) field : ""); break;
+    case SAM_PROP_INT64S: g_value_set_variant (value, *(GVariant **) field); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static gboolean
+set_variant (GVariant     **field,
+             const GValue  *value)
+{
+  GVariant *fresh = g_value_get_variant (value);
+
+  if (fresh == NULL)
+    fresh = g_variant_new_array (G_VARIANT_TYPE_INT64, NULL, 0);
+  if (*field != NULL && g_variant_equal (*field, fresh))
+    {
+      g_variant_unref (g_variant_ref_sink (fresh));
+      return FALSE;
+    }
+
+  g_clear_pointer (field, g_variant_unref);
+  *field = g_variant_ref_sink (fresh);
+  return TRUE;
+}
+
+void
+_sam_model_set (GObject           *object,
+                const SamPropInfo *infos,
+                guint              prop_id,
+                const GValue      *value,
+                GParamSpec        *pspec)
+{
+  const SamPropInfo *info = &infos[prop_id - 1];
+  gpointer field = G_STRUCT_MEMBER_P (object, info->offset);
+  gboolean changed = FALSE;
+
+  switch (info->type)
+    {
+    case SAM_PROP_INT64:
+      changed = *(gint64 *) field != g_value_get_int64 (value);
+      *(gint64 *) field = g_value_get_int64 (value);
+      break;
+    case SAM_PROP_INT:
+      changed = *(int *) field != g_value_get_int (value);
+      *(int *) field = g_value_get_int (value);
+      break;
+    case SAM_PROP_UINT:
+      changed = *(guint *) field != g_value_get_uint (value);
+      *(guint *) field = g_value_get_uint (value);
+      break;
+    case SAM_PROP_STRING:
+      {
+        const char *text = g_value_get_string (value);
+
+        text = text ? text : "";
+        changed = g_strcmp0 (*(char **) field, text) != 0;
+        if (changed)
+          {
+            g_free (*(char **) field);
+            *(char **) field = g_strdup (text);
+          }
+      }
+      break;
+    case SAM_PROP_INT64S:
+      changed = set_variant (field, value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+void
+_sam_model_free (GObject           *object,
+                 const SamPropInfo *infos,
+                 guint              n_infos)
+{
+  for (guint i = 0; i < n_infos; i++)
+    {
+      gpointer field = G_STRUCT_MEMBER_P (object, infos[i].offset);
+
+      if (infos[i].type == SAM_PROP_STRING)
+        g_clear_pointer ((char **) field, g_free);
+      else if (infos[i].type == SAM_PROP_INT64S)
+        g_clear_pointer ((GVariant **) field, g_variant_unref);
+    }
+}

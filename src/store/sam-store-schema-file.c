@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sam-store-private.h"
+
+/* Schema version 6: a workshop that arrived on a team's laptop as a team
+ * packet remembers for which team, and when the coach wrote the packet, so
+ * that the laptop exports that team's contribution and the coach's merge
+ * can tell who changed a row since (see sam-workshop-file.c).  The table
+ * never travels in a file itself. */
+
+const char sam_schema_file_sql[] =
+  "CREATE TABLE packet ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  workshop_id INTEGER NOT NULL UNIQUE REFERENCES workshop(id) ON DELETE CASCADE,"
+  "  team_id INTEGER REFERENCES team(id) ON DELETE SET NULL,"
+  "  exported INTEGER NOT NULL,"
+  "  imported INTEGER NOT NULL"
+  ");";
+
+const SamSchemaModule sam_schema_file_module = {
+  .trash_tables = NULL,
+  .team_cascade = NULL,
+  .team_content_count = NULL,
+  .exports = NULL,
+};

@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-workshop-file-private.h"
+
+/* Writing a workshop file.  Nothing here knows an exercise's tables: every
+ * table a module lists in its `exports` is read with all its columns, and
+ * its foreign keys become the uuids of the rows they point to. */
+
+static void
+column_free (gpointer data)
+{
+  SamFileColumn *column = data;
+
+  g_free (column->name);
+  g_free (column->key);
+  g_free (column);
+}
+
+void
+_sam_file_table_free (SamFileTable *table)
+{
+  g_clear_pointer (&table->columns, g_ptr_array_unref);
+  g_free (table);
+}
+
+static char
+type_of (const char *declared)
+{
+  g_autofree char *upper = g_ascii_strup (declared ? declared : "", -1);
+
+  if (strstr (upper, "INT") != NULL)
+    return 'i';
+  if (strstr (upper, "CHAR") != NULL || strstr (upper, "CLOB") != NULL || strstr (upper, "TEXT") != NULL)
+    return 't';
+  if (strstr (upper, "BLOB") != NULL)
+    return 'b';
+  if (strstr (upper, "REAL") != NULL || strstr (upper, "FLOA") != NULL || strstr (upper, "DOUB") != NULL)
+    return 'r';
+
+  return '?';
+}
+
+static gboolean
+strv_has (const char *const *strv,
+          const char        *name)
+{
+  return strv != NULL && g_strv_contains (strv, name);
+}
+
+/* A foreign key SQLite knows of that the module did not declare is still
+ * written as a uuid, so a forgotten entry never leaks a local id. */
+static const char *
+find_ref (sqlite3              *db,
+          const SamExportTable *desc,
+          const char           *column)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *table = NULL;
+
+  for (const SamExportRef *ref = desc->refs; ref != NULL && ref->column != NULL; ref++)
+    if (g_str_equal (ref->column, column))
+      return g_intern_string (ref->table);
+
+  sql = g_strdup_printf ("PRAGMA foreign_key_list(\"%s\")", desc->name);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  while (table == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), column) == 0)
+      table = g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
+
+  sqlite3_finalize (stmt);
+  return table;
+}
+
+/**
+ * _sam_file_table_load:
+ * @store: the database
+ * @desc: an exported table
+ *
+ * Returns: (transfer full) (nullable): the table's columns as this database
+ *   has them, or %NULL when the table does not exist here
+ */
+SamFileTable *
+_sam_file_table_load (SamStore             *store,
+                      const SamExportTable *desc)
+{
+  sqlite3 *db = _sam_store_get_db (store);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(\"%s\")", desc->name);
+  g_autoptr(SamFileTable) table = g_new0 (SamFileTable, 1);
+  sqlite3_stmt *stmt = NULL;
+
+  table->desc = desc;
+  table->columns = g_ptr_array_new_with_free_func (column_free);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SamFileColumn *column = g_new0 (SamFileColumn, 1);
+
+      column->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      column->type = type_of ((const char *) sqlite3_column_text (stmt, 2));
+      column->not_null = sqlite3_column_int (stmt, 3) != 0;
+      column->has_default = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      column->skipped = g_str_equal (column->name, "id") || g_str_equal (column->name, "trash") ||
+                        g_str_equal (column->name, desc->workshop_column);
+      column->coach_only = strv_has (desc->coach_columns, column->name);
+      column->ref_table = column->skipped ? NULL : find_ref (db, desc, column->name);
+      column->key = column->ref_table ? _sam_file_ref_key (column->name) : g_strdup (column->name);
+      table->has_trash |= g_str_equal (column->name, "trash");
+      table->has_modified |= g_str_equal (column->name, "modified");
+      g_ptr_array_add (table->columns, column);
+    }
+  sqlite3_finalize (stmt);
+
+  if (table->columns->len == 0)
+    return NULL;
+
+  return g_steal_pointer (&table);
+}
+
+static char *
+lookup_uuid (SamStore   *store,
+             const char *table,
+             gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM \"%s\" WHERE id = ?1", table);
+  sqlite3_stmt *stmt = _sam_store_prepare (store, sql, NULL);
+  char *uuid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = _sam_store_dup_column (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
+/**
+ * _sam_file_row_to_json:
+ * @store: the database
+ * @table: the table @stmt reads
+ * @stmt: a statement on the row, `SELECT *` so columns are in table order
+ * @clear_coach: leave out what only the coach may read
+ *
+ * Returns: (transfer full): the row as the file writes it
+ */
+JsonObject *
+_sam_file_row_to_json (SamStore     *store,
+                       SamFileTable *table,
+                       sqlite3_stmt *stmt,
+                       gboolean      clear_coach)
+{
+  JsonObject *row = json_object_new ();
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+      int type = sqlite3_column_type (stmt, i);
+
+      if (column->skipped || (column->coach_only && clear_coach))
+        continue;
+
+      if (type == SQLITE_NULL)
+        json_object_set_null_member (row, column->key);
+      else if (column->ref_table != NULL)
+        {
+          g_autofree char *uuid = lookup_uuid (store, column->ref_table, sqlite3_column_int64 (stmt, i));
+
+          if (uuid != NULL)
+            json_object_set_string_member (row, column->key, uuid);
+          else
+            json_object_set_null_member (row, column->key);
+        }
+      else if (type == SQLITE_INTEGER)
+        json_object_set_int_member (row, column->key, sqlite3_column_int64 (stmt, i));
+      else if (type == SQLITE_FLOAT)
+        json_object_set_double_member (row, column->key, sqlite3_column_double (stmt, i));
+      else if (type == SQLITE_BLOB)
+        {
+          g_autofree char *encoded = g_base64_encode (sqlite3_column_blob (stmt, i),
+                                                      sqlite3_column_bytes (stmt, i));
+          json_object_set_string_member (row, column->key, encoded);
+        }
+      else
+        json_object_set_string_member (row, column->key, (const char *) sqlite3_column_text (stmt, i));
+    }
+
+  return row;
+}
+
+typedef struct
+{
+  SamStore   *store;
+  gint64      workshop_id;
+  gint64      team_id;        /* 0: the whole workshop */
+  GHashTable *included;       /* table name → GHashTable of gint64 ids */
+} ExportContext;
+
+static char *
+build_where (SamFileTable *table,
+             gboolean      for_team)
+{
+  GString *sql = g_string_new (NULL);
+  const char *const *teams = table->desc->team_columns;
+
+  g_string_append_printf (sql, " WHERE \"%s\" = ?1", table->desc->workshop_column);
+  if (for_team && table->desc->workshop_only)
+    g_string_append (sql, " AND 0");
+  if (table->has_trash)
+    g_string_append (sql, " AND trash IS NULL");
+
+  if (for_team && teams != NULL && teams[0] != NULL)
+    {
+      g_string_append (sql, " AND ((");
+      for (guint i = 0; teams[i] != NULL; i++)
+        g_string_append_printf (sql, "%s\"%s\" IS NULL", i > 0 ? " AND " : "", teams[i]);
+      g_string_append (sql, ")");
+      for (guint i = 0; teams[i] != NULL; i++)
+        g_string_append_printf (sql, " OR \"%s\" = ?2", teams[i]);
+      g_string_append (sql, ")");
+    }
+
+  g_string_append (sql, " ORDER BY id");
+  return g_string_free (sql, FALSE);
+}
+
+/* Whether every reference of the row points to a row that travels too;
+ * a row whose parent stays behind (a card of a deleted step, a link to
+ * another team's card) stays behind as well. */
+static gboolean
+refs_included (ExportContext *ctx,
+               SamFileTable  *table,
+               sqlite3_stmt  *stmt)
+{
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+      GHashTable *ids;
+
+      if (column->ref_table == NULL || sqlite3_column_type (stmt, i) == SQLITE_NULL ||
+          g_str_equal (column->ref_table, "workshop"))
+        continue;
+
+      ids = g_hash_table_lookup (ctx->included, column->ref_table);
+      if (ids != NULL && !g_hash_table_contains (ids, &(gint64) { sqlite3_column_int64 (stmt, i) }))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Selects the table's rows, then drops those whose references stay behind
+ * until nothing changes (a card's parent may be dropped in a later round). */
+static GHashTable *
+select_ids (ExportContext *ctx,
+            SamFileTable  *table,
+            GError       **error)
+{
+  g_autofree char *where = build_where (table, ctx->team_id != 0);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = _sam_store_prepare (ctx->store, sql, error);
+  gboolean changed = TRUE;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
+  sqlite3_bind_int64 (stmt, 2, ctx->team_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+  g_hash_table_insert (ctx->included, (gpointer) table->desc->name, ids);
+
+  while (changed)
+    {
+      changed = FALSE;
+      sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
+      sqlite3_bind_int64 (stmt, 2, ctx->team_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (g_hash_table_contains (ids, &id) && !refs_included (ctx, table, stmt))
+            {
+              g_hash_table_remove (ids, &id);
+              changed = TRUE;
+            }
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return ids;
+}
+
+static JsonArray *
+export_table (ExportContext  *ctx,
+              SamFileTable   *table,
+              GError        **error)
+{
+  g_autofree char *where = build_where (table, ctx->team_id != 0);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
+  g_autoptr(JsonArray) rows = json_array_new ();
+  GHashTable *ids = select_ids (ctx, table, error);
+  sqlite3_stmt *stmt;
+
+  if (ids == NULL)
+    return NULL;
+
+  /* Prepared after select_ids(): both use the same cached statement. */
+  stmt = _sam_store_prepare (ctx->store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
+  sqlite3_bind_int64 (stmt, 2, ctx->team_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_hash_table_contains (ids, &(gint64) { sqlite3_column_int64 (stmt, 0) }))
+      json_array_add_object_element (rows, _sam_file_row_to_json (ctx->store, table, stmt,
+                                                                   ctx->team_id != 0));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&rows);
+}
+
+static JsonObject *
+export_workshop_row (ExportContext  *ctx,
+                     SamFileTable   *table,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (ctx->store, "SELECT * FROM workshop WHERE id = ?1", error);
+  JsonObject *row = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row = _sam_file_row_to_json (ctx->store, table, stmt, ctx->team_id != 0);
+  sqlite3_reset (stmt);
+
+  if (row == NULL)
+    g_set_error_literal (error, SAM_FILE_ERROR, SAM_FILE_ERROR_FAILED,
+                         _("The workshop is no longer there"));
+  return row;
+}
+
+static const char *
+kind_name (SamFileKind kind)
+{
+  switch (kind)
+    {
+    case SAM_FILE_KIND_TEAM_PACKET:
+      return "team-packet";
+    case SAM_FILE_KIND_TEAM_CONTRIBUTION:
+      return "team-contribution";
+    case SAM_FILE_KIND_WORKSHOP:
+    default:
+      return "workshop";
+    }
+}
+
+static SamWorkshopFile *
+export_file (SamStore     *store,
+             SamWorkshop  *workshop,
+             SamFileKind   kind,
+             SamTeam      *team,
+             gint64        packet_exported,
+             GError      **error)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonObject) tables = json_object_new ();
+  g_autoptr(GHashTable) included = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *now = _sam_file_format_time (_sam_store_now ());
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+  ExportContext ctx = { store, sam_workshop_get_id (workshop), team ? sam_team_get_id (team) : 0, included };
+
+  json_object_set_string_member (root, "format", "samenspel-workshop");
+  json_object_set_int_member (root, "version", SAM_WORKSHOP_FILE_VERSION);
+  json_object_set_int_member (root, "minor_version", SAM_WORKSHOP_FILE_MINOR_VERSION);
+  json_object_set_string_member (root, "app_version", PACKAGE_VERSION);
+  json_object_set_int_member (root, "schema_version", sam_store_get_version (store));
+  json_object_set_string_member (root, "exported", now);
+  json_object_set_string_member (root, "kind", kind_name (kind));
+  if (team != NULL)
+    {
+      g_autofree char *packet = _sam_file_format_time (packet_exported);
+
+      json_object_set_string_member (root, "team", sam_team_get_uuid (team));
+      json_object_set_string_member (root, "packet_exported", packet);
+    }
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      g_autoptr(SamFileTable) table = _sam_file_table_load (store, exports[t]);
+
+      if (table == NULL)
+        continue;
+
+      if (g_str_equal (exports[t]->name, "workshop"))
+        {
+          JsonObject *row = export_workshop_row (&ctx, table, error);
+
+          if (row == NULL)
+            return NULL;
+          json_object_set_object_member (root, "workshop", row);
+        }
+      else
+        {
+          JsonArray *rows = export_table (&ctx, table, error);
+
+          if (rows == NULL)
+            return NULL;
+          json_object_set_array_member (tables, exports[t]->name, rows);
+        }
+    }
+
+  json_object_set_object_member (root, "tables", g_steal_pointer (&tables));
+  node = json_node_init_object (json_node_alloc (), root);
+  return _sam_workshop_file_new_from_root (node, sam_workshop_get_name (workshop), error);
+}
+
+/**
+ * sam_workshop_file_new_from_store:
+ * @store: the database
+ * @workshop: the workshop to export
+ * @kind: %SAM_FILE_KIND_WORKSHOP for everything, %SAM_FILE_KIND_TEAM_PACKET
+ *   for what the team with @team_uuid may see
+ * @team_uuid: (nullable): the team of a team packet
+ * @error: return location for a #GError
+ *
+ * Exports a workshop.  A team packet leaves out the coach's notes and the
+ * rows that are confidential to other teams.
+ *
+ * Returns: (transfer full) (nullable): the file, ready to save
+ */
+SamWorkshopFile *
+sam_workshop_file_new_from_store (SamStore     *store,
+                                  SamWorkshop  *workshop,
+                                  SamFileKind   kind,
+                                  const char   *team_uuid,
+                                  GError      **error)
+{
+  SamTeam *team = NULL;
+  GListModel *teams;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+  g_return_val_if_fail (kind != SAM_FILE_KIND_TEAM_CONTRIBUTION, NULL);
+
+  if (kind == SAM_FILE_KIND_TEAM_PACKET)
+    {
+      teams = sam_store_get_teams (store, workshop);
+      for (guint i = 0; team == NULL && i < g_list_model_get_n_items (teams); i++)
+        {
+          g_autoptr(SamTeam) candidate = g_list_model_get_item (teams, i);
+
+          if (g_strcmp0 (sam_team_get_uuid (candidate), team_uuid) == 0)
+            team = candidate;
+        }
+
+      if (team == NULL)
+        {
+          g_set_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_REFERENCE,
+                       _("The team is no longer part of “%s”"), sam_workshop_get_name (workshop));
+          return NULL;
+        }
+    }
+
+  return export_file (store, workshop, kind, team, _sam_store_now (), error);
+}
+
+/**
+ * sam_store_get_packet_team:
+ * @store: the database
+ * @workshop: a workshop
+ * @team_uuid: (out) (optional) (transfer full): the team it is for
+ *
+ * Returns: %TRUE when @workshop came to this laptop as a team packet
+ */
+gboolean
+sam_store_get_packet_team (SamStore     *store,
+                           SamWorkshop  *workshop,
+                           char        **team_uuid)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
+
+  stmt = _sam_store_prepare (store,
+                             "SELECT COALESCE(t.uuid, '') FROM packet p LEFT JOIN team t ON t.id = p.team_id "
+                             "WHERE p.workshop_id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (team_uuid != NULL)
+        *team_uuid = _sam_store_dup_column (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+/**
+ * sam_workshop_file_new_contribution:
+ * @store: the database of a team's laptop
+ * @workshop: a workshop that arrived as a team packet
+ * @error: return location for a #GError
+ *
+ * Exports what the team wrote on this laptop (everything it may see, so the
+ * coach's merge can tell what changed), for the coach to merge.
+ *
+ * Returns: (transfer full) (nullable): the file, ready to save
+ */
+SamWorkshopFile *
+sam_workshop_file_new_contribution (SamStore     *store,
+                                    SamWorkshop  *workshop,
+                                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 team_id = 0;
+  gint64 exported = 0;
+  SamTeam *team;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  stmt = _sam_store_prepare (store, "SELECT COALESCE(team_id, 0), exported FROM packet WHERE workshop_id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      team_id = sqlite3_column_int64 (stmt, 0);
+      exported = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  team = team_id != 0 ? sam_store_find_team (store, workshop, team_id) : NULL;
+  if (team == NULL)
+    {
+      g_set_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND,
+                   _("“%s” did not come from a team packet, so there is no team contribution to save"),
+                   sam_workshop_get_name (workshop));
+      return NULL;
+    }
+
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, exported, error);
+}

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-workshop-file-private.h"
+
+/* Reading a workshop file into the database: an import as a new workshop,
+ * a team packet on a team's laptop, or the merge of a team's contribution.
+ * Each runs in one transaction; any problem rolls all of it back, so the
+ * database is exactly as before. */
+
+static void
+deferred_free (gpointer data)
+{
+  Deferred *deferred = data;
+
+  g_free (deferred->target);
+  g_free (deferred->path);
+  g_free (deferred);
+}
+
+void
+_sam_import_context_init (ImportContext   *ctx,
+              SamWorkshopFile *file,
+              SamStore        *store,
+              gboolean         fresh_uuids)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  ctx->file = file;
+  ctx->store = store;
+  ctx->fresh_uuids = fresh_uuids;
+  ctx->file_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->deferred = g_ptr_array_new_with_free_func (deferred_free);
+  ctx->now = _sam_store_now ();
+
+  g_hash_table_insert (ctx->file_uuids, g_strdup (file->workshop_uuid), (gpointer) "workshop");
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      JsonArray *rows = _sam_workshop_file_get_rows (file, exports[t]->name);
+
+      for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+        g_hash_table_insert (ctx->file_uuids,
+                             g_strdup (json_object_get_string_member (json_array_get_object_element (rows, i), "uuid")),
+                             (gpointer) exports[t]->name);
+    }
+}
+
+void
+_sam_import_context_clear (ImportContext *ctx)
+{
+  g_clear_pointer (&ctx->file_uuids, g_hash_table_unref);
+  g_clear_pointer (&ctx->ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->deferred, g_ptr_array_unref);
+}
+
+void
+_sam_import_remember_id (ImportContext *ctx,
+             const char    *uuid,
+             gint64         id)
+{
+  g_hash_table_insert (ctx->ids, g_strdup (uuid), g_memdup2 (&id, sizeof id));
+}
+
+gint64
+_sam_import_lookup_local_id (SamStore   *store,
+                 const char *table,
+                 const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE uuid = ?1", table);
+  sqlite3_stmt *stmt = _sam_store_prepare (store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static gboolean
+invalid (ImportContext  *ctx,
+         GError        **error,
+         const char     *path,
+         const char     *problem)
+{
+  _sam_file_set_error (error, ctx->file->display_name, SAM_FILE_ERROR_INVALID, path, "%s", problem);
+  return FALSE;
+}
+
+/* Resolves a reference; a reference to a row of this table or a later one
+ * is written afterwards, once that row exists. */
+static gboolean
+bind_ref (ImportContext  *ctx,
+          SamFileTable   *table,
+          SamFileColumn  *column,
+          sqlite3_stmt   *stmt,
+          int             index,
+          const char     *uuid,
+          const char     *path,
+          gboolean       *defer,
+          GError        **error)
+{
+  gint64 *id = g_hash_table_lookup (ctx->ids, uuid);
+  const char *in_file = g_hash_table_lookup (ctx->file_uuids, uuid);
+
+  if (id != NULL && g_strcmp0 (in_file, column->ref_table) == 0)
+    {
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, index, *id);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (in_file, column->ref_table) == 0 && !column->not_null)
+    {
+      *defer = TRUE;
+      if (stmt != NULL)
+        sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  /* A follow-up of another workshop: kept when that one is here. */
+  if (in_file == NULL && g_str_equal (column->ref_table, "workshop") && !column->not_null)
+    {
+      gint64 local = _sam_import_lookup_local_id (ctx->store, "workshop", uuid);
+
+      if (stmt != NULL && local != 0)
+        sqlite3_bind_int64 (stmt, index, local);
+      else if (stmt != NULL)
+        sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  _sam_file_set_error (error, ctx->file->display_name, SAM_FILE_ERROR_REFERENCE, path,
+                       _("refers to %s (%s) that is not in the file"),
+                       _sam_file_table_a_noun (column->ref_table), uuid);
+  return FALSE;
+}
+
+/* Checks one value against the column's type and binds it (when @stmt is
+ * not %NULL; a merge preview only checks). */
+gboolean
+_sam_import_bind_value (ImportContext  *ctx,
+            SamFileTable   *table,
+            SamFileColumn  *column,
+            sqlite3_stmt   *stmt,
+            int             index,
+            JsonNode       *node,
+            const char     *path,
+            gboolean       *defer,
+            GError        **error)
+{
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (column->not_null)
+        return invalid (ctx, error, path, _("must not be empty (null)"));
+      if (stmt != NULL)
+        sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  if (column->ref_table != NULL)
+    {
+      if (type != G_TYPE_STRING)
+        return invalid (ctx, error, path, _("expected a UUID"));
+      return bind_ref (ctx, table, column, stmt, index, json_node_get_string (node), path, defer, error);
+    }
+
+  switch (column->type)
+    {
+    case 'i':
+      if (type != G_TYPE_INT64 && type != G_TYPE_BOOLEAN)
+        return invalid (ctx, error, path, _("expected a whole number"));
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      return TRUE;
+
+    case 'r':
+      if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+        return invalid (ctx, error, path, _("expected a number"));
+      if (stmt != NULL)
+        sqlite3_bind_double (stmt, index, json_node_get_double (node));
+      return TRUE;
+
+    case 't':
+      if (type != G_TYPE_STRING)
+        return invalid (ctx, error, path, _("expected text"));
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      return TRUE;
+
+    case 'b':
+      if (type != G_TYPE_STRING)
+        return invalid (ctx, error, path, _("expected base64 data"));
+      if (stmt != NULL)
+        {
+          gsize length = 0;
+          guchar *data = g_base64_decode (json_node_get_string (node), &length);
+
+          sqlite3_bind_blob (stmt, index, data, (int) length, g_free);
+        }
+      return TRUE;
+
+    default:
+      if (stmt == NULL)
+        return TRUE;
+      if (type == G_TYPE_STRING)
+        sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      else if (type == G_TYPE_DOUBLE)
+        sqlite3_bind_double (stmt, index, json_node_get_double (node));
+      else
+        sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      return TRUE;
+    }
+}
+
+gboolean
+_sam_import_step_statement (ImportContext  *ctx,
+                sqlite3_stmt   *stmt,
+                const char     *path,
+                GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+  sqlite3 *db = _sam_store_get_db (ctx->store);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && strstr (sqlite3_errmsg (db), "uuid") != NULL)
+    _sam_file_set_error (error, ctx->file->display_name, SAM_FILE_ERROR_DUPLICATE, path,
+                         _("this object is already on this computer"));
+  else
+    _sam_file_set_error (error, ctx->file->display_name,
+                         (rc & 0xff) == SQLITE_CONSTRAINT ? SAM_FILE_ERROR_INVALID : SAM_FILE_ERROR_FAILED,
+                         path, _("the database refused it (%s)"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+is_written (SamFileColumn *column,
+            JsonObject    *row)
+{
+  return !column->skipped && (g_str_equal (column->name, "uuid") || json_object_has_member (row, column->key));
+}
+
+/* Inserts one row (or only checks it when @check_only); its new id is
+ * remembered under the uuid the file gives it. */
+gboolean
+_sam_import_insert_row (ImportContext  *ctx,
+            SamFileTable   *table,
+            JsonObject     *row,
+            const char     *path,
+            gboolean        check_only,
+            GError        **error)
+{
+  gboolean is_workshop = g_str_equal (table->desc->name, "workshop");
+  const char *file_uuid = json_object_get_string_member (row, "uuid");
+  g_autofree char *uuid = ctx->fresh_uuids ? g_uuid_string_random () : g_strdup (file_uuid);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int index = 0;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (", table->desc->name);
+  if (!is_workshop)
+    {
+      g_string_append_printf (sql, "\"%s\"", table->desc->workshop_column);
+      g_string_append (values, "?");
+    }
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, column->key);
+
+      if (is_written (column, row))
+        {
+          g_string_append_printf (sql, "%s\"%s\"", values->len > 0 ? ", " : "", column->name);
+          g_string_append_printf (values, "%s?", values->len > 0 ? ", " : "");
+        }
+      else if (!column->skipped && column->not_null && !column->has_default)
+        return invalid (ctx, error, where, _("a required field is missing"));
+    }
+
+  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  if (!check_only && (stmt = _sam_store_prepare (ctx->store, sql->str, error)) == NULL)
+    return FALSE;
+
+  if (!is_workshop && stmt != NULL)
+    sqlite3_bind_int64 (stmt, ++index, ctx->workshop_id);
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, column->key);
+      gboolean defer = FALSE;
+
+      if (!is_written (column, row))
+        continue;
+
+      index++;
+      if (g_str_equal (column->name, "uuid"))
+        {
+          if (stmt != NULL)
+            sqlite3_bind_text (stmt, index, uuid, -1, SQLITE_TRANSIENT);
+        }
+      else if (is_workshop && ctx->fresh_uuids && g_str_equal (column->name, "modified"))
+        {
+          /* A workshop imported as new was last changed now, here. */
+          if (stmt != NULL)
+            sqlite3_bind_int64 (stmt, index, ctx->now);
+        }
+      else if (!_sam_import_bind_value (ctx, table, column, stmt, index,
+                            json_object_get_member (row, column->key), where, &defer, error))
+        return FALSE;
+
+      if (defer)
+        {
+          Deferred *deferred = g_new0 (Deferred, 1);
+
+          deferred->table = table->desc->name;
+          deferred->column = column->name;
+          deferred->target = g_strdup (json_object_get_string_member (row, column->key));
+          deferred->path = g_steal_pointer (&where);
+          g_ptr_array_add (ctx->deferred, deferred);
+        }
+    }
+
+  if (check_only)
+    {
+      _sam_import_remember_id (ctx, file_uuid, -1);
+      return TRUE;
+    }
+
+  if (!_sam_import_step_statement (ctx, stmt, path, error))
+    return FALSE;
+
+  _sam_import_remember_id (ctx, file_uuid, sqlite3_last_insert_rowid (_sam_store_get_db (ctx->store)));
+  for (guint i = 0; i < ctx->deferred->len; i++)
+    {
+      Deferred *deferred = g_ptr_array_index (ctx->deferred, i);
+
+      if (deferred->id == 0)
+        deferred->id = sqlite3_last_insert_rowid (_sam_store_get_db (ctx->store));
+    }
+
+  return TRUE;
+}
+
+gboolean
+_sam_import_apply_deferred (ImportContext  *ctx,
+                GError        **error)
+{
+  for (guint i = 0; i < ctx->deferred->len; i++)
+    {
+      Deferred *deferred = g_ptr_array_index (ctx->deferred, i);
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE id = ?2",
+                                              deferred->table, deferred->column);
+      gint64 *id = g_hash_table_lookup (ctx->ids, deferred->target);
+      sqlite3_stmt *stmt;
+
+      if (id == NULL)
+        {
+          _sam_file_set_error (error, ctx->file->display_name, SAM_FILE_ERROR_REFERENCE, deferred->path,
+                               _("refers to something (%s) that is not in the file"), deferred->target);
+          return FALSE;
+        }
+
+      if ((stmt = _sam_store_prepare (ctx->store, sql, error)) == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, *id);
+      sqlite3_bind_int64 (stmt, 2, deferred->id);
+      if (!_sam_import_step_statement (ctx, stmt, deferred->path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_tables (ImportContext  *ctx,
+               GError        **error)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      g_autoptr(SamFileTable) table = NULL;
+      JsonArray *rows = _sam_workshop_file_get_rows (ctx->file, exports[t]->name);
+
+      if (g_str_equal (exports[t]->name, "workshop") || rows == NULL)
+        continue;
+
+      /* A table this version does not have (a newer minor version) is
+       * skipped, as docs/file-format.md says. */
+      if ((table = _sam_file_table_load (ctx->store, exports[t])) == NULL)
+        continue;
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("$.tables.%s[%u]", exports[t]->name, i);
+
+          if (!_sam_import_insert_row (ctx, table, json_array_get_object_element (rows, i), path, FALSE, error))
+            return FALSE;
+        }
+    }
+
+  return _sam_import_apply_deferred (ctx, error);
+}
+
+static gboolean
+insert_packet (ImportContext  *ctx,
+               GError        **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  gint64 *team_id = g_hash_table_lookup (ctx->ids, ctx->file->team_uuid);
+  sqlite3_stmt *stmt = _sam_store_prepare (ctx->store,
+                                           "INSERT INTO packet (uuid, workshop_id, team_id, exported, imported) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  g_assert (team_id != NULL);  /* checked when the file was read */
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, ctx->workshop_id);
+  sqlite3_bind_int64 (stmt, 3, *team_id);
+  sqlite3_bind_int64 (stmt, 4, ctx->file->packet_exported);
+  sqlite3_bind_int64 (stmt, 5, ctx->now);
+  return _sam_import_step_statement (ctx, stmt, "$.team", error);
+}
+
+static gboolean
+import_all (ImportContext  *ctx,
+            GError        **error)
+{
+  g_autoptr(SamFileTable) workshop = _sam_file_table_load (ctx->store, _sam_store_get_exports ()[0]);
+  gint64 *id;
+
+  if (!_sam_import_insert_row (ctx, workshop, _sam_workshop_file_get_workshop_object (ctx->file), "$.workshop", FALSE, error))
+    return FALSE;
+
+  id = g_hash_table_lookup (ctx->ids, ctx->file->workshop_uuid);
+  ctx->workshop_id = *id;
+
+  if (!insert_tables (ctx, error))
+    return FALSE;
+
+  return ctx->file->kind != SAM_FILE_KIND_TEAM_PACKET || insert_packet (ctx, error);
+}
+
+/**
+ * sam_workshop_file_import:
+ * @self: a whole workshop or a team packet
+ * @store: the database
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Adds the workshop in @self to @store; an existing workshop is never
+ * touched.  A whole workshop becomes a new, independent workshop (every
+ * uuid is new, so importing one file twice gives two workshops).  A team
+ * packet keeps its uuids, so the team's contribution can later be merged
+ * into the coach's workshop; %SAM_FILE_ERROR_EXISTS when it is already here.
+ *
+ * Returns: (transfer none) (nullable): the new workshop
+ */
+SamWorkshop *
+sam_workshop_file_import (SamWorkshopFile  *self,
+                          SamStore         *store,
+                          GError          **error)
+{
+  ImportContext ctx = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  gint64 workshop_id;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  if (self->kind == SAM_FILE_KIND_TEAM_CONTRIBUTION)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("this is a team’s contribution; merge it into its workshop instead"));
+      return NULL;
+    }
+
+  if (self->kind == SAM_FILE_KIND_TEAM_PACKET && _sam_import_lookup_local_id (store, "workshop", self->workshop_uuid) != 0)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_EXISTS, NULL,
+                           _("the workshop “%s” is already on this computer"),
+                           sam_workshop_file_get_workshop_name (self));
+      return NULL;
+    }
+
+  _sam_import_context_init (&ctx, self, store, self->kind == SAM_FILE_KIND_WORKSHOP);
+  ok = _sam_store_begin (store, &local_error);
+  if (ok)
+    {
+      ok = import_all (&ctx, &local_error);
+      if (ok)
+        ok = _sam_store_commit (store, &local_error);
+      else
+        _sam_store_rollback (store);
+    }
+  workshop_id = ctx.workshop_id;
+  _sam_import_context_clear (&ctx);
+
+  if (!ok)
+    {
+      if (local_error->domain != SAM_FILE_ERROR)
+        _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!_sam_store_load_workshops (store, &local_error))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
+      return NULL;
+    }
+
+  return _sam_store_lookup_workshop (store, workshop_id);
+}
+

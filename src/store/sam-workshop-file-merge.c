@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-workshop-file-private.h"
+#include "sam-text.h"
+
+/* Merging a team's contribution into the coach's workshop.  Rows are known
+ * by their uuid, so a second merge of the same file adds nothing.  A row
+ * changed on both sides since the team packet was written is never lost:
+ * the coach's version stays and the team's is added next to it, marked as
+ * coming from the team's laptop.  A row only the team changed takes the
+ * team's version; one only the coach changed keeps the coach's. */
+
+typedef struct
+{
+  ImportContext  ctx;
+  SamMergePlan  *plan;
+  gboolean       apply;
+  SamWorkshop   *workshop;
+} Merge;
+
+/* A conflict copy gets a uuid derived from the team's row, so merging the
+ * same file again finds it instead of adding it twice. */
+static char *
+derive_uuid (JsonObject *row)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), row);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-5%.3s-8%.3s-%.12s", sum, sum + 8, sum + 13, sum + 17, sum + 20);
+}
+
+typedef enum
+{
+  ITEM_NEW,
+  ITEM_CHANGED,
+  ITEM_BOTH,
+} ItemKind;
+
+static void
+add_item (Merge        *merge,
+          ItemKind      kind,
+          SamFileTable *table,
+          JsonObject   *row)
+{
+  const char *label = table->desc->label_column
+                    ? json_object_get_string_member_with_default (row, table->desc->label_column, "")
+                    : "";
+  const char *noun = _sam_file_table_noun (table->desc->name);
+  g_autofree char *shortened = NULL;
+  char *item;
+
+  shortened = sam_text_excerpt (label, 90);
+  label = shortened;
+
+  /* Translators: the first %s is what it is (“card”), the second its text */
+  if (kind == ITEM_NEW)
+    item = g_strdup_printf (_("New %s: “%s”"), noun, label);
+  else if (kind == ITEM_CHANGED)
+    item = g_strdup_printf (_("Changed by the team: %s “%s”"), noun, label);
+  else
+    item = g_strdup_printf (_("Changed on both sides, both kept: %s “%s”"), noun, label);
+
+  g_ptr_array_add (merge->plan->items, item);
+}
+
+static SamMergeCount *
+count_for (Merge        *merge,
+           SamFileTable *table)
+{
+  GArray *counts = merge->plan->counts;
+  SamMergeCount count = { table->desc->name, _sam_file_table_noun (table->desc->name), 0, 0, 0, 0 };
+
+  for (guint i = 0; i < counts->len; i++)
+    if (g_str_equal (g_array_index (counts, SamMergeCount, i).table, table->desc->name))
+      return &g_array_index (counts, SamMergeCount, i);
+
+  g_array_append_val (counts, count);
+  return &g_array_index (counts, SamMergeCount, counts->len - 1);
+}
+
+static gboolean
+update_row (Merge         *merge,
+            SamFileTable  *table,
+            JsonObject    *row,
+            gint64         id,
+            const char    *path,
+            GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int index = 0;
+
+  g_string_printf (sql, "UPDATE \"%s\" SET ", table->desc->name);
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+
+      if (!column->skipped && !column->coach_only && !g_str_equal (column->name, "uuid") &&
+          json_object_has_member (row, column->key))
+        g_string_append_printf (sql, "%s\"%s\" = ?", index++ > 0 ? ", " : "", column->name);
+    }
+
+  if (index == 0)
+    return TRUE;
+
+  g_string_append (sql, " WHERE id = ?");
+  if ((stmt = _sam_store_prepare (merge->ctx.store, sql->str, error)) == NULL)
+    return FALSE;
+
+  index = 0;
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, column->key);
+      gboolean defer = FALSE;
+
+      if (column->skipped || column->coach_only || g_str_equal (column->name, "uuid") ||
+          !json_object_has_member (row, column->key))
+        continue;
+
+      if (!_sam_import_bind_value (&merge->ctx, table, column, stmt, ++index,
+                                   json_object_get_member (row, column->key), where, &defer, error))
+        return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, ++index, id);
+  return _sam_import_step_statement (&merge->ctx, stmt, path, error);
+}
+
+/* Whether any value the team sent differs from ours.  Values we do not
+ * send to teams (coach notes) or do not know (a newer minor version) are
+ * left out of the comparison. */
+static gboolean
+differs (JsonObject *local,
+         JsonObject *incoming)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, incoming);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      JsonNode *ours = json_object_get_member (local, member);
+
+      if (ours != NULL && !json_node_equal (ours, value))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+add_conflict_copy (Merge         *merge,
+                   SamFileTable  *table,
+                   JsonObject    *row,
+                   const char    *path,
+                   SamMergeCount *count,
+                   GError       **error)
+{
+  const char *label = table->desc->label_column;
+  g_autofree char *uuid = derive_uuid (row);
+  g_autoptr(JsonObject) copy = NULL;
+  g_autofree char *text = NULL;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  if (label == NULL || _sam_import_lookup_local_id (merge->ctx.store, table->desc->name, uuid) != 0)
+    {
+      count->n_unchanged++;
+      return TRUE;
+    }
+
+  count->n_conflicts++;
+  add_item (merge, ITEM_BOTH, table, row);
+  if (!merge->apply)
+    return TRUE;
+
+  copy = json_object_new ();
+  json_object_iter_init (&iter, row);
+  while (json_object_iter_next (&iter, &member, &value))
+    json_object_set_member (copy, member, json_node_copy (value));
+
+  /* Translators: marks the team's version of a card that the coach also
+   * changed; the first %s is the team's name, the second the text */
+  text = g_strdup_printf (_("From %s’s laptop: %s"), merge->plan->team_name,
+                          json_object_get_string_member_with_default (row, label, ""));
+  json_object_set_string_member (copy, label, text);
+  json_object_set_string_member (copy, "uuid", uuid);
+  g_hash_table_insert (merge->ctx.file_uuids, g_strdup (uuid), (gpointer) table->desc->name);
+
+  return _sam_import_insert_row (&merge->ctx, table, copy, path, FALSE, error);
+}
+
+static gboolean
+merge_existing (Merge          *merge,
+                SamFileTable   *table,
+                JsonObject     *row,
+                sqlite3_stmt   *stmt,
+                const char     *path,
+                SamMergeCount  *count,
+                GError        **error)
+{
+  g_autoptr(JsonObject) local = _sam_file_row_to_json (merge->ctx.store, table, stmt, TRUE);
+  gint64 base = merge->ctx.file->packet_exported;
+  gint64 theirs, ours;
+
+  if (!differs (local, row))
+    {
+      count->n_unchanged++;
+      return TRUE;
+    }
+
+  /* Without a change time the coach's version is the one kept. */
+  if (!table->has_modified || !json_object_has_member (row, "modified"))
+    {
+      count->n_unchanged++;
+      return TRUE;
+    }
+
+  theirs = json_object_get_int_member (row, "modified");
+  ours = json_object_get_int_member_with_default (local, "modified", 0);
+  /* Changed on a side: touched at or after the packet was written (the
+   * same second counts, so a doubt ends in keeping both, never in losing
+   * one). */
+  if (theirs < base)
+    {
+      count->n_unchanged++;
+      return TRUE;
+    }
+
+  if (ours >= base)
+    return add_conflict_copy (merge, table, row, path, count, error);
+
+  count->n_updated++;
+  add_item (merge, ITEM_CHANGED, table, row);
+  return !merge->apply || update_row (merge, table, row, sqlite3_column_int64 (stmt, 0), path, error);
+}
+
+static gboolean
+merge_row (Merge          *merge,
+           SamFileTable   *table,
+           JsonObject     *row,
+           const char     *path,
+           GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE uuid = ?1", table->desc->name);
+  const char *uuid = json_object_get_string_member (row, "uuid");
+  SamMergeCount *count = count_for (merge, table);
+  sqlite3_stmt *stmt = _sam_store_prepare (merge->ctx.store, sql, error);
+  gboolean ok = TRUE;
+  int workshop_column = -1;
+  int trash_column = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      SamFileColumn *column = g_ptr_array_index (table->columns, i);
+
+      if (g_str_equal (column->name, table->desc->workshop_column))
+        workshop_column = i;
+      else if (g_str_equal (column->name, "trash"))
+        trash_column = i;
+    }
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      count->n_new++;
+      add_item (merge, ITEM_NEW, table, row);
+      return _sam_import_insert_row (&merge->ctx, table, row, path, !merge->apply, error);
+    }
+
+  _sam_import_remember_id (&merge->ctx, uuid, sqlite3_column_int64 (stmt, 0));
+  if (workshop_column >= 0 && sqlite3_column_int64 (stmt, workshop_column) != merge->ctx.workshop_id)
+    {
+      sqlite3_reset (stmt);
+      _sam_file_set_error (error, merge->ctx.file->display_name, SAM_FILE_ERROR_DUPLICATE, path,
+                           _("this object belongs to another workshop on this computer"));
+      return FALSE;
+    }
+
+  /* Deleted here after the packet was written: the coach's choice stands. */
+  if (trash_column >= 0 && sqlite3_column_type (stmt, trash_column) != SQLITE_NULL)
+    count->n_unchanged++;
+  else
+    ok = merge_existing (merge, table, row, stmt, path, count, error);
+
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+static gboolean
+merge_tables (Merge   *merge,
+              GError **error)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      g_autoptr(SamFileTable) table = NULL;
+      JsonArray *rows = _sam_workshop_file_get_rows (merge->ctx.file, exports[t]->name);
+
+      if (g_str_equal (exports[t]->name, "workshop") || rows == NULL ||
+          (table = _sam_file_table_load (merge->ctx.store, exports[t])) == NULL)
+        continue;
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("$.tables.%s[%u]", exports[t]->name, i);
+
+          if (!merge_row (merge, table, json_array_get_object_element (rows, i), path, error))
+            return FALSE;
+        }
+    }
+
+  return !merge->apply || _sam_import_apply_deferred (&merge->ctx, error);
+}
+
+static SamMergePlan *
+run_merge (SamWorkshopFile  *self,
+           SamStore         *store,
+           gboolean          apply,
+           GError          **error)
+{
+  g_autoptr(SamMergePlan) plan = g_new0 (SamMergePlan, 1);
+  Merge merge = { { 0 }, plan, apply, NULL };
+  gboolean ok;
+
+  if (self->kind != SAM_FILE_KIND_TEAM_CONTRIBUTION)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("only a team’s contribution can be merged; open this file to import it"));
+      return NULL;
+    }
+
+  merge.workshop = sam_store_find_workshop (store, self->workshop_uuid);
+  if (merge.workshop == NULL)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("it belongs to the workshop “%s”, which is not on this computer"),
+                           sam_workshop_file_get_workshop_name (self));
+      return NULL;
+    }
+
+  plan->workshop = g_object_ref (merge.workshop);
+  plan->team_name = sam_workshop_file_dup_team_name (self);
+  plan->counts = g_array_new (FALSE, TRUE, sizeof (SamMergeCount));
+  plan->items = g_ptr_array_new_with_free_func (g_free);
+
+  _sam_import_context_init (&merge.ctx, self, store, FALSE);
+  merge.ctx.workshop_id = sam_workshop_get_id (merge.workshop);
+  _sam_import_remember_id (&merge.ctx, self->workshop_uuid, merge.ctx.workshop_id);
+
+  ok = !apply || _sam_store_begin (store, error);
+  if (ok)
+    ok = merge_tables (&merge, error);
+  if (ok && apply && sam_merge_plan_get_n_changes (plan) > 0)
+    ok = _sam_store_touch_workshop (store, merge.ctx.workshop_id, error);
+  if (apply && ok)
+    ok = _sam_store_commit (store, error);
+  else if (apply)
+    _sam_store_rollback (store);
+  _sam_import_context_clear (&merge.ctx);
+
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+/**
+ * sam_workshop_file_plan_merge:
+ * @self: a team's contribution
+ * @store: the coach's database
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Works out what sam_workshop_file_merge() would do, changing nothing, so
+ * the coach can read it before confirming.
+ *
+ * Returns: (transfer full) (nullable): the plan
+ */
+SamMergePlan *
+sam_workshop_file_plan_merge (SamWorkshopFile  *self,
+                              SamStore         *store,
+                              GError          **error)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return run_merge (self, store, FALSE, error);
+}
+
+/**
+ * sam_workshop_file_merge:
+ * @self: a team's contribution
+ * @store: the coach's database
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Merges what a team wrote on its laptop into the workshop it came from, in
+ * one transaction.  Merging the same file twice adds nothing the second time.
+ *
+ * Returns: %TRUE on success; on failure nothing was changed
+ */
+gboolean
+sam_workshop_file_merge (SamWorkshopFile  *self,
+                         SamStore         *store,
+                         GError          **error)
+{
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  plan = run_merge (self, store, TRUE, &local_error);
+  if (plan == NULL)
+    {
+      if (local_error->domain != SAM_FILE_ERROR)
+        _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (sam_merge_plan_get_n_changes (plan) > 0)
+    {
+      _sam_store_load_workshops (store, NULL);
+      _sam_store_reload_teams (store);
+      _sam_store_reload_steps (store);
+      _sam_store_reload_cards (store);
+      _sam_store_reload_card_links (store);
+      /* Views that keep lists of their own reload them on this signal, as
+       * after an Undo. */
+      g_signal_emit_by_name (store, "restored", (gint64) 0);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sam-store-private.h"
+#include "sam-workshop-file.h"
+
+G_BEGIN_DECLS
+
+struct _SamWorkshopFile
+{
+  GObject parent_instance;
+
+  char *display_name;
+  JsonNode *root;
+  SamFileKind kind;
+  char *workshop_uuid;
+  char *team_uuid;
+  gint64 packet_exported;     /* seconds since 1970; 0 for a whole workshop */
+};
+
+/* A column of a local table, as SQLite describes it. */
+typedef struct
+{
+  char       *name;
+  char       *key;            /* its name in the file: `team_id` → `team` */
+  char        type;           /* 'i'nteger, 'r'eal, 't'ext, 'b'lob, '?' any */
+  gboolean    not_null;
+  gboolean    has_default;
+  const char *ref_table;      /* interned; NULL when not a foreign key */
+  gboolean    coach_only;
+  gboolean    skipped;        /* id, trash and the workshop column */
+} SamFileColumn;
+
+typedef struct
+{
+  const SamExportTable *desc;
+  GPtrArray            *columns;   /* SamFileColumn */
+  gboolean              has_trash;
+  gboolean              has_modified;
+} SamFileTable;
+
+void          _sam_file_table_free        (SamFileTable         *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamFileTable, _sam_file_table_free)
+
+SamFileTable *_sam_file_table_load        (SamStore             *store,
+                                           const SamExportTable *desc);
+char         *_sam_file_ref_key           (const char           *column);
+const char   *_sam_file_table_noun        (const char           *table);
+const char   *_sam_file_table_a_noun      (const char           *table);
+void          _sam_file_set_error         (GError              **error,
+                                           const char           *display_name,
+                                           SamFileError          code,
+                                           const char           *path,
+                                           const char           *format,
+                                           ...) G_GNUC_PRINTF (5, 6);
+JsonObject   *_sam_file_row_to_json       (SamStore             *store,
+                                           SamFileTable         *table,
+                                           sqlite3_stmt         *stmt,
+                                           gboolean              clear_coach);
+JsonArray    *_sam_workshop_file_get_rows (SamWorkshopFile      *self,
+                                           const char           *table);
+JsonObject   *_sam_workshop_file_get_workshop_object (SamWorkshopFile *self);
+SamWorkshopFile *_sam_workshop_file_new_from_root (JsonNode     *root,
+                                                   const char   *display_name,
+                                                   GError      **error);
+char         *_sam_file_format_time       (gint64                seconds);
+
+/* Shared by the import (sam-workshop-file-import.c) and the merge. */
+typedef struct
+{
+  SamWorkshopFile *file;
+  SamStore        *store;
+  gboolean         fresh_uuids;   /* import as new: every uuid is replaced */
+  GHashTable      *file_uuids;    /* uuid → table, everything in the file */
+  GHashTable      *ids;           /* file uuid → local id (gint64 *) */
+  GPtrArray       *deferred;      /* Deferred */
+  gint64           workshop_id;
+  gint64           now;
+} ImportContext;
+
+typedef struct
+{
+  const char *table;
+  const char *column;
+  gint64      id;
+  char       *target;
+  char       *path;
+} Deferred;
+
+void          _sam_import_context_init    (ImportContext        *ctx,
+                                           SamWorkshopFile      *file,
+                                           SamStore             *store,
+                                           gboolean              fresh_uuids);
+void          _sam_import_context_clear   (ImportContext        *ctx);
+void          _sam_import_remember_id     (ImportContext        *ctx,
+                                           const char           *uuid,
+                                           gint64                id);
+gint64        _sam_import_lookup_local_id (SamStore             *store,
+                                           const char           *table,
+                                           const char           *uuid);
+gboolean      _sam_import_step_statement  (ImportContext        *ctx,
+                                           sqlite3_stmt         *stmt,
+                                           const char           *path,
+                                           GError              **error);
+gboolean      _sam_import_insert_row      (ImportContext        *ctx,
+                                           SamFileTable         *table,
+                                           JsonObject           *row,
+                                           const char           *path,
+                                           gboolean              check_only,
+                                           GError              **error);
+gboolean      _sam_import_apply_deferred  (ImportContext        *ctx,
+                                           GError              **error);
+gboolean      _sam_import_bind_value      (ImportContext        *ctx,
+                                           SamFileTable         *table,
+                                           SamFileColumn        *column,
+                                           sqlite3_stmt         *stmt,
+                                           int                   index,
+                                           JsonNode             *node,
+                                           const char           *path,
+                                           gboolean             *defer,
+                                           GError              **error);
+
+G_END_DECLS

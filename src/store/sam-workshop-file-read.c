@@ -1,0 +1,667 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-workshop-file-private.h"
+
+/* Reading a workshop file: the limits are checked on the raw bytes before
+ * any parser sees them, then the structure is checked as a whole, so an
+ * import never starts on a file that would fail half-way.  The format is
+ * documented in docs/file-format.md. */
+
+static guint
+line_of (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+
+  return line;
+}
+
+/* Nesting is measured on the bytes, so a hostile file cannot make a
+ * recursive parser run out of stack before we refuse it. */
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             const char  *name,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > SAM_WORKSHOP_FILE_MAX_DEPTH)
+            {
+              g_autofree char *where = g_strdup_printf (_("line %u"), line_of (data, i));
+
+              _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_DEEP, where,
+                                   _("the data is nested more than %d levels deep"),
+                                   SAM_WORKSHOP_FILE_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_bytes (const char  *data,
+             gsize        length,
+             const char  *name,
+             GError     **error)
+{
+  const char *end = NULL;
+
+  if (length > SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_LARGE, NULL,
+                           _("the file is larger than %d MB, the most Samenspel reads"),
+                           SAM_WORKSHOP_FILE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_autofree char *where = g_strdup_printf (_("line %u"), line_of (data, end - data));
+
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_ENCODING, where,
+                           _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  return check_depth (data, length, name, error);
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; keep the words. */
+static void
+set_syntax_error (GError     **error,
+                  const char  *name,
+                  const GError *parse_error)
+{
+  guint line = 0, column = 0;
+  const char *message = parse_error->message;
+  const char *rest;
+
+  if (sscanf (message, "<data>:%u:%u:", &line, &column) == 2 &&
+      (rest = strstr (message, ": ")) != NULL)
+    {
+      g_autofree char *where = g_strdup_printf (_("line %u, column %u"), line, column);
+      const char *detail = strstr (rest + 2, ": ");
+
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, where,
+                           _("the file is damaged or incomplete (%s)"), detail ? detail + 2 : rest + 2);
+      return;
+    }
+
+  _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, NULL,
+                       _("the file is damaged or incomplete (%s)"), message);
+}
+
+static gboolean
+is_uuid (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_uuid_string_is_valid (json_node_get_string (node));
+}
+
+static const char *
+get_string_member (JsonObject  *object,
+                   const char  *member,
+                   const char  *name,
+                   const char  *path,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+  if (node == NULL)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_INVALID, where,
+                           _("a required field is missing"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_INVALID, where, _("expected text"));
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+check_version (JsonObject  *root,
+               const char  *name,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "version");
+  gint64 version;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_INVALID, "$.version",
+                           node == NULL ? _("a required field is missing") : _("expected a whole number"));
+      return FALSE;
+    }
+
+  version = json_node_get_int (node);
+  if (version > SAM_WORKSHOP_FILE_VERSION)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_NEW, "$.version",
+                           _("the file was written by a newer Samenspel (format version %lld; "
+                             "this version reads up to %d)"),
+                           (long long) version, SAM_WORKSHOP_FILE_VERSION);
+      return FALSE;
+    }
+
+  if (version < 1)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_INVALID, "$.version",
+                           _("%lld is not a format version"), (long long) version);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_kind (SamWorkshopFile  *self,
+            JsonObject       *root,
+            GError          **error)
+{
+  const char *kind = get_string_member (root, "kind", self->display_name, "$", error);
+
+  if (kind == NULL)
+    return FALSE;
+
+  if (g_str_equal (kind, "workshop"))
+    self->kind = SAM_FILE_KIND_WORKSHOP;
+  else if (g_str_equal (kind, "team-packet"))
+    self->kind = SAM_FILE_KIND_TEAM_PACKET;
+  else if (g_str_equal (kind, "team-contribution"))
+    self->kind = SAM_FILE_KIND_TEAM_CONTRIBUTION;
+  else
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.kind",
+                           _("“%s” is not a kind of workshop file"), kind);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A row is one flat object of plain values with a unique uuid. */
+static gboolean
+check_row (SamWorkshopFile  *self,
+           JsonNode         *node,
+           const char       *table,
+           const char       *path,
+           GHashTable       *uuids,
+           GError          **error)
+{
+  JsonObject *row;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  const char *uuid;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, path,
+                           _("expected an object"));
+      return FALSE;
+    }
+
+  row = json_node_get_object (node);
+  json_object_iter_init (&iter, row);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (value) && !JSON_NODE_HOLDS_NULL (value))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+          _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, where,
+                               _("expected a plain value, not a list or an object"));
+          return FALSE;
+        }
+
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+          g_utf8_strlen (json_node_get_string (value), -1) > SAM_WORKSHOP_FILE_MAX_TEXT)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+          _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, where,
+                               _("the text is longer than %d characters"), SAM_WORKSHOP_FILE_MAX_TEXT);
+          return FALSE;
+        }
+    }
+
+  if ((uuid = get_string_member (row, "uuid", self->display_name, path, error)) == NULL)
+    return FALSE;
+
+  if (!g_uuid_string_is_valid (uuid))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.uuid", path);
+
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, where,
+                           _("“%s” is not a UUID"), uuid);
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (uuids, uuid))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.uuid", path);
+
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_DUPLICATE, where,
+                           _("the UUID %s is used twice"), uuid);
+      return FALSE;
+    }
+
+  g_hash_table_insert (uuids, (gpointer) uuid, (gpointer) table);
+  return TRUE;
+}
+
+static gboolean
+check_references (SamWorkshopFile      *self,
+                  const SamExportTable *desc,
+                  JsonArray            *rows,
+                  const char           *base,
+                  GHashTable           *uuids,
+                  GError              **error)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      g_autofree char *row_path = base ? g_strdup (base)
+                                       : g_strdup_printf ("$.tables.%s[%u]", desc->name, i);
+
+      for (const SamExportRef *ref = desc->refs; ref != NULL && ref->column != NULL; ref++)
+        {
+          g_autofree char *key = _sam_file_ref_key (ref->column);
+          g_autofree char *where = g_strdup_printf ("%s.%s", row_path, key);
+          JsonNode *node = json_object_get_member (row, key);
+          const char *target;
+
+          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+            continue;
+
+          if (!is_uuid (node))
+            {
+              _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, where,
+                                   _("expected the UUID of %s"), _sam_file_table_a_noun (ref->table));
+              return FALSE;
+            }
+
+          target = g_hash_table_lookup (uuids, json_node_get_string (node));
+          /* A workshop may point to another one (a follow-up) that need
+           * not travel with it. */
+          if (target == NULL && g_str_equal (ref->table, "workshop"))
+            continue;
+
+          if (g_strcmp0 (target, ref->table) != 0)
+            {
+              _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_REFERENCE, where,
+                                   _("refers to %s (%s) that is not in the file"),
+                                   _sam_file_table_a_noun (ref->table), json_node_get_string (node));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_tables (SamWorkshopFile  *self,
+              JsonObject       *root,
+              GError          **error)
+{
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *workshop = json_object_get_object_member (root, "workshop");
+  JsonNode *tables = json_object_get_member (root, "tables");
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  if (!check_row (self, json_object_get_member (root, "workshop"), "workshop", "$.workshop", uuids, error))
+    return FALSE;
+
+  if (tables == NULL || !JSON_NODE_HOLDS_OBJECT (tables))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.tables",
+                           tables == NULL ? _("a required field is missing") : _("expected an object"));
+      return FALSE;
+    }
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (tables), exports[t]->name);
+      g_autofree char *path = g_strdup_printf ("$.tables.%s", exports[t]->name);
+      JsonArray *rows;
+
+      if (g_str_equal (exports[t]->name, "workshop") || node == NULL)
+        continue;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, path,
+                               _("expected a list"));
+          return FALSE;
+        }
+
+      rows = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
+
+          if (!check_row (self, json_array_get_element (rows, i), exports[t]->name, where, uuids, error))
+            return FALSE;
+        }
+    }
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      JsonArray *rows = _sam_workshop_file_get_rows (self, exports[t]->name);
+
+      if (g_str_equal (exports[t]->name, "workshop"))
+        {
+          g_autoptr(JsonArray) one = json_array_new ();
+
+          json_array_add_object_element (one, json_object_ref (workshop));
+          if (!check_references (self, exports[t], one, "$.workshop", uuids, error))
+            return FALSE;
+          continue;
+        }
+
+      if (rows != NULL && !check_references (self, exports[t], rows, NULL, uuids, error))
+        return FALSE;
+    }
+
+  if (self->kind != SAM_FILE_KIND_WORKSHOP &&
+      g_strcmp0 (g_hash_table_lookup (uuids, self->team_uuid), "team") != 0)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_REFERENCE, "$.team",
+                           _("refers to a team (%s) that is not in the file"), self->team_uuid);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_team_fields (SamWorkshopFile  *self,
+                   JsonObject       *root,
+                   GError          **error)
+{
+  const char *team;
+  const char *packet;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (self->kind == SAM_FILE_KIND_WORKSHOP)
+    return TRUE;
+
+  if ((team = get_string_member (root, "team", self->display_name, "$", error)) == NULL)
+    return FALSE;
+
+  if (!g_uuid_string_is_valid (team))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.team",
+                           _("“%s” is not a UUID"), team);
+      return FALSE;
+    }
+
+  if ((packet = get_string_member (root, "packet_exported", self->display_name, "$", error)) == NULL)
+    return FALSE;
+
+  time = g_date_time_new_from_iso8601 (packet, NULL);
+  if (time == NULL)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.packet_exported",
+                           _("“%s” is not a date and time"), packet);
+      return FALSE;
+    }
+
+  self->team_uuid = g_strdup (team);
+  self->packet_exported = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static gboolean
+parse_workshop (SamWorkshopFile  *self,
+                JsonObject       *root,
+                GError          **error)
+{
+  JsonNode *node = json_object_get_member (root, "workshop");
+  JsonObject *workshop;
+  const char *uuid;
+  const char *name;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.workshop",
+                           node == NULL ? _("a required field is missing") : _("expected an object"));
+      return FALSE;
+    }
+
+  workshop = json_node_get_object (node);
+  if ((uuid = get_string_member (workshop, "uuid", self->display_name, "$.workshop", error)) == NULL ||
+      (name = get_string_member (workshop, "name", self->display_name, "$.workshop", error)) == NULL)
+    return FALSE;
+
+  if (!g_uuid_string_is_valid (uuid))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.workshop.uuid",
+                           _("“%s” is not a UUID"), uuid);
+      return FALSE;
+    }
+
+  if (*name == '\0' || g_utf8_strlen (name, -1) > SAM_WORKSHOP_FILE_MAX_TEXT)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.workshop.name",
+                           _("a workshop needs a name"));
+      return FALSE;
+    }
+
+  self->workshop_uuid = g_strdup (uuid);
+  return TRUE;
+}
+
+SamWorkshopFile *
+_sam_workshop_file_new_from_root (JsonNode    *root,
+                                  const char  *display_name,
+                                  GError     **error)
+{
+  g_autoptr(SamWorkshopFile) self = g_object_new (SAM_TYPE_WORKSHOP_FILE, NULL);
+  JsonObject *object;
+  JsonNode *format;
+
+  self->display_name = g_strdup (display_name);
+  self->root = json_node_ref (root);
+
+  format = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "format") : NULL;
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
+      g_strcmp0 (json_node_get_string (format), "samenspel-workshop") != 0)
+    {
+      _sam_file_set_error (error, display_name, SAM_FILE_ERROR_NOT_WORKSHOP, "$.format",
+                           _("this is not a Samenspel workshop file"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  if (!check_version (object, display_name, error) ||
+      !parse_kind (self, object, error) ||
+      get_string_member (object, "exported", display_name, "$", error) == NULL ||
+      !parse_workshop (self, object, error) ||
+      !parse_team_fields (self, object, error) ||
+      !check_tables (self, object, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sam_workshop_file_load_bytes:
+ * @bytes: the file's contents
+ * @display_name: the name used in error messages, usually the file's name
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Reads and checks a workshop file completely: size, encoding, nesting,
+ * JSON syntax, the version, every field and every reference.
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL with @error set
+ */
+SamWorkshopFile *
+sam_workshop_file_load_bytes (GBytes      *bytes,
+                              const char  *display_name,
+                              GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  if (!check_bytes (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_syntax_error (error, display_name, parse_error);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      _sam_file_set_error (error, display_name, SAM_FILE_ERROR_SYNTAX, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  return _sam_workshop_file_new_from_root (json_parser_get_root (parser), display_name, error);
+}
+
+/**
+ * sam_workshop_file_load:
+ * @file: a `.samenspel` file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Like sam_workshop_file_load_bytes(), reading @file first; a file over
+ * %SAM_WORKSHOP_FILE_MAX_SIZE is refused without reading it.
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL with @error set
+ */
+SamWorkshopFile *
+sam_workshop_file_load (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_LARGE, NULL,
+                           _("the file is larger than %d MB, the most Samenspel reads"),
+                           SAM_WORKSHOP_FILE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_READ, NULL, "%s", local_error->message);
+      return NULL;
+    }
+
+  return sam_workshop_file_load_bytes (bytes, name, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SamWorkshopFile *file = sam_workshop_file_load (task_data, cancellable, &error);
+
+  if (file == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+/**
+ * sam_workshop_file_load_async:
+ * @file: a `.samenspel` file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file was read and checked
+ * @user_data: data for @callback
+ *
+ * Reads and checks @file in a worker thread.
+ */
+void
+sam_workshop_file_load_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_workshop_file_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+SamWorkshopFile *
+sam_workshop_file_load_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-workshop-file-private.h"
+
+/* A workshop file in memory: its kind, its workshop and team, and writing
+ * it out.  Reading and checking is in sam-workshop-file-read.c, export,
+ * import and merge in their own files.  The format is documented in
+ * docs/file-format.md. */
+
+G_DEFINE_QUARK (sam-file-error-quark, sam_file_error)
+
+G_DEFINE_FINAL_TYPE (SamWorkshopFile, sam_workshop_file, G_TYPE_OBJECT)
+
+static void
+sam_workshop_file_finalize (GObject *object)
+{
+  SamWorkshopFile *self = (SamWorkshopFile *)object;
+
+  g_free (self->display_name);
+  g_free (self->workshop_uuid);
+  g_free (self->team_uuid);
+  g_clear_pointer (&self->root, json_node_unref);
+
+  G_OBJECT_CLASS (sam_workshop_file_parent_class)->finalize (object);
+}
+
+static void
+sam_workshop_file_class_init (SamWorkshopFileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sam_workshop_file_finalize;
+}
+
+static void
+sam_workshop_file_init (SamWorkshopFile *self)
+{
+}
+
+/* One line: the file, the place, the problem. */
+void
+_sam_file_set_error (GError       **error,
+                     const char    *display_name,
+                     SamFileError   code,
+                     const char    *path,
+                     const char    *format,
+                     ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (path != NULL)
+    /* Translators: “file name”, at JSON path or line: problem */
+    g_set_error (error, SAM_FILE_ERROR, code, _("“%s”, at %s: %s"), display_name, path, problem);
+  else
+    /* Translators: “file name”: problem */
+    g_set_error (error, SAM_FILE_ERROR, code, _("“%s”: %s"), display_name, problem);
+}
+
+/* A foreign key column `team_id` is written as `team`. */
+char *
+_sam_file_ref_key (const char *column)
+{
+  if (g_str_has_suffix (column, "_id") && strlen (column) > 3)
+    return g_strndup (column, strlen (column) - 3);
+
+  return g_strdup (column);
+}
+
+/* What a row of @table is, in words, for merge previews. */
+const char *
+_sam_file_table_noun (const char *table)
+{
+  static const struct { const char *table; const char *noun; } nouns[] = {
+    { "workshop", N_("workshop") },
+    { "team", N_("team") },
+    { "step", N_("agenda step") },
+    { "card", N_("card") },
+    { "card_link", N_("link between cards") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (g_strcmp0 (nouns[i].table, table) == 0)
+      return _(nouns[i].noun);
+
+  return table;
+}
+
+/* The same with its article, for error messages ("an agenda step"). */
+const char *
+_sam_file_table_a_noun (const char *table)
+{
+  static const struct { const char *table; const char *noun; } nouns[] = {
+    { "workshop", N_("a workshop") },
+    { "team", N_("a team") },
+    { "step", N_("an agenda step") },
+    { "card", N_("a card") },
+    { "card_link", N_("a link between cards") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (g_strcmp0 (nouns[i].table, table) == 0)
+      return _(nouns[i].noun);
+
+  return table;
+}
+
+char *
+_sam_file_format_time (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
+
+  return time ? g_date_time_format_iso8601 (time) : g_strdup ("1970-01-01T00:00:00Z");
+}
+
+SamFileKind
+sam_workshop_file_get_kind (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), SAM_FILE_KIND_WORKSHOP);
+  return self->kind;
+}
+
+const char *
+sam_workshop_file_get_display_name (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  return self->display_name;
+}
+
+const char *
+sam_workshop_file_get_workshop_uuid (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  return self->workshop_uuid;
+}
+
+JsonObject *
+_sam_workshop_file_get_workshop_object (SamWorkshopFile *self)
+{
+  return json_object_get_object_member (json_node_get_object (self->root), "workshop");
+}
+
+const char *
+sam_workshop_file_get_workshop_name (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  return json_object_get_string_member (_sam_workshop_file_get_workshop_object (self), "name");
+}
+
+/**
+ * sam_workshop_file_get_team_uuid:
+ * @self: a #SamWorkshopFile
+ *
+ * Returns: (nullable): the team a team packet or contribution is for
+ */
+const char *
+sam_workshop_file_get_team_uuid (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  return self->team_uuid;
+}
+
+/**
+ * sam_workshop_file_dup_team_name:
+ * @self: a #SamWorkshopFile
+ *
+ * Returns: (transfer full) (nullable): the name of the team a team packet
+ *   or contribution is for
+ */
+char *
+sam_workshop_file_dup_team_name (SamWorkshopFile *self)
+{
+  JsonArray *teams;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+
+  teams = _sam_workshop_file_get_rows (self, "team");
+  for (guint i = 0; self->team_uuid != NULL && teams != NULL && i < json_array_get_length (teams); i++)
+    {
+      JsonObject *team = json_array_get_object_element (teams, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (team, "uuid", NULL), self->team_uuid) == 0)
+        return g_strdup (json_object_get_string_member_with_default (team, "name", ""));
+    }
+
+  return NULL;
+}
+
+JsonArray *
+_sam_workshop_file_get_rows (SamWorkshopFile *self,
+                             const char      *table)
+{
+  JsonObject *tables = json_object_get_object_member (json_node_get_object (self->root), "tables");
+  JsonNode *node = tables ? json_object_get_member (tables, table) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/**
+ * sam_workshop_file_to_bytes:
+ * @self: a #SamWorkshopFile
+ *
+ * Returns: (transfer full): the file as pretty-printed UTF-8 JSON
+ */
+GBytes *
+sam_workshop_file_to_bytes (SamWorkshopFile *self)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *data;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+
+  json_generator_set_root (generator, self->root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
+/**
+ * sam_workshop_file_save:
+ * @self: a #SamWorkshopFile
+ * @file: where to write it; replaced atomically
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the whole file was written
+ */
+gboolean
+sam_workshop_file_save (SamWorkshopFile  *self,
+                        GFile            *file,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = sam_workshop_file_to_bytes (self);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, &local_error))
+    {
+      name = g_file_get_basename (file);
+      _sam_file_set_error (error, name, SAM_FILE_ERROR_READ, NULL, "%s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+sam_merge_plan_free (SamMergePlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  g_clear_object (&plan->workshop);
+  g_free (plan->team_name);
+  g_clear_pointer (&plan->counts, g_array_unref);
+  g_clear_pointer (&plan->items, g_ptr_array_unref);
+  g_free (plan);
+}
+
+/**
+ * sam_merge_plan_get_n_changes:
+ * @plan: a #SamMergePlan
+ *
+ * Returns: how many rows the merge would add or change
+ */
+guint
+sam_merge_plan_get_n_changes (const SamMergePlan *plan)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (plan != NULL, 0);
+
+  for (guint i = 0; i < plan->counts->len; i++)
+    {
+      const SamMergeCount *count = &g_array_index (plan->counts, SamMergeCount, i);
+
+      n += count->n_new + count->n_updated + count->n_conflicts;
+    }
+
+  return n;
+}

@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sam-step-view.h"
+#include "sam-templates.h"
+#include "sam-test-utils.h"
+#include "sam-timer-view.h"
+#include "sam-workshop-view.h"
+
+/* The agenda, templates, the step page and its timer, driven through the
+ * app's actions as the coach would. */
+
+typedef struct
+{
+  SamApplication *app;
+  SamStore *store;
+  SamWindow *window;
+  SamWorkshop *workshop;
+  GtkWidget *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->app = sam_test_application_new ();
+  f->store = sam_application_get_store (f->app);
+  f->window = sam_test_window_new (f->app);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-workshop", "s",
+                                             "Colleagues & Customers"));
+  f->workshop = sam_window_get_workshop (f->window);
+  f->view = sam_window_get_workshop_view (f->window);
+  g_assert_nonnull (f->workshop);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    sam_test_destroy_window (f->window);
+  g_clear_object (&f->app);
+}
+
+static SamStep *
+step_at (SamStore    *store,
+         SamWorkshop *workshop,
+         guint        i)
+{
+  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), i);
+  return step;
+}
+
+static guint
+n_steps (Fixture *f)
+{
+  return g_list_model_get_n_items (sam_store_get_steps (f->store, f->workshop));
+}
+
+static void
+test_templates (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *const day_kinds[] = {
+    "custom", "changes", "team-perspective", "custom", "strengths", "beliefs",
+    "map", "custom", "brainstorm", "agreements", "absent",
+  };
+  static const char *const customer_kinds[] = {
+    "custom", "customer-walk", "customer-walk", "custom", "achieve-avoid", "agreements",
+  };
+  const SamTemplate *day = sam_template_lookup ("colleagues-customers-day");
+  const SamTemplate *customer = sam_template_lookup ("customer-process");
+  guint minutes = 0;
+
+  g_assert_nonnull (day);
+  g_assert_nonnull (customer);
+  g_assert_cmpuint (day->n_steps, ==, G_N_ELEMENTS (day_kinds));
+  g_assert_cmpuint (customer->n_steps, ==, G_N_ELEMENTS (customer_kinds));
+  g_assert_null (sam_template_lookup ("no-such-template"));
+
+  gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Sales");
+  gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Back Office");
+  gtk_widget_activate_action (f->view, "workshop.add-team", "s", "IT");
+
+  /* An empty agenda invites to start from a template. */
+  g_assert_cmpuint (n_steps (f), ==, 0);
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "agenda-empty.png");
+
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", day->id));
+  g_assert_cmpuint (n_steps (f), ==, day->n_steps);
+  for (guint i = 0; i < day->n_steps; i++)
+    {
+      SamStep *step = step_at (f->store, f->workshop, i);
+
+      g_assert_cmpstr (sam_step_get_kind (step), ==, day_kinds[i]);
+      g_assert_cmpstr (sam_step_get_title (step), ==, day->steps[i].title);
+      g_assert_cmpuint (sam_step_get_minutes (step), ==, day->steps[i].minutes);
+      g_assert_cmpuint (strlen (sam_step_get_instructions (step)), >, 20);
+      g_assert_cmpint (sam_step_get_state (step), ==, SAM_STEP_TODO);
+      minutes += sam_step_get_minutes (step);
+    }
+  g_assert_cmpuint (minutes, ==, sam_template_get_minutes (day));
+  g_assert_cmpuint (minutes, >=, 5 * 60);
+
+  /* The first step is shown, with the exercise's own page when it has one. */
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, "step");
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == step_at (f->store, f->workshop, 0));
+  gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)",
+                              sam_step_get_id (step_at (f->store, f->workshop, 0)), SAM_STEP_DONE);
+  gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)",
+                              sam_step_get_id (step_at (f->store, f->workshop, 1)), SAM_STEP_CURRENT);
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x",
+                              sam_step_get_id (step_at (f->store, f->workshop, 1)));
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "agenda.png");
+
+  /* A second template is added after the steps already there. */
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", customer->id));
+  g_assert_cmpuint (n_steps (f), ==, day->n_steps + customer->n_steps);
+  for (guint i = 0; i < customer->n_steps; i++)
+    {
+      SamStep *step = step_at (f->store, f->workshop, day->n_steps + i);
+
+      g_assert_cmpstr (sam_step_get_kind (step), ==, customer_kinds[i]);
+      g_assert_cmpstr (sam_step_get_title (step), ==, customer->steps[i].title);
+    }
+  g_assert_cmpstr (sam_step_get_kind (step_at (f->store, f->workshop, 0)), ==, "custom");
+
+  /* An unknown template changes nothing. */
+  gtk_widget_activate_action (f->view, "workshop.apply-template", "s", "no-such-template");
+  g_assert_cmpuint (n_steps (f), ==, day->n_steps + customer->n_steps);
+
+  /* The agenda is on disk. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) again = sam_store_open (sam_store_get_path (f->store), &error);
+    SamWorkshop *reread;
+
+    g_assert_no_error (error);
+    reread = sam_store_find_workshop (again, sam_workshop_get_uuid (f->workshop));
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_steps (again, reread)), ==,
+                      day->n_steps + customer->n_steps);
+    g_assert_cmpint (sam_step_get_state (step_at (again, reread, 1)), ==, SAM_STEP_CURRENT);
+  }
+}
+
+static void
+test_steps (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *uuid_a = NULL;
+  SamStep *a, *b, *c;
+  gint64 id_b;
+
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom"));
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "changes"));
+  /* A kind the app does not know is not added from the menu action. */
+  gtk_widget_activate_action (f->view, "workshop.add-step", "s", "no-such-exercise");
+  g_assert_cmpuint (n_steps (f), ==, 2);
+
+  a = step_at (f->store, f->workshop, 0);
+  b = step_at (f->store, f->workshop, 1);
+  uuid_a = g_strdup (sam_step_get_uuid (a));
+  g_assert_cmpstr (sam_step_get_kind (b), ==, "changes");
+  g_assert_cmpstr (sam_step_get_title (b), ==, "Changes and Impact");
+  g_assert_cmpuint (sam_step_get_minutes (b), ==, 40);
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == b);
+
+  /* Duplicate: the copy comes right after and is shown. */
+  gtk_widget_activate_action (f->view, "workshop.duplicate-step", "x", sam_step_get_id (a));
+  g_assert_cmpuint (n_steps (f), ==, 3);
+  c = step_at (f->store, f->workshop, 1);
+  g_assert_true (c != a);
+  g_assert_cmpstr (sam_step_get_kind (c), ==, "custom");
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == c);
+
+  /* Move: down one, then past the end (ignored), then up. */
+  gtk_widget_activate_action (f->view, "workshop.move-step", "(xi)", sam_step_get_id (a), 1);
+  g_assert_true (step_at (f->store, f->workshop, 1) == a);
+  g_assert_cmpuint (sam_step_get_position (a), ==, 1);
+  gtk_widget_activate_action (f->view, "workshop.move-step", "(xi)", sam_step_get_id (b), 1);
+  g_assert_true (step_at (f->store, f->workshop, 2) == b);
+  gtk_widget_activate_action (f->view, "workshop.move-step", "(xi)", sam_step_get_id (b), -2);
+  g_assert_true (step_at (f->store, f->workshop, 0) == b);
+  gtk_widget_activate_action (f->view, "workshop.move-step-to", "(xu)", sam_step_get_id (b), 2);
+  g_assert_true (step_at (f->store, f->workshop, 2) == b);
+
+  /* State: one current at a time; the previous one becomes done. */
+  gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)", sam_step_get_id (a), SAM_STEP_CURRENT);
+  g_assert_cmpint (sam_step_get_state (a), ==, SAM_STEP_CURRENT);
+  gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)", sam_step_get_id (b), SAM_STEP_CURRENT);
+  g_assert_cmpint (sam_step_get_state (b), ==, SAM_STEP_CURRENT);
+  g_assert_cmpint (sam_step_get_state (a), ==, SAM_STEP_DONE);
+  gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)", sam_step_get_id (a), SAM_STEP_TODO);
+  g_assert_cmpint (sam_step_get_state (a), ==, SAM_STEP_TODO);
+
+  /* Remove the shown step: the page goes back to the overview; Undo
+   * brings the step back in its place. */
+  id_b = sam_step_get_id (b);
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", id_b);
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == b);
+  gtk_widget_activate_action (f->view, "workshop.remove-step", "x", id_b);
+  g_assert_cmpuint (n_steps (f), ==, 2);
+  g_assert_null (sam_store_find_step (f->store, f->workshop, id_b));
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, "overview");
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "agenda-undo-toast.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (n_steps (f), ==, 3);
+  b = sam_store_find_step (f->store, f->workshop, id_b);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (sam_step_get_position (b), ==, 2);
+  g_assert_cmpstr (sam_step_get_uuid (step_at (f->store, f->workshop, 1)), ==, uuid_a);
+
+  /* The page of a step is reached by its sidebar name too. */
+  {
+    g_autofree char *name = g_strdup_printf ("step-%" G_GINT64_FORMAT, id_b);
+
+    gtk_widget_activate_action (f->view, "workshop.show-page", "s", name);
+    g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == b);
+  }
+}
+
+static SamStepView *
+shown_step_view (Fixture *f)
+{
+  return SAM_STEP_VIEW (sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view)));
+}
+
+static void
+test_step_view (Fixture       *f,
+                gconstpointer  data)
+{
+  SamStepView *step_view;
+  SamStep *step;
+
+  gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
+  step = step_at (f->store, f->workshop, 0);
+  step_view = shown_step_view (f);
+  g_assert_true (sam_step_view_get_step (step_view) == step);
+  g_assert_null (sam_step_view_get_page (step_view));
+
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-title", "s", "Welcome");
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-instructions", "s",
+                              "Find your team's table.\n\nSay your name and one thing you hope to take home.");
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-notes", "s", "Keep it light.");
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-minutes", "u", 25);
+  g_assert_cmpstr (sam_step_get_title (step), ==, "Welcome");
+  g_assert_cmpstr (sam_step_get_notes (step), ==, "Keep it light.");
+  g_assert_cmpuint (sam_step_get_minutes (step), ==, 25);
+
+  /* An empty title is not taken. */
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-title", "s", "");
+  g_assert_cmpstr (sam_step_get_title (step), ==, "Welcome");
+
+  /* Editing: typing in the instructions saves them at once. */
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.edit", NULL);
+  {
+    GtkWidget *text = sam_test_find_mapped_child (GTK_WIDGET (step_view), GTK_TYPE_TEXT_VIEW);
+
+    g_assert_nonnull (text);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), "Welcome, everyone!", -1);
+    g_assert_cmpstr (sam_step_get_instructions (step), ==, "Welcome, everyone!");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.edit", NULL);
+
+  /* The coach's notes are never shown while projecting. */
+  g_assert_false (sam_step_view_get_projecting (step_view));
+  sam_step_view_set_projecting (step_view, TRUE);
+  g_assert_false (sam_step_view_get_notes_visible (step_view));
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "step-view-projecting.png");
+  sam_step_view_set_projecting (step_view, FALSE);
+}
+
+static void
+test_timer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  SamTimerView *timer_view;
+  SamStepView *step_view;
+  SamStep *step;
+  gint64 before, deadline, id;
+
+  gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Sales");
+  gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
+  step = step_at (f->store, f->workshop, 0);
+  id = sam_step_get_id (step);
+  uuid = g_strdup (sam_workshop_get_uuid (f->workshop));
+  step_view = shown_step_view (f);
+  timer_view = SAM_TIMER_VIEW (sam_step_view_get_timer_view (step_view));
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-title", "s", "Strengths and Challenges");
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-instructions", "s",
+                              "Per team: what are we strong at, and what do we struggle with? "
+                              "Other teams add what they see in us.\n\n"
+                              "Then look around: where could the strength of one team help with the challenge of another?");
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.set-minutes", "u", 30);
+  g_assert_cmpint (sam_step_get_timer_remaining (step), ==, -1);
+  g_assert_cmpstr (sam_timer_view_get_text (timer_view), ==, "30:00");
+
+  /* Start: a deadline half an hour from now is stored. */
+  before = g_get_real_time () / 1000;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_view), "step.timer-start", NULL));
+  deadline = sam_step_get_timer_deadline (step);
+  g_assert_cmpint (deadline, >=, before + 30 * 60000);
+  g_assert_cmpint (deadline, <=, g_get_real_time () / 1000 + 30 * 60000);
+  sam_test_pump (1200);
+  g_assert_cmpstr (sam_timer_view_get_text (timer_view), ==, "29:59");
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "step-view.png");
+
+  /* Pause keeps what is left; a minute more; start again. */
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.timer-pause", NULL);
+  g_assert_cmpint (sam_step_get_timer_deadline (step), ==, 0);
+  g_assert_cmpint (sam_step_get_timer_remaining (step), >, 29 * 60000);
+  g_assert_cmpint (sam_step_get_timer_remaining (step), <, 30 * 60000);
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.timer-add-minute", NULL);
+  g_assert_cmpint (sam_step_get_timer_remaining (step), >, 30 * 60000);
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.timer-toggle", NULL);
+  g_assert_cmpint (sam_step_get_timer_deadline (step), >, 0);
+  deadline = sam_step_get_timer_deadline (step);
+
+  /* A new window on the same workshop: the timer is still running. */
+  sam_test_destroy_window (f->window);
+  f->window = sam_test_window_new (f->app);
+  f->view = sam_window_get_workshop_view (f->window);
+  f->workshop = sam_window_get_workshop (f->window);
+  g_assert_cmpstr (sam_workshop_get_uuid (f->workshop), ==, uuid);
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", id);
+  step_view = shown_step_view (f);
+  step = sam_step_view_get_step (step_view);
+  g_assert_nonnull (step);
+  g_assert_cmpint (sam_step_get_timer_deadline (step), ==, deadline);
+  timer_view = SAM_TIMER_VIEW (sam_step_view_get_timer_view (step_view));
+  g_assert_false (sam_timer_view_is_done (timer_view));
+
+  /* And a second store opened on the same file sees it too. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) again = sam_store_open (sam_store_get_path (f->store), &error);
+    SamWorkshop *reread;
+    SamStep *reread_step;
+
+    g_assert_no_error (error);
+    reread = sam_store_find_workshop (again, uuid);
+    reread_step = sam_store_find_step (again, reread, id);
+    g_assert_cmpint (sam_step_get_timer_deadline (reread_step), ==, deadline);
+    g_assert_cmpint (sam_step_get_timer_remaining (reread_step), ==, sam_step_get_timer_remaining (step));
+  }
+
+  /* Reset: back to the whole time box, not running. */
+  gtk_widget_activate_action (GTK_WIDGET (step_view), "step.timer-reset", NULL);
+  g_assert_cmpint (sam_step_get_timer_remaining (step), ==, -1);
+  g_assert_cmpint (sam_step_get_timer_deadline (step), ==, 0);
+  g_assert_cmpstr (sam_timer_view_get_text (timer_view), ==, "30:00");
+
+  /* The end: a running timer with a moment left runs out while shown. */
+  g_assert_true (sam_store_set_step_timer (f->store, step, 700, g_get_real_time () / 1000 + 700, NULL));
+  g_assert_false (sam_timer_view_is_done (timer_view));
+  sam_test_pump (1500);
+  g_assert_true (sam_timer_view_is_done (timer_view));
+  g_assert_cmpstr (sam_timer_view_get_text (timer_view), ==, "00:00");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (timer_view), "done"));
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "timer-done.png");
+
+  g_settings_set_string (sam_application_get_settings (f->app), "style-variant", "dark");
+  sam_test_pump (100);
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "timer-done-dark.png");
+  g_settings_set_string (sam_application_get_settings (f->app), "style-variant", "default");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sam_test_isolate ();
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/sam/ui/agenda/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add ("/sam/ui/agenda/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/sam/ui/agenda/step-view", Fixture, NULL, fixture_set_up, test_step_view, fixture_tear_down);
+  g_test_add ("/sam/ui/agenda/timer", Fixture, NULL, fixture_set_up, test_timer, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sam-card-list.h"
+#include "sam-card-row.h"
+#include "sam-changes-page.h"
+#include "sam-step-view.h"
+#include "sam-test-utils.h"
+#include "sam-workshop-view.h"
+
+/* The "Changes and impact" page and the card widget under it, and removing
+ * a team that wrote cards. */
+
+typedef struct
+{
+  SamApplication *app;
+  SamStore *store;
+  SamWindow *window;
+  SamWorkshop *workshop;
+  GtkWidget *view;
+  SamStep *step;
+  SamChangesPage *page;
+  SamTeam *teams[3];
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *const names[] = { "Sales", "Back Office", "IT & Data" };
+  GtkWidget *step_view;
+
+  f->app = sam_test_application_new ();
+  f->store = sam_application_get_store (f->app);
+  f->window = sam_test_window_new (f->app);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-workshop", "s", "Acme Insurance");
+  f->workshop = sam_window_get_workshop (f->window);
+  f->view = sam_window_get_workshop_view (f->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SamTeam) team = NULL;
+
+      gtk_widget_activate_action (f->view, "workshop.add-team", "s", names[i]);
+      team = g_list_model_get_item (sam_store_get_teams (f->store, f->workshop), i);
+      f->teams[i] = team;
+    }
+  gtk_widget_activate_action (f->view, "workshop.set-team-colour", "(xu)", sam_team_get_id (f->teams[2]), 6);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "changes"));
+  f->step = sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view));
+  g_assert_nonnull (f->step);
+  step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view));
+  f->page = SAM_CHANGES_PAGE (sam_step_view_get_page (SAM_STEP_VIEW (step_view)));
+  g_assert_true (SAM_IS_CHANGES_PAGE (f->page));
+  sam_test_pump (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sam_test_destroy_window (f->window);
+  g_clear_object (&f->app);
+}
+
+static GListModel *
+cards (Fixture *f)
+{
+  return sam_store_get_cards (f->store, f->step);
+}
+
+static SamCard *
+card_at (Fixture *f,
+         guint    i)
+{
+  g_autoptr(SamCard) card = g_list_model_get_item (cards (f), i);
+  return card;
+}
+
+static SamCard *
+bucket_card (SamCardList *list,
+             guint        i)
+{
+  g_autoptr(SamCard) card = g_list_model_get_item (sam_card_list_get_cards (list), i);
+  return card;
+}
+
+static void
+add_changes (Fixture *f)
+{
+  static const char *const changes[3][2] = {
+    { "Stricter rules on customer identification", "Customers compare us online before they call" },
+    { "Yearly audit of every file", "More requests arrive by e-mail than by post" },
+    { "The old policy system is switched off next year", NULL },
+  };
+
+  for (guint t = 0; t < 3; t++)
+    {
+      SamCardList *list = sam_changes_page_get_change_list (f->page, f->teams[t]);
+
+      g_assert_nonnull (list);
+      for (guint i = 0; i < 2 && changes[t][i] != NULL; i++)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "cards.add", "s", changes[t][i]));
+    }
+  sam_test_pump (50);
+}
+
+static void
+test_changes_and_impacts (Fixture       *f,
+                          gconstpointer  data)
+{
+  SamCardList *sales, *impacts;
+  SamCard *change, *second;
+  guint n;
+
+  add_changes (f);
+  g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 5);
+  sales = sam_changes_page_get_change_list (f->page, f->teams[0]);
+  g_assert_cmpuint (sam_card_list_get_n_cards (sales), ==, 2);
+  change = bucket_card (sales, 0);
+  g_assert_cmpstr (sam_card_get_kind (change), ==, "change");
+  g_assert_cmpint (sam_card_get_team_id (change), ==, sam_team_get_id (f->teams[0]));
+  g_assert_cmpint (sam_card_get_parent_id (change), ==, 0);
+  g_assert_cmpuint (sam_card_list_get_n_cards (sam_changes_page_get_change_list (f->page, f->teams[2])), ==, 1);
+
+  /* Impacts hang under their change. */
+  impacts = sam_changes_page_get_impact_list (f->page, change);
+  g_assert_nonnull (impacts);
+  gtk_widget_activate_action (GTK_WIDGET (impacts), "cards.add", "s", "We ask every customer for an ID again");
+  gtk_widget_activate_action (GTK_WIDGET (impacts), "cards.add", "s", "Longer calls at the desk");
+  g_assert_cmpuint (sam_card_list_get_n_cards (impacts), ==, 2);
+  g_assert_cmpstr (sam_card_get_kind (bucket_card (impacts, 0)), ==, "impact");
+  g_assert_cmpint (sam_card_get_parent_id (bucket_card (impacts, 0)), ==, sam_card_get_id (change));
+  g_assert_cmpint (sam_card_get_team_id (bucket_card (impacts, 1)), ==, sam_team_get_id (f->teams[0]));
+  {
+    SamCard *it_change = bucket_card (sam_changes_page_get_change_list (f->page, f->teams[2]), 0);
+    SamCardList *it_impacts = sam_changes_page_get_impact_list (f->page, it_change);
+
+    gtk_widget_activate_action (GTK_WIDGET (it_impacts), "cards.add", "s", "Two systems side by side for a year");
+  }
+  n = g_list_model_get_n_items (cards (f));
+  g_assert_cmpuint (n, ==, 8);
+
+  /* Empty and blank texts are never stored. */
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.add", "s", "");
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.add", "s", "   \n  ");
+  g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n);
+
+  /* Edit through the action, and by typing into the card. */
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.set-text", "(xs)", sam_card_get_id (change),
+                              "Stricter rules on identifying customers");
+  g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.set-text", "(xs)", sam_card_get_id (change), "  ");
+  g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
+  {
+    GtkWidget *row = sam_test_find_child (GTK_WIDGET (sales), SAM_TYPE_CARD_ROW);
+    GtkWidget *text = sam_test_find_child (row, GTK_TYPE_TEXT_VIEW);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+
+    g_assert_true (sam_card_row_get_card (SAM_CARD_ROW (row)) == change);
+    sam_card_row_edit (SAM_CARD_ROW (row));
+    g_assert_true (gtk_widget_has_focus (text));
+    gtk_text_buffer_set_text (buffer, "", -1);
+    g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
+    gtk_text_buffer_set_text (buffer, "Know your customer: stricter rules", -1);
+    g_assert_cmpstr (sam_card_get_text (change), ==, "Know your customer: stricter rules");
+  }
+
+  /* Reorder within the team's changes. */
+  second = bucket_card (sales, 1);
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.move", "(xi)", sam_card_get_id (change), 1);
+  g_assert_true (bucket_card (sales, 0) == second);
+  g_assert_true (bucket_card (sales, 1) == change);
+  g_assert_cmpuint (sam_card_get_position (second), <, sam_card_get_position (change));
+  /* Past the end: nothing happens. */
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.move", "(xi)", sam_card_get_id (change), 1);
+  g_assert_true (bucket_card (sales, 1) == change);
+  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.move-to", "(xx)",
+                              sam_card_get_id (change), sam_card_get_id (second));
+  g_assert_true (bucket_card (sales, 0) == change);
+  sam_test_pump (50);
+
+  /* The rows made again after the move show the card's text, in full. */
+  {
+    GtkWidget *row = sam_test_find_child (GTK_WIDGET (sales), SAM_TYPE_CARD_ROW);
+
+    g_assert_true (sam_card_row_get_card (SAM_CARD_ROW (row)) == change);
+    g_assert_cmpstr (sam_card_row_get_shown_text (SAM_CARD_ROW (row)), ==, sam_card_get_text (change));
+  }
+
+  /* As projected: the sidebar hidden, the room's instructions on top. */
+  gtk_widget_activate_action (sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view)),
+                              "step.set-instructions", "s",
+                              "Per team: what changes around us? Then, under every change, "
+                              "what it means for our own work.");
+  gtk_widget_activate_action (f->view, "workshop.toggle-sidebar", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  sam_test_pump (1000);
+  sam_test_screenshot (GTK_WIDGET (f->window), "changes-page.png");
+  g_settings_set_string (sam_application_get_settings (f->app), "style-variant", "dark");
+  sam_test_pump (100);
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "changes-page-dark.png");
+  g_settings_set_string (sam_application_get_settings (f->app), "style-variant", "default");
+  gtk_widget_activate_action (f->view, "workshop.toggle-sidebar", NULL);
+
+  /* Delete a change: its impacts go with it; Undo brings all back. */
+  {
+    gint64 id = sam_card_get_id (change);
+
+    gtk_widget_activate_action (GTK_WIDGET (sales), "cards.delete", "x", id);
+    g_assert_null (sam_store_find_card (f->store, f->step, id));
+    g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n - 3);
+    g_assert_cmpuint (sam_card_list_get_n_cards (sales), ==, 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n);
+    g_assert_nonnull (sam_store_find_card (f->store, f->step, id));
+    sam_test_pump (50);
+    sales = sam_changes_page_get_change_list (f->page, f->teams[0]);
+    g_assert_cmpuint (sam_card_list_get_n_cards (sales), ==, 2);
+  }
+
+  /* All of it is on disk. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) again = sam_store_open (sam_store_get_path (f->store), &error);
+    SamWorkshop *reread;
+    SamStep *step;
+
+    g_assert_no_error (error);
+    reread = sam_store_find_workshop (again, sam_workshop_get_uuid (f->workshop));
+    step = sam_store_find_step (again, reread, sam_step_get_id (f->step));
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (again, step)), ==, n);
+  }
+}
+
+static void
+test_long_card (Fixture       *f,
+                gconstpointer  data)
+{
+  SamCardList *list = sam_changes_page_get_change_list (f->page, f->teams[1]);
+  GString *text = g_string_new (NULL);
+
+  while (text->len < 12000)
+    g_string_append (text, "A long pasted report about what changes in our market. ");
+  g_string_truncate (text, 12000);
+  text->str[text->len - 1] = '.';
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "cards.add", "s", text->str));
+  sam_test_pump (200);
+  g_assert_cmpuint (sam_card_list_get_n_cards (list), ==, 1);
+  g_assert_cmpuint (strlen (sam_card_get_text (bucket_card (list, 0))), ==, 12000);
+  /* Laid out and drawn: the card wraps instead of widening the window.
+   * (How long that takes is a benchmark's business, not a test's.) */
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (f->window), "changes-long-card.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 2000);
+
+  g_string_free (text, TRUE);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_remove_team_with_cards (Fixture       *f,
+                             gconstpointer  data)
+{
+  GListModel *teams = sam_store_get_teams (f->store, f->workshop);
+  AdwMessageDialog *dialog;
+  gint64 id = sam_team_get_id (f->teams[0]);
+  SamCard *change;
+  SamCardList *impacts;
+
+  add_changes (f);
+  change = bucket_card (sam_changes_page_get_change_list (f->page, f->teams[0]), 0);
+  impacts = sam_changes_page_get_impact_list (f->page, change);
+  gtk_widget_activate_action (GTK_WIDGET (impacts), "cards.add", "s", "Longer calls");
+  g_assert_cmpuint (sam_store_count_team_content (f->store, f->teams[0]), ==, 3);
+
+  /* The asking action shows a dialog and removes nothing yet. */
+  g_assert_null (find_dialog ());
+  gtk_widget_activate_action (f->view, "workshop.remove-team", "x", id);
+  sam_test_pump (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 cards"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Sales"));
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (dialog), "remove-team-dialog.png");
+
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  sam_test_pump (300);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
+
+  /* Removing from the dialog takes the cards along; Undo restores them. */
+  gtk_widget_activate_action (f->view, "workshop.remove-team", "x", id);
+  sam_test_pump (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_close (GTK_WINDOW (dialog));
+  sam_test_pump (300);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 6);
+
+  /* The non-asking action, as the dialog's answer uses it. */
+  gtk_widget_activate_action (f->view, "workshop.trash-team", "x", id);
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 3);
+  g_assert_cmpstr (sam_card_get_text (card_at (f, 0)), ==, "Yearly audit of every file");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 6);
+  sam_test_pump (50);
+  g_assert_nonnull (sam_changes_page_get_change_list (f->page, sam_store_find_team (f->store, f->workshop, id)));
+  g_assert_cmpuint (sam_card_list_get_n_cards (sam_changes_page_get_change_list (
+                      f->page, sam_store_find_team (f->store, f->workshop, id))), ==, 2);
+
+  /* A team without cards goes without asking. */
+  gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Compliance");
+  {
+    g_autoptr(SamTeam) empty = g_list_model_get_item (teams, 3);
+
+    gtk_widget_activate_action (f->view, "workshop.remove-team", "x", sam_team_get_id (empty));
+    g_assert_null (find_dialog ());
+    g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sam_test_isolate ();
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/sam/ui/changes/changes-and-impacts", Fixture, NULL,
+              fixture_set_up, test_changes_and_impacts, fixture_tear_down);
+  g_test_add ("/sam/ui/changes/long-card", Fixture, NULL,
+              fixture_set_up, test_long_card, fixture_tear_down);
+  g_test_add ("/sam/ui/changes/remove-team-with-cards", Fixture, NULL,
+              fixture_set_up, test_remove_team_with_cards, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <json-glib/json-glib.h>
+
+#include "sam-sample-workshop.h"
+#include "sam-workshop-file.h"
+
+/* Runs the real `samenspel` binary without a display, as a coach's script
+ * or a server would. */
+
+static const char *binary;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_samenspel (Run        *run,
+               const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list list;
+
+  g_ptr_array_add (args, (gpointer) binary);
+  va_start (list, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+
+  /* No display at all: the commands must not need one. */
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  /* The binary opens the same (isolated) database as this test. */
+  env = g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  env = g_environ_setenv (env, "HOME", g_get_home_dir (), TRUE);
+
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("samenspel %s → %d\n%s%s", first, run->status, run->out, run->err);
+}
+
+static char *
+outfile (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
+/* A sample workshop in the default database the binary opens. */
+static char *
+make_sample (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop;
+
+  path = sam_store_dup_default_path ();
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  workshop = sam_sample_workshop_new (store, "Colleagues and Customers");
+  return g_strdup (sam_workshop_get_uuid (workshop));
+}
+
+static void
+assert_starts_with (const char *path,
+                    const char *magic,
+                    gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  g_assert_cmpuint (size, >, length);
+  g_assert_cmpmem (contents, length, magic, length);
+}
+
+static void
+test_every_format (void)
+{
+  g_autofree char *uuid = make_sample ();
+  g_autofree char *pdf = outfile ("report.pdf");
+  g_autofree char *json = outfile ("workshop.samenspel");
+  g_autofree char *csv = outfile ("agreements.csv");
+  g_autofree char *png = outfile ("map.png");
+  g_autofree char *svg = outfile ("map.svg");
+  g_autofree char *pdf2 = outfile ("from-file.pdf");
+  g_autofree char *csv_text = NULL;
+  g_autofree char *opt = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    opt = g_strdup_printf ("--output=%s", pdf);
+    run_samenspel (&run, "export", "--format=pdf", opt, "Colleagues and Customers", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_starts_with (pdf, "%PDF-", 5);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format", "json", "--output", json, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_starts_with (json, "{", 1);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=csv", "-o", csv, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_starts_with (csv, "\xef\xbb\xbfWhat,", 8);
+    g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+    g_assert_nonnull (strstr (csv_text, "Back Office joins the Monday sales call"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=map-png", "--output", png, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_starts_with (png, "\x89PNG", 4);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *contents = NULL;
+
+    run_samenspel (&run, "export", "--format=map-svg", "--output", svg, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+  }
+  /* From a workshop file instead of the database. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=pdf", "--output", pdf2, json, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_starts_with (pdf2, "%PDF-", 5);
+  }
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *uuid = make_sample ();
+  g_autofree char *json = outfile ("to-import.samenspel");
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=json", "--output", json, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "import", json, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Imported “Colleagues and Customers”"));
+    g_assert_cmpstr (run.err, ==, "");
+  }
+
+  path = sam_store_dup_default_path ();
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, 2);
+
+  /* Two workshops now carry the name: the name alone is not enough. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *out = outfile ("ambiguous.pdf");
+
+    run_samenspel (&run, "export", "--format=pdf", "--output", out, "Colleagues and Customers", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "give the UUID"));
+  }
+}
+
+static void
+assert_one_line (const char *text)
+{
+  g_assert_true (g_str_has_prefix (text, "samenspel: "));
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  g_assert_true (strchr (text, '\n') == text + strlen (text) - 1);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *uuid = make_sample ();
+  g_autofree char *bad = outfile ("broken.samenspel");
+  g_autofree char *out = outfile ("never.pdf");
+  g_autofree char *valid = outfile ("valid.samenspel");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=json", "--output", valid, uuid, NULL);
+    g_assert_true (g_file_get_contents (valid, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (bad, contents, length / 3, NULL));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=pdf", "--output", out, bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_line (run.err);
+    g_assert_nonnull (strstr (run.err, "broken.samenspel"));
+    g_assert_nonnull (strstr (run.err, "line "));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "import", bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_line (run.err);
+    g_assert_nonnull (strstr (run.err, "broken.samenspel"));
+  }
+  /* A reference to a team that is not there: the JSON path is named. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = json_from_string (contents, NULL);
+    JsonObject *tables = json_object_get_object_member (json_node_get_object (root), "tables");
+    JsonObject *card = json_array_get_object_element (json_object_get_array_member (tables, "card"), 2);
+    g_autofree char *text = NULL;
+
+    json_object_set_string_member (card, "team", "5d2a8c1e-0000-4000-8000-000000000000");
+    text = json_to_string (root, TRUE);
+    g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+    run_samenspel (&run, "import", bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_line (run.err);
+    g_assert_nonnull (strstr (run.err, "$.tables.card[2].team"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=pdf", "--output", out, "No Such Workshop", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_line (run.err);
+    g_assert_nonnull (strstr (run.err, "No Such Workshop"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *missing = outfile ("missing.samenspel");
+
+    run_samenspel (&run, "import", missing, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_line (run.err);
+    g_assert_nonnull (strstr (run.err, "missing.samenspel"));
+  }
+}
+
+static void
+test_usage (void)
+{
+  const char *cases[][5] = {
+    { "export", NULL },
+    { "export", "--format=docx", "--output=x", "w", NULL },
+    { "export", "--format=pdf", "w", NULL },
+    { "export", "--format=pdf", "--output=x", NULL },
+    { "export", "--format=pdf", "--output=x", "a", "b" },
+    { "export", "--colour", NULL },
+    { "import", NULL },
+    { "import", "a.samenspel", "b.samenspel", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_samenspel (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "samenspel: "));
+      g_assert_nonnull (strstr (run.err, "--help"));
+    }
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_samenspel (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "samenspel export --format=FORMAT --output=OUT SOURCE"));
+  g_assert_nonnull (strstr (run.out, "samenspel import"));
+  g_assert_nonnull (strstr (run.out, "map-svg"));
+  g_assert_nonnull (strstr (run.out, "Exit status"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_assert_cmpint (argc, ==, 2);
+  binary = argv[1];
+
+  g_test_add_func ("/sam/cli/every-format", test_every_format);
+  g_test_add_func ("/sam/cli/import", test_import);
+  g_test_add_func ("/sam/cli/bad-input", test_bad_input);
+  g_test_add_func ("/sam/cli/usage", test_usage);
+  g_test_add_func ("/sam/cli/help", test_help);
+
+  return g_test_run ();
+}

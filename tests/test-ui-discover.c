@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sam-card-list.h"
+#include "sam-customer-walk-page.h"
+#include "sam-exercise.h"
+#include "sam-perspective-page.h"
+#include "sam-step-settings.h"
+#include "sam-test-utils.h"
+
+/* The four discovery exercises, each done the way the room does it: a
+ * workshop with teams made through the window's actions, a step of the
+ * exercise, its page inside the real window, and the exercise performed
+ * through the page's actions.  The result is read back from a second
+ * SamStore on the same file, as after a restart. */
+
+typedef struct
+{
+  SamApplication *app;
+  SamStore *store;
+  SamWindow *window;
+  SamWorkshop *workshop;
+  SamStep *step;
+  GtkWidget *page;
+  AdwToastOverlay *overlay;
+  GtkWidget *old_child;
+} Host;
+
+static void
+host_open (Host              *h,
+           const char        *kind,
+           const char *const *teams)
+{
+  g_autoptr(GError) error = NULL;
+  const SamExerciseInfo *info = sam_exercise_lookup (kind);
+  GtkWidget *view;
+
+  g_assert_nonnull (info);
+  h->app = sam_test_application_new ();
+  h->store = sam_application_get_store (h->app);
+  h->window = sam_test_window_new (h->app);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h->window), "win.create-workshop", "s",
+                                             "Colleagues & Customers"));
+  h->workshop = sam_window_get_workshop (h->window);
+  view = sam_window_get_workshop_view (h->window);
+  for (guint i = 0; teams[i] != NULL; i++)
+    g_assert_true (gtk_widget_activate_action (view, "workshop.add-team", "s", teams[i]));
+
+  h->step = sam_store_add_step (h->store, h->workshop, -1, kind, info->title,
+                                info->default_minutes, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The page goes where the window's content was, under its toasts. */
+  h->page = sam_exercise_page_new (kind);
+  g_assert_nonnull (h->page);
+  g_object_set (h->page, "store", h->store, "workshop", h->workshop, "step", h->step, NULL);
+  h->overlay = ADW_TOAST_OVERLAY (sam_test_find_child (GTK_WIDGET (h->window), ADW_TYPE_TOAST_OVERLAY));
+  g_assert_nonnull (h->overlay);
+  h->old_child = g_object_ref (adw_toast_overlay_get_child (h->overlay));
+  adw_toast_overlay_set_child (h->overlay, h->page);
+  sam_test_pump (150);
+}
+
+static void
+host_close (Host *h)
+{
+  g_object_set (h->page, "step", NULL, "workshop", NULL, "store", NULL, NULL);
+  adw_toast_overlay_set_child (h->overlay, h->old_child);
+  g_clear_object (&h->old_child);
+  sam_test_destroy_window (h->window);
+  g_clear_object (&h->app);
+}
+
+static SamTeam *
+team_at (SamStore    *store,
+         SamWorkshop *workshop,
+         guint        i)
+{
+  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), i);
+  return team;
+}
+
+static gint64
+team_id (Host  *h,
+         guint  i)
+{
+  return sam_team_get_id (team_at (h->store, h->workshop, i));
+}
+
+static SamStore *
+reopen (Host *h)
+{
+  g_autoptr(GError) error = NULL;
+  SamStore *again = sam_store_open (sam_store_get_path (h->store), &error);
+
+  g_assert_no_error (error);
+  return again;
+}
+
+static SamStep *
+reopened_step (SamStore *again,
+               Host     *h)
+{
+  SamWorkshop *workshop = sam_store_find_workshop (again, sam_workshop_get_uuid (h->workshop));
+  SamStep *step;
+
+  g_assert_nonnull (workshop);
+  step = sam_store_find_step (again, workshop, sam_step_get_id (h->step));
+  g_assert_nonnull (step);
+  return step;
+}
+
+/* The newest card of @kind in the step. */
+static SamCard *
+last_card (SamStore   *store,
+           SamStep    *step,
+           const char *kind)
+{
+  GListModel *cards = sam_store_get_cards (store, step);
+  SamCard *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (g_strcmp0 (sam_card_get_kind (card), kind) == 0 &&
+          (found == NULL || sam_card_get_id (card) > sam_card_get_id (found)))
+        found = card;
+    }
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+count_cards (SamStore   *store,
+             SamStep    *step,
+             const char *kind,
+             int         response)
+{
+  GListModel *cards = sam_store_get_cards (store, step);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (g_strcmp0 (sam_card_get_kind (card), kind) == 0 &&
+          (response < 0 || sam_card_get_response (card) == response))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_perspective (void)
+{
+  static const char *const teams[] = { "Sales", "Back Office", "IT", "Compliance", NULL };
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(SamStore) again = NULL;
+  SamPerspectivePage *page;
+  SamStep *step;
+  gint64 sales, back_office, it, compliance;
+  SamCard *card;
+  Host h = { 0 };
+
+  host_open (&h, "team-perspective", teams);
+  page = SAM_PERSPECTIVE_PAGE (h.page);
+  sales = team_id (&h, 0);
+  back_office = team_id (&h, 1);
+  it = team_id (&h, 2);
+  compliance = team_id (&h, 3);
+
+  /* The proposal: each team looks at the next one. */
+  g_assert_cmpint (sam_perspective_page_get_target (page, sales), ==, back_office);
+  g_assert_cmpint (sam_perspective_page_get_target (page, compliance), ==, sales);
+  sam_test_screenshot (GTK_WIDGET (h.window), "perspective-assignment.png");
+
+  /* The coach changes one: the rotation stays whole and is stored. */
+  g_assert_true (gtk_widget_activate_action (h.page, "perspective.assign", "(xx)", sales, it));
+  g_assert_cmpint (sam_perspective_page_get_target (page, sales), ==, it);
+  stored = sam_step_settings_dup_map (sam_step_get_settings (h.step), "assignment");
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (stored, sam_team_get_uuid (team_at (h.store, h.workshop, 0))), ==,
+                   sam_team_get_uuid (team_at (h.store, h.workshop, 2)));
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (sam_perspective_page_get_target (page, team_id (&h, i)), !=, team_id (&h, i));
+
+
+  /* Back to the proposal for the rest of the exercise. */
+  gtk_widget_activate_action (h.page, "perspective.propose", NULL);
+  g_assert_cmpint (sam_perspective_page_get_target (page, sales), ==, back_office);
+
+  /* Sales writes about Back Office, with its cards on screen. */
+  gtk_widget_activate_action (h.page, "perspective.show-writer", "x", sales);
+  sam_test_pump (100);
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", sales, "goals",
+                              "Process every request within a day");
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", sales, "pressure",
+                              "Audits every quarter");
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", sales, "hard",
+                              "Customers who send half their papers");
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", sales, "needs",
+                              "Complete files from us");
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", it, "strengths",
+                              "They know every customer by name");
+  /* A blank card and an unknown prompt are not stored. */
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", sales, "goals", "   ");
+  gtk_widget_activate_action (h.page, "perspective.add-card", "(xss)", sales, "weather", "Sunny");
+  g_assert_cmpuint (count_cards (h.store, h.step, "perspective", -1), ==, 5);
+
+  card = last_card (h.store, h.step, "perspective");
+  g_assert_cmpint (sam_card_get_team_id (card), ==, it);
+  g_assert_cmpint (sam_card_get_about_team_id (card), ==, compliance);
+  g_assert_cmpstr (sam_card_get_prompt (card), ==, "strengths");
+
+  /* Back Office answers Sales' cards. */
+  {
+    GListModel *cards = sam_store_get_cards (h.store, h.step);
+
+    for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+      {
+        g_autoptr(SamCard) c = g_list_model_get_item (cards, i);
+
+        if (sam_card_get_team_id (c) != sales)
+          continue;
+        if (g_str_equal (sam_card_get_prompt (c), "goals"))
+          gtk_widget_activate_action (h.page, "perspective.respond", "(xus)", sam_card_get_id (c), 2,
+                                      "Within a week: quality before speed");
+        else if (g_str_equal (sam_card_get_prompt (c), "hard"))
+          gtk_widget_activate_action (h.page, "perspective.respond", "(xus)", sam_card_get_id (c), 2,
+                                      "Rules that change every month");
+        else
+          gtk_widget_activate_action (h.page, "perspective.respond", "(xus)", sam_card_get_id (c), 1, "");
+      }
+  }
+  gtk_widget_activate_action (h.page, "perspective.add-own", "(xss)", back_office, "needs",
+                              "A call before a big campaign starts");
+
+  gtk_widget_activate_action (h.page, "perspective.show-writer", "x", sales);
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "perspective-page.png");
+  gtk_widget_activate_action (h.page, "perspective.show-view", "s", "differences");
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "perspective-differences.png");
+
+  /* A team in its own shoes is refused, and nothing changes. */
+  gtk_widget_activate_action (h.page, "perspective.assign", "(xx)", it, it);
+  g_assert_cmpint (sam_perspective_page_get_target (page, it), ==, compliance);
+  g_assert_cmpint (sam_perspective_page_get_target (page, sales), ==, back_office);
+
+  /* Everything is on disk. */
+  again = reopen (&h);
+  step = reopened_step (again, &h);
+  g_assert_cmpuint (count_cards (again, step, "perspective", -1), ==, 6);
+  g_assert_cmpuint (count_cards (again, step, "perspective", 1), ==, 2);
+  g_assert_cmpuint (count_cards (again, step, "perspective", 2), ==, 2);
+  g_assert_cmpuint (count_cards (again, step, "perspective", 3), ==, 1);
+  g_assert_cmpuint (count_cards (again, step, "perspective", 0), ==, 1);
+  card = last_card (again, step, "perspective");
+  g_assert_cmpint (sam_card_get_team_id (card), ==, back_office);
+  g_assert_cmpint (sam_card_get_about_team_id (card), ==, back_office);
+  g_assert_cmpint (sam_card_get_response (card), ==, 3);
+  {
+    g_autoptr(GHashTable) assignment = sam_step_settings_dup_map (sam_step_get_settings (step), "assignment");
+
+    g_assert_cmpstr (g_hash_table_lookup (assignment, sam_team_get_uuid (team_at (h.store, h.workshop, 0))), ==,
+                     sam_team_get_uuid (team_at (h.store, h.workshop, 1)));
+  }
+
+  host_close (&h);
+}
+
+static void
+test_customer_walk (void)
+{
+  static const char *const teams[] = { "Sales", "Back Office", NULL };
+  static const char *const steps[] = {
+    "Tells us the new address by phone",
+    "Fills in the change-of-address form",
+    "Sends a copy of the rental contract",
+    "Waits for the confirmation letter",
+    NULL
+  };
+  g_autoptr(SamStore) again = NULL;
+  g_autofree char *persona = NULL;
+  g_autofree char *request = NULL;
+  GListModel *cards;
+  SamStep *step;
+  Host h = { 0 };
+
+  host_open (&h, "customer-walk", teams);
+
+  /* Until the coach writes one, the default persona frames the walk. */
+  persona = sam_customer_walk_dup_persona (h.step);
+  g_assert_nonnull (strstr (persona, "mother"));
+  g_clear_pointer (&persona, g_free);
+
+  g_assert_true (gtk_widget_activate_action (h.page, "walk.set-persona", "s",
+                                             "Imagine the customer is your brother, who just moved"));
+  gtk_widget_activate_action (h.page, "walk.set-request", "s", "A house move");
+  for (guint i = 0; steps[i] != NULL; i++)
+    gtk_widget_activate_action (h.page, "walk.add-step", "s", steps[i]);
+  gtk_widget_activate_action (h.page, "walk.add-step", "s", "  ");
+
+  cards = sam_store_get_cards (h.store, h.step);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+      static const int values[] = { 1, -1, -1, 0 };
+      static const char *const whys[] = {
+        "So that letters reach the new house",
+        "The old system needed it in 1998",
+        "Compliance asked for it once",
+        NULL
+      };
+
+      g_assert_cmpstr (sam_card_get_text (card), ==, steps[i]);
+      if (whys[i] != NULL)
+        gtk_widget_activate_action (h.page, "walk.set-why", "(xs)", sam_card_get_id (card), whys[i]);
+      gtk_widget_activate_action (h.page, "walk.set-value", "(xi)", sam_card_get_id (card), values[i]);
+    }
+
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "customer-walk-page.png");
+
+  again = reopen (&h);
+  step = reopened_step (again, &h);
+  persona = sam_customer_walk_dup_persona (step);
+  g_assert_cmpstr (persona, ==, "Imagine the customer is your brother, who just moved");
+  request = sam_step_settings_dup_string (sam_step_get_settings (step), "request");
+  g_assert_cmpstr (request, ==, "A house move");
+  cards = sam_store_get_cards (again, step);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 4);
+  {
+    g_autoptr(SamCard) first = g_list_model_get_item (cards, 0);
+    g_autoptr(SamCard) second = g_list_model_get_item (cards, 1);
+    g_autoptr(SamCard) last = g_list_model_get_item (cards, 3);
+
+    g_assert_cmpstr (sam_card_get_kind (first), ==, "customer-step");
+    g_assert_cmpint (sam_card_get_value (first), ==, 1);
+    g_assert_cmpstr (sam_card_get_detail (first), ==, "So that letters reach the new house");
+    g_assert_cmpint (sam_card_get_value (second), ==, -1);
+    g_assert_cmpint (sam_card_get_value (last), ==, 0);
+    g_assert_cmpstr (sam_card_get_text (last), ==, "Waits for the confirmation letter");
+  }
+
+  host_close (&h);
+}
+
+static SamCard *
+find_card (SamStore   *store,
+           SamStep    *step,
+           const char *text)
+{
+  GListModel *cards = sam_store_get_cards (store, step);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (g_strcmp0 (sam_card_get_text (card), text) == 0)
+        return card;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_strengths (void)
+{
+  static const char *const teams[] = { "Sales", "Back Office", "IT", NULL };
+  g_autoptr(SamStore) again = NULL;
+  GListModel *links;
+  SamCard *fast, *backlog, *audits;
+  gint64 sales, back_office, it;
+  SamStep *step;
+  Host h = { 0 };
+
+  host_open (&h, "strengths", teams);
+  sales = team_id (&h, 0);
+  back_office = team_id (&h, 1);
+  it = team_id (&h, 2);
+
+  /* Said by the team itself, and seen by the others. */
+  g_assert_true (gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "strength", sales, sales,
+                                             "We answer every call within a minute"));
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "strength", it, sales,
+                              "They know what customers really ask for");
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "challenge", sales, sales,
+                              "Promises we cannot check");
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "challenge", it, it,
+                              "A backlog of three months");
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "strength", back_office, it,
+                              "Systems that never lose a file");
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "challenge", back_office, back_office,
+                              "Audits eat our Fridays");
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "opinion", sales, sales, "Not a kind");
+  gtk_widget_activate_action (h.page, "strengths.add", "(sxxs)", "strength", sales, sales, "  ");
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (h.store, h.step)), ==, 6);
+
+  gtk_widget_activate_action (h.page, "strengths.show-team", "x", sales);
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "strengths-page.png");
+
+  /* Potential: a strength of Sales for a challenge of IT. */
+  fast = find_card (h.store, h.step, "They know what customers really ask for");
+  backlog = find_card (h.store, h.step, "A backlog of three months");
+  audits = find_card (h.store, h.step, "Audits eat our Fridays");
+  links = sam_store_get_card_links (h.store, h.step);
+  gtk_widget_activate_action (h.page, "strengths.link", "(xxs)", sam_card_get_id (fast), sam_card_get_id (backlog),
+                              "Sales helps IT decide what comes first");
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+
+  /* Within one team: refused with a reason, nothing stored. */
+  gtk_widget_activate_action (h.page, "strengths.link", "(xxs)",
+                              sam_card_get_id (find_card (h.store, h.step, "We answer every call within a minute")),
+                              sam_card_get_id (find_card (h.store, h.step, "Promises we cannot check")), "");
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  /* A challenge as a strength is refused too. */
+  gtk_widget_activate_action (h.page, "strengths.link", "(xxs)", sam_card_get_id (audits),
+                              sam_card_get_id (backlog), "");
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+
+  /* Delete and Undo. */
+  gtk_widget_activate_action (h.page, "strengths.link", "(xxs)",
+                              sam_card_get_id (find_card (h.store, h.step, "Systems that never lose a file")),
+                              sam_card_get_id (audits), "");
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+  {
+    g_autoptr(SamCardLink) second = g_list_model_get_item (links, 1);
+
+    gtk_widget_activate_action (h.page, "strengths.unlink", "x", sam_card_link_get_id (second));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+
+  gtk_widget_activate_action (h.page, "strengths.show-view", "s", "potential");
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "strengths-potential.png");
+
+  again = reopen (&h);
+  step = reopened_step (again, &h);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (again, step)), ==, 6);
+  links = sam_store_get_card_links (again, step);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+  {
+    g_autoptr(SamCardLink) first = g_list_model_get_item (links, 0);
+    SamCard *from = sam_store_find_card (again, step, sam_card_link_get_from_card_id (first));
+    SamCard *to = sam_store_find_card (again, step, sam_card_link_get_to_card_id (first));
+
+    g_assert_cmpstr (sam_card_link_get_kind (first), ==, "potential");
+    g_assert_cmpstr (sam_card_link_get_note (first), ==, "Sales helps IT decide what comes first");
+    g_assert_cmpstr (sam_card_get_kind (from), ==, "strength");
+    g_assert_cmpint (sam_card_get_team_id (from), ==, it);
+    g_assert_cmpint (sam_card_get_about_team_id (from), ==, sales);
+    g_assert_cmpstr (sam_card_get_kind (to), ==, "challenge");
+    g_assert_cmpint (sam_card_get_about_team_id (to), ==, it);
+  }
+
+  host_close (&h);
+}
+
+static void
+test_beliefs (void)
+{
+  static const char *const teams[] = { "Sales", "Back Office", "IT", NULL };
+  g_autoptr(SamStore) again = NULL;
+  gint64 sales, back_office, it;
+  SamCard *card;
+  SamStep *step;
+  Host h = { 0 };
+
+  host_open (&h, "beliefs", teams);
+  sales = team_id (&h, 0);
+  back_office = team_id (&h, 1);
+  it = team_id (&h, 2);
+
+  g_assert_true (gtk_widget_activate_action (h.page, "beliefs.add", "(xxs)", back_office, sales,
+                                             "It is always us who pick up the pieces"));
+  gtk_widget_activate_action (h.page, "beliefs.add", "(xxs)", sales, it, "IT causes the delay");
+  gtk_widget_activate_action (h.page, "beliefs.add", "(xxs)", it, sales,
+                              "Sales sold something that does not exist yet");
+  gtk_widget_activate_action (h.page, "beliefs.add", "(xxs)", back_office, (gint64) 0,
+                              "The customer only calls to complain");
+  /* A belief about oneself is refused. */
+  gtk_widget_activate_action (h.page, "beliefs.add", "(xxs)", it, it, "We are too slow");
+  g_assert_cmpuint (count_cards (h.store, h.step, "belief", -1), ==, 4);
+
+  card = find_card (h.store, h.step, "IT causes the delay");
+  g_assert_cmpint (sam_card_get_value (card), ==, 3);
+  gtk_widget_activate_action (h.page, "beliefs.set-strength", "(xu)", sam_card_get_id (card), 5);
+  g_assert_cmpint (sam_card_get_value (card), ==, 5);
+  /* Out of range: refused, the old strength stays. */
+  gtk_widget_activate_action (h.page, "beliefs.set-strength", "(xu)", sam_card_get_id (card), 9);
+  g_assert_cmpint (sam_card_get_value (card), ==, 5);
+  card = find_card (h.store, h.step, "The customer only calls to complain");
+  gtk_widget_activate_action (h.page, "beliefs.set-strength", "(xu)", sam_card_get_id (card), 2);
+
+  /* Typed into the chosen pair's card list: it starts at the middle. */
+  gtk_widget_activate_action (h.page, "beliefs.select-pair", "(xx)", sales, back_office);
+  sam_test_pump (100);
+  {
+    GtkWidget *list = sam_test_find_child (h.page, SAM_TYPE_CARD_LIST);
+
+    g_assert_nonnull (list);
+    g_assert_true (gtk_widget_activate_action (list, "cards.add", "s", "Back Office slows every deal down"));
+  }
+  sam_test_pump (100);
+  g_assert_cmpint (sam_card_get_value (find_card (h.store, h.step, "Back Office slows every deal down")), ==, 3);
+
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "beliefs-page.png");
+
+  /* Dark mode, as on a dim projector. */
+  g_settings_set_string (sam_application_get_settings (h.app), "style-variant", "dark");
+  sam_test_pump (200);
+  sam_test_screenshot (GTK_WIDGET (h.window), "beliefs-page-dark.png");
+  g_settings_set_string (sam_application_get_settings (h.app), "style-variant", "default");
+
+  again = reopen (&h);
+  step = reopened_step (again, &h);
+  g_assert_cmpuint (count_cards (again, step, "belief", -1), ==, 5);
+  card = find_card (again, step, "IT causes the delay");
+  g_assert_cmpint (sam_card_get_team_id (card), ==, sales);
+  g_assert_cmpint (sam_card_get_about_team_id (card), ==, it);
+  g_assert_cmpint (sam_card_get_value (card), ==, 5);
+  card = find_card (again, step, "The customer only calls to complain");
+  g_assert_cmpint (sam_card_get_about_team_id (card), ==, 0);
+  g_assert_cmpint (sam_card_get_value (card), ==, 2);
+  card = find_card (again, step, "Back Office slows every deal down");
+  g_assert_cmpint (sam_card_get_team_id (card), ==, sales);
+  g_assert_cmpint (sam_card_get_about_team_id (card), ==, back_office);
+
+  host_close (&h);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sam_test_isolate ();
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/sam/ui/discover/perspective", test_perspective);
+  g_test_add_func ("/sam/ui/discover/customer-walk", test_customer_walk);
+  g_test_add_func ("/sam/ui/discover/strengths", test_strengths);
+  g_test_add_func ("/sam/ui/discover/beliefs", test_beliefs);
+
+  return g_test_run ();
+}

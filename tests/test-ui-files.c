@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sam-sample-workshop.h"
+#include "sam-test-utils.h"
+#include "sam-workshop-file.h"
+
+/* The file actions of the real app, driven through its window actions:
+ * export and import, a team packet on a shared laptop, the merge preview
+ * and the report. */
+
+static char *
+test_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "files", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      AdwMessageDialog *dialog = find_dialog ();
+
+      if (dialog != NULL)
+        return dialog;
+      sam_test_pump (20);
+    }
+
+  g_error ("No dialog appeared");
+  return NULL;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog,
+              const char       *response)
+{
+  AdwMessageDialog *gone = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &gone);
+  /* As a click on the button: respond, then close. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 100 && gone != NULL && gtk_widget_get_visible (GTK_WIDGET (gone)); i++)
+    sam_test_pump (20);
+  if (gone != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+  sam_test_pump (50);
+}
+
+static void
+wait_for_n_workshops (SamStore *store,
+                      guint     n)
+{
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (sam_store_get_workshops (store)) != n; i++)
+    sam_test_pump (20);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, n);
+}
+
+static void
+test_export_import_report (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Colleagues and Customers");
+  g_autofree char *json = test_path ("export.samenspel");
+  g_autofree char *pdf = test_path ("report.pdf");
+  g_autofree char *csv = test_path ("agreements.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(SamWorkshopFile) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  SamWindow *window = sam_test_window_new (app);
+  const char *uuid = sam_workshop_get_uuid (workshop);
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-workshop-file", "(ss)", uuid, json));
+  loaded = sam_workshop_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_file_get_workshop_uuid (loaded), ==, uuid);
+
+  /* Opening it imports a new, independent workshop and shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", json));
+  wait_for_n_workshops (store, 2);
+  g_assert_nonnull (sam_window_get_workshop (window));
+  g_assert_cmpstr (sam_workshop_get_uuid (sam_window_get_workshop (window)), !=, uuid);
+  g_assert_cmpstr (sam_workshop_get_name (sam_window_get_workshop (window)), ==, "Colleagues and Customers");
+  sam_test_pump (100);
+  sam_test_screenshot (GTK_WIDGET (window), "file-imported.png");
+
+  /* The report is written in the background. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-report", "(ss)", uuid, pdf));
+  for (guint i = 0; i < 200 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+    sam_test_pump (20);
+  sam_test_pump (200);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-agreements-csv", "(ss)", uuid, csv));
+  g_assert_true (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  sam_test_destroy_window (window);
+}
+
+/* A broken file: a dialog that names the file and the place, and nothing
+ * changed. */
+static void
+test_bad_file (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *bad = test_path ("sales (broken).samenspel");
+  SamWindow *window = sam_test_window_new (app);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  sam_sample_workshop_new (store, "Colleagues and Customers");
+  before = sam_sample_dump_database (store);
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"samenspel-workshop\", \"version\": 1, \"kind\": ", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", bad));
+
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "sales (broken).samenspel"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 1"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was changed"));
+  sam_test_screenshot (GTK_WIDGET (dialog), "file-error.png");
+  close_dialog (dialog, "close");
+
+  after = sam_sample_dump_database (store);
+  g_assert_cmpstr (before, ==, after);
+  sam_test_destroy_window (window);
+}
+
+/* The coach sends a team packet out and merges what comes back. */
+static void
+test_merge_preview (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Colleagues and Customers");
+  g_autofree char *packet = test_path ("sales-packet.samenspel");
+  g_autofree char *back = test_path ("sales-contribution.samenspel");
+  g_autofree char *laptop_path = test_path ("laptop.db");
+  g_autoptr(SamTeam) sales = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+  g_autoptr(GError) error = NULL;
+  SamWindow *window = sam_test_window_new (app);
+  AdwMessageDialog *dialog;
+  guint n_cards;
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-team-packet", "(sss)",
+                                             sam_workshop_get_uuid (workshop), sam_team_get_uuid (sales), packet));
+
+  /* The team's laptop: its own database. */
+  {
+    g_autoptr(SamStore) laptop = sam_store_open (laptop_path, &error);
+    g_autoptr(GFile) in = g_file_new_for_path (packet);
+    g_autoptr(GFile) out = g_file_new_for_path (back);
+    g_autoptr(SamWorkshopFile) file = NULL;
+    g_autoptr(SamWorkshopFile) contribution = NULL;
+    g_autoptr(SamStep) step = NULL;
+    g_autoptr(SamTeam) team = NULL;
+    SamWorkshop *copy;
+    SamCardInit init = { "change", 0, 0, 0, NULL, "Brokers want an app", NULL, 0, 0 };
+
+    g_assert_no_error (error);
+    file = sam_workshop_file_load (in, NULL, &error);
+    g_assert_no_error (error);
+    copy = sam_workshop_file_import (file, laptop, &error);
+    g_assert_no_error (error);
+    step = g_list_model_get_item (sam_store_get_steps (laptop, copy), 0);
+    team = g_list_model_get_item (sam_store_get_teams (laptop, copy), 0);
+    init.team_id = sam_team_get_id (team);
+    sam_store_add_card (laptop, step, &init, &error);
+    init.text = "Customers expect a chat on the website";
+    sam_store_add_card (laptop, step, &init, &error);
+    g_assert_no_error (error);
+    contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+    g_assert_no_error (error);
+    g_assert_true (sam_workshop_file_save (contribution, out, NULL, &error));
+  }
+
+  {
+    g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), 0);
+
+    n_cards = g_list_model_get_n_items (sam_store_get_cards (store, step));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", back));
+    dialog = wait_for_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge the Work of Sales?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 new"));
+    /* Nothing changes before the coach says so. */
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (store, step)), ==, n_cards);
+    sam_test_screenshot (GTK_WIDGET (dialog), "file-merge-preview.png");
+
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    sam_test_pump (100);
+    sam_test_screenshot (GTK_WIDGET (dialog), "file-merge-preview-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+    close_dialog (dialog, "merge");
+    g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (store, step)), ==, n_cards + 2);
+  }
+
+  /* The same file again: nothing to merge. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", back));
+  dialog = wait_for_dialog ();
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already in"));
+  close_dialog (dialog, "cancel");
+
+  sam_test_destroy_window (window);
+}
+
+/* On the team's laptop the packet opens alone: the library is out of reach. */
+static void
+test_team_packet_alone (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *coach_path = test_path ("coach.db");
+  g_autofree char *packet = test_path ("it-packet.samenspel");
+  g_autoptr(GError) error = NULL;
+  SamWindow *window = sam_test_window_new (app);
+  AdwMessageDialog *dialog;
+
+  /* Another workshop already lives on this laptop. */
+  sam_store_create_workshop (store, "Last year's strategy day", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SamStore) coach = sam_store_open (coach_path, &error);
+    SamWorkshop *workshop = sam_sample_workshop_new (coach, "Colleagues and Customers");
+    g_autoptr(SamTeam) it = g_list_model_get_item (sam_store_get_teams (coach, workshop), 2);
+    g_autoptr(SamWorkshopFile) file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_TEAM_PACKET,
+                                                                        sam_team_get_uuid (it), &error);
+    g_autoptr(GFile) out = g_file_new_for_path (packet);
+
+    g_assert_no_error (error);
+    g_assert_true (sam_workshop_file_save (file, out, NULL, &error));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", packet));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "IT’s Workshop Is Ready");
+  g_assert_nonnull (sam_window_get_workshop (window));
+  g_assert_true (sam_store_get_packet_team (store, sam_window_get_workshop (window), NULL));
+  sam_test_screenshot (GTK_WIDGET (dialog), "file-team-packet-alone.png");
+  close_dialog (dialog, "alone");
+
+  g_assert_true (sam_window_get_locked (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-library"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-workshop"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  g_assert_nonnull (sam_window_get_workshop (window));
+  sam_test_screenshot (GTK_WIDGET (window), "file-team-packet-workshop.png");
+
+  sam_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sam_test_isolate ();
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/sam/ui/files/export-import-report", test_export_import_report);
+  g_test_add_func ("/sam/ui/files/bad-file", test_bad_file);
+  g_test_add_func ("/sam/ui/files/merge-preview", test_merge_preview);
+  g_test_add_func ("/sam/ui/files/team-packet-alone", test_team_packet_alone);
+
+  return g_test_run ();
+}
