@@ -49,22 +49,70 @@ dup_buffer_text (SamCardRow *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* What a card shows when it is not being edited: enough to read from the
+ * back of the room.  A pasted report of thousands of characters would cost
+ * seconds of text shaping on every layout, so the rest waits behind a click. */
+#define SHOWN_CHARS 600
+
 static void
-load_text (SamCardRow *self)
+load_label (SamCardRow *self)
 {
-  g_autofree char *text = g_strstrip (dup_buffer_text (self));
+  const char *text = sam_card_get_text (self->card);
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *head = NULL;
+  g_autofree char *shown = NULL;
 
-  gtk_label_set_text (self->text_label, sam_card_get_text (self->card));
+  if (length <= SHOWN_CHARS)
+    {
+      gtk_label_set_text (self->text_label, text);
+      return;
+    }
 
-  /* Only an outside change (Undo, another view) rewrites the text, so the
-   * cursor does not jump while typing. */
-  if (g_strcmp0 (text, sam_card_get_text (self->card)) == 0)
+  head = g_utf8_substring (text, 0, SHOWN_CHARS);
+  shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: %s is the start of a long card, %ld how much more it holds */
+                                        "%s…\n\n(%ld more character: click to read or edit the whole card)",
+                                        "%s…\n\n(%ld more characters: click to read or edit the whole card)",
+                                        length - SHOWN_CHARS),
+                           head, length - SHOWN_CHARS);
+  gtk_label_set_text (self->text_label, shown);
+}
+
+static gboolean
+is_editing (SamCardRow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->text_stack), "edit") == 0;
+}
+
+/* The editor holds the text only while the card is being edited. */
+static void
+load_buffer (SamCardRow  *self,
+             const char  *text)
+{
+  g_autofree char *current = dup_buffer_text (self);
+
+  if (g_strcmp0 (current, text) == 0)
     return;
 
   self->loading = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
-                            sam_card_get_text (self->card), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
   self->loading = FALSE;
+}
+
+static void
+load_text (SamCardRow *self)
+{
+  load_label (self);
+
+  /* Only an outside change (Undo, another view) rewrites the text being
+   * edited, so the cursor does not jump while typing. */
+  if (is_editing (self))
+    {
+      g_autofree char *text = g_strstrip (dup_buffer_text (self));
+
+      if (g_strcmp0 (text, sam_card_get_text (self->card)) != 0)
+        load_buffer (self, sam_card_get_text (self->card));
+    }
   gtk_widget_remove_css_class (self->frame, "error");
 }
 
@@ -136,7 +184,7 @@ start_editing (SamCardRow *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter end;
 
-  load_text (self);
+  load_buffer (self, sam_card_get_text (self->card));
   gtk_stack_set_visible_child_name (self->text_stack, "edit");
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -149,6 +197,7 @@ stop_editing (SamCardRow *self)
   gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->text_view));
 
   gtk_stack_set_visible_child_name (self->text_stack, "show");
+  load_buffer (self, "");
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->text_button));
 }
@@ -162,11 +211,12 @@ focus_leave_cb (SamCardRow *self)
   if (self->card == NULL || self->text_view == NULL)
     return;
 
+  /* An emptied card keeps its stored text, which the label shows. */
   text = g_strstrip (dup_buffer_text (self));
-  /* An emptied card gets its text back. */
   if (*text == '\0')
-    load_text (self);
+    gtk_widget_remove_css_class (self->frame, "error");
   gtk_stack_set_visible_child_name (self->text_stack, "show");
+  load_buffer (self, "");
 }
 
 static gboolean

@@ -3,32 +3,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
-#include "sam-map-model.h"
-
-/* The model keeps each kind of element in an array (insertion order, which
- * is also the drawing and Tab order) plus a table from id to element. */
-typedef struct
-{
-  GPtrArray  *items;
-  GHashTable *by_id;
-} ElementSet;
-
-struct _SamMapModel
-{
-  GObject     parent_instance;
-
-  ElementSet  nodes;
-  ElementSet  relations;
-  ElementSet  beliefs;
-  ElementSet  links;
-
-  guint64     serial;
-  guint64     structure_serial;
-};
+#include "sam-map-model-private.h"
 
 G_DEFINE_FINAL_TYPE (SamMapModel, sam_map_model, G_TYPE_OBJECT)
 
@@ -109,17 +87,17 @@ element_set_clear (ElementSet *set)
 }
 
 /* Every element struct starts with its id. */
-static void
-element_set_add (ElementSet *set,
-                 gpointer    element)
+void
+_sam_map_model_element_set_add (ElementSet *set,
+                                gpointer    element)
 {
   g_ptr_array_add (set->items, element);
   g_hash_table_insert (set->by_id, *(char **) element, element);
 }
 
-static void
-element_set_remove (ElementSet *set,
-                    gpointer    element)
+void
+_sam_map_model_element_set_remove (ElementSet *set,
+                                   gpointer    element)
 {
   g_hash_table_remove (set->by_id, *(char **) element);
   g_ptr_array_remove (set->items, element);
@@ -309,28 +287,28 @@ touch (SamMapModel *self,
     self->structure_serial++;
 }
 
-static void
-emit_changed (SamMapModel *self,
-              SamMapKind   kind,
-              const char  *id)
+void
+_sam_map_model_emit_changed (SamMapModel *self,
+                             SamMapKind   kind,
+                             const char  *id)
 {
   touch (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0, kind, id);
 }
 
-static void
-emit_removed (SamMapModel *self,
-              SamMapKind   kind,
-              const char  *id)
+void
+_sam_map_model_emit_removed (SamMapModel *self,
+                             SamMapKind   kind,
+                             const char  *id)
 {
   touch (self, TRUE);
   g_signal_emit (self, signals[REMOVED], 0, kind, id);
 }
 
-static gboolean
-check_new_id (SamMapModel  *self,
-              const char   *id,
-              GError      **error)
+gboolean
+_sam_map_model_check_new_id (SamMapModel  *self,
+                             const char   *id,
+                             GError      **error)
 {
   if (id == NULL || *id == '\0')
     {
@@ -352,11 +330,11 @@ check_new_id (SamMapModel  *self,
   return TRUE;
 }
 
-static gboolean
-check_node_pair (SamMapModel  *self,
-                 const char   *a,
-                 const char   *b,
-                 GError      **error)
+gboolean
+_sam_map_model_check_node_pair (SamMapModel  *self,
+                                const char   *a,
+                                const char   *b,
+                                GError      **error)
 {
   if (a == NULL || b == NULL ||
       !g_hash_table_contains (self->nodes.by_id, a) ||
@@ -419,7 +397,7 @@ sam_map_model_add_node (SamMapModel     *self,
   g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!check_new_id (self, id, error))
+  if (!_sam_map_model_check_new_id (self, id, error))
     return FALSE;
 
   node = g_new0 (SamMapNode, 1);
@@ -429,9 +407,9 @@ sam_map_model_add_node (SamMapModel     *self,
   node->color = color;
   node->people = people;
   initial_position (self->nodes.items->len, &node->x, &node->y);
-  element_set_add (&self->nodes, node);
+  _sam_map_model_element_set_add (&self->nodes, node);
 
-  emit_changed (self, SAM_MAP_KIND_NODE, id);
+  _sam_map_model_emit_changed (self, SAM_MAP_KIND_NODE, id);
 
   return TRUE;
 }
@@ -466,7 +444,7 @@ sam_map_model_update_node (SamMapModel *self,
   node->name = g_strdup (name);
   node->color = color;
   node->people = people;
-  emit_changed (self, SAM_MAP_KIND_NODE, id);
+  _sam_map_model_emit_changed (self, SAM_MAP_KIND_NODE, id);
 
   return TRUE;
 }
@@ -523,8 +501,8 @@ sam_map_model_remove_node (SamMapModel *self,
         sam_map_model_remove_relation (self, relation->id);
     }
 
-  element_set_remove (&self->nodes, node);
-  emit_removed (self, SAM_MAP_KIND_NODE, node_id);
+  _sam_map_model_element_set_remove (&self->nodes, node);
+  _sam_map_model_emit_removed (self, SAM_MAP_KIND_NODE, node_id);
 
   return TRUE;
 }
@@ -640,404 +618,10 @@ sam_map_model_set_node_pinned (SamMapModel *self,
   if (node->pinned != pinned)
     {
       node->pinned = pinned;
-      emit_changed (self, SAM_MAP_KIND_NODE, id);
+      _sam_map_model_emit_changed (self, SAM_MAP_KIND_NODE, id);
     }
 
   return TRUE;
-}
-
-/**
- * sam_map_model_add_relation:
- * @quality: 0 (not yet rated) to 5 (works very well)
- *
- * Adds a relation between two different nodes.  There is at most one
- * relation per pair of nodes.
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_map_model_add_relation (SamMapModel    *self,
-                            const char     *id,
-                            const char     *node_a,
-                            const char     *node_b,
-                            guint           quality,
-                            SamMapTension   tension,
-                            GError        **error)
-{
-  SamMapRelation *relation;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-
-  if (!check_new_id (self, id, error) || !check_node_pair (self, node_a, node_b, error))
-    return FALSE;
-
-  if (sam_map_model_find_relation (self, node_a, node_b) != NULL)
-    {
-      g_set_error_literal (error, SAM_MAP_ERROR, SAM_MAP_ERROR_INVALID,
-                           _("These two teams already have a relation"));
-      return FALSE;
-    }
-
-  relation = g_new0 (SamMapRelation, 1);
-  relation->id = g_strdup (id);
-  relation->node_a = g_strdup (node_a);
-  relation->node_b = g_strdup (node_b);
-  relation->quality = MIN (quality, SAM_MAP_QUALITY_MAX);
-  relation->tension = CLAMP (tension, SAM_MAP_TENSION_NONE, SAM_MAP_TENSION_HIGH);
-  element_set_add (&self->relations, relation);
-
-  emit_changed (self, SAM_MAP_KIND_RELATION, id);
-
-  return TRUE;
-}
-
-gboolean
-sam_map_model_update_relation (SamMapModel   *self,
-                               const char    *id,
-                               guint          quality,
-                               SamMapTension  tension)
-{
-  SamMapRelation *relation;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-
-  if (!(relation = g_hash_table_lookup (self->relations.by_id, id)))
-    return FALSE;
-
-  quality = MIN (quality, SAM_MAP_QUALITY_MAX);
-  tension = CLAMP (tension, SAM_MAP_TENSION_NONE, SAM_MAP_TENSION_HIGH);
-  if (relation->quality != quality || relation->tension != tension)
-    {
-      relation->quality = quality;
-      relation->tension = tension;
-      emit_changed (self, SAM_MAP_KIND_RELATION, id);
-    }
-
-  return TRUE;
-}
-
-gboolean
-sam_map_model_remove_relation (SamMapModel *self,
-                               const char  *id)
-{
-  SamMapRelation *relation;
-  g_autofree char *relation_id = NULL;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-
-  if (!(relation = g_hash_table_lookup (self->relations.by_id, id)))
-    return FALSE;
-
-  relation_id = g_strdup (id);
-  element_set_remove (&self->relations, relation);
-  emit_removed (self, SAM_MAP_KIND_RELATION, relation_id);
-
-  return TRUE;
-}
-
-const SamMapRelation *
-sam_map_model_get_relation (SamMapModel *self,
-                            const char  *id)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  return id ? g_hash_table_lookup (self->relations.by_id, id) : NULL;
-}
-
-/**
- * sam_map_model_find_relation:
- *
- * Returns: (nullable): the relation between two nodes, in either order
- */
-const SamMapRelation *
-sam_map_model_find_relation (SamMapModel *self,
-                             const char  *node_a,
-                             const char  *node_b)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  if (node_a == NULL || node_b == NULL)
-    return NULL;
-
-  for (guint i = 0; i < self->relations.items->len; i++)
-    {
-      const SamMapRelation *relation = g_ptr_array_index (self->relations.items, i);
-
-      if ((g_str_equal (relation->node_a, node_a) && g_str_equal (relation->node_b, node_b)) ||
-          (g_str_equal (relation->node_a, node_b) && g_str_equal (relation->node_b, node_a)))
-        return relation;
-    }
-
-  return NULL;
-}
-
-GPtrArray *
-sam_map_model_get_relations (SamMapModel *self)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  return self->relations.items;
-}
-
-/**
- * sam_map_model_add_belief:
- * @holder: id of the node that holds the belief
- * @about: id of the node the belief is about
- * @text: the statement, e.g. “IT causes the delay”
- * @strength: how strongly it is held, 1..5
- *
- * A belief does not need a relation between the two nodes; the map draws
- * it on the relation when there is one.
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_map_model_add_belief (SamMapModel  *self,
-                          const char   *id,
-                          const char   *holder,
-                          const char   *about,
-                          const char   *text,
-                          guint         strength,
-                          GError      **error)
-{
-  SamMapBelief *belief;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (!check_new_id (self, id, error) || !check_node_pair (self, holder, about, error))
-    return FALSE;
-
-  belief = g_new0 (SamMapBelief, 1);
-  belief->id = g_strdup (id);
-  belief->holder = g_strdup (holder);
-  belief->about = g_strdup (about);
-  belief->text = g_strdup (text);
-  belief->strength = CLAMP (strength, 1, SAM_MAP_STRENGTH_MAX);
-  element_set_add (&self->beliefs, belief);
-
-  emit_changed (self, SAM_MAP_KIND_BELIEF, id);
-
-  return TRUE;
-}
-
-gboolean
-sam_map_model_update_belief (SamMapModel *self,
-                             const char  *id,
-                             const char  *text,
-                             guint        strength)
-{
-  SamMapBelief *belief;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (!(belief = g_hash_table_lookup (self->beliefs.by_id, id)))
-    return FALSE;
-
-  strength = CLAMP (strength, 1, SAM_MAP_STRENGTH_MAX);
-  if (g_strcmp0 (belief->text, text) != 0 || belief->strength != strength)
-    {
-      g_free (belief->text);
-      belief->text = g_strdup (text);
-      belief->strength = strength;
-      emit_changed (self, SAM_MAP_KIND_BELIEF, id);
-    }
-
-  return TRUE;
-}
-
-gboolean
-sam_map_model_remove_belief (SamMapModel *self,
-                             const char  *id)
-{
-  SamMapBelief *belief;
-  g_autofree char *belief_id = NULL;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-
-  if (!(belief = g_hash_table_lookup (self->beliefs.by_id, id)))
-    return FALSE;
-
-  belief_id = g_strdup (id);
-  element_set_remove (&self->beliefs, belief);
-  emit_removed (self, SAM_MAP_KIND_BELIEF, belief_id);
-
-  return TRUE;
-}
-
-const SamMapBelief *
-sam_map_model_get_belief (SamMapModel *self,
-                          const char  *id)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  return id ? g_hash_table_lookup (self->beliefs.by_id, id) : NULL;
-}
-
-GPtrArray *
-sam_map_model_get_beliefs (SamMapModel *self)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  return self->beliefs.items;
-}
-
-/**
- * sam_map_model_list_beliefs:
- * @holder: (nullable): only beliefs held by this node
- * @about: (nullable): only beliefs about this node
- *
- * Returns: (transfer container) (element-type SamMapBelief): the matching
- *   beliefs, owned by the model
- */
-GPtrArray *
-sam_map_model_list_beliefs (SamMapModel *self,
-                            const char  *holder,
-                            const char  *about)
-{
-  GPtrArray *result;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  result = g_ptr_array_new ();
-  for (guint i = 0; i < self->beliefs.items->len; i++)
-    {
-      SamMapBelief *belief = g_ptr_array_index (self->beliefs.items, i);
-
-      if ((holder == NULL || g_str_equal (belief->holder, holder)) &&
-          (about == NULL || g_str_equal (belief->about, about)))
-        g_ptr_array_add (result, belief);
-    }
-
-  return result;
-}
-
-/**
- * sam_map_model_count_beliefs:
- *
- * Returns: the number of beliefs between two nodes, in both directions
- */
-guint
-sam_map_model_count_beliefs (SamMapModel *self,
-                             const char  *node_a,
-                             const char  *node_b)
-{
-  guint count = 0;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), 0);
-
-  for (guint i = 0; i < self->beliefs.items->len; i++)
-    {
-      const SamMapBelief *belief = g_ptr_array_index (self->beliefs.items, i);
-
-      if ((g_str_equal (belief->holder, node_a) && g_str_equal (belief->about, node_b)) ||
-          (g_str_equal (belief->holder, node_b) && g_str_equal (belief->about, node_a)))
-        count++;
-    }
-
-  return count;
-}
-
-/**
- * sam_map_model_add_link:
- * @from: id of the node whose strength can help
- * @to: id of the node with the challenge
- * @strength: the strength, e.g. “knows the customers”
- * @challenge: the challenge it helps, e.g. “requirements arrive late”
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_map_model_add_link (SamMapModel  *self,
-                        const char   *id,
-                        const char   *from,
-                        const char   *to,
-                        const char   *strength,
-                        const char   *challenge,
-                        GError      **error)
-{
-  SamMapLink *link;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-  g_return_val_if_fail (strength != NULL && challenge != NULL, FALSE);
-
-  if (!check_new_id (self, id, error) || !check_node_pair (self, from, to, error))
-    return FALSE;
-
-  link = g_new0 (SamMapLink, 1);
-  link->id = g_strdup (id);
-  link->from = g_strdup (from);
-  link->to = g_strdup (to);
-  link->strength = g_strdup (strength);
-  link->challenge = g_strdup (challenge);
-  element_set_add (&self->links, link);
-
-  emit_changed (self, SAM_MAP_KIND_LINK, id);
-
-  return TRUE;
-}
-
-gboolean
-sam_map_model_update_link (SamMapModel *self,
-                           const char  *id,
-                           const char  *strength,
-                           const char  *challenge)
-{
-  SamMapLink *link;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-  g_return_val_if_fail (strength != NULL && challenge != NULL, FALSE);
-
-  if (!(link = g_hash_table_lookup (self->links.by_id, id)))
-    return FALSE;
-
-  if (g_strcmp0 (link->strength, strength) != 0 || g_strcmp0 (link->challenge, challenge) != 0)
-    {
-      g_free (link->strength);
-      g_free (link->challenge);
-      link->strength = g_strdup (strength);
-      link->challenge = g_strdup (challenge);
-      emit_changed (self, SAM_MAP_KIND_LINK, id);
-    }
-
-  return TRUE;
-}
-
-gboolean
-sam_map_model_remove_link (SamMapModel *self,
-                           const char  *id)
-{
-  SamMapLink *link;
-  g_autofree char *link_id = NULL;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), FALSE);
-
-  if (!(link = g_hash_table_lookup (self->links.by_id, id)))
-    return FALSE;
-
-  link_id = g_strdup (id);
-  element_set_remove (&self->links, link);
-  emit_removed (self, SAM_MAP_KIND_LINK, link_id);
-
-  return TRUE;
-}
-
-const SamMapLink *
-sam_map_model_get_link (SamMapModel *self,
-                        const char  *id)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  return id ? g_hash_table_lookup (self->links.by_id, id) : NULL;
-}
-
-GPtrArray *
-sam_map_model_get_links (SamMapModel *self)
-{
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  return self->links.items;
 }
 
 /**
@@ -1135,7 +719,7 @@ sam_map_model_copy (SamMapModel *self)
 
       dup->id = g_strdup (node->id);
       dup->name = g_strdup (node->name);
-      element_set_add (&copy->nodes, dup);
+      _sam_map_model_element_set_add (&copy->nodes, dup);
     }
 
   for (guint i = 0; i < self->relations.items->len; i++)
@@ -1146,7 +730,7 @@ sam_map_model_copy (SamMapModel *self)
       dup->id = g_strdup (relation->id);
       dup->node_a = g_strdup (relation->node_a);
       dup->node_b = g_strdup (relation->node_b);
-      element_set_add (&copy->relations, dup);
+      _sam_map_model_element_set_add (&copy->relations, dup);
     }
 
   for (guint i = 0; i < self->beliefs.items->len; i++)
@@ -1158,7 +742,7 @@ sam_map_model_copy (SamMapModel *self)
       dup->holder = g_strdup (belief->holder);
       dup->about = g_strdup (belief->about);
       dup->text = g_strdup (belief->text);
-      element_set_add (&copy->beliefs, dup);
+      _sam_map_model_element_set_add (&copy->beliefs, dup);
     }
 
   for (guint i = 0; i < self->links.items->len; i++)
@@ -1171,454 +755,10 @@ sam_map_model_copy (SamMapModel *self)
       dup->to = g_strdup (link->to);
       dup->strength = g_strdup (link->strength);
       dup->challenge = g_strdup (link->challenge);
-      element_set_add (&copy->links, dup);
+      _sam_map_model_element_set_add (&copy->links, dup);
     }
 
   copy->serial = copy->structure_serial = 1;
 
   return copy;
-}
-
-void
-sam_map_relation_change_free (SamMapRelationChange *change)
-{
-  if (change == NULL)
-    return;
-
-  g_free (change->node_a);
-  g_free (change->node_b);
-  g_free (change->relation_id);
-  g_free (change);
-}
-
-static char *
-pair_key (const char *a,
-          const char *b)
-{
-  if (strcmp (a, b) > 0)
-    {
-      const char *tmp = a;
-      a = b;
-      b = tmp;
-    }
-
-  return g_strconcat (a, "\n", b, NULL);
-}
-
-static SamMapRelationChange *
-change_for (GHashTable           *table,
-            GPtrArray            *order,
-            const SamMapRelation *relation)
-{
-  char *key = pair_key (relation->node_a, relation->node_b);
-  SamMapRelationChange *change = g_hash_table_lookup (table, key);
-
-  if (change == NULL)
-    {
-      gboolean swap = strcmp (relation->node_a, relation->node_b) > 0;
-
-      change = g_new0 (SamMapRelationChange, 1);
-      change->node_a = g_strdup (swap ? relation->node_b : relation->node_a);
-      change->node_b = g_strdup (swap ? relation->node_a : relation->node_b);
-      g_hash_table_insert (table, key, change);
-      g_ptr_array_add (order, change);
-    }
-  else
-    g_free (key);
-
-  return change;
-}
-
-static SamMapChange
-classify (const SamMapRelationChange *c)
-{
-  int quality = 0;
-  int tension = (int) c->tension_end - (int) c->tension_start;
-
-  /* A first rating has no earlier value to compare with. */
-  if (c->quality_start != SAM_MAP_QUALITY_UNRATED && c->quality_end != SAM_MAP_QUALITY_UNRATED)
-    quality = (int) c->quality_end - (int) c->quality_start;
-
-  if ((quality > 0 && tension > 0) || (quality < 0 && tension < 0))
-    return SAM_MAP_CHANGE_MIXED;
-  if (quality > 0 || tension < 0)
-    return SAM_MAP_CHANGE_IMPROVED;
-  if (quality < 0 || tension > 0)
-    return SAM_MAP_CHANGE_WORSENED;
-
-  return SAM_MAP_CHANGE_UNCHANGED;
-}
-
-/**
- * sam_map_model_compare:
- * @start: the map as drawn at the start
- * @end: the map as drawn later
- *
- * Compares the relations of two snapshots, matching them by their pair of
- * node ids (so a relation that was deleted and drawn again still matches).
- *
- * Returns: (transfer full) (element-type SamMapRelationChange): one entry
- *   per pair of nodes with a relation in either snapshot, in the order of
- *   @end's relations followed by those only in @start
- */
-GPtrArray *
-sam_map_model_compare (SamMapModel *start,
-                       SamMapModel *end)
-{
-  g_autoptr(GHashTable) table = NULL;
-  GPtrArray *result;
-  GPtrArray *items;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (start), NULL);
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (end), NULL);
-
-  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_map_relation_change_free);
-
-  items = end->relations.items;
-  for (guint i = 0; i < items->len; i++)
-    {
-      const SamMapRelation *relation = g_ptr_array_index (items, i);
-      SamMapRelationChange *change = change_for (table, result, relation);
-
-      change->relation_id = g_strdup (relation->id);
-      change->quality_end = relation->quality;
-      change->tension_end = relation->tension;
-      change->change = SAM_MAP_CHANGE_ADDED;
-      change->beliefs_end = sam_map_model_count_beliefs (end, relation->node_a, relation->node_b);
-    }
-
-  items = start->relations.items;
-  for (guint i = 0; i < items->len; i++)
-    {
-      const SamMapRelation *relation = g_ptr_array_index (items, i);
-      SamMapRelationChange *change = change_for (table, result, relation);
-
-      change->quality_start = relation->quality;
-      change->tension_start = relation->tension;
-      change->beliefs_start = sam_map_model_count_beliefs (start, relation->node_a,
-                                                           relation->node_b);
-      if (change->relation_id == NULL)
-        {
-          change->relation_id = g_strdup (relation->id);
-          change->change = SAM_MAP_CHANGE_REMOVED;
-        }
-      else
-        {
-          change->change = classify (change);
-        }
-    }
-
-  return result;
-}
-
-/* JSON snapshots ------------------------------------------------------- */
-
-#define SNAPSHOT_VERSION 1
-
-static const char *
-tension_nick (SamMapTension tension)
-{
-  static const char *nicks[] = { "none", "some", "high" };
-
-  return nicks[CLAMP (tension, SAM_MAP_TENSION_NONE, SAM_MAP_TENSION_HIGH)];
-}
-
-static SamMapTension
-tension_from_nick (const char *nick)
-{
-  if (g_strcmp0 (nick, "high") == 0)
-    return SAM_MAP_TENSION_HIGH;
-  if (g_strcmp0 (nick, "some") == 0)
-    return SAM_MAP_TENSION_SOME;
-
-  return SAM_MAP_TENSION_NONE;
-}
-
-/**
- * sam_map_model_to_json:
- *
- * Serialises the whole map, positions included, as a snapshot the owner
- * can store as text.
- *
- * Returns: (transfer full): a JSON document
- */
-char *
-sam_map_model_to_json (SamMapModel *self)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SNAPSHOT_VERSION);
-
-  json_builder_set_member_name (builder, "nodes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->nodes.items->len; i++)
-    {
-      const SamMapNode *node = g_ptr_array_index (self->nodes.items, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, node->id);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, node->name);
-      json_builder_set_member_name (builder, "customer");
-      json_builder_add_boolean_value (builder, node->type == SAM_MAP_NODE_CUSTOMER);
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_int_value (builder, node->color);
-      json_builder_set_member_name (builder, "people");
-      json_builder_add_int_value (builder, node->people);
-      json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, node->x);
-      json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, node->y);
-      json_builder_set_member_name (builder, "pinned");
-      json_builder_add_boolean_value (builder, node->pinned);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "relations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->relations.items->len; i++)
-    {
-      const SamMapRelation *relation = g_ptr_array_index (self->relations.items, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, relation->id);
-      json_builder_set_member_name (builder, "a");
-      json_builder_add_string_value (builder, relation->node_a);
-      json_builder_set_member_name (builder, "b");
-      json_builder_add_string_value (builder, relation->node_b);
-      json_builder_set_member_name (builder, "quality");
-      json_builder_add_int_value (builder, relation->quality);
-      json_builder_set_member_name (builder, "tension");
-      json_builder_add_string_value (builder, tension_nick (relation->tension));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "beliefs");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->beliefs.items->len; i++)
-    {
-      const SamMapBelief *belief = g_ptr_array_index (self->beliefs.items, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, belief->id);
-      json_builder_set_member_name (builder, "holder");
-      json_builder_add_string_value (builder, belief->holder);
-      json_builder_set_member_name (builder, "about");
-      json_builder_add_string_value (builder, belief->about);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, belief->text);
-      json_builder_set_member_name (builder, "strength");
-      json_builder_add_int_value (builder, belief->strength);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->links.items->len; i++)
-    {
-      const SamMapLink *link = g_ptr_array_index (self->links.items, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, link->id);
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_string_value (builder, link->from);
-      json_builder_set_member_name (builder, "to");
-      json_builder_add_string_value (builder, link->to);
-      json_builder_set_member_name (builder, "strength");
-      json_builder_add_string_value (builder, link->strength);
-      json_builder_set_member_name (builder, "challenge");
-      json_builder_add_string_value (builder, link->challenge);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-get_element (JsonArray *array,
-             guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static gboolean
-load_nodes (SamMapModel  *self,
-            JsonArray    *array,
-            GError      **error)
-{
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = get_element (array, i);
-      const char *id;
-      double x, y;
-
-      if (o == NULL)
-        continue;
-
-      id = json_object_get_string_member_with_default (o, "id", NULL);
-      if (!sam_map_model_add_node (self, id,
-                                   json_object_get_string_member_with_default (o, "name", ""),
-                                   json_object_get_boolean_member_with_default (o, "customer",
-                                                                               FALSE)
-                                     ? SAM_MAP_NODE_CUSTOMER : SAM_MAP_NODE_TEAM,
-                                   json_object_get_int_member_with_default (o, "color", 0),
-                                   json_object_get_int_member_with_default (o, "people", 0),
-                                   error))
-        return FALSE;
-
-      x = json_object_get_double_member_with_default (o, "x", 0);
-      y = json_object_get_double_member_with_default (o, "y", 0);
-      if (isfinite (x) && isfinite (y))
-        sam_map_model_set_node_position (self, id, x, y);
-      sam_map_model_set_node_pinned (self, id,
-                                     json_object_get_boolean_member_with_default (o, "pinned",
-                                                                                  FALSE));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_edges (SamMapModel  *self,
-            JsonObject   *root,
-            GError      **error)
-{
-  JsonArray *array;
-
-  array = get_array (root, "relations");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = get_element (array, i);
-
-      if (o && !sam_map_model_add_relation (self,
-                                            json_object_get_string_member_with_default (o, "id", NULL),
-                                            json_object_get_string_member_with_default (o, "a", NULL),
-                                            json_object_get_string_member_with_default (o, "b", NULL),
-                                            json_object_get_int_member_with_default (o, "quality", 0),
-                                            tension_from_nick (json_object_get_string_member_with_default (o, "tension", NULL)),
-                                            error))
-        return FALSE;
-    }
-
-  array = get_array (root, "beliefs");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = get_element (array, i);
-
-      if (o && !sam_map_model_add_belief (self,
-                                          json_object_get_string_member_with_default (o, "id", NULL),
-                                          json_object_get_string_member_with_default (o, "holder", NULL),
-                                          json_object_get_string_member_with_default (o, "about", NULL),
-                                          json_object_get_string_member_with_default (o, "text", ""),
-                                          json_object_get_int_member_with_default (o, "strength", 3),
-                                          error))
-        return FALSE;
-    }
-
-  array = get_array (root, "links");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = get_element (array, i);
-
-      if (o && !sam_map_model_add_link (self,
-                                        json_object_get_string_member_with_default (o, "id", NULL),
-                                        json_object_get_string_member_with_default (o, "from", NULL),
-                                        json_object_get_string_member_with_default (o, "to", NULL),
-                                        json_object_get_string_member_with_default (o, "strength", ""),
-                                        json_object_get_string_member_with_default (o, "challenge", ""),
-                                        error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * sam_map_model_new_from_json:
- * @json: a document made by sam_map_model_to_json()
- * @error: return location for a #GError in the %SAM_MAP_ERROR domain
- *
- * Returns: (transfer full) (nullable): a new model, or %NULL on error
- */
-SamMapModel *
-sam_map_model_new_from_json (const char  *json,
-                             GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(SamMapModel) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-  JsonObject *object;
-
-  g_return_val_if_fail (json != NULL, NULL);
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, json, -1, &local_error))
-    {
-      g_set_error (error, SAM_MAP_ERROR, SAM_MAP_ERROR_PARSE,
-                   _("The map snapshot could not be read: %s"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, SAM_MAP_ERROR, SAM_MAP_ERROR_PARSE,
-                           _("The map snapshot is not a map"));
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (object, "version", 0) > SNAPSHOT_VERSION)
-    {
-      g_set_error_literal (error, SAM_MAP_ERROR, SAM_MAP_ERROR_PARSE,
-                           _("The map snapshot was made by a newer version of Samenspel"));
-      return NULL;
-    }
-
-  self = sam_map_model_new ();
-  if (!load_nodes (self, get_array (object, "nodes"), &local_error) ||
-      !load_edges (self, object, &local_error))
-    {
-      g_set_error (error, SAM_MAP_ERROR, SAM_MAP_ERROR_PARSE,
-                   _("The map snapshot could not be read: %s"), local_error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
 }

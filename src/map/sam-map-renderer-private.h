@@ -4,12 +4,41 @@
 
 #include <pango/pangocairo.h>
 
+#include "sam-map-raster.h"
 #include "sam-map-renderer.h"
 
 G_BEGIN_DECLS
 
 /* Text is laid out once at this size and scaled when drawn. */
 #define REF_PX 16.0
+
+#define BADGE_RADIUS    13.0
+#define BADGE_CLEAR     (BADGE_RADIUS + 3.0)  /* room a badge keeps from labels */
+
+/* From this many lines (badges) on, an image target is drawn by
+ * SamMapRaster: cairo's set-up per shape dominates in a map this dense. */
+#define DENSE_LINES  120
+#define DENSE_BADGES 60
+#define DENSE_NODES  40
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+typedef struct
+{
+  Rgb bg;
+  Rgb fg;
+  Rgb muted;
+  Rgb accent;
+  Rgb customer;
+  Rgb quality[SAM_MAP_QUALITY_MAX + 1];
+  Rgb link;
+  Rgb improved;
+  Rgb worsened;
+  Rgb neutral_mark;
+} Theme;
 
 typedef struct
 {
@@ -156,5 +185,116 @@ void     _sam_map_link_curve               (double                 x0,
                                             double                 y1,
                                             double                *cx,
                                             double                *cy);
+
+/* sam-map-renderer.c */
+const Theme *_sam_map_renderer_theme        (SamMapRenderer *self);
+void         _sam_map_renderer_set_rgb      (cairo_t        *cr,
+                                             const Rgb      *c,
+                                             double          alpha);
+void         _sam_map_renderer_show_scaled  (cairo_t        *cr,
+                                             PangoLayout    *layout,
+                                             double          x,
+                                             double          y,
+                                             double          px);
+double       _sam_map_renderer_edge_width   (guint           quality,
+                                             double          scale);
+void         _sam_map_renderer_rounded_rect (cairo_t        *cr,
+                                             double          x,
+                                             double          y,
+                                             double          w,
+                                             double          h,
+                                             double          r);
+
+/* sam-map-renderer-cache.c */
+void         _sam_map_renderer_clear_caches (SamMapRenderer             *self);
+PangoLayout *_sam_map_renderer_make_layout  (SamMapRenderer             *self,
+                                             const char                 *text,
+                                             const PangoFontDescription *font);
+void         _sam_map_renderer_layout_size  (PangoLayout                *layout,
+                                             double                     *w,
+                                             double                     *h);
+guint        _sam_map_renderer_node_index   (SamMapRenderer             *self,
+                                             const char                 *id,
+                                             gboolean                   *found);
+double       _sam_map_renderer_label_px     (SamMapRenderer             *self,
+                                             double                      scale);
+
+/* sam-map-renderer-edges.c */
+void         _sam_map_renderer_zigzag_path            (cairo_t               *cr,
+                                                       double                 ax,
+                                                       double                 ay,
+                                                       double                 bx,
+                                                       double                 by,
+                                                       double                 amplitude);
+void         _sam_map_renderer_set_tension_style      (cairo_t               *cr,
+                                                       SamMapTension          tension,
+                                                       double                 width);
+void         _sam_map_renderer_draw_relations         (SamMapRenderer        *self,
+                                                       cairo_t               *cr,
+                                                       const SamMapTransform *t,
+                                                       SamMapRaster          *raster);
+void         _sam_map_renderer_link_geometry          (SamMapRenderer        *self,
+                                                       const LinkCache       *lc,
+                                                       double                 p[8]);
+void         _sam_map_renderer_arrow_head             (cairo_t               *cr,
+                                                       double                 x,
+                                                       double                 y,
+                                                       double                 ux,
+                                                       double                 uy,
+                                                       double                 size);
+void         _sam_map_renderer_draw_links             (SamMapRenderer        *self,
+                                                       cairo_t               *cr,
+                                                       const SamMapTransform *t,
+                                                       SamMapRaster          *raster);
+void         _sam_map_renderer_draw_highlights        (SamMapRenderer        *self,
+                                                       cairo_t               *cr,
+                                                       const SamMapTransform *t);
+void         _sam_map_renderer_draw_belief_only_lines (SamMapRenderer        *self,
+                                                       cairo_t               *cr);
+PangoLayout *_sam_map_renderer_count_layout           (SamMapRenderer        *self,
+                                                       guint                  count);
+void         _sam_map_renderer_badge_shape            (cairo_t               *cr,
+                                                       const BadgeCache      *bc,
+                                                       const NodeCache       *holder,
+                                                       double                 radius);
+void         _sam_map_renderer_draw_badges            (SamMapRenderer        *self,
+                                                       cairo_t               *cr);
+
+/* sam-map-renderer-nodes.c */
+int  _sam_map_renderer_selected_node_index (SamMapRenderer        *self);
+void _sam_map_renderer_person_pictogram    (cairo_t               *cr,
+                                            double                 x,
+                                            double                 y,
+                                            double                 size,
+                                            const Rgb             *color);
+void _sam_map_renderer_draw_nodes          (SamMapRenderer        *self,
+                                            cairo_t               *cr);
+void _sam_map_renderer_draw_node_rings     (SamMapRenderer        *self,
+                                            cairo_t               *cr);
+void _sam_map_renderer_draw_labels         (SamMapRenderer        *self,
+                                            cairo_t               *cr,
+                                            const SamMapTransform *t);
+void _sam_map_renderer_draw_interaction    (SamMapRenderer        *self,
+                                            cairo_t               *cr);
+
+/* sam-map-renderer-legend.c */
+void _sam_map_renderer_draw_change_bands      (SamMapRenderer        *self,
+                                               cairo_t               *cr,
+                                               const SamMapTransform *t);
+void _sam_map_renderer_draw_removed_relations (SamMapRenderer        *self,
+                                               cairo_t               *cr);
+void _sam_map_renderer_draw_change_marks      (SamMapRenderer        *self,
+                                               cairo_t               *cr);
+void _sam_map_renderer_legend_placement       (SamMapRenderer        *self,
+                                               double                 width,
+                                               double                 height,
+                                               SamMapRect            *area,
+                                               double                *max_height);
+
+/* sam-map-renderer-callout.c */
+void _sam_map_renderer_draw_callout (SamMapRenderer *self,
+                                     cairo_t        *cr,
+                                     double          width,
+                                     double          height);
 
 G_END_DECLS

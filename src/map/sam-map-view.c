@@ -4,64 +4,8 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
-#include "sam-map-layout.h"
 #include "sam-map-view-private.h"
-
-#define ZOOM_STEP        1.25
-#define ZOOM_MIN         0.08
-#define ZOOM_MAX         5.0
-#define LAYOUT_WIDTH     1200.0
-#define ANIMATION_USEC   (400 * G_TIME_SPAN_MILLISECOND)
-#define CLICK_SLOP       4.0
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_CLICK,     /* pressed on a line or badge: a click selects it */
-  DRAG_MOVE,
-  DRAG_CONNECT,
-  DRAG_PAN,
-} DragMode;
-
-struct _SamMapView
-{
-  GtkWidget        parent_instance;
-
-  SamMapModel     *model;
-  SamMapModel     *comparison;
-  SamMapRenderer  *renderer;
-  SamMapTransform  transform;
-  gboolean         show_legend;
-  gboolean         fitted;     /* follow the widget's size until the user zooms or pans */
-
-  SamMapKind       selected_kind;
-  char            *selected_id;
-
-  /* drag state */
-  DragMode         drag_mode;
-  char            *drag_node;
-  double           drag_x;
-  double           drag_y;
-  double           drag_node_x;
-  double           drag_node_y;
-  SamMapTransform  drag_transform;
-  gboolean         drag_moved;
-  SamMapHit        drag_hit;
-  char            *drag_hit_id;
-
-  double           pointer_x;
-  double           pointer_y;
-  double           zoom_gesture_scale;
-
-  /* auto-layout animation */
-  guint            tick_id;
-  gint64           anim_start;
-  GPtrArray       *anim_ids;
-  double          *anim_from;
-  double          *anim_to;
-};
 
 G_DEFINE_FINAL_TYPE (SamMapView, sam_map_view, GTK_TYPE_WIDGET)
 
@@ -171,8 +115,8 @@ sam_map_view_get_selected_id (SamMapView *self)
 }
 
 /* The part of the widget the map is fitted into: not under the legend. */
-static SamMapRect
-viewport (SamMapView *self)
+SamMapRect
+_sam_map_view_viewport (SamMapView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -189,9 +133,9 @@ viewport (SamMapView *self)
   return (SamMapRect) { 0, 0, width, height };
 }
 
-static void
-set_transform (SamMapView            *self,
-               const SamMapTransform *t)
+void
+_sam_map_view_set_transform (SamMapView            *self,
+                             const SamMapTransform *t)
 {
   gboolean zoom_changed = self->transform.scale != t->scale;
 
@@ -201,17 +145,17 @@ set_transform (SamMapView            *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
-static void
-refit (SamMapView *self)
+void
+_sam_map_view_refit (SamMapView *self)
 {
-  SamMapRect vp = viewport (self);
+  SamMapRect vp = _sam_map_view_viewport (self);
   SamMapTransform t;
 
   if (vp.width <= 1 || vp.height <= 1)
     return;
 
   sam_map_renderer_fit (self->renderer, &vp, &t);
-  set_transform (self, &t);
+  _sam_map_view_set_transform (self, &t);
 }
 
 /**
@@ -225,7 +169,7 @@ sam_map_view_fit (SamMapView *self)
   g_return_if_fail (SAM_IS_MAP_VIEW (self));
 
   self->fitted = TRUE;
-  refit (self);
+  _sam_map_view_refit (self);
 }
 
 double
@@ -236,11 +180,11 @@ sam_map_view_get_zoom (SamMapView *self)
   return self->transform.scale;
 }
 
-static void
-zoom_at (SamMapView *self,
-         double      factor,
-         double      x,
-         double      y)
+void
+_sam_map_view_zoom_at (SamMapView *self,
+                       double      factor,
+                       double      x,
+                       double      y)
 {
   SamMapTransform t = self->transform;
   double scale = CLAMP (t.scale * factor, ZOOM_MIN, ZOOM_MAX);
@@ -249,7 +193,7 @@ zoom_at (SamMapView *self,
   t.y_offset = y - (y - t.y_offset) * scale / t.scale;
   t.scale = scale;
   self->fitted = FALSE;
-  set_transform (self, &t);
+  _sam_map_view_set_transform (self, &t);
 }
 
 static void
@@ -273,7 +217,7 @@ on_model_changed (SamMapView  *self,
     }
 
   if (self->fitted && kind == SAM_MAP_KIND_NODE)
-    refit (self);
+    _sam_map_view_refit (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -299,8 +243,8 @@ on_positions_changed (SamMapView  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-stop_animation (SamMapView *self)
+void
+_sam_map_view_stop_animation (SamMapView *self)
 {
   if (self->tick_id)
     {
@@ -337,7 +281,7 @@ sam_map_view_set_model (SamMapView  *self,
   if (self->model == model)
     return;
 
-  stop_animation (self);
+  _sam_map_view_stop_animation (self);
   if (self->model)
     g_signal_handlers_disconnect_by_data (self->model, self);
 
@@ -356,7 +300,7 @@ sam_map_view_set_model (SamMapView  *self,
     }
 
   self->fitted = TRUE;
-  refit (self);
+  _sam_map_view_refit (self);
   update_description (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -410,7 +354,7 @@ sam_map_view_set_show_legend (SamMapView *self,
   self->show_legend = show_legend;
   sam_map_renderer_set_show_legend (self->renderer, show_legend);
   if (self->fitted)
-    refit (self);
+    _sam_map_view_refit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
@@ -429,237 +373,6 @@ sam_map_view_set_show_callout (SamMapView *self,
 
   sam_map_renderer_set_show_callout (self->renderer, show_callout);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Connecting and layout ------------------------------------------------- */
-
-static gboolean
-connect_nodes (SamMapView  *self,
-               const char  *from,
-               const char  *to)
-{
-  const SamMapRelation *existing;
-  g_autofree char *id = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->model == NULL || from == NULL || to == NULL || g_str_equal (from, to))
-    return FALSE;
-
-  existing = sam_map_model_find_relation (self->model, from, to);
-  if (existing)
-    {
-      sam_map_view_select (self, SAM_MAP_KIND_RELATION, existing->id);
-      return TRUE;
-    }
-
-  id = sam_map_new_id ();
-  if (!sam_map_model_add_relation (self->model, id, from, to, SAM_MAP_QUALITY_UNRATED,
-                                   SAM_MAP_TENSION_NONE, &error))
-    {
-      g_debug ("Cannot connect %s and %s: %s", from, to, error->message);
-      return FALSE;
-    }
-
-  sam_map_view_select (self, SAM_MAP_KIND_RELATION, id);
-
-  return TRUE;
-}
-
-static gboolean
-animation_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  SamMapView *self = SAM_MAP_VIEW (widget);
-  double t = (gdk_frame_clock_get_frame_time (clock) - self->anim_start) / (double) ANIMATION_USEC;
-  double e;
-
-  t = CLAMP (t, 0.0, 1.0);
-  e = 1.0 - pow (1.0 - t, 3);   /* ease-out cubic */
-
-  for (guint i = 0; i < self->anim_ids->len; i++)
-    sam_map_model_set_node_position (self->model, g_ptr_array_index (self->anim_ids, i),
-                                     self->anim_from[2 * i] + (self->anim_to[2 * i] - self->anim_from[2 * i]) * e,
-                                     self->anim_from[2 * i + 1] + (self->anim_to[2 * i + 1] - self->anim_from[2 * i + 1]) * e);
-
-  if (self->fitted)
-    refit (self);
-  gtk_widget_queue_draw (widget);
-
-  if (t >= 1.0)
-    {
-      self->tick_id = 0;
-      stop_animation (self);
-      sam_map_model_commit_positions (self->model);
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-/**
- * sam_map_view_auto_layout:
- * @animate: move the nodes smoothly (only when the widget is mapped)
- *
- * Lays the map out again, keeping pinned nodes in place, and emits
- * #SamMapModel::positions-changed once the nodes arrive.
- */
-void
-sam_map_view_auto_layout (SamMapView *self,
-                          gboolean    animate)
-{
-  g_autofree double *xy = NULL;
-  GPtrArray *nodes;
-  SamMapRect box;
-  double aspect;
-  guint n = 0;
-
-  g_return_if_fail (SAM_IS_MAP_VIEW (self));
-
-  if (self->model == NULL)
-    return;
-
-  stop_animation (self);
-
-  {
-    SamMapRect vp = viewport (self);
-
-    /* lay out in the shape of the free area, so fitting fills it */
-    aspect = vp.width > 1 ? vp.height / vp.width : 0.625;
-  }
-  box = (SamMapRect) { 0, 0, LAYOUT_WIDTH, LAYOUT_WIDTH * CLAMP (aspect, 0.4, 1.5) };
-  xy = sam_map_layout_compute (self->model, &box, &n);
-  nodes = sam_map_model_get_nodes (self->model);
-
-  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      for (guint i = 0; i < n; i++)
-        sam_map_model_set_node_position (self->model,
-                                         ((SamMapNode *) g_ptr_array_index (nodes, i))->id,
-                                         xy[2 * i], xy[2 * i + 1]);
-      sam_map_model_commit_positions (self->model);
-      if (self->fitted)
-        refit (self);
-      return;
-    }
-
-  self->anim_ids = g_ptr_array_new_with_free_func (g_free);
-  self->anim_from = g_new (double, 2 * MAX (n, 1));
-  self->anim_to = g_steal_pointer (&xy);
-  for (guint i = 0; i < n; i++)
-    {
-      const SamMapNode *node = g_ptr_array_index (nodes, i);
-
-      g_ptr_array_add (self->anim_ids, g_strdup (node->id));
-      self->anim_from[2 * i] = node->x;
-      self->anim_from[2 * i + 1] = node->y;
-    }
-
-  self->anim_start = g_get_monotonic_time ();
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-    if (clock)
-      self->anim_start = gdk_frame_clock_get_frame_time (clock);
-  }
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
-}
-
-/* Selection order: nodes, then relations, in model order. */
-static gboolean
-select_step (SamMapView *self,
-             int         direction,
-             gboolean    wrap)
-{
-  GPtrArray *nodes, *relations;
-  int n_nodes, total, current = -1, next;
-
-  if (self->model == NULL)
-    return FALSE;
-
-  nodes = sam_map_model_get_nodes (self->model);
-  relations = sam_map_model_get_relations (self->model);
-  n_nodes = nodes->len;
-  total = n_nodes + relations->len;
-  if (total == 0)
-    return FALSE;
-
-  for (int i = 0; i < total && current < 0 && self->selected_id; i++)
-    {
-      const char *id = i < n_nodes
-                         ? ((SamMapNode *) g_ptr_array_index (nodes, i))->id
-                         : ((SamMapRelation *) g_ptr_array_index (relations, i - n_nodes))->id;
-
-      if (g_str_equal (id, self->selected_id))
-        current = i;
-    }
-
-  if (current < 0)
-    next = direction > 0 ? 0 : total - 1;
-  else
-    next = current + direction;
-
-  if (next < 0 || next >= total)
-    {
-      if (!wrap)
-        return FALSE;
-      next = (next + total) % total;
-    }
-
-  if (next < n_nodes)
-    sam_map_view_select (self, SAM_MAP_KIND_NODE,
-                         ((SamMapNode *) g_ptr_array_index (nodes, next))->id);
-  else
-    sam_map_view_select (self, SAM_MAP_KIND_RELATION,
-                         ((SamMapRelation *) g_ptr_array_index (relations, next - n_nodes))->id);
-
-  return TRUE;
-}
-
-static void
-nudge_selected (SamMapView *self,
-                int         dx,
-                int         dy)
-{
-  double x, y;
-
-  if (self->selected_kind != SAM_MAP_KIND_NODE ||
-      !sam_map_model_get_node_position (self->model, self->selected_id, &x, &y))
-    return;
-
-  sam_map_model_set_node_position (self->model, self->selected_id,
-                                   x + dx / self->transform.scale,
-                                   y + dy / self->transform.scale);
-  sam_map_model_commit_positions (self->model);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Actions ---------------------------------------------------------------- */
-
-static void
-action_zoom (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  SamMapView *self = SAM_MAP_VIEW (widget);
-  double factor = g_str_equal (action_name, "map.zoom-in") ? ZOOM_STEP : 1.0 / ZOOM_STEP;
-
-  zoom_at (self, factor, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-static void
-action_fit (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
-{
-  sam_map_view_fit (SAM_MAP_VIEW (widget));
-}
-
-static void
-action_layout (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  sam_map_view_auto_layout (SAM_MAP_VIEW (widget), TRUE);
 }
 
 static void
@@ -684,369 +397,6 @@ action_edit_selected (GtkWidget  *widget,
 
   if (self->selected_kind != SAM_MAP_KIND_NONE)
     g_signal_emit (self, signals[EDIT_REQUESTED], 0, self->selected_kind, id);
-}
-
-static void
-action_select_step (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  select_step (SAM_MAP_VIEW (widget), g_str_equal (action_name, "map.select-next") ? 1 : -1, TRUE);
-}
-
-static void
-action_select_none (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  sam_map_view_select (SAM_MAP_VIEW (widget), SAM_MAP_KIND_NONE, NULL);
-}
-
-static void
-action_connect (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  const char *from, *to;
-
-  g_variant_get (param, "(&s&s)", &from, &to);
-  connect_nodes (SAM_MAP_VIEW (widget), from, to);
-}
-
-static void
-action_nudge (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  int dx, dy;
-
-  g_variant_get (param, "(ii)", &dx, &dy);
-  nudge_selected (SAM_MAP_VIEW (widget), dx, dy);
-}
-
-/* Pointer input ---------------------------------------------------------- */
-
-static void
-drag_begin_at (SamMapView      *self,
-               double           x,
-               double           y,
-               GdkModifierType  state)
-{
-  SamMapHit hit;
-
-  stop_animation (self);
-  self->drag_x = x;
-  self->drag_y = y;
-  self->drag_moved = FALSE;
-  self->drag_transform = self->transform;
-  self->drag_mode = DRAG_NONE;
-  g_clear_pointer (&self->drag_node, g_free);
-  g_clear_pointer (&self->drag_hit_id, g_free);
-
-  if (self->model == NULL)
-    return;
-
-  sam_map_renderer_hit_test (self->renderer, &self->transform, x, y, &hit);
-  self->drag_hit = hit;
-  self->drag_hit_id = g_strdup (hit.id);
-
-  if (hit.kind == SAM_MAP_KIND_NODE)
-    {
-      self->drag_node = g_strdup (hit.id);
-      if (hit.handle || (state & GDK_SHIFT_MASK))
-        {
-          self->drag_mode = DRAG_CONNECT;
-          sam_map_renderer_set_pending_connection (self->renderer, hit.id, x, y);
-          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
-        }
-      else
-        {
-          self->drag_mode = DRAG_MOVE;
-          sam_map_model_get_node_position (self->model, hit.id, &self->drag_node_x,
-                                           &self->drag_node_y);
-          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-        }
-    }
-  else if (hit.kind != SAM_MAP_KIND_NONE)
-    self->drag_mode = DRAG_CLICK;
-  else
-    self->drag_mode = DRAG_PAN;
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_update_by (SamMapView *self,
-                double      dx,
-                double      dy)
-{
-  if (fabs (dx) > CLICK_SLOP || fabs (dy) > CLICK_SLOP)
-    self->drag_moved = TRUE;
-  if (!self->drag_moved)
-    return;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_MOVE:
-      sam_map_model_set_node_position (self->model, self->drag_node,
-                                       self->drag_node_x + dx / self->transform.scale,
-                                       self->drag_node_y + dy / self->transform.scale);
-      break;
-
-    case DRAG_CONNECT:
-      {
-        SamMapHit hit;
-
-        sam_map_renderer_set_pending_connection (self->renderer, self->drag_node,
-                                                 self->drag_x + dx, self->drag_y + dy);
-        sam_map_renderer_hit_test (self->renderer, &self->transform,
-                                   self->drag_x + dx, self->drag_y + dy, &hit);
-        if (hit.kind == SAM_MAP_KIND_NODE && !hit.handle)
-          sam_map_renderer_set_hover (self->renderer, SAM_MAP_KIND_NODE, hit.id);
-        else
-          sam_map_renderer_set_hover (self->renderer, SAM_MAP_KIND_NONE, NULL);
-      }
-      break;
-
-    case DRAG_PAN:
-      {
-        SamMapTransform t = self->drag_transform;
-
-        t.x_offset += dx;
-        t.y_offset += dy;
-        self->fitted = FALSE;
-        set_transform (self, &t);
-      }
-      break;
-
-    case DRAG_NONE:
-    case DRAG_CLICK:
-    default:
-      break;
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_end_by (SamMapView *self,
-             double      dx,
-             double      dy)
-{
-  DragMode mode = self->drag_mode;
-
-  drag_update_by (self, dx, dy);
-  self->drag_mode = DRAG_NONE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-
-  if (mode == DRAG_CONNECT)
-    {
-      SamMapHit hit;
-
-      sam_map_renderer_set_pending_connection (self->renderer, NULL, 0, 0);
-      sam_map_renderer_set_hover (self->renderer, SAM_MAP_KIND_NONE, NULL);
-      sam_map_renderer_hit_test (self->renderer, &self->transform,
-                                 self->drag_x + dx, self->drag_y + dy, &hit);
-      if (self->drag_moved && hit.kind == SAM_MAP_KIND_NODE && !hit.handle)
-        connect_nodes (self, self->drag_node, hit.id);
-      else if (!self->drag_moved)
-        sam_map_view_select (self, SAM_MAP_KIND_NODE, self->drag_node);
-    }
-  else if (mode == DRAG_MOVE)
-    {
-      if (self->drag_moved)
-        {
-          sam_map_model_commit_positions (self->model);
-          if (self->fitted)
-            self->fitted = FALSE;
-        }
-      sam_map_view_select (self, SAM_MAP_KIND_NODE, self->drag_node);
-    }
-  else if (!self->drag_moved)
-    {
-      /* a click: select what was under the pointer, or nothing */
-      if (mode == DRAG_CLICK)
-        sam_map_view_select (self, self->drag_hit.kind, self->drag_hit_id);
-      else
-        sam_map_view_select (self, SAM_MAP_KIND_NONE, NULL);
-    }
-
-  g_clear_pointer (&self->drag_node, g_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               SamMapView     *self)
-{
-  GdkModifierType state;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  drag_begin_at (self, x, y, state);
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                SamMapView     *self)
-{
-  drag_update_by (self, dx, dy);
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             SamMapView     *self)
-{
-  drag_end_by (self, dx, dy);
-}
-
-static void
-on_click_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  SamMapView      *self)
-{
-  if (n_press == 2 && self->selected_kind != SAM_MAP_KIND_NONE)
-    gtk_widget_activate_action (GTK_WIDGET (self), "map.edit-selected", NULL);
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           SamMapView               *self)
-{
-  SamMapHit hit;
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (self->drag_mode != DRAG_NONE || self->model == NULL)
-    return;
-
-  sam_map_renderer_hit_test (self->renderer, &self->transform, x, y, &hit);
-  sam_map_renderer_set_hover (self->renderer, hit.handle ? SAM_MAP_KIND_NONE : hit.kind, hit.id);
-  if (hit.handle)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
-  else if (hit.kind == SAM_MAP_KIND_NODE)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
-  else if (hit.kind != SAM_MAP_KIND_NONE)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
-  else
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          SamMapView               *self)
-{
-  sam_map_renderer_set_hover (self->renderer, SAM_MAP_KIND_NONE, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           SamMapView               *self)
-{
-  GdkModifierType state;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  if (state & GDK_CONTROL_MASK)
-    {
-      zoom_at (self, pow (ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
-    }
-  else
-    {
-      SamMapTransform t = self->transform;
-
-      t.x_offset -= dx * 40;
-      t.y_offset -= dy * 40;
-      self->fitted = FALSE;
-      set_transform (self, &t);
-    }
-
-  return TRUE;
-}
-
-static void
-on_zoom_begin (GtkGesture       *gesture,
-               GdkEventSequence *sequence,
-               SamMapView       *self)
-{
-  self->zoom_gesture_scale = 1.0;
-}
-
-static void
-on_zoom_scale_changed (GtkGestureZoom *gesture,
-                       double          scale,
-                       SamMapView     *self)
-{
-  double cx, cy;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
-    {
-      cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-
-  zoom_at (self, scale / self->zoom_gesture_scale, cx, cy);
-  self->zoom_gesture_scale = scale;
-}
-
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  SamMapView *self = SAM_MAP_VIEW (widget);
-  g_autofree char *description = NULL;
-  SamMapHit hit;
-
-  if (self->model == NULL || self->drag_mode != DRAG_NONE)
-    return FALSE;
-
-  if (keyboard)
-    {
-      hit.kind = self->selected_kind;
-      hit.id = self->selected_id;
-      hit.handle = FALSE;
-    }
-  else
-    sam_map_renderer_hit_test (self->renderer, &self->transform, x, y, &hit);
-
-  if (hit.handle)
-    {
-      gtk_tooltip_set_text (tooltip, _("Drag onto another team to draw a relation"));
-      return TRUE;
-    }
-
-  if (hit.kind == SAM_MAP_KIND_NONE)
-    return FALSE;
-
-  description = sam_map_describe (self->model, hit.kind, hit.id);
-  if (hit.kind == SAM_MAP_KIND_NODE)
-    {
-      g_autofree char *text = g_strdup_printf ("%s\n%s", description,
-                                               _("Drag to move it; Shift+drag onto another team to draw a relation"));
-      gtk_tooltip_set_text (tooltip, text);
-    }
-  else
-    gtk_tooltip_set_text (tooltip, description);
-
-  return TRUE;
 }
 
 static void
@@ -1087,7 +437,7 @@ sam_map_view_size_allocate (GtkWidget *widget,
   SamMapView *self = SAM_MAP_VIEW (widget);
 
   if (self->fitted)
-    refit (self);
+    _sam_map_view_refit (self);
 }
 
 static void
@@ -1124,7 +474,7 @@ sam_map_view_focus (GtkWidget        *widget,
     }
 
   /* Tab walks nodes, then relations; past the last one focus moves on. */
-  if (select_step (self, step, FALSE))
+  if (_sam_map_view_select_step (self, step, FALSE))
     return TRUE;
 
   sam_map_view_select (self, SAM_MAP_KIND_NONE, NULL);
@@ -1136,7 +486,7 @@ sam_map_view_dispose (GObject *object)
 {
   SamMapView *self = (SamMapView *) object;
 
-  stop_animation (self);
+  _sam_map_view_stop_animation (self);
   if (self->model)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -1298,17 +648,17 @@ sam_map_view_class_init (SamMapViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, SAM_TYPE_MAP_KIND, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "map.fit", NULL, action_fit);
-  gtk_widget_class_install_action (widget_class, "map.layout", NULL, action_layout);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, _sam_map_view_action_zoom);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, _sam_map_view_action_zoom);
+  gtk_widget_class_install_action (widget_class, "map.fit", NULL, _sam_map_view_action_fit);
+  gtk_widget_class_install_action (widget_class, "map.layout", NULL, _sam_map_view_action_layout);
   gtk_widget_class_install_action (widget_class, "map.delete-selected", NULL, action_delete_selected);
   gtk_widget_class_install_action (widget_class, "map.edit-selected", NULL, action_edit_selected);
-  gtk_widget_class_install_action (widget_class, "map.select-next", NULL, action_select_step);
-  gtk_widget_class_install_action (widget_class, "map.select-previous", NULL, action_select_step);
-  gtk_widget_class_install_action (widget_class, "map.select-none", NULL, action_select_none);
-  gtk_widget_class_install_action (widget_class, "map.connect", "(ss)", action_connect);
-  gtk_widget_class_install_action (widget_class, "map.nudge", "(ii)", action_nudge);
+  gtk_widget_class_install_action (widget_class, "map.select-next", NULL, _sam_map_view_action_select_step);
+  gtk_widget_class_install_action (widget_class, "map.select-previous", NULL, _sam_map_view_action_select_step);
+  gtk_widget_class_install_action (widget_class, "map.select-none", NULL, _sam_map_view_action_select_none);
+  gtk_widget_class_install_action (widget_class, "map.connect", "(ss)", _sam_map_view_action_connect);
+  gtk_widget_class_install_action (widget_class, "map.nudge", "(ii)", _sam_map_view_action_nudge);
   gtk_widget_class_install_property_action (widget_class, "map.show-legend", "show-legend");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
@@ -1351,32 +701,32 @@ sam_map_view_init (SamMapView *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (_sam_map_view_on_query_tooltip), NULL);
 
   drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (_sam_map_view_on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (_sam_map_view_on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (_sam_map_view_on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (_sam_map_view_on_click_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   zoom = gtk_gesture_zoom_new ();
-  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
-  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  g_signal_connect (zoom, "begin", G_CALLBACK (_sam_map_view_on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (_sam_map_view_on_zoom_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
 
   motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (_sam_map_view_on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (_sam_map_view_on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (_sam_map_view_on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   manager = adw_style_manager_get_default ();
@@ -1395,49 +745,4 @@ GtkWidget *
 sam_map_view_new (void)
 {
   return g_object_new (SAM_TYPE_MAP_VIEW, NULL);
-}
-
-/* Test hooks ------------------------------------------------------------- */
-
-void
-_sam_map_view_test_drag (SamMapView      *self,
-                         double           x0,
-                         double           y0,
-                         double           x1,
-                         double           y1,
-                         GdkModifierType  state)
-{
-  g_return_if_fail (SAM_IS_MAP_VIEW (self));
-
-  drag_begin_at (self, x0, y0, state);
-  drag_update_by (self, (x1 - x0) / 2, (y1 - y0) / 2);
-  drag_update_by (self, x1 - x0, y1 - y0);
-  drag_end_by (self, x1 - x0, y1 - y0);
-}
-
-void
-_sam_map_view_node_center (SamMapView *self,
-                           const char *id,
-                           double     *x,
-                           double     *y)
-{
-  double wx = 0, wy = 0;
-
-  g_return_if_fail (SAM_IS_MAP_VIEW (self));
-
-  sam_map_model_get_node_position (self->model, id, &wx, &wy);
-  *x = wx * self->transform.scale + self->transform.x_offset;
-  *y = wy * self->transform.scale + self->transform.y_offset;
-}
-
-SamMapRenderer *
-_sam_map_view_get_renderer (SamMapView *self)
-{
-  return self->renderer;
-}
-
-const SamMapTransform *
-_sam_map_view_get_transform (SamMapView *self)
-{
-  return &self->transform;
 }
