@@ -11,28 +11,15 @@
  * by when.  Everything is saved while it is typed. */
 struct _SamAbsentPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   GtkStack *stack;
   GtkFlowBox *columns;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *teams;
 };
 
-G_DEFINE_FINAL_TYPE (SamAbsentPage, sam_absent_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamAbsentPage, sam_absent_page, SAM_TYPE_EXERCISE_PAGE)
 
 static const struct {
   const char *property;
@@ -50,12 +37,13 @@ save_field (GtkEditable *row,
             gpointer     user_data)
 {
   SamAbsentPage *self = SAM_ABSENT_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), SAM_TYPE_ABSENT_PAGE));
+  SamStore *store = self ? sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self)) : NULL;
   SamAbsentPlan *plan = g_object_get_data (G_OBJECT (row), "plan");
   SamAbsentField field = GPOINTER_TO_UINT (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  if (self == NULL || self->store == NULL)
+  if (self == NULL || store == NULL)
     return;
 
   g_object_get (plan, fields[field].property, &stored, NULL);
@@ -65,7 +53,7 @@ save_field (GtkEditable *row,
       return;
     }
 
-  if (sam_store_set_absent_plan_text (self->store, plan, field, gtk_editable_get_text (row), &error))
+  if (sam_store_set_absent_plan_text (store, plan, field, gtk_editable_get_text (row), &error))
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
@@ -160,6 +148,8 @@ static GtkWidget *
 column_new (SamAbsentPage *self,
             SamTeam       *team)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *plans = gtk_list_box_new ();
   GtkWidget *add_list = gtk_list_box_new ();
@@ -171,7 +161,7 @@ column_new (SamAbsentPage *self,
 
   *team_id = sam_team_get_id (team);
   filter = gtk_custom_filter_new (plan_of_team, team_id, g_free);
-  model = gtk_filter_list_model_new (g_object_ref (sam_store_get_absent_plans (self->store, self->step)),
+  model = gtk_filter_list_model_new (g_object_ref (sam_store_get_absent_plans (store, step)),
                                      GTK_FILTER (filter));
   gtk_list_box_bind_model (GTK_LIST_BOX (plans), G_LIST_MODEL (model), create_plan, self, NULL);
   g_object_unref (model);
@@ -212,16 +202,22 @@ update_stack (SamAbsentPage *self)
   gtk_stack_set_visible_child_name (self->stack, has_teams ? "teams" : "no-teams");
 }
 
+/* @live is FALSE while the page is disposed. */
 static void
-rebind (SamAbsentPage *self)
+rebind (SamAbsentPage *self,
+        gboolean      live)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
   if (self->teams != NULL)
     g_signal_handlers_disconnect_by_func (self->teams, update_stack, self);
   g_clear_object (&self->teams);
 
-  if (self->store != NULL && self->workshop != NULL && self->step != NULL)
+  if (live && store != NULL && workshop != NULL && step != NULL)
     {
-      self->teams = g_object_ref (sam_store_get_teams (self->store, self->workshop));
+      self->teams = g_object_ref (sam_store_get_teams (store, workshop));
       g_signal_connect_swapped (self->teams, "items-changed", G_CALLBACK (update_stack), self);
       gtk_flow_box_bind_model (self->columns, self->teams, create_column, self, NULL);
     }
@@ -235,12 +231,14 @@ static SamAbsentPlan *
 find_plan (SamAbsentPage *self,
            gint64         id)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GListModel *plans;
 
-  if (self->store == NULL || self->step == NULL)
+  if (store == NULL || step == NULL)
     return NULL;
 
-  plans = sam_store_get_absent_plans (self->store, self->step);
+  plans = sam_store_get_absent_plans (store, step);
   for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
     {
       g_autoptr(SamAbsentPlan) plan = g_list_model_get_item (plans, i);
@@ -258,14 +256,17 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SamAbsentPage *self = SAM_ABSENT_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *text;
   gint64 team_id;
   SamTeam *team;
 
   g_variant_get (param, "(x&s)", &team_id, &text);
-  team = self->workshop ? sam_store_find_team (self->store, self->workshop, team_id) : NULL;
-  if (team != NULL && !sam_decide_is_blank (text) && sam_store_add_absent_plan (self->store, self->step, team, text, &error) == NULL)
+  team = workshop ? sam_store_find_team (store, workshop, team_id) : NULL;
+  if (team != NULL && !sam_decide_is_blank (text) && sam_store_add_absent_plan (store, step, team, text, &error) == NULL)
     sam_decide_show_error (widget, error);
 }
 
@@ -275,6 +276,7 @@ set_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SamAbsentPage *self = SAM_ABSENT_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *text;
   gint64 id;
@@ -284,7 +286,7 @@ set_action (GtkWidget  *widget,
   g_variant_get (param, "(xu&s)", &id, &field, &text);
   plan = find_plan (self, id);
   if (plan != NULL && field <= SAM_ABSENT_FIELD_DUE &&
-      !sam_store_set_absent_plan_text (self->store, plan, field, text, &error))
+      !sam_store_set_absent_plan_text (store, plan, field, text, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -294,6 +296,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SamAbsentPage *self = SAM_ABSENT_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   SamAbsentPlan *plan = find_plan (self, g_variant_get_int64 (param));
@@ -304,10 +307,19 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: %s is who was absent, e.g. "the night shift" */
   message = g_strdup_printf (_("Plan for “%s” deleted"), sam_absent_plan_get_absent (plan));
-  if (!sam_store_trash_absent_plan (self->store, plan, &batch, &error))
+  if (!sam_store_trash_absent_plan (store, plan, &batch, &error))
     sam_decide_show_error (widget, error);
   else
     sam_decide_show_undo (widget, message, batch);
+}
+
+static void
+sam_absent_page_context_changed (SamExercisePage *page,
+                                 SamStore        *old_store,
+                                 SamWorkshop     *old_workshop,
+                                 SamStep         *old_step)
+{
+  rebind (SAM_ABSENT_PAGE (page), TRUE);
 }
 
 static void
@@ -315,56 +327,10 @@ sam_absent_page_dispose (GObject *object)
 {
   SamAbsentPage *self = (SamAbsentPage *)object;
 
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
-  rebind (self);
+  rebind (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_ABSENT_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sam_absent_page_parent_class)->dispose (object);
-}
-
-static void
-sam_absent_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  SamAbsentPage *self = SAM_ABSENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_absent_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SamAbsentPage *self = SAM_ABSENT_PAGE (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_STORE: changed = g_set_object (&self->store, g_value_get_object (value)); break;
-    case PROP_WORKSHOP: changed = g_set_object (&self->workshop, g_value_get_object (value)); break;
-    case PROP_STEP: changed = g_set_object (&self->step, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); return;
-    }
-
-  if (changed)
-    {
-      g_object_notify_by_pspec (object, pspec);
-      rebind (self);
-    }
 }
 
 static void
@@ -372,16 +338,10 @@ sam_absent_page_class_init (SamAbsentPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_absent_page_dispose;
-  object_class->get_property = sam_absent_page_get_property;
-  object_class->set_property = sam_absent_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE, flags);
-  properties[PROP_WORKSHOP] = g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP, flags);
-  properties[PROP_STEP] = g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_absent_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-absent-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamAbsentPage, stack);
@@ -392,7 +352,6 @@ sam_absent_page_class_init (SamAbsentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "absent.set", "(xus)", set_action);
   gtk_widget_class_install_action (widget_class, "absent.delete", "x", delete_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

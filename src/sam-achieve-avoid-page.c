@@ -14,29 +14,16 @@
  * to prevent: the page says so, gently, next to it and at the top. */
 struct _SamAchieveAvoidPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   GtkBox *warning_box;
   GtkLabel *warning_label;
   GtkBox *columns;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *cards;
 };
 
-G_DEFINE_FINAL_TYPE (SamAchieveAvoidPage, sam_achieve_avoid_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamAchieveAvoidPage, sam_achieve_avoid_page, SAM_TYPE_EXERCISE_PAGE)
 
 static gboolean
 has_verification (GListModel *cards,
@@ -67,11 +54,13 @@ update_card_warning (GtkWidget *warning)
 static void
 update_summary (SamAchieveAvoidPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   guint n = 0;
   g_autofree char *text = NULL;
 
-  if (self->store != NULL && self->step != NULL)
-    n = sam_store_count_unverified_statements (self->store, self->step);
+  if (store != NULL && step != NULL)
+    n = sam_store_count_unverified_statements (store, step);
 
   gtk_widget_set_visible (GTK_WIDGET (self->warning_box), n > 0);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -159,9 +148,14 @@ column_new (SamAchieveAvoidPage *self,
   return column;
 }
 
+/* @live is FALSE while the page is disposed. */
 static void
-rebuild (SamAchieveAvoidPage *self)
+rebuild (SamAchieveAvoidPage *self,
+         gboolean            live)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GtkWidget *child;
 
   if (self->cards != NULL)
@@ -170,9 +164,9 @@ rebuild (SamAchieveAvoidPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns))) != NULL)
     gtk_box_remove (self->columns, child);
 
-  if (self->store != NULL && self->workshop != NULL && self->step != NULL)
+  if (live && store != NULL && workshop != NULL && step != NULL)
     {
-      self->cards = g_object_ref (sam_store_get_cards (self->store, self->step));
+      self->cards = g_object_ref (sam_store_get_cards (store, step));
       g_signal_connect_swapped (self->cards, "items-changed", G_CALLBACK (update_summary), self);
       gtk_box_append (self->columns,
                       column_new (self, "achieve", _("What we want to achieve"), "emblem-ok-symbolic",
@@ -189,7 +183,10 @@ static SamCard *
 find_card (SamAchieveAvoidPage *self,
            gint64               id)
 {
-  return self->store && self->step ? sam_store_find_card (self->store, self->step, id) : NULL;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
+  return store && step ? sam_store_find_card (store, step, id) : NULL;
 }
 
 static void
@@ -198,18 +195,20 @@ add_statement_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   SamAchieveAvoidPage *self = SAM_ACHIEVE_AVOID_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *kind, *text;
   SamCardInit init = { 0 };
 
   g_variant_get (param, "(&s&s)", &kind, &text);
-  if (self->step == NULL || sam_decide_is_blank (text) ||
+  if (step == NULL || sam_decide_is_blank (text) ||
       (g_strcmp0 (kind, "achieve") != 0 && g_strcmp0 (kind, "avoid") != 0))
     return;
 
   init.kind = kind;
   init.text = text;
-  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
     sam_decide_show_error (widget, error);
 }
 
@@ -219,6 +218,8 @@ add_verification_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   SamAchieveAvoidPage *self = SAM_ACHIEVE_AVOID_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   SamCardInit init = { .kind = "verification" };
   SamCard *statement;
@@ -230,7 +231,7 @@ add_verification_action (GtkWidget  *widget,
     return;
 
   init.parent_id = id;
-  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
     sam_decide_show_error (widget, error);
 }
 
@@ -240,6 +241,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SamAchieveAvoidPage *self = SAM_ACHIEVE_AVOID_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   SamCard *card = find_card (self, g_variant_get_int64 (param));
   gint64 batch;
@@ -247,10 +249,19 @@ delete_action (GtkWidget  *widget,
   if (card == NULL)
     return;
 
-  if (!sam_store_trash_card (self->store, card, &batch, &error))
+  if (!sam_store_trash_card (store, card, &batch, &error))
     sam_decide_show_error (widget, error);
   else
     sam_decide_show_undo (widget, _("Statement deleted"), batch);
+}
+
+static void
+sam_achieve_avoid_page_context_changed (SamExercisePage *page,
+                                        SamStore        *old_store,
+                                        SamWorkshop     *old_workshop,
+                                        SamStep         *old_step)
+{
+  rebuild (SAM_ACHIEVE_AVOID_PAGE (page), TRUE);
 }
 
 static void
@@ -258,56 +269,10 @@ sam_achieve_avoid_page_dispose (GObject *object)
 {
   SamAchieveAvoidPage *self = (SamAchieveAvoidPage *)object;
 
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
-  rebuild (self);
+  rebuild (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_ACHIEVE_AVOID_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sam_achieve_avoid_page_parent_class)->dispose (object);
-}
-
-static void
-sam_achieve_avoid_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SamAchieveAvoidPage *self = SAM_ACHIEVE_AVOID_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_achieve_avoid_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  SamAchieveAvoidPage *self = SAM_ACHIEVE_AVOID_PAGE (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_STORE: changed = g_set_object (&self->store, g_value_get_object (value)); break;
-    case PROP_WORKSHOP: changed = g_set_object (&self->workshop, g_value_get_object (value)); break;
-    case PROP_STEP: changed = g_set_object (&self->step, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); return;
-    }
-
-  if (changed)
-    {
-      g_object_notify_by_pspec (object, pspec);
-      rebuild (self);
-    }
 }
 
 static void
@@ -315,16 +280,10 @@ sam_achieve_avoid_page_class_init (SamAchieveAvoidPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_achieve_avoid_page_dispose;
-  object_class->get_property = sam_achieve_avoid_page_get_property;
-  object_class->set_property = sam_achieve_avoid_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE, flags);
-  properties[PROP_WORKSHOP] = g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP, flags);
-  properties[PROP_STEP] = g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_achieve_avoid_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-achieve-avoid-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamAchieveAvoidPage, warning_box);
@@ -336,7 +295,6 @@ sam_achieve_avoid_page_class_init (SamAchieveAvoidPageClass *klass)
   gtk_widget_class_install_action (widget_class, "goals.add-verification", "(xs)", add_verification_action);
   gtk_widget_class_install_action (widget_class, "goals.delete", "x", delete_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

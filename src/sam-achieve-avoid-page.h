@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 G_BEGIN_DECLS
 
 #define SAM_TYPE_ACHIEVE_AVOID_PAGE (sam_achieve_avoid_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamAchieveAvoidPage, sam_achieve_avoid_page, SAM, ACHIEVE_AVOID_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamAchieveAvoidPage, sam_achieve_avoid_page, SAM, ACHIEVE_AVOID_PAGE, SamExercisePage)
 
 G_END_DECLS

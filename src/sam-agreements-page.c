@@ -13,39 +13,28 @@
  * owner or no date) and a date that has passed are flagged, never refused. */
 struct _SamAgreementsPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   AdwPreferencesGroup *review_group;
   GtkListBox *review_list;
   GtkListBox *agreement_list;
   AdwEntryRow *add_row;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *reviews;
   GListModel *ideas;
 };
 
-G_DEFINE_FINAL_TYPE (SamAgreementsPage, sam_agreements_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamAgreementsPage, sam_agreements_page, SAM_TYPE_EXERCISE_PAGE)
 
 static GtkWidget *
 create_agreement_row (gpointer item,
                       gpointer user_data)
 {
   SamAgreementsPage *self = user_data;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
 
-  return sam_agreement_row_new (item, sam_store_get_teams (self->store, self->workshop), self->ideas);
+  return sam_agreement_row_new (item, sam_store_get_teams (store, workshop), self->ideas);
 }
 
 static GtkWidget *
@@ -62,21 +51,27 @@ update_reviews (SamAgreementsPage *self)
                           self->reviews != NULL && g_list_model_get_n_items (self->reviews) > 0);
 }
 
+/* @live is FALSE while the page is disposed. */
 static void
-rebind (SamAgreementsPage *self)
+rebind (SamAgreementsPage *self,
+        gboolean          live)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
   if (self->reviews != NULL)
     g_signal_handlers_disconnect_by_func (self->reviews, update_reviews, self);
   g_clear_object (&self->reviews);
   g_clear_object (&self->ideas);
 
-  if (self->store != NULL && self->workshop != NULL && self->step != NULL)
+  if (live && store != NULL && workshop != NULL && step != NULL)
     {
-      self->ideas = sam_store_list_workshop_ideas (self->store, self->workshop);
-      self->reviews = g_object_ref (sam_store_get_agreement_reviews (self->store, self->step));
+      self->ideas = sam_store_list_workshop_ideas (store, workshop);
+      self->reviews = g_object_ref (sam_store_get_agreement_reviews (store, step));
       g_signal_connect_swapped (self->reviews, "items-changed", G_CALLBACK (update_reviews), self);
       gtk_list_box_bind_model (self->review_list, self->reviews, create_review_row, self, NULL);
-      gtk_list_box_bind_model (self->agreement_list, sam_store_get_agreements (self->store, self->step),
+      gtk_list_box_bind_model (self->agreement_list, sam_store_get_agreements (store, step),
                                create_agreement_row, self, NULL);
     }
   else
@@ -106,12 +101,14 @@ static SamAgreement *
 find_agreement (SamAgreementsPage *self,
                 gint64             id)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GListModel *list;
 
-  if (self->store == NULL || self->step == NULL)
+  if (store == NULL || step == NULL)
     return NULL;
 
-  list = sam_store_get_agreements (self->store, self->step);
+  list = sam_store_get_agreements (store, step);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(SamAgreement) agreement = g_list_model_get_item (list, i);
@@ -144,10 +141,12 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->step != NULL && !sam_decide_is_blank (g_variant_get_string (param, NULL)) &&
-      sam_store_add_agreement (self->store, self->step, g_variant_get_string (param, NULL), &error) == NULL)
+  if (step != NULL && !sam_decide_is_blank (g_variant_get_string (param, NULL)) &&
+      sam_store_add_agreement (store, step, g_variant_get_string (param, NULL), &error) == NULL)
     sam_decide_show_error (widget, error);
 }
 
@@ -157,6 +156,7 @@ set_text_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *text;
   gint64 id;
@@ -166,7 +166,7 @@ set_text_action (GtkWidget  *widget,
   g_variant_get (param, "(xu&s)", &id, &field, &text);
   agreement = find_agreement (self, id);
   if (agreement != NULL && field <= SAM_AGREEMENT_FIELD_REVIEW_DATE &&
-      !sam_store_set_agreement_text (self->store, agreement, field, text, &error))
+      !sam_store_set_agreement_text (store, agreement, field, text, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -176,6 +176,7 @@ set_status_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 id;
   guint32 status;
@@ -184,7 +185,7 @@ set_status_action (GtkWidget  *widget,
   g_variant_get (param, "(xu)", &id, &status);
   agreement = find_agreement (self, id);
   if (agreement != NULL && status <= SAM_AGREEMENT_NOT_KEPT &&
-      !sam_store_set_agreement_status (self->store, agreement, status, &error))
+      !sam_store_set_agreement_status (store, agreement, status, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -194,6 +195,7 @@ set_team_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 id, team_id;
   gboolean included;
@@ -201,7 +203,7 @@ set_team_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xxb)", &id, &team_id, &included);
   agreement = find_agreement (self, id);
-  if (agreement != NULL && !sam_store_set_agreement_team (self->store, agreement, team_id, included, &error))
+  if (agreement != NULL && !sam_store_set_agreement_team (store, agreement, team_id, included, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -211,13 +213,14 @@ set_idea_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 id, idea_id;
   SamAgreement *agreement;
 
   g_variant_get (param, "(xx)", &id, &idea_id);
   agreement = find_agreement (self, id);
-  if (agreement != NULL && !sam_store_set_agreement_idea (self->store, agreement, idea_id, &error))
+  if (agreement != NULL && !sam_store_set_agreement_idea (store, agreement, idea_id, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -227,6 +230,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   SamAgreement *agreement = find_agreement (self, g_variant_get_int64 (param));
   gint64 batch;
@@ -234,7 +238,7 @@ delete_action (GtkWidget  *widget,
   if (agreement == NULL)
     return;
 
-  if (!sam_store_trash_agreement (self->store, agreement, &batch, &error))
+  if (!sam_store_trash_agreement (store, agreement, &batch, &error))
     sam_decide_show_error (widget, error);
   else
     sam_decide_show_undo (widget, _("Agreement deleted"), batch);
@@ -246,6 +250,7 @@ set_review_outcome_action (GtkWidget  *widget,
                            GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 id;
   guint32 outcome;
@@ -254,7 +259,7 @@ set_review_outcome_action (GtkWidget  *widget,
   g_variant_get (param, "(xu)", &id, &outcome);
   review = find_review (self, id);
   if (review != NULL && outcome <= SAM_REVIEW_NOT_KEPT &&
-      !sam_store_set_review_outcome (self->store, review, outcome, &error))
+      !sam_store_set_review_outcome (store, review, outcome, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -264,6 +269,7 @@ set_review_why_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *why;
   gint64 id;
@@ -271,7 +277,7 @@ set_review_why_action (GtkWidget  *widget,
 
   g_variant_get (param, "(x&s)", &id, &why);
   review = find_review (self, id);
-  if (review != NULL && !sam_store_set_review_why (self->store, review, why, &error))
+  if (review != NULL && !sam_store_set_review_why (store, review, why, &error))
     sam_decide_show_error (widget, error);
 }
 
@@ -282,9 +288,20 @@ create_follow_up_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
 
-  if (self->workshop != NULL)
-    sam_decide_follow_up (widget, self->store, self->workshop);
+  if (workshop != NULL)
+    sam_decide_follow_up (widget, store, workshop);
+}
+
+static void
+sam_agreements_page_context_changed (SamExercisePage *page,
+                                     SamStore        *old_store,
+                                     SamWorkshop     *old_workshop,
+                                     SamStep         *old_step)
+{
+  rebind (SAM_AGREEMENTS_PAGE (page), TRUE);
 }
 
 static void
@@ -292,56 +309,10 @@ sam_agreements_page_dispose (GObject *object)
 {
   SamAgreementsPage *self = (SamAgreementsPage *)object;
 
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
-  rebind (self);
+  rebind (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_AGREEMENTS_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sam_agreements_page_parent_class)->dispose (object);
-}
-
-static void
-sam_agreements_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_agreements_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_STORE: changed = g_set_object (&self->store, g_value_get_object (value)); break;
-    case PROP_WORKSHOP: changed = g_set_object (&self->workshop, g_value_get_object (value)); break;
-    case PROP_STEP: changed = g_set_object (&self->step, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); return;
-    }
-
-  if (changed)
-    {
-      g_object_notify_by_pspec (object, pspec);
-      rebind (self);
-    }
 }
 
 static void
@@ -349,16 +320,10 @@ sam_agreements_page_class_init (SamAgreementsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_agreements_page_dispose;
-  object_class->get_property = sam_agreements_page_get_property;
-  object_class->set_property = sam_agreements_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE, flags);
-  properties[PROP_WORKSHOP] = g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP, flags);
-  properties[PROP_STEP] = g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_agreements_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-agreements-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, review_group);
@@ -378,7 +343,6 @@ sam_agreements_page_class_init (SamAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.set-review-why", "(xs)", set_review_why_action);
   gtk_widget_class_install_action (widget_class, "agreements.create-follow-up", NULL, create_follow_up_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

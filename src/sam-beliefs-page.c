@@ -12,7 +12,7 @@
  * who believes it about whom; the relationship map reads the same cards. */
 struct _SamBeliefsPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   GtkDropDown *holder_dropdown;
   GtkStringList *holder_names;
@@ -20,9 +20,6 @@ struct _SamBeliefsPage
   GtkStringList *about_names;
   GtkWidget *groups_box;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *teams;
   SamCardWatch *watch;
 
@@ -32,17 +29,7 @@ struct _SamBeliefsPage
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SamBeliefsPage, sam_beliefs_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamBeliefsPage, sam_beliefs_page, SAM_TYPE_EXERCISE_PAGE)
 
 /**
  * sam_belief_strength_to_words:
@@ -93,6 +80,7 @@ set_strength (SamBeliefsPage *self,
               SamCard        *card,
               int             strength)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
   if (strength < SAM_BELIEF_MIN_STRENGTH || strength > SAM_BELIEF_MAX_STRENGTH)
@@ -105,7 +93,7 @@ set_strength (SamBeliefsPage *self,
     }
 
   if (sam_card_get_value (card) != strength &&
-      !sam_store_set_card_int (self->store, card, SAM_CARD_FIELD_VALUE, strength, &error))
+      !sam_store_set_card_int (store, card, SAM_CARD_FIELD_VALUE, strength, &error))
     {
       sam_discover_report_error (GTK_WIDGET (self), error);
       return FALSE;
@@ -118,7 +106,9 @@ static void
 dot_clicked_cb (GtkButton      *dot,
                 SamBeliefsPage *self)
 {
-  if (self->store != NULL)
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+
+  if (store != NULL)
     set_strength (self, g_object_get_data (G_OBJECT (dot), "card"),
                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dot), "strength")));
 }
@@ -223,6 +213,7 @@ group_new (SamBeliefsPage *self,
 
   sam_card_list_set_placeholder (SAM_CARD_LIST (list), _("What they believe, in their own words…"));
   sam_card_list_set_show_team (SAM_CARD_LIST (list), FALSE);
+  sam_card_list_set_new_values (SAM_CARD_LIST (list), SAM_BELIEF_DEFAULT_STRENGTH, 0);
   sam_card_list_set_extra_func (SAM_CARD_LIST (list), strength_widget_new, self, NULL);
   sam_discover_bind_step (GTK_WIDGET (self), list);
   gtk_box_append (GTK_BOX (group), list);
@@ -234,8 +225,10 @@ group_new (SamBeliefsPage *self,
 static GArray *
 collect_pairs (SamBeliefsPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  GListModel *cards = sam_store_get_cards (self->store, self->step);
+  GListModel *cards = sam_store_get_cards (store, step);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *chosen = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, self->holder_id, self->about_id);
 
@@ -266,10 +259,12 @@ collect_pairs (SamBeliefsPage *self)
 static void
 rebuild_groups (SamBeliefsPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GArray) pairs = NULL;
   g_autoptr(GString) signature = g_string_new (NULL);
 
-  if (self->step == NULL || self->store == NULL)
+  if (step == NULL || store == NULL)
     {
       sam_discover_clear_box (self->groups_box);
       g_clear_pointer (&self->shown_pairs, g_free);
@@ -306,12 +301,14 @@ rebuild_groups (SamBeliefsPage *self)
 static void
 cards_changed_cb (SamBeliefsPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GListModel *cards;
 
-  if (self->step == NULL || self->store == NULL)
+  if (step == NULL || store == NULL)
     return;
 
-  cards = sam_store_get_cards (self->store, self->step);
+  cards = sam_store_get_cards (store, step);
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
       g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
@@ -420,6 +417,8 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SamBeliefsPage *self = SAM_BELIEFS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = NULL;
   const char *text;
@@ -427,11 +426,11 @@ add_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xx&s)", &init.team_id, &init.about_team_id, &text);
   stripped = g_strstrip (g_strdup (text));
-  if (self->step == NULL || *stripped == '\0' || !select_pair (self, init.team_id, init.about_team_id))
+  if (step == NULL || *stripped == '\0' || !select_pair (self, init.team_id, init.about_team_id))
     return;
 
   init.text = text;
-  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
     sam_discover_report_error (widget, error);
 }
 
@@ -442,12 +441,14 @@ set_strength_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   SamBeliefsPage *self = SAM_BELIEFS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   guint32 strength;
   gint64 id;
   SamCard *card;
 
   g_variant_get (param, "(xu)", &id, &strength);
-  card = self->step ? sam_store_find_card (self->store, self->step, id) : NULL;
+  card = step ? sam_store_find_card (store, step, id) : NULL;
   if (card != NULL && g_strcmp0 (sam_card_get_kind (card), "belief") == 0)
     set_strength (self, card, (int) MIN (strength, G_MAXINT));
 }
@@ -466,20 +467,27 @@ set_teams (SamBeliefsPage *self,
     g_signal_connect_object (teams, "items-changed", G_CALLBACK (teams_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Only a new step reloads the page: the step view sets the store and the
+ * workshop before it. */
 static void
-set_step (SamBeliefsPage *self,
-          SamStep        *step)
+sam_beliefs_page_context_changed (SamExercisePage *page,
+                                  SamStore        *old_store,
+                                  SamWorkshop     *old_workshop,
+                                  SamStep         *old_step)
 {
+  SamBeliefsPage *self = (SamBeliefsPage *)page;
+  SamStore *store = sam_exercise_page_get_store (page);
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (page);
+  SamStep *step = sam_exercise_page_get_step (page);
   gboolean live;
 
-  if (!g_set_object (&self->step, step))
+  if (step == old_step)
     return;
 
-  live = self->store != NULL && self->workshop != NULL && step != NULL;
-  set_teams (self, live ? sam_store_get_teams (self->store, self->workshop) : NULL);
-  sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (self->store, step) : NULL);
+  live = store != NULL && workshop != NULL && step != NULL;
+  set_teams (self, live ? sam_store_get_teams (store, workshop) : NULL);
+  sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
 static void
@@ -492,11 +500,6 @@ sam_beliefs_page_dispose (GObject *object)
   g_clear_object (&self->watch);
   set_teams (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BELIEFS_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_beliefs_page_parent_class)->dispose (object);
 }
@@ -512,69 +515,15 @@ sam_beliefs_page_finalize (GObject *object)
 }
 
 static void
-sam_beliefs_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  SamBeliefsPage *self = SAM_BELIEFS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_beliefs_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SamBeliefsPage *self = SAM_BELIEFS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_WORKSHOP:
-      if (g_set_object (&self->workshop, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_STEP:
-      set_step (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sam_beliefs_page_class_init (SamBeliefsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_beliefs_page_dispose;
   object_class->finalize = sam_beliefs_page_finalize;
-  object_class->get_property = sam_beliefs_page_get_property;
-  object_class->set_property = sam_beliefs_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_WORKSHOP] =
-    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STEP] =
-    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_beliefs_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-beliefs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, holder_dropdown);
@@ -587,7 +536,6 @@ sam_beliefs_page_class_init (SamBeliefsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "beliefs.add", "(xxs)", add_action);
   gtk_widget_class_install_action (widget_class, "beliefs.set-strength", "(xu)", set_strength_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

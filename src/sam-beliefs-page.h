@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -13,7 +15,7 @@ G_BEGIN_DECLS
 
 #define SAM_TYPE_BELIEFS_PAGE (sam_beliefs_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamBeliefsPage, sam_beliefs_page, SAM, BELIEFS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamBeliefsPage, sam_beliefs_page, SAM, BELIEFS_PAGE, SamExercisePage)
 
 const char *sam_belief_strength_to_words (int strength);
 

@@ -16,7 +16,7 @@
  * each team brings its points in turn. */
 struct _SamBrainstormPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   GtkStack *phases;
   GtkFlowBox *idea_columns;
@@ -32,9 +32,6 @@ struct _SamBrainstormPage
   AdwEntryRow *kpi_row;
   GtkFlowBox *debate_columns;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *teams;
   GListModel *cards;
   GListModel *clusters;
@@ -46,17 +43,7 @@ struct _SamBrainstormPage
   gboolean syncing;
 };
 
-G_DEFINE_FINAL_TYPE (SamBrainstormPage, sam_brainstorm_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamBrainstormPage, sam_brainstorm_page, SAM_TYPE_EXERCISE_PAGE)
 
 static void
 bind_list (SamBrainstormPage *self,
@@ -110,7 +97,9 @@ create_debate_column (gpointer item,
 static void
 update_turn (SamBrainstormPage *self)
 {
-  SamTeam *team = self->step ? sam_store_get_debate_turn (self->store, self->step) : NULL;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamTeam *team = step ? sam_store_get_debate_turn (store, step) : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->turn_box))) != NULL)
@@ -145,17 +134,19 @@ update_turn (SamBrainstormPage *self)
 static void
 sync_controls (SamBrainstormPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autofree char *kpi = NULL;
   gboolean revealed;
 
-  if (self->step == NULL)
+  if (step == NULL)
     return;
 
   self->syncing = TRUE;
-  revealed = sam_store_get_votes_revealed (self->store, self->step);
-  gtk_spin_button_set_value (self->budget_spin, sam_store_get_vote_budget (self->store, self->step));
+  revealed = sam_store_get_votes_revealed (store, step);
+  gtk_spin_button_set_value (self->budget_spin, sam_store_get_vote_budget (store, step));
   gtk_toggle_button_set_active (self->reveal_button, revealed);
-  kpi = sam_store_dup_debate_kpi (self->store, self->step);
+  kpi = sam_store_dup_debate_kpi (store, step);
   sam_decide_entry_set_text (GTK_EDITABLE (self->kpi_row), kpi);
   gtk_widget_set_visible (self->result_box, revealed);
   self->syncing = FALSE;
@@ -166,17 +157,19 @@ static gboolean
 rebuild_cb (gpointer data)
 {
   SamBrainstormPage *self = data;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   SamBoardContext context = { 0 };
 
   self->rebuild_id = 0;
-  if (self->step == NULL)
+  if (step == NULL)
     return G_SOURCE_REMOVE;
 
-  context.store = self->store;
-  context.step = self->step;
+  context.store = store;
+  context.step = step;
   context.teams = self->teams;
   context.voting_team = sam_brainstorm_page_get_voting_team (self);
-  context.revealed = sam_store_get_votes_revealed (self->store, self->step);
+  context.revealed = sam_store_get_votes_revealed (store, step);
 
   sam_brainstorm_fill_board (self->board, &context);
   sam_brainstorm_fill_team_status (self->team_status, &context);
@@ -215,24 +208,30 @@ disconnect_models (SamBrainstormPage *self)
   g_clear_object (&self->watched_step);
 }
 
+/* @live is FALSE while the page is disposed. */
 static void
-rebind (SamBrainstormPage *self)
+rebind (SamBrainstormPage *self,
+        gboolean          live)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
   disconnect_models (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
-  if (self->store != NULL && self->workshop != NULL && self->step != NULL)
+  if (live && store != NULL && workshop != NULL && step != NULL)
     {
-      self->teams = g_object_ref (sam_store_get_teams (self->store, self->workshop));
-      self->cards = g_object_ref (sam_store_get_cards (self->store, self->step));
-      self->clusters = g_object_ref (sam_store_get_clusters (self->store, self->step));
+      self->teams = g_object_ref (sam_store_get_teams (store, workshop));
+      self->cards = g_object_ref (sam_store_get_cards (store, step));
+      self->clusters = g_object_ref (sam_store_get_clusters (store, step));
       g_signal_connect_swapped (self->teams, "items-changed", G_CALLBACK (queue_rebuild), self);
       g_signal_connect_swapped (self->cards, "items-changed", G_CALLBACK (queue_rebuild), self);
       g_signal_connect_swapped (self->clusters, "items-changed", G_CALLBACK (queue_rebuild), self);
-      self->watched_store = g_object_ref (self->store);
-      self->watched_step = g_object_ref (self->step);
-      self->restored_id = g_signal_connect_swapped (self->store, "restored", G_CALLBACK (queue_rebuild), self);
-      self->settings_id = g_signal_connect_swapped (self->step, "notify::settings", G_CALLBACK (queue_rebuild), self);
+      self->watched_store = g_object_ref (store);
+      self->watched_step = g_object_ref (step);
+      self->restored_id = g_signal_connect_swapped (store, "restored", G_CALLBACK (queue_rebuild), self);
+      self->settings_id = g_signal_connect_swapped (step, "notify::settings", G_CALLBACK (queue_rebuild), self);
 
       gtk_flow_box_bind_model (self->idea_columns, self->teams, create_idea_column, self, NULL);
       gtk_flow_box_bind_model (self->debate_columns, self->teams, create_debate_column, self, NULL);
@@ -287,10 +286,12 @@ static void
 kpi_changed_cb (SamBrainstormPage *self,
                 GtkEditable       *row)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (!self->syncing && self->step != NULL &&
-      !sam_store_set_debate_kpi (self->store, self->step, gtk_editable_get_text (row), &error))
+  if (!self->syncing && step != NULL &&
+      !sam_store_set_debate_kpi (store, step, gtk_editable_get_text (row), &error))
     sam_decide_show_error (GTK_WIDGET (self), error);
 }
 
@@ -316,7 +317,9 @@ static SamCard *
 find_idea (SamBrainstormPage *self,
            gint64             id)
 {
-  SamCard *card = self->step ? sam_store_find_card (self->store, self->step, id) : NULL;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamCard *card = step ? sam_store_find_card (store, step, id) : NULL;
 
   return card != NULL && g_strcmp0 (sam_card_get_kind (card), "idea") == 0 ? card : NULL;
 }
@@ -340,7 +343,10 @@ static SamTeam *
 find_team (SamBrainstormPage *self,
            gint64             id)
 {
-  return self->workshop ? sam_store_find_team (self->store, self->workshop, id) : NULL;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+
+  return workshop ? sam_store_find_team (store, workshop, id) : NULL;
 }
 
 static void
@@ -362,6 +368,8 @@ add_idea_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   SamCardInit init = { .kind = "idea" };
   SamTeam *team;
@@ -372,7 +380,7 @@ add_idea_action (GtkWidget  *widget,
     return;
 
   init.team_id = sam_team_get_id (team);
-  finish (self, sam_store_add_card (self->store, self->step, &init, &error) != NULL, error);
+  finish (self, sam_store_add_card (store, step, &init, &error) != NULL, error);
 }
 
 static void
@@ -393,10 +401,12 @@ add_cluster_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->step != NULL)
-    finish (self, sam_store_add_cluster (self->store, self->step, g_variant_get_string (param, NULL), &error) != NULL,
+  if (step != NULL)
+    finish (self, sam_store_add_cluster (store, step, g_variant_get_string (param, NULL), &error) != NULL,
             error);
 }
 
@@ -406,6 +416,7 @@ rename_cluster_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *name;
   gint64 id;
@@ -413,7 +424,7 @@ rename_cluster_action (GtkWidget  *widget,
 
   g_variant_get (param, "(x&s)", &id, &name);
   if ((cluster = find_cluster (self, id)) != NULL)
-    finish (self, sam_store_rename_cluster (self->store, cluster, name, &error), error);
+    finish (self, sam_store_rename_cluster (store, cluster, name, &error), error);
 }
 
 static void
@@ -422,6 +433,7 @@ delete_cluster_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   SamCluster *cluster = find_cluster (self, g_variant_get_int64 (param));
@@ -432,7 +444,7 @@ delete_cluster_action (GtkWidget  *widget,
 
   /* Translators: %s is the name of a group of ideas */
   message = g_strdup_printf (_("Cluster “%s” deleted; its ideas stay"), sam_cluster_get_name (cluster));
-  if (!sam_store_trash_cluster (self->store, cluster, &batch, &error))
+  if (!sam_store_trash_cluster (store, cluster, &batch, &error))
     sam_decide_show_error (widget, error);
   else
     sam_decide_show_undo (widget, message, batch);
@@ -445,6 +457,8 @@ move_to_cluster_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 idea_id, cluster_id;
   SamCluster *cluster = NULL;
@@ -459,7 +473,7 @@ move_to_cluster_action (GtkWidget  *widget,
     {
       g_autofree char *name = sam_text_excerpt (sam_card_get_text (idea), 40);
 
-      cluster = sam_store_add_cluster (self->store, self->step, name, &error);
+      cluster = sam_store_add_cluster (store, step, name, &error);
       if (cluster == NULL)
         {
           finish (self, FALSE, error);
@@ -469,7 +483,7 @@ move_to_cluster_action (GtkWidget  *widget,
   else if (cluster_id > 0 && (cluster = find_cluster (self, cluster_id)) == NULL)
     return;
 
-  finish (self, sam_store_set_idea_cluster (self->store, idea, cluster, &error), error);
+  finish (self, sam_store_set_idea_cluster (store, idea, cluster, &error), error);
 }
 
 static void
@@ -478,6 +492,7 @@ group_action (GtkWidget  *widget,
               GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 idea_id, onto_id;
   SamCard *idea, *onto;
@@ -486,7 +501,7 @@ group_action (GtkWidget  *widget,
   idea = find_idea (self, idea_id);
   onto = find_idea (self, onto_id);
   if (idea != NULL && onto != NULL)
-    finish (self, sam_store_group_ideas (self->store, idea, onto, &error) != NULL, error);
+    finish (self, sam_store_group_ideas (store, idea, onto, &error) != NULL, error);
 }
 
 static void
@@ -495,6 +510,8 @@ vote (SamBrainstormPage *self,
       SamCard           *idea,
       gboolean           take_back)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -502,9 +519,9 @@ vote (SamBrainstormPage *self,
     return;
 
   if (take_back)
-    ok = sam_store_take_back_vote (self->store, self->step, team, idea, &error);
+    ok = sam_store_take_back_vote (store, step, team, idea, &error);
   else
-    ok = sam_store_cast_vote (self->store, self->step, team, idea, &error);
+    ok = sam_store_cast_vote (store, step, team, idea, &error);
   finish (self, ok, error);
 }
 
@@ -550,10 +567,12 @@ set_budget_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->step != NULL)
-    finish (self, sam_store_set_vote_budget (self->store, self->step, g_variant_get_uint32 (param), &error), error);
+  if (step != NULL)
+    finish (self, sam_store_set_vote_budget (store, step, g_variant_get_uint32 (param), &error), error);
 }
 
 static void
@@ -562,10 +581,12 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->step != NULL)
-    finish (self, sam_store_set_votes_revealed (self->store, self->step, g_variant_get_boolean (param), &error),
+  if (step != NULL)
+    finish (self, sam_store_set_votes_revealed (store, step, g_variant_get_boolean (param), &error),
             error);
 }
 
@@ -575,10 +596,12 @@ set_kpi_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->step != NULL)
-    finish (self, sam_store_set_debate_kpi (self->store, self->step, g_variant_get_string (param, NULL), &error),
+  if (step != NULL)
+    finish (self, sam_store_set_debate_kpi (store, step, g_variant_get_string (param, NULL), &error),
             error);
 }
 
@@ -588,10 +611,21 @@ next_turn_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->step != NULL)
-    finish (self, sam_store_advance_debate_turn (self->store, self->step, &error) != NULL, error);
+  if (step != NULL)
+    finish (self, sam_store_advance_debate_turn (store, step, &error) != NULL, error);
+}
+
+static void
+sam_brainstorm_page_context_changed (SamExercisePage *page,
+                                     SamStore        *old_store,
+                                     SamWorkshop     *old_workshop,
+                                     SamStep         *old_step)
+{
+  rebind (SAM_BRAINSTORM_PAGE (page), TRUE);
 }
 
 static void
@@ -599,56 +633,10 @@ sam_brainstorm_page_dispose (GObject *object)
 {
   SamBrainstormPage *self = (SamBrainstormPage *)object;
 
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
-  rebind (self);
+  rebind (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BRAINSTORM_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sam_brainstorm_page_parent_class)->dispose (object);
-}
-
-static void
-sam_brainstorm_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_brainstorm_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_STORE: changed = g_set_object (&self->store, g_value_get_object (value)); break;
-    case PROP_WORKSHOP: changed = g_set_object (&self->workshop, g_value_get_object (value)); break;
-    case PROP_STEP: changed = g_set_object (&self->step, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); return;
-    }
-
-  if (changed)
-    {
-      g_object_notify_by_pspec (object, pspec);
-      rebind (self);
-    }
 }
 
 static void
@@ -656,16 +644,10 @@ sam_brainstorm_page_class_init (SamBrainstormPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_brainstorm_page_dispose;
-  object_class->get_property = sam_brainstorm_page_get_property;
-  object_class->set_property = sam_brainstorm_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE, flags);
-  properties[PROP_WORKSHOP] = g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP, flags);
-  properties[PROP_STEP] = g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_brainstorm_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-brainstorm-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, phases);
@@ -708,7 +690,6 @@ sam_brainstorm_page_class_init (SamBrainstormPageClass *klass)
   gtk_widget_class_install_action (widget_class, "brainstorm.set-kpi", "s", set_kpi_action);
   gtk_widget_class_install_action (widget_class, "brainstorm.next-turn", NULL, next_turn_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -3,13 +3,15 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-store-decide.h"
 
 G_BEGIN_DECLS
 
 #define SAM_TYPE_BRAINSTORM_PAGE (sam_brainstorm_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamBrainstormPage, sam_brainstorm_page, SAM, BRAINSTORM_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamBrainstormPage, sam_brainstorm_page, SAM, BRAINSTORM_PAGE, SamExercisePage)
 
 SamTeam *sam_brainstorm_page_get_voting_team (SamBrainstormPage *self);
 

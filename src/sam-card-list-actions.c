@@ -63,6 +63,8 @@ _sam_card_list_add_card (SamCardList *self,
   init.about_team_id = self->about_team_id;
   init.parent_id = self->parent_id;
   init.prompt = self->prompt;
+  init.value = self->new_value;
+  init.response = self->new_response;
   init.text = stripped;
   if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
     {

@@ -21,6 +21,8 @@ struct _SamCardList
   gint64 about_team_id;
   gint64 parent_id;
   char *prompt;
+  int new_value;
+  int new_response;
   gboolean show_detail;
   gboolean show_team;
 

@@ -429,6 +429,27 @@ sam_card_list_set_show_detail (SamCardList *self,
  * @show_team: whether each card shows its writing team's name (default
  *   %TRUE); hide it when the whole list is one team's and says so already
  */
+/**
+ * sam_card_list_set_new_values:
+ * @self: a #SamCardList
+ * @value: the `value` a card added here starts with
+ * @response: the `response` a card added here starts with
+ *
+ * For buckets whose cards start with a meaning of their own (a belief at
+ * middle strength, an owner's own card marked as added): the card is
+ * stored with them at once, in the same transaction as its text.
+ */
+void
+sam_card_list_set_new_values (SamCardList *self,
+                              int          value,
+                              int          response)
+{
+  g_return_if_fail (SAM_IS_CARD_LIST (self));
+
+  self->new_value = value;
+  self->new_response = response;
+}
+
 void
 sam_card_list_set_show_team (SamCardList *self,
                              gboolean     show_team)

@@ -114,6 +114,9 @@ void         sam_card_list_set_placeholder  (SamCardList       *self,
                                              const char        *placeholder);
 void         sam_card_list_set_show_detail  (SamCardList       *self,
                                              gboolean           show_detail);
+void        sam_card_list_set_new_values  (SamCardList       *self,
+                                          int                value,
+                                          int                response);
 void         sam_card_list_set_show_team    (SamCardList       *self,
                                              gboolean           show_team);
 void         sam_card_list_set_extra_func   (SamCardList       *self,

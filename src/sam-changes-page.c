@@ -12,28 +12,15 @@
  * parent is the change). */
 struct _SamChangesPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   GtkStack *stack;
   GtkBox *columns;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *teams;
 };
 
-G_DEFINE_FINAL_TYPE (SamChangesPage, sam_changes_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamChangesPage, sam_changes_page, SAM_TYPE_EXERCISE_PAGE)
 
 static void
 bind_list (SamChangesPage *self,
@@ -137,16 +124,22 @@ update_columns (SamChangesPage *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "teams" : "no-teams");
 }
 
+/* @live is FALSE while the page is disposed. */
 static void
-rebind (SamChangesPage *self)
+rebind (SamChangesPage *self,
+        gboolean        live)
 {
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+
   if (self->teams != NULL)
     g_signal_handlers_disconnect_by_func (self->teams, update_columns, self);
   g_clear_object (&self->teams);
 
-  if (self->store != NULL && self->workshop != NULL && self->step != NULL)
+  if (live && store != NULL && workshop != NULL && step != NULL)
     {
-      self->teams = g_object_ref (sam_store_get_teams (self->store, self->workshop));
+      self->teams = g_object_ref (sam_store_get_teams (store, workshop));
       g_signal_connect_swapped (self->teams, "items-changed", G_CALLBACK (update_columns), self);
     }
 
@@ -154,60 +147,23 @@ rebind (SamChangesPage *self)
 }
 
 static void
+sam_changes_page_context_changed (SamExercisePage *page,
+                                  SamStore        *old_store,
+                                  SamWorkshop     *old_workshop,
+                                  SamStep         *old_step)
+{
+  rebind (SAM_CHANGES_PAGE (page), TRUE);
+}
+
+static void
 sam_changes_page_dispose (GObject *object)
 {
   SamChangesPage *self = (SamChangesPage *)object;
 
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
-  rebind (self);
+  rebind (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CHANGES_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sam_changes_page_parent_class)->dispose (object);
-}
-
-static void
-sam_changes_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  SamChangesPage *self = SAM_CHANGES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_changes_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SamChangesPage *self = SAM_CHANGES_PAGE (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_STORE: changed = g_set_object (&self->store, g_value_get_object (value)); break;
-    case PROP_WORKSHOP: changed = g_set_object (&self->workshop, g_value_get_object (value)); break;
-    case PROP_STEP: changed = g_set_object (&self->step, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); return;
-    }
-
-  if (changed)
-    {
-      g_object_notify_by_pspec (object, pspec);
-      rebind (self);
-    }
 }
 
 static void
@@ -215,22 +171,15 @@ sam_changes_page_class_init (SamChangesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_changes_page_dispose;
-  object_class->get_property = sam_changes_page_get_property;
-  object_class->set_property = sam_changes_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE, flags);
-  properties[PROP_WORKSHOP] = g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP, flags);
-  properties[PROP_STEP] = g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_changes_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-changes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamChangesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamChangesPage, columns);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

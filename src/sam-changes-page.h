@@ -3,13 +3,15 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-card-list.h"
 
 G_BEGIN_DECLS
 
 #define SAM_TYPE_CHANGES_PAGE (sam_changes_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamChangesPage, sam_changes_page, SAM, CHANGES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamChangesPage, sam_changes_page, SAM, CHANGES_PAGE, SamExercisePage)
 
 SamCardList *sam_changes_page_get_change_list (SamChangesPage *self,
                                                SamTeam        *team);

@@ -13,7 +13,7 @@
  * we do it and decides whether it brings the customer value. */
 struct _SamCustomerWalkPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   AdwEntryRow *persona_row;
   AdwEntryRow *request_row;
@@ -21,24 +21,11 @@ struct _SamCustomerWalkPage
   GtkWidget *steps_box;
   GtkWidget *list;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   SamCardWatch *watch;
   gboolean loading;
 };
 
-G_DEFINE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, SAM_TYPE_EXERCISE_PAGE)
 
 static const struct {
   SamWalkValue value;
@@ -73,15 +60,17 @@ save_setting (SamCustomerWalkPage *self,
               const char          *key,
               const char          *value)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *settings = NULL;
 
-  if (self->loading || self->step == NULL)
+  if (self->loading || step == NULL)
     return;
 
-  settings = sam_step_settings_set_string (sam_step_get_settings (self->step), key, value);
-  if (g_strcmp0 (settings, sam_step_get_settings (self->step)) != 0 &&
-      !sam_store_set_step_field (self->store, self->step, SAM_STEP_FIELD_SETTINGS, settings, &error))
+  settings = sam_step_settings_set_string (sam_step_get_settings (step), key, value);
+  if (g_strcmp0 (settings, sam_step_get_settings (step)) != 0 &&
+      !sam_store_set_step_field (store, step, SAM_STEP_FIELD_SETTINGS, settings, &error))
     sam_discover_report_error (GTK_WIDGET (self), error);
 }
 
@@ -108,14 +97,15 @@ set_row_text (AdwEntryRow *row,
 static void
 load_settings (SamCustomerWalkPage *self)
 {
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autofree char *persona = NULL;
   g_autofree char *request = NULL;
 
-  if (self->step == NULL)
+  if (step == NULL)
     return;
 
-  persona = sam_customer_walk_dup_persona (self->step);
-  request = sam_step_settings_dup_string (sam_step_get_settings (self->step), "request");
+  persona = sam_customer_walk_dup_persona (step);
+  request = sam_step_settings_dup_string (sam_step_get_settings (step), "request");
   self->loading = TRUE;
   set_row_text (self->persona_row, persona);
   set_row_text (self->request_row, request ? request : "");
@@ -152,15 +142,16 @@ stat_new (guint       count,
 static void
 update_summary (SamCustomerWalkPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   GListModel *cards;
   guint counts[3] = { 0, 0, 0 }, total = 0;
   g_autofree char *value_words = NULL;
 
   sam_discover_clear_box (self->summary_box);
-  if (self->step == NULL || self->store == NULL)
+  if (sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self)) == NULL || store == NULL)
     return;
 
-  cards = sam_store_get_cards (self->store, self->step);
+  cards = sam_store_get_cards (store, sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self)));
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
       g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
@@ -202,10 +193,11 @@ set_value (SamCustomerWalkPage *self,
            SamCard             *card,
            int                  value)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
   if (sam_card_get_value (card) != value &&
-      !sam_store_set_card_int (self->store, card, SAM_CARD_FIELD_VALUE, value, &error))
+      !sam_store_set_card_int (store, card, SAM_CARD_FIELD_VALUE, value, &error))
     sam_discover_report_error (GTK_WIDGET (self), error);
 }
 
@@ -214,10 +206,11 @@ set_why (SamCustomerWalkPage *self,
          SamCard             *card,
          const char          *why)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (sam_card_get_detail (card), why) != 0 &&
-      !sam_store_set_card_text (self->store, card, SAM_CARD_FIELD_DETAIL, why, &error))
+      !sam_store_set_card_text (store, card, SAM_CARD_FIELD_DETAIL, why, &error))
     sam_discover_report_error (GTK_WIDGET (self), error);
 }
 
@@ -225,7 +218,9 @@ static void
 mark_toggled_cb (GtkToggleButton     *button,
                  SamCustomerWalkPage *self)
 {
-  if (gtk_toggle_button_get_active (button) && self->store != NULL)
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+
+  if (gtk_toggle_button_get_active (button) && store != NULL)
     set_value (self, g_object_get_data (G_OBJECT (button), "card"),
                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value")));
 }
@@ -234,7 +229,9 @@ static void
 why_changed_cb (GtkEditable         *entry,
                 SamCustomerWalkPage *self)
 {
-  if (self->store != NULL)
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+
+  if (store != NULL)
     set_why (self, g_object_get_data (G_OBJECT (entry), "card"), gtk_editable_get_text (entry));
 }
 
@@ -317,12 +314,13 @@ static SamCard *
 card_from_id (SamCustomerWalkPage *self,
               gint64               id)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamCard *card;
 
-  if (self->step == NULL)
+  if (sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self)) == NULL)
     return NULL;
 
-  card = sam_store_find_card (self->store, self->step, id);
+  card = sam_store_find_card (store, sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self)), id);
   if (card == NULL || g_strcmp0 (sam_card_get_kind (card), "customer-step") != 0)
     return NULL;
 
@@ -389,86 +387,45 @@ set_value_action (GtkWidget  *widget,
     set_value (self, card, CLAMP (value, -1, 1));
 }
 
+/* Only a new step reloads the page: the step view sets the store and the
+ * workshop before it. */
 static void
-set_step (SamCustomerWalkPage *self,
-          SamStep             *step)
+sam_customer_walk_page_context_changed (SamExercisePage *page,
+                                        SamStore        *old_store,
+                                        SamWorkshop     *old_workshop,
+                                        SamStep         *old_step)
 {
-  if (self->step == step)
+  SamCustomerWalkPage *self = (SamCustomerWalkPage *)page;
+  SamStore *store = sam_exercise_page_get_store (page);
+  SamStep *step = sam_exercise_page_get_step (page);
+
+  if (step == old_step)
     return;
 
-  if (self->step != NULL)
-    g_signal_handlers_disconnect_by_func (self->step, load_settings, self);
-  g_set_object (&self->step, step);
+  if (old_step != NULL)
+    g_signal_handlers_disconnect_by_func (old_step, load_settings, self);
   if (step != NULL)
     g_signal_connect_object (step, "notify::settings", G_CALLBACK (load_settings), self, G_CONNECT_SWAPPED);
 
-  sam_card_watch_set_model (self->watch, self->store && step ? sam_store_get_cards (self->store, step) : NULL);
+  sam_card_watch_set_model (self->watch, store && step ? sam_store_get_cards (store, step) : NULL);
   load_settings (self);
   update_summary (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
 static void
 sam_customer_walk_page_dispose (GObject *object)
 {
   SamCustomerWalkPage *self = (SamCustomerWalkPage *)object;
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
 
   if (self->watch != NULL)
     sam_card_watch_set_model (self->watch, NULL);
   g_clear_object (&self->watch);
-  if (self->step != NULL)
-    g_signal_handlers_disconnect_by_func (self->step, load_settings, self);
+  if (step != NULL)
+    g_signal_handlers_disconnect_by_func (step, load_settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CUSTOMER_WALK_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_customer_walk_page_parent_class)->dispose (object);
-}
-
-static void
-sam_customer_walk_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_customer_walk_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_WORKSHOP:
-      if (g_set_object (&self->workshop, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_STEP:
-      set_step (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -476,21 +433,10 @@ sam_customer_walk_page_class_init (SamCustomerWalkPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_customer_walk_page_dispose;
-  object_class->get_property = sam_customer_walk_page_get_property;
-  object_class->set_property = sam_customer_walk_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_WORKSHOP] =
-    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STEP] =
-    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_customer_walk_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-customer-walk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, persona_row);
@@ -506,7 +452,6 @@ sam_customer_walk_page_class_init (SamCustomerWalkPageClass *klass)
   gtk_widget_class_install_action (widget_class, "walk.set-why", "(xs)", set_why_action);
   gtk_widget_class_install_action (widget_class, "walk.set-value", "(xi)", set_value_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +19,7 @@ typedef enum
 
 #define SAM_TYPE_CUSTOMER_WALK_PAGE (sam_customer_walk_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, SAM, CUSTOMER_WALK_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, SAM, CUSTOMER_WALK_PAGE, SamExercisePage)
 
 char *sam_customer_walk_dup_persona (SamStep *step);
 

@@ -366,6 +366,7 @@ sam_map_page_export_async (SamMapPage          *self,
   g_autofree char *start_label = NULL;
   g_autofree char *end_label = NULL;
   SamMapExportOptions options;
+  SamWorkshop *workshop;
 
   g_return_if_fail (SAM_IS_MAP_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -379,7 +380,8 @@ sam_map_page_export_async (SamMapPage          *self,
     }
 
   sam_map_export_options_init (&options, format, paper);
-  options.title = self->workshop ? sam_workshop_get_name (self->workshop) : NULL;
+  workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  options.title = workshop ? sam_workshop_get_name (workshop) : NULL;
   options.show_legend = TRUE;
 
   if (self->comparing && self->compare_start != NULL && self->compare_end != NULL)

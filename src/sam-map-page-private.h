@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * read by the UI test. */
 struct _SamMapPage
 {
-  GtkWidget      parent_instance;
+  SamExercisePage parent_instance;
 
   /* template */
   GtkStack      *mode_stack;
@@ -46,9 +46,6 @@ struct _SamMapPage
   SamMapView    *toggle_view;
   GtkWidget     *show_end_button;
 
-  SamStore      *store;
-  SamWorkshop   *workshop;
-  GObject       *step;
   SamMapLoader  *loader;
 
   /* the element the side panel shows */

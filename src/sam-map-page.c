@@ -15,13 +15,10 @@
 
 #define NOTE_SAVE_DELAY_MS 600
 
-G_DEFINE_FINAL_TYPE (SamMapPage, sam_map_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SamMapPage, sam_map_page, SAM_TYPE_EXERCISE_PAGE)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
   PROP_SHOW_LEGEND,
   PROP_COMPARING,
   PROP_COMPARE_LAYOUT,
@@ -248,6 +245,9 @@ loader_error_cb (SamMapPage   *self,
 static void
 rebuild_loader (SamMapPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+
   if (self->loader != NULL)
     {
       save_note (self);
@@ -257,11 +257,11 @@ rebuild_loader (SamMapPage *self)
       g_clear_object (&self->loader);
     }
 
-  if (self->store != NULL && self->workshop != NULL)
+  if (store != NULL && workshop != NULL)
     {
       SamMapModel *model;
 
-      self->loader = sam_map_loader_new (self->store, self->workshop);
+      self->loader = sam_map_loader_new (store, workshop);
       model = sam_map_loader_get_model (self->loader);
       g_signal_connect_object (self->loader, "error", G_CALLBACK (loader_error_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "changed", G_CALLBACK (model_element_cb), self, G_CONNECT_SWAPPED);
@@ -276,25 +276,15 @@ rebuild_loader (SamMapPage *self)
 }
 
 static void
-set_store (SamMapPage *self,
-           SamStore   *store)
+sam_map_page_context_changed (SamExercisePage *page,
+                              SamStore        *old_store,
+                              SamWorkshop     *old_workshop,
+                              SamStep         *old_step)
 {
-  if (!g_set_object (&self->store, store))
-    return;
-
-  rebuild_loader (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-static void
-set_workshop (SamMapPage  *self,
-              SamWorkshop *workshop)
-{
-  if (!g_set_object (&self->workshop, workshop))
-    return;
-
-  rebuild_loader (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP]);
+  /* The map belongs to the workshop; the step only tells where it is shown. */
+  if (sam_exercise_page_get_store (page) != old_store ||
+      sam_exercise_page_get_workshop (page) != old_workshop)
+    rebuild_loader (SAM_MAP_PAGE (page));
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -388,12 +378,7 @@ sam_map_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (sam_map_loader_get_model (self->loader), self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MAP_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
   g_clear_object (&self->loader);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
-  g_clear_object (&self->step);
 
   G_OBJECT_CLASS (sam_map_page_parent_class)->dispose (object);
 }
@@ -419,9 +404,6 @@ sam_map_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
     case PROP_SHOW_LEGEND: g_value_set_boolean (value, sam_map_view_get_show_legend (self->view)); break;
     case PROP_COMPARING: g_value_set_boolean (value, self->comparing); break;
     case PROP_COMPARE_LAYOUT: g_value_set_string (value, self->compare_layout); break;
@@ -440,16 +422,6 @@ sam_map_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_WORKSHOP:
-      set_workshop (self, g_value_get_object (value));
-      break;
-    case PROP_STEP:
-      if (g_set_object (&self->step, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
     case PROP_SHOW_LEGEND:
       sam_map_view_set_show_legend (self->view, g_value_get_boolean (value));
       break;
@@ -490,6 +462,7 @@ sam_map_page_class_init (SamMapPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_map_page_dispose;
   object_class->finalize = sam_map_page_finalize;
@@ -498,16 +471,8 @@ sam_map_page_class_init (SamMapPageClass *klass)
   widget_class->map = sam_map_page_map;
   widget_class->measure = sam_map_page_measure;
   widget_class->size_allocate = sam_map_page_size_allocate;
+  page_class->context_changed = sam_map_page_context_changed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_WORKSHOP] =
-    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STEP] =
-    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SHOW_LEGEND] =
     g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -596,6 +561,9 @@ sam_map_page_init (SamMapPage *self)
 {
   self->compare_layout = g_strdup ("side");
   self->show_end = TRUE;
+  /* The page measures itself (see sam_map_page_measure), so it does
+   * without the bin layout of SamExercisePage. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

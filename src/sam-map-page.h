@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-map-export.h"
 #include "sam-store.h"
 
@@ -10,7 +12,7 @@ G_BEGIN_DECLS
 
 #define SAM_TYPE_MAP_PAGE (sam_map_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamMapPage, sam_map_page, SAM, MAP_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamMapPage, sam_map_page, SAM, MAP_PAGE, SamExercisePage)
 
 GtkWidget *sam_map_page_new             (void);
 void       sam_map_page_export_async    (SamMapPage          *self,

@@ -146,6 +146,9 @@ card_list_new (SamPerspectivePage *self,
   sam_card_list_set_show_team (SAM_CARD_LIST (list), FALSE);
   if (team_id != about_id)
     sam_card_list_set_extra_func (SAM_CARD_LIST (list), response_widget_new, self, NULL);
+  else
+    /* The owners' own cards are "added" from the start. */
+    sam_card_list_set_new_values (SAM_CARD_LIST (list), 0, SAM_PERSPECTIVE_ADDED);
   sam_discover_bind_step (GTK_WIDGET (self), list);
   return list;
 }

@@ -15,7 +15,7 @@
  * image and reality side by side for the room. */
 struct _SamPerspectivePage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   AdwViewStack *views;
   GtkListBox *assignment_list;
@@ -26,9 +26,6 @@ struct _SamPerspectivePage
   GtkWidget *cards_box;
   GtkWidget *differences_box;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *teams;
   SamCardWatch *watch;
 
@@ -44,17 +41,7 @@ struct _SamPerspectivePage
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, SAM_TYPE_EXERCISE_PAGE)
 
 static const struct {
   const char *key;
@@ -129,19 +116,20 @@ team_index (SamPerspectivePage *self,
 static void
 load_targets (SamPerspectivePage *self)
 {
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GHashTable) stored = NULL;
   guint n;
 
   g_clear_pointer (&self->targets, g_free);
   self->n_targets = 0;
-  if (self->step == NULL || self->teams == NULL)
+  if (step == NULL || self->teams == NULL)
     return;
 
   n = g_list_model_get_n_items (self->teams);
   if (n < SAM_ROTATION_MIN_TEAMS || n > SAM_ROTATION_MAX_TEAMS)
     return;
 
-  stored = sam_step_settings_dup_map (sam_step_get_settings (self->step), "assignment");
+  stored = sam_step_settings_dup_map (sam_step_get_settings (step), "assignment");
   self->targets = g_new0 (guint, n);
   self->n_targets = n;
   for (guint i = 0; i < n; i++)
@@ -166,6 +154,8 @@ save_targets (SamPerspectivePage  *self,
               const guint         *targets,
               GError             **error)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GHashTable) map = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *settings = NULL;
 
@@ -173,11 +163,11 @@ save_targets (SamPerspectivePage  *self,
     g_hash_table_insert (map, (char *) sam_team_get_uuid (team_at (self, i)),
                          (char *) sam_team_get_uuid (team_at (self, targets[i])));
 
-  settings = sam_step_settings_set_map (sam_step_get_settings (self->step), "assignment", map);
-  if (g_strcmp0 (settings, sam_step_get_settings (self->step)) == 0)
+  settings = sam_step_settings_set_map (sam_step_get_settings (step), "assignment", map);
+  if (g_strcmp0 (settings, sam_step_get_settings (step)) == 0)
     return TRUE;
 
-  return sam_store_set_step_field (self->store, self->step, SAM_STEP_FIELD_SETTINGS, settings, error);
+  return sam_store_set_step_field (store, step, SAM_STEP_FIELD_SETTINGS, settings, error);
 }
 
 static void flush_refresh (SamPerspectivePage *self);
@@ -320,10 +310,11 @@ set_response (SamPerspectivePage *self,
               SamCard            *card,
               int                 response)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
   if (sam_card_get_response (card) != response &&
-      !sam_store_set_card_int (self->store, card, SAM_CARD_FIELD_RESPONSE, response, &error))
+      !sam_store_set_card_int (store, card, SAM_CARD_FIELD_RESPONSE, response, &error))
     sam_discover_report_error (GTK_WIDGET (self), error);
 }
 
@@ -348,7 +339,7 @@ _sam_perspective_page_get_teams (SamPerspectivePage *self)
 SamStore *
 _sam_perspective_page_get_store (SamPerspectivePage *self)
 {
-  return self->store;
+  return sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
 }
 
 static void
@@ -401,14 +392,17 @@ rebuild_cards (SamPerspectivePage *self)
 static void
 rebuild_differences (SamPerspectivePage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
   sam_discover_clear_box (self->differences_box);
-  if (self->step == NULL || self->teams == NULL)
+  if (step == NULL || self->teams == NULL)
     return;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->teams); i++)
     gtk_box_append (GTK_BOX (self->differences_box),
                     sam_perspective_differences_new (self->teams,
-                                                     sam_store_get_cards (self->store, self->step),
+                                                     sam_store_get_cards (store, step),
                                                      team_at (self, i)));
 }
 
@@ -438,7 +432,9 @@ sync_writer_dropdown (SamPerspectivePage *self)
 static void
 mark_added_cards (SamPerspectivePage *self)
 {
-  GListModel *cards = sam_store_get_cards (self->store, self->step);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  GListModel *cards = sam_store_get_cards (store, step);
 
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
@@ -454,7 +450,10 @@ mark_added_cards (SamPerspectivePage *self)
 static void
 cards_changed_cb (SamPerspectivePage *self)
 {
-  if (self->step == NULL || self->store == NULL)
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
+  if (step == NULL || store == NULL)
     return;
 
   mark_added_cards (self);
@@ -587,6 +586,8 @@ add_card (SamPerspectivePage *self,
           const char         *text,
           int                 response)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   SamCardInit init = {
     .kind = "perspective",
@@ -602,7 +603,7 @@ add_card (SamPerspectivePage *self,
   if (about_id == 0 || !is_prompt (prompt) || *stripped == '\0')
     return;
 
-  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
     sam_discover_report_error (GTK_WIDGET (self), error);
 }
 
@@ -647,6 +648,8 @@ respond_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *correction;
   guint32 response;
@@ -654,15 +657,15 @@ respond_action (GtkWidget  *widget,
   SamCard *card;
 
   g_variant_get (param, "(xu&s)", &card_id, &response, &correction);
-  if (self->step == NULL || response > SAM_PERSPECTIVE_NOT_RIGHT)
+  if (step == NULL || response > SAM_PERSPECTIVE_NOT_RIGHT)
     return;
 
-  card = sam_store_find_card (self->store, self->step, card_id);
+  card = sam_store_find_card (store, step, card_id);
   if (card == NULL || sam_card_get_team_id (card) == sam_card_get_about_team_id (card))
     return;
 
   if (*correction != '\0' &&
-      !sam_store_set_card_text (self->store, card, SAM_CARD_FIELD_DETAIL, correction, &error))
+      !sam_store_set_card_text (store, card, SAM_CARD_FIELD_DETAIL, correction, &error))
     {
       sam_discover_report_error (widget, error);
       return;
@@ -684,44 +687,47 @@ set_teams (SamPerspectivePage *self,
     g_signal_connect_object (teams, "items-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }
 
+/* Only a new step reloads the page: the step view sets the store and the
+ * workshop before it. */
 static void
-set_step (SamPerspectivePage *self,
-          SamStep            *step)
+sam_perspective_page_context_changed (SamExercisePage *page,
+                                      SamStore        *old_store,
+                                      SamWorkshop     *old_workshop,
+                                      SamStep         *old_step)
 {
-  if (self->step == step)
+  SamPerspectivePage *self = (SamPerspectivePage *)page;
+  SamStore *store = sam_exercise_page_get_store (page);
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (page);
+  SamStep *step = sam_exercise_page_get_step (page);
+
+  if (step == old_step)
     return;
 
-  if (self->step != NULL)
-    g_signal_handlers_disconnect_by_func (self->step, queue_refresh, self);
-  g_set_object (&self->step, step);
+  if (old_step != NULL)
+    g_signal_handlers_disconnect_by_func (old_step, queue_refresh, self);
   if (step != NULL)
     g_signal_connect_object (step, "notify::settings", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
-  set_teams (self, self->store && self->workshop ? sam_store_get_teams (self->store, self->workshop) : NULL);
-  sam_card_watch_set_model (self->watch, self->store && step ? sam_store_get_cards (self->store, step) : NULL);
+  set_teams (self, store && workshop ? sam_store_get_teams (store, workshop) : NULL);
+  sam_card_watch_set_model (self->watch, store && step ? sam_store_get_cards (store, step) : NULL);
   self->shown_writer = self->shown_target = -1;
   queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
 static void
 sam_perspective_page_dispose (GObject *object)
 {
   SamPerspectivePage *self = (SamPerspectivePage *)object;
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->watch != NULL)
     sam_card_watch_set_model (self->watch, NULL);
   g_clear_object (&self->watch);
   set_teams (self, NULL);
-  if (self->step != NULL)
-    g_signal_handlers_disconnect_by_func (self->step, queue_refresh, self);
+  if (step != NULL)
+    g_signal_handlers_disconnect_by_func (step, queue_refresh, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PERSPECTIVE_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_perspective_page_parent_class)->dispose (object);
 }
@@ -737,69 +743,15 @@ sam_perspective_page_finalize (GObject *object)
 }
 
 static void
-sam_perspective_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_perspective_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  SamPerspectivePage *self = SAM_PERSPECTIVE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_WORKSHOP:
-      if (g_set_object (&self->workshop, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_STEP:
-      set_step (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sam_perspective_page_class_init (SamPerspectivePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_perspective_page_dispose;
   object_class->finalize = sam_perspective_page_finalize;
-  object_class->get_property = sam_perspective_page_get_property;
-  object_class->set_property = sam_perspective_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_WORKSHOP] =
-    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STEP] =
-    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_perspective_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-perspective-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, views);
@@ -819,7 +771,6 @@ sam_perspective_page_class_init (SamPerspectivePageClass *klass)
   gtk_widget_class_install_action (widget_class, "perspective.add-own", "(xss)", add_own_action);
   gtk_widget_class_install_action (widget_class, "perspective.respond", "(xus)", respond_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

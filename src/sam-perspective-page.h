@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -18,7 +20,7 @@ typedef enum
 
 #define SAM_TYPE_PERSPECTIVE_PAGE (sam_perspective_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, SAM, PERSPECTIVE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, SAM, PERSPECTIVE_PAGE, SamExercisePage)
 
 guint       sam_perspective_get_n_prompts     (void);
 const char *sam_perspective_get_prompt_key    (guint index);

@@ -13,7 +13,7 @@
  * The links feed the relationship map. */
 struct _SamStrengthsPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   AdwViewStack *views;
   GtkDropDown *team_dropdown;
@@ -26,9 +26,6 @@ struct _SamStrengthsPage
   AdwEntryRow *note_row;
   GtkListBox *link_list;
 
-  SamStore *store;
-  SamWorkshop *workshop;
-  SamStep *step;
   GListModel *teams;
   GListModel *links;
   SamCardWatch *watch;
@@ -40,17 +37,7 @@ struct _SamStrengthsPage
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SamStrengthsPage, sam_strengths_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  PROP_STEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SamStrengthsPage, sam_strengths_page, SAM_TYPE_EXERCISE_PAGE)
 
 static SamTeam *
 team_at (SamStrengthsPage *self,
@@ -140,6 +127,7 @@ static void
 rebuild_team (SamStrengthsPage *self,
               gboolean          force)
 {
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GtkWidget *columns, *heading;
   int about = team_index (self, self->team_id);
 
@@ -148,7 +136,7 @@ rebuild_team (SamStrengthsPage *self,
 
   self->shown_team = self->team_id;
   sam_discover_clear_box (self->team_box);
-  if (about < 0 || self->step == NULL)
+  if (about < 0 || step == NULL)
     {
       GtkWidget *label = gtk_label_new (_("Add the teams taking part on the “Workshop and Teams” page first."));
 
@@ -224,7 +212,9 @@ fill_choices (SamStrengthsPage *self,
               GArray           *ids,
               const char       *kind)
 {
-  GListModel *cards = sam_store_get_cards (self->store, self->step);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  GListModel *cards = sam_store_get_cards (store, step);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   guint selected = gtk_drop_down_get_selected (dropdown);
   gint64 keep = selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
@@ -253,10 +243,11 @@ static void
 trash_link (SamStrengthsPage *self,
             SamCardLink      *link)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 batch;
 
-  if (!sam_store_trash_card_link (self->store, link, &batch, &error))
+  if (!sam_store_trash_card_link (store, link, &batch, &error))
     sam_discover_report_error (GTK_WIDGET (self), error);
   else
     sam_discover_show_undo (GTK_WIDGET (self), _("Link removed"), batch);
@@ -301,8 +292,10 @@ static GtkWidget *
 link_row_new (SamStrengthsPage *self,
               SamCardLink      *link)
 {
-  SamCard *strength = sam_store_find_card (self->store, self->step, sam_card_link_get_from_card_id (link));
-  SamCard *challenge = sam_store_find_card (self->store, self->step, sam_card_link_get_to_card_id (link));
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamCard *strength = sam_store_find_card (store, step, sam_card_link_get_from_card_id (link));
+  SamCard *challenge = sam_store_find_card (store, step, sam_card_link_get_to_card_id (link));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
@@ -345,11 +338,13 @@ link_row_new (SamStrengthsPage *self,
 static void
 rebuild_potential (SamStrengthsPage *self)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   guint shown = 0;
 
   for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->link_list))) != NULL;)
     gtk_list_box_remove (self->link_list, row);
-  if (self->step == NULL || self->store == NULL)
+  if (step == NULL || store == NULL)
     return;
 
   fill_choices (self, self->strength_dropdown, self->strength_names, self->strength_ids, "strength");
@@ -399,6 +394,9 @@ sam_strengths_page_link (SamStrengthsPage  *self,
                          const char        *note,
                          GError           **error)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
   g_return_val_if_fail (SAM_IS_STRENGTHS_PAGE (self), NULL);
   g_return_val_if_fail (SAM_IS_CARD (strength) && SAM_IS_CARD (challenge), NULL);
 
@@ -417,7 +415,7 @@ sam_strengths_page_link (SamStrengthsPage  *self,
       return NULL;
     }
 
-  return sam_store_add_card_link (self->store, self->step, "potential", strength, challenge, note, error);
+  return sam_store_add_card_link (store, step, "potential", strength, challenge, note, error);
 }
 
 static void
@@ -426,14 +424,16 @@ link_cards (SamStrengthsPage *self,
             gint64            challenge_id,
             const char       *note)
 {
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   SamCard *strength, *challenge;
 
-  if (self->step == NULL)
+  if (step == NULL)
     return;
 
-  strength = sam_store_find_card (self->store, self->step, strength_id);
-  challenge = sam_store_find_card (self->store, self->step, challenge_id);
+  strength = sam_store_find_card (store, step, strength_id);
+  challenge = sam_store_find_card (store, step, challenge_id);
   if (strength == NULL || challenge == NULL)
     {
       g_set_error_literal (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
@@ -504,18 +504,20 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *kind, *text;
   SamCardInit init = { 0 };
 
   g_variant_get (param, "(&sxx&s)", &kind, &init.team_id, &init.about_team_id, &text);
-  if (self->step == NULL || (!g_str_equal (kind, "strength") && !g_str_equal (kind, "challenge")) ||
+  if (step == NULL || (!g_str_equal (kind, "strength") && !g_str_equal (kind, "challenge")) ||
       team_index (self, init.team_id) < 0 || team_index (self, init.about_team_id) < 0)
     return;
 
   init.kind = kind;
   init.text = text;
-  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL &&
+  if (sam_store_add_card (store, step, &init, &error) == NULL &&
       !g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
     sam_discover_report_error (widget, error);
 }
@@ -560,24 +562,31 @@ set_list (GListModel **field,
     g_signal_connect_object (model, "items-changed", callback, self, G_CONNECT_SWAPPED);
 }
 
+/* Only a new step reloads the page: the step view sets the store and the
+ * workshop before it. */
 static void
-set_step (SamStrengthsPage *self,
-          SamStep          *step)
+sam_strengths_page_context_changed (SamExercisePage *page,
+                                    SamStore        *old_store,
+                                    SamWorkshop     *old_workshop,
+                                    SamStep         *old_step)
 {
+  SamStrengthsPage *self = (SamStrengthsPage *)page;
+  SamStore *store = sam_exercise_page_get_store (page);
+  SamWorkshop *workshop = sam_exercise_page_get_workshop (page);
+  SamStep *step = sam_exercise_page_get_step (page);
   gboolean live;
 
-  if (!g_set_object (&self->step, step))
+  if (step == old_step)
     return;
 
-  live = self->store != NULL && self->workshop != NULL && step != NULL;
-  set_list (&self->teams, live ? sam_store_get_teams (self->store, self->workshop) : NULL,
+  live = store != NULL && workshop != NULL && step != NULL;
+  set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
             G_CALLBACK (teams_changed_cb), self);
-  set_list (&self->links, live ? sam_store_get_card_links (self->store, step) : NULL,
+  set_list (&self->links, live ? sam_store_get_card_links (store, step) : NULL,
             G_CALLBACK (rebuild_potential), self);
-  sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (self->store, step) : NULL);
+  sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
   rebuild_potential (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
 static void
@@ -591,11 +600,6 @@ sam_strengths_page_dispose (GObject *object)
   set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->step);
-  g_clear_object (&self->workshop);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_strengths_page_parent_class)->dispose (object);
 }
@@ -612,69 +616,15 @@ sam_strengths_page_finalize (GObject *object)
 }
 
 static void
-sam_strengths_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    case PROP_STEP: g_value_set_object (value, self->step); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_strengths_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_WORKSHOP:
-      if (g_set_object (&self->workshop, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_STEP:
-      set_step (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sam_strengths_page_class_init (SamStrengthsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_strengths_page_dispose;
   object_class->finalize = sam_strengths_page_finalize;
-  object_class->get_property = sam_strengths_page_get_property;
-  object_class->set_property = sam_strengths_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_WORKSHOP] =
-    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STEP] =
-    g_param_spec_object ("step", NULL, NULL, SAM_TYPE_STEP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->context_changed = sam_strengths_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-strengths-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, views);
@@ -695,7 +645,6 @@ sam_strengths_page_class_init (SamStrengthsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "strengths.show-team", "x", show_team_action);
   gtk_widget_class_install_action (widget_class, "strengths.show-view", "s", show_view_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -3,13 +3,15 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
+
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
 #define SAM_TYPE_STRENGTHS_PAGE (sam_strengths_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamStrengthsPage, sam_strengths_page, SAM, STRENGTHS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamStrengthsPage, sam_strengths_page, SAM, STRENGTHS_PAGE, SamExercisePage)
 
 SamCardLink *sam_strengths_page_link (SamStrengthsPage  *self,
                                       SamCard           *strength,

@@ -192,21 +192,30 @@ grab_point (SamMapPage *page,
 {
   static const double offsets[][2] = { { 0, 0 }, { 0, 6 }, { 6, 0 }, { -6, 0 }, { 0, -6 }, { 5, 5 }, { -5, 5 } };
   SamMapRenderer *renderer = _sam_map_view_get_renderer (page->view);
-  double cx, cy;
 
-  _sam_map_view_node_center (page->view, id, &cx, &cy);
-  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+  /* The renderer's hit index follows the last drawn frame: on a loaded
+   * machine an animation may have moved the node since, so wait for a
+   * frame that shows it where the model has it. */
+  for (guint attempt = 0; attempt < 100; attempt++)
     {
-      SamMapHit hit;
+      double cx, cy;
 
-      sam_map_renderer_hit_test (renderer, _sam_map_view_get_transform (page->view),
-                                 cx + offsets[i][0], cy + offsets[i][1], &hit);
-      if (hit.kind == SAM_MAP_KIND_NODE && g_strcmp0 (hit.id, id) == 0 && !hit.handle)
+      _sam_map_view_node_center (page->view, id, &cx, &cy);
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
         {
-          *x = cx + offsets[i][0];
-          *y = cy + offsets[i][1];
-          return;
+          SamMapHit hit;
+
+          sam_map_renderer_hit_test (renderer, _sam_map_view_get_transform (page->view),
+                                     cx + offsets[i][0], cy + offsets[i][1], &hit);
+          if (hit.kind == SAM_MAP_KIND_NODE && g_strcmp0 (hit.id, id) == 0 && !hit.handle)
+            {
+              *x = cx + offsets[i][0];
+              *y = cy + offsets[i][1];
+              return;
+            }
         }
+
+      sam_test_pump (50);
     }
 
   g_error ("Node %s cannot be grabbed", id);

@@ -77,11 +77,7 @@ sam_absent_plan_class_init (SamAbsentPlanClass *klass)
 static void
 sam_absent_plan_init (SamAbsentPlan *self)
 {
-  self->uuid = g_strdup ("");
-  self->absent = g_strdup ("");
-  self->experience = g_strdup ("");
-  self->who = g_strdup ("");
-  self->due = g_strdup ("");
+  _sam_model_init (G_OBJECT (self), props, G_N_ELEMENTS (props));
 }
 
 gint64

@@ -83,14 +83,7 @@ sam_agreement_review_class_init (SamAgreementReviewClass *klass)
 static void
 sam_agreement_review_init (SamAgreementReview *self)
 {
-  self->uuid = g_strdup ("");
-  self->source_uuid = g_strdup ("");
-  self->what = g_strdup ("");
-  self->owner = g_strdup ("");
-  self->due = g_strdup ("");
-  self->verification = g_strdup ("");
-  self->teams = g_strdup ("");
-  self->why = g_strdup ("");
+  _sam_model_init (G_OBJECT (self), props, G_N_ELEMENTS (props));
 }
 
 gint64

@@ -83,13 +83,7 @@ sam_agreement_class_init (SamAgreementClass *klass)
 static void
 sam_agreement_init (SamAgreement *self)
 {
-  self->uuid = g_strdup ("");
-  self->what = g_strdup ("");
-  self->owner = g_strdup ("");
-  self->due = g_strdup ("");
-  self->verification = g_strdup ("");
-  self->review_date = g_strdup ("");
-  self->team_ids = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE_INT64, NULL, 0));
+  _sam_model_init (G_OBJECT (self), props, G_N_ELEMENTS (props));
 }
 
 gint64

@@ -68,8 +68,7 @@ sam_cluster_class_init (SamClusterClass *klass)
 static void
 sam_cluster_init (SamCluster *self)
 {
-  self->uuid = g_strdup ("");
-  self->name = g_strdup ("");
+  _sam_model_init (G_OBJECT (self), props, G_N_ELEMENTS (props));
 }
 
 gint64

@@ -6,40 +6,73 @@
 /* A list of ids (the teams of an agreement) is a GVariant of type "ax",
  * never NULL once set. */
 
+static GParamSpec *
+new_pspec (const SamPropInfo *info)
+{
+  const char *name = info->name;
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
+  gint64 min64 = (info->flags & SAM_PROP_SIGNED) ? G_MININT64 : 0;
+  guint max = info->maximum ? info->maximum : G_MAXUINT;
+
+  if (info->flags & SAM_PROP_CONSTRUCT_ONLY)
+    flags |= G_PARAM_CONSTRUCT_ONLY;
+  else
+    flags |= G_PARAM_EXPLICIT_NOTIFY;
+
+  switch (info->type)
+    {
+    case SAM_PROP_INT64:
+      return g_param_spec_int64 (name, NULL, NULL, min64, G_MAXINT64, info->default_value, flags);
+    case SAM_PROP_INT:
+      return g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, (int) info->default_value, flags);
+    case SAM_PROP_UINT:
+      return g_param_spec_uint (name, NULL, NULL, 0, max, (guint) info->default_value, flags);
+    case SAM_PROP_STRING:
+      return g_param_spec_string (name, NULL, NULL, "", flags);
+    case SAM_PROP_INT64S:
+      return g_param_spec_variant (name, NULL, NULL, G_VARIANT_TYPE ("ax"), NULL, flags);
+    default:
+      g_assert_not_reached ();
+    }
+
+  return NULL;
+}
+
 void
 _sam_model_install (GObjectClass      *klass,
                     const SamPropInfo *infos,
                     guint              n_infos,
                     GParamSpec       **pspecs)
 {
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
   for (guint i = 0; i < n_infos; i++)
     {
-      const char *name = infos[i].name;
-
-      switch (infos[i].type)
-        {
-        case SAM_PROP_INT64:
-          pspecs[i] = g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
-          break;
-        case SAM_PROP_INT:
-          pspecs[i] = g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-          break;
-        case SAM_PROP_UINT:
-          pspecs[i] = g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0, flags);
-          break;
-        case SAM_PROP_STRING:
-          pspecs[i] = g_param_spec_string (name, NULL, NULL, "", flags);
-          break;
-        case SAM_PROP_INT64S:
-          pspecs[i] = g_param_spec_variant (name, NULL, NULL, G_VARIANT_TYPE ("ax"), NULL, flags);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
+      pspecs[i] = new_pspec (&infos[i]);
       g_object_class_install_property (klass, i + 1, pspecs[i]);
+    }
+}
+
+/* Called from instance_init: every field starts at its property's default. */
+void
+_sam_model_init (GObject           *object,
+                 const SamPropInfo *infos,
+                 guint              n_infos)
+{
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const SamPropInfo *info = &infos[i];
+      gpointer field = G_STRUCT_MEMBER_P (object, info->offset);
+
+      switch (info->type)
+        {
+        case SAM_PROP_INT64: *(gint64 *) field = info->default_value; break;
+        case SAM_PROP_INT: *(int *) field = (int) info->default_value; break;
+        case SAM_PROP_UINT: *(guint *) field = (guint) info->default_value; break;
+        case SAM_PROP_STRING: *(char **) field = g_strdup (""); break;
+        case SAM_PROP_INT64S:
+          *(GVariant **) field = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE_INT64, NULL, 0));
+          break;
+        default: g_assert_not_reached ();
+        }
     }
 }
 
@@ -127,7 +160,8 @@ _sam_model_set (GObject           *object,
       g_assert_not_reached ();
     }
 
-  if (changed)
+  /* Without EXPLICIT_NOTIFY (construct-only), GObject notifies itself. */
+  if (changed && (pspec->flags & G_PARAM_EXPLICIT_NOTIFY) != 0)
     g_object_notify_by_pspec (object, pspec);
 }
 

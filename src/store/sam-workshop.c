@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sam-workshop.h"
+#include "sam-model-props.h"
 
 /* A workshop as the library and the editor show it.  The properties are
  * writable so that SamStore can mirror what it committed; every edit made by
@@ -24,66 +25,25 @@ struct _SamWorkshop
 
 G_DEFINE_FINAL_TYPE (SamWorkshop, sam_workshop, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_UUID,
-  PROP_NAME,
-  PROP_ORGANISATION,
-  PROP_COACH,
-  PROP_DATE,
-  PROP_NOTES,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_N_TEAMS,
-  N_PROPS
+static const SamPropInfo props[] = {
+  { "id", SAM_PROP_INT64, G_STRUCT_OFFSET (SamWorkshop, id), SAM_PROP_CONSTRUCT_ONLY },
+  { "uuid", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, uuid) },
+  { "name", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, name) },
+  { "organisation", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, organisation) },
+  { "coach", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, coach) },
+  { "date", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, date) },
+  { "notes", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, notes) },
+  { "created", SAM_PROP_INT64, G_STRUCT_OFFSET (SamWorkshop, created) },
+  { "modified", SAM_PROP_INT64, G_STRUCT_OFFSET (SamWorkshop, modified) },
+  { "n-teams", SAM_PROP_UINT, G_STRUCT_OFFSET (SamWorkshop, n_teams) },
 };
 
-static GParamSpec *properties[N_PROPS];
-
-static void
-set_string (SamWorkshop  *self,
-            char        **field,
-            const GValue *value,
-            guint         prop_id)
-{
-  const char *str = g_value_get_string (value);
-
-  if (g_strcmp0 (*field, str) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (str ? str : "");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-static void
-set_int64 (SamWorkshop  *self,
-           gint64       *field,
-           const GValue *value,
-           guint         prop_id)
-{
-  gint64 v = g_value_get_int64 (value);
-
-  if (*field == v)
-    return;
-
-  *field = v;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
+static GParamSpec *pspecs[G_N_ELEMENTS (props)];
 
 static void
 sam_workshop_finalize (GObject *object)
 {
-  SamWorkshop *self = (SamWorkshop *)object;
-
-  g_free (self->uuid);
-  g_free (self->name);
-  g_free (self->organisation);
-  g_free (self->coach);
-  g_free (self->date);
-  g_free (self->notes);
-
+  _sam_model_free (object, props, G_N_ELEMENTS (props));
   G_OBJECT_CLASS (sam_workshop_parent_class)->finalize (object);
 }
 
@@ -93,22 +53,7 @@ sam_workshop_get_property (GObject    *object,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  SamWorkshop *self = SAM_WORKSHOP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_UUID: g_value_set_string (value, self->uuid); break;
-    case PROP_NAME: g_value_set_string (value, self->name); break;
-    case PROP_ORGANISATION: g_value_set_string (value, self->organisation); break;
-    case PROP_COACH: g_value_set_string (value, self->coach); break;
-    case PROP_DATE: g_value_set_string (value, self->date); break;
-    case PROP_NOTES: g_value_set_string (value, self->notes); break;
-    case PROP_CREATED: g_value_set_int64 (value, self->created); break;
-    case PROP_MODIFIED: g_value_set_int64 (value, self->modified); break;
-    case PROP_N_TEAMS: g_value_set_uint (value, self->n_teams); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  _sam_model_get (object, props, prop_id, value);
 }
 
 static void
@@ -117,65 +62,24 @@ sam_workshop_set_property (GObject      *object,
                            const GValue *value,
                            GParamSpec   *pspec)
 {
-  SamWorkshop *self = SAM_WORKSHOP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID: self->id = g_value_get_int64 (value); break;
-    case PROP_UUID: set_string (self, &self->uuid, value, prop_id); break;
-    case PROP_NAME: set_string (self, &self->name, value, prop_id); break;
-    case PROP_ORGANISATION: set_string (self, &self->organisation, value, prop_id); break;
-    case PROP_COACH: set_string (self, &self->coach, value, prop_id); break;
-    case PROP_DATE: set_string (self, &self->date, value, prop_id); break;
-    case PROP_NOTES: set_string (self, &self->notes, value, prop_id); break;
-    case PROP_CREATED: set_int64 (self, &self->created, value, prop_id); break;
-    case PROP_MODIFIED: set_int64 (self, &self->modified, value, prop_id); break;
-    case PROP_N_TEAMS:
-      if (self->n_teams != g_value_get_uint (value))
-        {
-          self->n_teams = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  _sam_model_set (object, props, prop_id, value, pspec);
 }
 
 static void
 sam_workshop_class_init (SamWorkshopClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = sam_workshop_finalize;
   object_class->get_property = sam_workshop_get_property;
   object_class->set_property = sam_workshop_set_property;
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", flags);
-  properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, "", flags);
-  properties[PROP_COACH] = g_param_spec_string ("coach", NULL, NULL, "", flags);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, "", flags);
-  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", flags);
-  properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_N_TEAMS] = g_param_spec_uint ("n-teams", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _sam_model_install (object_class, props, G_N_ELEMENTS (props), pspecs);
 }
 
 static void
 sam_workshop_init (SamWorkshop *self)
 {
-  self->uuid = g_strdup ("");
-  self->name = g_strdup ("");
-  self->organisation = g_strdup ("");
-  self->coach = g_strdup ("");
-  self->date = g_strdup ("");
-  self->notes = g_strdup ("");
+  _sam_model_init (G_OBJECT (self), props, G_N_ELEMENTS (props));
 }
 
 gint64
