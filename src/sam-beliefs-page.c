@@ -64,17 +64,6 @@ n_teams (SamBeliefsPage *self)
   return self->teams ? g_list_model_get_n_items (self->teams) : 0;
 }
 
-static int
-team_index (SamBeliefsPage *self,
-            gint64          id)
-{
-  for (guint i = 0; i < n_teams (self); i++)
-    if (sam_team_get_id (team_at (self, i)) == id)
-      return (int) i;
-
-  return -1;
-}
-
 static gboolean
 set_strength (SamBeliefsPage *self,
               SamCard        *card,
@@ -331,12 +320,13 @@ sync_dropdowns (SamBeliefsPage *self)
   for (guint i = 0; i < n_teams (self); i++)
     g_ptr_array_add (names, (char *) sam_team_get_name (team_at (self, i)));
 
-  if (team_index (self, self->holder_id) < 0)
+  if (sam_discover_team_index (self->teams, self->holder_id) < 0)
     self->holder_id = n_teams (self) > 0 ? sam_team_get_id (team_at (self, 0)) : 0;
-  if (self->about_id != 0 && team_index (self, self->about_id) < 0)
+  if (self->about_id != 0 && sam_discover_team_index (self->teams, self->about_id) < 0)
     self->about_id = n_teams (self) > 1 ? sam_team_get_id (team_at (self, 1)) : 0;
-  holder = team_index (self, self->holder_id);
-  about = self->about_id == 0 ? (int) n_teams (self) : team_index (self, self->about_id);
+  holder = sam_discover_team_index (self->teams, self->holder_id);
+  about = self->about_id == 0 ? (int) n_teams (self)
+                              : sam_discover_team_index (self->teams, self->about_id);
 
   self->updating = TRUE;
   gtk_string_list_splice (self->holder_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->holder_names)),
@@ -356,7 +346,8 @@ select_pair (SamBeliefsPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (team_index (self, holder) < 0 || (about != 0 && team_index (self, about) < 0))
+  if (sam_discover_team_index (self->teams, holder) < 0 ||
+      (about != 0 && sam_discover_team_index (self->teams, about) < 0))
     return FALSE;
 
   if (holder == about)
@@ -453,20 +444,6 @@ set_strength_action (GtkWidget  *widget,
     set_strength (self, card, (int) MIN (strength, G_MAXINT));
 }
 
-static void
-set_teams (SamBeliefsPage *self,
-           GListModel     *teams)
-{
-  if (self->teams == teams)
-    return;
-
-  if (self->teams != NULL)
-    g_signal_handlers_disconnect_by_func (self->teams, teams_changed_cb, self);
-  g_set_object (&self->teams, teams);
-  if (teams != NULL)
-    g_signal_connect_object (teams, "items-changed", G_CALLBACK (teams_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
 /* Only a new step reloads the page: the step view sets the store and the
  * workshop before it. */
 static void
@@ -485,7 +462,8 @@ sam_beliefs_page_context_changed (SamExercisePage *page,
     return;
 
   live = store != NULL && workshop != NULL && step != NULL;
-  set_teams (self, live ? sam_store_get_teams (store, workshop) : NULL);
+  sam_discover_set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
+                         G_CALLBACK (teams_changed_cb), self);
   sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
 }
@@ -498,7 +476,7 @@ sam_beliefs_page_dispose (GObject *object)
   if (self->watch != NULL)
     sam_card_watch_set_model (self->watch, NULL);
   g_clear_object (&self->watch);
-  set_teams (self, NULL);
+  sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BELIEFS_PAGE);
 
   G_OBJECT_CLASS (sam_beliefs_page_parent_class)->dispose (object);

@@ -93,12 +93,22 @@ create_debate_column (gpointer item,
   return team_column_new (user_data, item, "debate-point", _("Our point…"));
 }
 
+/* The store and the step the page works on; the step is NULL while the
+ * page shows none. */
+static SamStep *
+get_step (SamBrainstormPage  *self,
+          SamStore          **store)
+{
+  *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  return sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+}
+
 /* The debate's turn: the team's colour and name, never the colour alone. */
 static void
 update_turn (SamBrainstormPage *self)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   SamTeam *team = step ? sam_store_get_debate_turn (store, step) : NULL;
   GtkWidget *child;
 
@@ -134,8 +144,8 @@ update_turn (SamBrainstormPage *self)
 static void
 sync_controls (SamBrainstormPage *self)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autofree char *kpi = NULL;
   gboolean revealed;
 
@@ -157,8 +167,8 @@ static gboolean
 rebuild_cb (gpointer data)
 {
   SamBrainstormPage *self = data;
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   SamBoardContext context = { 0 };
 
   self->rebuild_id = 0;
@@ -286,8 +296,8 @@ static void
 kpi_changed_cb (SamBrainstormPage *self,
                 GtkEditable       *row)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
 
   if (!self->syncing && step != NULL &&
@@ -317,8 +327,8 @@ static SamCard *
 find_idea (SamBrainstormPage *self,
            gint64             id)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   SamCard *card = step ? sam_store_find_card (store, step, id) : NULL;
 
   return card != NULL && g_strcmp0 (sam_card_get_kind (card), "idea") == 0 ? card : NULL;
@@ -368,8 +378,8 @@ add_idea_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
   SamCardInit init = { .kind = "idea" };
   SamTeam *team;
@@ -401,8 +411,8 @@ add_cluster_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
 
   if (step != NULL)
@@ -457,8 +467,8 @@ move_to_cluster_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
   gint64 idea_id, cluster_id;
   SamCluster *cluster = NULL;
@@ -510,8 +520,8 @@ vote (SamBrainstormPage *self,
       SamCard           *idea,
       gboolean           take_back)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -561,62 +571,31 @@ set_voting_team_action (GtkWidget  *widget,
     gtk_drop_down_set_selected (self->voting_team, sam_team_get_position (team));
 }
 
+/* The step's settings: brainstorm.set-budget (u), brainstorm.reveal (b),
+ * brainstorm.set-kpi (s) and brainstorm.next-turn. */
 static void
-set_budget_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+step_setting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
   SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamStore *store;
+  SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (step != NULL)
-    finish (self, sam_store_set_vote_budget (store, step, g_variant_get_uint32 (param), &error), error);
-}
+  if (step == NULL)
+    return;
 
-static void
-reveal_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (step != NULL)
-    finish (self, sam_store_set_votes_revealed (store, step, g_variant_get_boolean (param), &error),
-            error);
-}
-
-static void
-set_kpi_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (step != NULL)
-    finish (self, sam_store_set_debate_kpi (store, step, g_variant_get_string (param, NULL), &error),
-            error);
-}
-
-static void
-next_turn_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  SamBrainstormPage *self = SAM_BRAINSTORM_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (step != NULL)
-    finish (self, sam_store_advance_debate_turn (store, step, &error) != NULL, error);
+  if (g_str_equal (action_name, "brainstorm.set-budget"))
+    ok = sam_store_set_vote_budget (store, step, g_variant_get_uint32 (param), &error);
+  else if (g_str_equal (action_name, "brainstorm.reveal"))
+    ok = sam_store_set_votes_revealed (store, step, g_variant_get_boolean (param), &error);
+  else if (g_str_equal (action_name, "brainstorm.set-kpi"))
+    ok = sam_store_set_debate_kpi (store, step, g_variant_get_string (param, NULL), &error);
+  else
+    ok = sam_store_advance_debate_turn (store, step, &error) != NULL;
+  finish (self, ok, error);
 }
 
 static void
@@ -685,10 +664,10 @@ sam_brainstorm_page_class_init (SamBrainstormPageClass *klass)
   gtk_widget_class_install_action (widget_class, "brainstorm.vote-for", "(xx)", vote_for_action);
   gtk_widget_class_install_action (widget_class, "brainstorm.take-back-for", "(xx)", vote_for_action);
   gtk_widget_class_install_action (widget_class, "brainstorm.set-voting-team", "x", set_voting_team_action);
-  gtk_widget_class_install_action (widget_class, "brainstorm.set-budget", "u", set_budget_action);
-  gtk_widget_class_install_action (widget_class, "brainstorm.reveal", "b", reveal_action);
-  gtk_widget_class_install_action (widget_class, "brainstorm.set-kpi", "s", set_kpi_action);
-  gtk_widget_class_install_action (widget_class, "brainstorm.next-turn", NULL, next_turn_action);
+  gtk_widget_class_install_action (widget_class, "brainstorm.set-budget", "u", step_setting_action);
+  gtk_widget_class_install_action (widget_class, "brainstorm.reveal", "b", step_setting_action);
+  gtk_widget_class_install_action (widget_class, "brainstorm.set-kpi", "s", step_setting_action);
+  gtk_widget_class_install_action (widget_class, "brainstorm.next-turn", NULL, step_setting_action);
 
 }
 

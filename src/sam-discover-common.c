@@ -171,6 +171,27 @@ SamTeam *
 sam_discover_team_by_id (GListModel *teams,
                          gint64      id)
 {
+  int index = sam_discover_team_index (teams, id);
+  g_autoptr(SamTeam) team = NULL;
+
+  if (index < 0)
+    return NULL;
+
+  team = g_list_model_get_item (teams, (guint) index);
+  return team;
+}
+
+/**
+ * sam_discover_team_index:
+ * @teams: (nullable): a workshop's teams
+ * @id: a team id
+ *
+ * Returns: the position of the team in @teams, or -1
+ */
+int
+sam_discover_team_index (GListModel *teams,
+                         gint64      id)
+{
   guint n = teams ? g_list_model_get_n_items (teams) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -178,10 +199,10 @@ sam_discover_team_by_id (GListModel *teams,
       g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
 
       if (sam_team_get_id (team) == id)
-        return team;
+        return (int) i;
     }
 
-  return NULL;
+  return -1;
 }
 
 /**
@@ -206,6 +227,32 @@ sam_discover_team_name (GListModel *teams,
     return g_strdup (_("A removed team"));
 
   return g_strdup (sam_team_get_name (team));
+}
+
+/**
+ * sam_discover_set_list:
+ * @field: where a page keeps a list it follows
+ * @model: (nullable): the list to follow now
+ * @callback: called, swapped, with @user_data on "items-changed"
+ * @user_data: the page
+ *
+ * Replaces the list in @field, moving the "items-changed" handler from the
+ * old list to @model.
+ */
+void
+sam_discover_set_list (GListModel **field,
+                       GListModel  *model,
+                       GCallback    callback,
+                       gpointer     user_data)
+{
+  if (*field == model)
+    return;
+
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_func (*field, callback, user_data);
+  g_set_object (field, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", callback, user_data, G_CONNECT_SWAPPED);
 }
 
 /* Calls back, once per main loop turn, when the cards of a step change in

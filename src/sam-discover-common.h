@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* Small pieces the four discovery pages (perspective, customer walk,
  * strengths, beliefs) share: telling the coach about an error, a team's
- * name with its colour, and following a step's cards for summaries. */
+ * name with its colour, following a list of teams or links, and following
+ * a step's cards for summaries. */
 
 void        sam_discover_report_error    (GtkWidget     *widget,
                                           const GError  *error);
@@ -26,8 +27,14 @@ void        sam_discover_refresh_text_sizes (GtkWidget  *root);
 GtkWidget  *sam_discover_section_title   (const char    *text);
 SamTeam    *sam_discover_team_by_id      (GListModel    *teams,
                                           gint64         id);
+int         sam_discover_team_index      (GListModel    *teams,
+                                          gint64         id);
 char       *sam_discover_team_name       (GListModel    *teams,
                                           gint64         id);
+void        sam_discover_set_list        (GListModel   **field,
+                                          GListModel    *model,
+                                          GCallback      callback,
+                                          gpointer       user_data);
 
 #define SAM_TYPE_CARD_WATCH (sam_card_watch_get_type ())
 

@@ -32,6 +32,18 @@ cards_of_kind (SamReport  *report,
   return result;
 }
 
+/* The items of @model, which may be %NULL, as an array for add_table(). */
+static GPtrArray *
+items_of (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
 static char *
 children_text (SamReport  *report,
                SamStep    *step,
@@ -53,6 +65,59 @@ children_text (SamReport  *report,
   return g_string_free (text, FALSE);
 }
 
+/* Adds the row (or no row) of @item, the @index-th of the section's items. */
+typedef void (*AddRowFunc) (SamReport *report,
+                            SamTable  *table,
+                            gpointer   item,
+                            guint      index,
+                            gpointer   user_data);
+
+/* The shape every table section shares: a table with a column per title,
+ * sized by @ratios (one per title), a row per item as @add_row makes it;
+ * then, when it has rows, the @heading and @intro (both nullable) and the
+ * table go into the document.  Returns whether anything was added. */
+static gboolean
+add_table (SamReport          *report,
+           const char         *heading,
+           const char         *intro,
+           const char * const *titles,
+           const double       *ratios,
+           GPtrArray          *items,
+           AddRowFunc          add_row,
+           gpointer            user_data)
+{
+  g_autoptr(SamTable) table = sam_table_new (titles);
+
+  sam_table_set_column_ratios (table, ratios, sam_table_get_n_columns (table));
+  for (guint i = 0; i < items->len; i++)
+    add_row (report, table, g_ptr_array_index (items, i), i, user_data);
+
+  if (sam_table_get_n_rows (table) == 0)
+    return FALSE;
+
+  if (heading != NULL)
+    sam_document_add_heading (report->document, 2, heading);
+  if (intro != NULL)
+    sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL, intro);
+  sam_document_add_table (report->document, table);
+  return TRUE;
+}
+
+static void
+add_change_row (SamReport *report,
+                SamTable  *table,
+                gpointer   item,
+                guint      index,
+                gpointer   step)
+{
+  SamCard *change = item;
+  g_autofree char *impacts = children_text (report, step, change, "impact");
+  const char *cells[] = { _sam_report_team_name (report, sam_card_get_team_id (change), ""),
+                          sam_card_get_text (change), impacts, NULL };
+
+  sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (change)));
+}
+
 gboolean
 _sam_report_changes (SamReport *report,
                      SamStep   *step)
@@ -60,25 +125,8 @@ _sam_report_changes (SamReport *report,
   const char *titles[] = { _("Team"), _("What changes"), _("What it means for our work"), NULL };
   const double ratios[] = { 0.2, 0.4, 0.4 };
   g_autoptr(GPtrArray) changes = cards_of_kind (report, step, "change");
-  g_autoptr(SamTable) table = NULL;
 
-  if (changes->len == 0)
-    return FALSE;
-
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < changes->len; i++)
-    {
-      SamCard *change = g_ptr_array_index (changes, i);
-      g_autofree char *impacts = children_text (report, step, change, "impact");
-      const char *cells[] = { _sam_report_team_name (report, sam_card_get_team_id (change), ""),
-                              sam_card_get_text (change), impacts, NULL };
-
-      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (change)));
-    }
-
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  return add_table (report, NULL, NULL, titles, ratios, changes, add_change_row, step);
 }
 
 static const char *
@@ -99,6 +147,31 @@ prompt_name (const char *prompt)
   return prompt;
 }
 
+static void
+add_perspective_row (SamReport *report,
+                     SamTable  *table,
+                     gpointer   item,
+                     guint      index,
+                     gpointer   user_data)
+{
+  SamCard *card = item;
+  static const SamChipKind chips[] = { SAM_CHIP_NEUTRAL, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE, SAM_CHIP_INFO };
+  const char *answers[] = { _("Open"), _("Recognised"), _("Not right"), _("Added") };
+  guint response = CLAMP (sam_card_get_response (card), 0, 3);
+  g_autofree char *seen = g_strdup_printf (_("%s (written by %s)"), sam_card_get_text (card),
+                                           _sam_report_team_name (report, sam_card_get_team_id (card), "?"));
+  g_autofree char *answer = *sam_card_get_detail (card)
+                          ? g_strdup_printf ("%s: %s", answers[response], sam_card_get_detail (card))
+                          : g_strdup (answers[response]);
+  const char *cells[] = { _sam_report_team_name (report, sam_card_get_about_team_id (card), ""),
+                          prompt_name (sam_card_get_prompt (card)), seen, answer, NULL };
+  guint row = sam_table_add_row (table, cells,
+                                 _sam_report_team_colour (report, sam_card_get_about_team_id (card)));
+
+  if (*sam_card_get_detail (card) == '\0')
+    sam_table_set_cell_chip (table, row, 3, chips[response]);
+}
+
 gboolean
 _sam_report_perspective (SamReport *report,
                          SamStep   *step)
@@ -106,38 +179,31 @@ _sam_report_perspective (SamReport *report,
   const char *titles[] = { _("About"), _("Question"), _("How others see it"), _("Answer of the team"), NULL };
   const double ratios[] = { 0.17, 0.2, 0.38, 0.25 };
   g_autoptr(GPtrArray) cards = cards_of_kind (report, step, "perspective");
-  g_autoptr(SamTable) table = NULL;
 
-  if (cards->len == 0)
-    return FALSE;
+  return add_table (report, NULL,
+                    _("Each team wrote how it sees another team’s work; that team then said "
+                      "whether it recognised itself."),
+                    titles, ratios, cards, add_perspective_row, NULL);
+}
 
-  sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL,
-                              _("Each team wrote how it sees another team’s work; that team then said "
-                                "whether it recognised itself."));
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamCard *card = g_ptr_array_index (cards, i);
-      static const SamChipKind chips[] = { SAM_CHIP_NEUTRAL, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE, SAM_CHIP_INFO };
-      const char *answers[] = { _("Open"), _("Recognised"), _("Not right"), _("Added") };
-      guint response = CLAMP (sam_card_get_response (card), 0, 3);
-      g_autofree char *seen = g_strdup_printf (_("%s (written by %s)"), sam_card_get_text (card),
-                                               _sam_report_team_name (report, sam_card_get_team_id (card), "?"));
-      g_autofree char *answer = *sam_card_get_detail (card)
-                              ? g_strdup_printf ("%s: %s", answers[response], sam_card_get_detail (card))
-                              : g_strdup (answers[response]);
-      const char *cells[] = { _sam_report_team_name (report, sam_card_get_about_team_id (card), ""),
-                              prompt_name (sam_card_get_prompt (card)), seen, answer, NULL };
-      guint row = sam_table_add_row (table, cells,
-                                     _sam_report_team_colour (report, sam_card_get_about_team_id (card)));
+static void
+add_walk_row (SamReport *report,
+              SamTable  *table,
+              gpointer   item,
+              guint      index,
+              gpointer   user_data)
+{
+  SamCard *card = item;
+  guint *no_value = user_data;
+  int value = sam_card_get_value (card);
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  const char *cells[] = { number, sam_card_get_text (card), sam_card_get_detail (card),
+                          value > 0 ? _("Value") : value < 0 ? _("No value") : _("Not decided"), NULL };
+  guint row = sam_table_add_row (table, cells, NULL);
 
-      if (*sam_card_get_detail (card) == '\0')
-        sam_table_set_cell_chip (table, row, 3, chips[response]);
-    }
-
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  sam_table_set_cell_chip (table, row, 3, value > 0 ? SAM_CHIP_POSITIVE
+                                          : value < 0 ? SAM_CHIP_NEGATIVE : SAM_CHIP_NEUTRAL);
+  *no_value += value < 0;
 }
 
 gboolean
@@ -147,35 +213,54 @@ _sam_report_walk (SamReport *report,
   const char *titles[] = { _("#"), _("Step for the customer"), _("Why we do this"), _("Value"), NULL };
   const double ratios[] = { 0.06, 0.4, 0.36, 0.18 };
   g_autoptr(GPtrArray) cards = cards_of_kind (report, step, "customer-step");
-  g_autoptr(SamTable) table = NULL;
   guint no_value = 0;
 
-  if (cards->len == 0)
+  if (!add_table (report, NULL, NULL, titles, ratios, cards, add_walk_row, &no_value))
     return FALSE;
 
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamCard *card = g_ptr_array_index (cards, i);
-      int value = sam_card_get_value (card);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      const char *cells[] = { number, sam_card_get_text (card), sam_card_get_detail (card),
-                              value > 0 ? _("Value") : value < 0 ? _("No value") : _("Not decided"), NULL };
-      guint row = sam_table_add_row (table, cells, NULL);
-
-      sam_table_set_cell_chip (table, row, 3, value > 0 ? SAM_CHIP_POSITIVE
-                                              : value < 0 ? SAM_CHIP_NEGATIVE : SAM_CHIP_NEUTRAL);
-      no_value += value < 0;
-    }
-
-  sam_document_add_table (report->document, table);
   if (no_value > 0)
     sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL,
                                 _sam_report_keep (report, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                   "The room found %u step that brings the customer nothing.",
                                   "The room found %u steps that bring the customer nothing.", no_value), no_value)));
   return TRUE;
+}
+
+/* A team's row: the strengths and challenges written about it (@user_data
+ * holds the step's cards); no row when there are none. */
+static void
+add_strengths_row (SamReport *report,
+                   SamTable  *table,
+                   gpointer   item,
+                   guint      index,
+                   gpointer   user_data)
+{
+  SamTeam *team = item;
+  GPtrArray *cards = user_data;
+  g_autoptr(GString) strengths = g_string_new (NULL);
+  g_autoptr(GString) challenges = g_string_new (NULL);
+  const char *cells[4] = { sam_team_get_name (team), NULL, NULL, NULL };
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamCard *card = g_ptr_array_index (cards, i);
+      gboolean strength = g_strcmp0 (sam_card_get_kind (card), "strength") == 0;
+      GString *into = strength ? strengths : challenges;
+
+      if (sam_card_get_about_team_id (card) != sam_team_get_id (team) ||
+          (!strength && g_strcmp0 (sam_card_get_kind (card), "challenge") != 0))
+        continue;
+      g_string_append_printf (into, "%s• %s", into->len ? "\n" : "", sam_card_get_text (card));
+      if (sam_card_get_team_id (card) != 0 && sam_card_get_team_id (card) != sam_team_get_id (team))
+        g_string_append_printf (into, _(" (seen by %s)"),
+                                _sam_report_team_name (report, sam_card_get_team_id (card), "?"));
+    }
+
+  if (strengths->len == 0 && challenges->len == 0)
+    return;
+  cells[1] = strengths->str;
+  cells[2] = challenges->str;
+  sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_team_get_id (team)));
 }
 
 gboolean
@@ -186,45 +271,11 @@ _sam_report_strengths (SamReport *report,
   const double ratios[] = { 0.2, 0.4, 0.4 };
   g_autoptr(GPtrArray) cards = cards_of_kind (report, step, NULL);
   GListModel *links = sam_store_get_card_links (report->store, step);
-  GListModel *teams = sam_store_get_teams (report->store, report->workshop);
-  g_autoptr(SamTable) table = sam_table_new (titles);
-  gboolean any = FALSE;
+  g_autoptr(GPtrArray) teams = items_of (sam_store_get_teams (report->store, report->workshop));
 
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint t = 0; t < g_list_model_get_n_items (teams); t++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, t);
-      g_autoptr(GString) strengths = g_string_new (NULL);
-      g_autoptr(GString) challenges = g_string_new (NULL);
-      const char *cells[4] = { sam_team_get_name (team), NULL, NULL, NULL };
-
-      for (guint i = 0; i < cards->len; i++)
-        {
-          SamCard *card = g_ptr_array_index (cards, i);
-          gboolean strength = g_strcmp0 (sam_card_get_kind (card), "strength") == 0;
-          GString *into = strength ? strengths : challenges;
-
-          if (sam_card_get_about_team_id (card) != sam_team_get_id (team) ||
-              (!strength && g_strcmp0 (sam_card_get_kind (card), "challenge") != 0))
-            continue;
-          g_string_append_printf (into, "%s• %s", into->len ? "\n" : "", sam_card_get_text (card));
-          if (sam_card_get_team_id (card) != 0 && sam_card_get_team_id (card) != sam_team_get_id (team))
-            g_string_append_printf (into, _(" (seen by %s)"),
-                                    _sam_report_team_name (report, sam_card_get_team_id (card), "?"));
-        }
-
-      if (strengths->len == 0 && challenges->len == 0)
-        continue;
-      cells[1] = strengths->str;
-      cells[2] = challenges->str;
-      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_team_get_id (team)));
-      any = TRUE;
-    }
-
-  if (!any)
+  if (!add_table (report, NULL, NULL, titles, ratios, teams, add_strengths_row, cards))
     return FALSE;
 
-  sam_document_add_table (report->document, table);
   if (g_list_model_get_n_items (links) > 0)
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
@@ -254,6 +305,22 @@ _sam_report_strengths (SamReport *report,
   return TRUE;
 }
 
+static void
+add_belief_row (SamReport *report,
+                SamTable  *table,
+                gpointer   item,
+                guint      index,
+                gpointer   user_data)
+{
+  SamCard *card = item;
+  g_autofree char *strength = g_strdup_printf ("%d / 5", CLAMP (sam_card_get_value (card), 1, 5));
+  const char *cells[] = { _sam_report_team_name (report, sam_card_get_team_id (card), ""),
+                          _sam_report_team_name (report, sam_card_get_about_team_id (card), _("The customer")),
+                          sam_card_get_text (card), strength, NULL };
+
+  sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (card)));
+}
+
 gboolean
 _sam_report_beliefs (SamReport *report,
                      SamStep   *step)
@@ -261,26 +328,34 @@ _sam_report_beliefs (SamReport *report,
   const char *titles[] = { _("Who believes it"), _("About"), _("Belief"), _("How strongly"), NULL };
   const double ratios[] = { 0.2, 0.18, 0.47, 0.15 };
   g_autoptr(GPtrArray) cards = cards_of_kind (report, step, "belief");
-  g_autoptr(SamTable) table = NULL;
 
-  if (cards->len == 0)
-    return FALSE;
+  return add_table (report, NULL, NULL, titles, ratios, cards, add_belief_row, NULL);
+}
 
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamCard *card = g_ptr_array_index (cards, i);
-      g_autofree char *strength = g_strdup_printf ("%d / 5", CLAMP (sam_card_get_value (card), 1, 5));
-      const char *cells[] = { _sam_report_team_name (report, sam_card_get_team_id (card), ""),
-                              _sam_report_team_name (report, sam_card_get_about_team_id (card), _("The customer")),
-                              sam_card_get_text (card), strength, NULL };
+/* An "achieve" or "avoid" card's row, with how the room will recognise it
+ * (@step is the card's step); no row for other cards. */
+static void
+add_statement_row (SamReport *report,
+                   SamTable  *table,
+                   gpointer   item,
+                   guint      index,
+                   gpointer   step)
+{
+  SamCard *card = item;
+  gboolean achieve = g_strcmp0 (sam_card_get_kind (card), "achieve") == 0;
+  g_autofree char *checks = NULL;
+  const char *cells[4];
+  guint row;
 
-      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (card)));
-    }
-
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  if (!achieve && g_strcmp0 (sam_card_get_kind (card), "avoid") != 0)
+    return;
+  checks = children_text (report, step, card, "verification");
+  cells[0] = achieve ? _("Achieve") : _("Avoid");
+  cells[1] = sam_card_get_text (card);
+  cells[2] = *checks ? checks : _("Not yet said");
+  cells[3] = NULL;
+  row = sam_table_add_row (table, cells, NULL);
+  sam_table_set_cell_chip (table, row, 0, achieve ? SAM_CHIP_POSITIVE : SAM_CHIP_WARNING);
 }
 
 gboolean
@@ -290,34 +365,25 @@ _sam_report_statements (SamReport *report,
   const char *titles[] = { _("We want to"), _("Statement"), _("How we will recognise it"), NULL };
   const double ratios[] = { 0.16, 0.42, 0.42 };
   g_autoptr(GPtrArray) cards = cards_of_kind (report, step, NULL);
-  g_autoptr(SamTable) table = sam_table_new (titles);
 
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamCard *card = g_ptr_array_index (cards, i);
-      gboolean achieve = g_strcmp0 (sam_card_get_kind (card), "achieve") == 0;
-      g_autofree char *checks = NULL;
-      const char *cells[4];
-      guint row;
+  return add_table (report, _("What We Want to Achieve or Avoid"), NULL,
+                    titles, ratios, cards, add_statement_row, step);
+}
 
-      if (!achieve && g_strcmp0 (sam_card_get_kind (card), "avoid") != 0)
-        continue;
-      checks = children_text (report, step, card, "verification");
-      cells[0] = achieve ? _("Achieve") : _("Avoid");
-      cells[1] = sam_card_get_text (card);
-      cells[2] = *checks ? checks : _("Not yet said");
-      cells[3] = NULL;
-      row = sam_table_add_row (table, cells, NULL);
-      sam_table_set_cell_chip (table, row, 0, achieve ? SAM_CHIP_POSITIVE : SAM_CHIP_WARNING);
-    }
+static void
+add_idea_row (SamReport *report,
+              SamTable  *table,
+              gpointer   item,
+              guint      index,
+              gpointer   user_data)
+{
+  SamIdeaScore *score = item;
+  g_autofree char *rank = g_strdup_printf ("%u", score->rank);
+  g_autofree char *votes = g_strdup_printf ("%u", score->votes);
+  const char *cells[] = { rank, sam_card_get_text (score->card),
+                          _sam_report_team_name (report, sam_card_get_team_id (score->card), ""), votes, NULL };
 
-  if (sam_table_get_n_rows (table) == 0)
-    return FALSE;
-
-  sam_document_add_heading (report->document, 2, _("What We Want to Achieve or Avoid"));
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (score->card)));
 }
 
 gboolean
@@ -327,26 +393,33 @@ _sam_report_brainstorm (SamReport *report,
   const char *titles[] = { _("Rank"), _("Idea"), _("Brought by"), _("Votes"), NULL };
   const double ratios[] = { 0.1, 0.55, 0.2, 0.15 };
   g_autoptr(GArray) ranking = sam_store_rank_ideas (report->store, step);
-  g_autoptr(SamTable) table = NULL;
+  g_autoptr(GPtrArray) scores = g_ptr_array_new ();
 
-  if (ranking == NULL || ranking->len == 0)
-    return FALSE;
+  for (guint i = 0; ranking != NULL && i < ranking->len; i++)
+    g_ptr_array_add (scores, &g_array_index (ranking, SamIdeaScore, i));
 
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < ranking->len; i++)
-    {
-      SamIdeaScore *score = &g_array_index (ranking, SamIdeaScore, i);
-      g_autofree char *rank = g_strdup_printf ("%u", score->rank);
-      g_autofree char *votes = g_strdup_printf ("%u", score->votes);
-      const char *cells[] = { rank, sam_card_get_text (score->card),
-                              _sam_report_team_name (report, sam_card_get_team_id (score->card), ""), votes, NULL };
+  return add_table (report, NULL, NULL, titles, ratios, scores, add_idea_row, NULL);
+}
 
-      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_card_get_team_id (score->card)));
-    }
+static void
+add_agreement_row (SamReport *report,
+                   SamTable  *table,
+                   gpointer   item,
+                   guint      index,
+                   gpointer   user_data)
+{
+  SamAgreement *agreement = item;
+  static const SamChipKind chips[] = { SAM_CHIP_INFO, SAM_CHIP_WARNING, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE };
+  const char *states[] = { _("Agreed"), _("In progress"), _("Kept"), _("Not kept") };
+  int status = CLAMP (sam_agreement_get_status (agreement), 0, 3);
+  g_autofree char *who = g_strdup_printf ("%s\n%s", sam_agreement_get_owner (agreement),
+                                          sam_agreement_get_due (agreement));
+  const char *verification = sam_agreement_get_verification (agreement);
+  const char *cells[] = { sam_agreement_get_what (agreement), g_strstrip (who),
+                          *verification ? verification : _("Not yet said"), states[status], NULL };
+  guint row = sam_table_add_row (table, cells, NULL);
 
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  sam_table_set_cell_chip (table, row, 3, chips[status]);
 }
 
 gboolean
@@ -355,33 +428,27 @@ _sam_report_agreements (SamReport *report,
 {
   const char *titles[] = { _("What we agreed"), _("Who, by when"), _("How we verify it"), _("Status"), NULL };
   const double ratios[] = { 0.36, 0.2, 0.3, 0.14 };
-  GListModel *agreements = sam_store_get_agreements (report->store, step);
-  g_autoptr(SamTable) table = NULL;
+  g_autoptr(GPtrArray) agreements = items_of (sam_store_get_agreements (report->store, step));
 
-  if (agreements == NULL || g_list_model_get_n_items (agreements) == 0)
-    return FALSE;
+  return add_table (report, _("Our Agreements"), NULL, titles, ratios, agreements, add_agreement_row, NULL);
+}
 
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
-    {
-      g_autoptr(SamAgreement) agreement = g_list_model_get_item (agreements, i);
-      static const SamChipKind chips[] = { SAM_CHIP_INFO, SAM_CHIP_WARNING, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE };
-      const char *states[] = { _("Agreed"), _("In progress"), _("Kept"), _("Not kept") };
-      int status = CLAMP (sam_agreement_get_status (agreement), 0, 3);
-      g_autofree char *who = g_strdup_printf ("%s\n%s", sam_agreement_get_owner (agreement),
-                                              sam_agreement_get_due (agreement));
-      const char *verification = sam_agreement_get_verification (agreement);
-      const char *cells[] = { sam_agreement_get_what (agreement), g_strstrip (who),
-                              *verification ? verification : _("Not yet said"), states[status], NULL };
-      guint row = sam_table_add_row (table, cells, NULL);
+static void
+add_review_row (SamReport *report,
+                SamTable  *table,
+                gpointer   item,
+                guint      index,
+                gpointer   user_data)
+{
+  SamAgreementReview *review = item;
+  static const SamChipKind chips[] = { SAM_CHIP_NEUTRAL, SAM_CHIP_POSITIVE, SAM_CHIP_WARNING, SAM_CHIP_NEGATIVE };
+  const char *outcomes[] = { _("Open"), _("Kept"), _("Partly"), _("Not kept") };
+  int outcome = CLAMP (sam_agreement_review_get_outcome (review), 0, 3);
+  const char *cells[] = { sam_agreement_review_get_what (review), outcomes[outcome],
+                          sam_agreement_review_get_why (review), NULL };
+  guint row = sam_table_add_row (table, cells, NULL);
 
-      sam_table_set_cell_chip (table, row, 3, chips[status]);
-    }
-
-  sam_document_add_heading (report->document, 2, _("Our Agreements"));
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  sam_table_set_cell_chip (table, row, 1, chips[outcome]);
 }
 
 gboolean
@@ -390,30 +457,26 @@ _sam_report_reviews (SamReport *report,
 {
   const char *titles[] = { _("Agreement"), _("Kept?"), _("What we noticed"), NULL };
   const double ratios[] = { 0.42, 0.16, 0.42 };
-  GListModel *reviews = sam_store_get_agreement_reviews (report->store, step);
-  g_autoptr(SamTable) table = NULL;
+  g_autoptr(GPtrArray) reviews = items_of (sam_store_get_agreement_reviews (report->store, step));
 
-  if (reviews == NULL || g_list_model_get_n_items (reviews) == 0)
-    return FALSE;
+  return add_table (report, _("The Last Workshop’s Agreements"), NULL,
+                    titles, ratios, reviews, add_review_row, NULL);
+}
 
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
-    {
-      g_autoptr(SamAgreementReview) review = g_list_model_get_item (reviews, i);
-      static const SamChipKind chips[] = { SAM_CHIP_NEUTRAL, SAM_CHIP_POSITIVE, SAM_CHIP_WARNING, SAM_CHIP_NEGATIVE };
-      const char *outcomes[] = { _("Open"), _("Kept"), _("Partly"), _("Not kept") };
-      int outcome = CLAMP (sam_agreement_review_get_outcome (review), 0, 3);
-      const char *cells[] = { sam_agreement_review_get_what (review), outcomes[outcome],
-                              sam_agreement_review_get_why (review), NULL };
-      guint row = sam_table_add_row (table, cells, NULL);
+static void
+add_absent_row (SamReport *report,
+                SamTable  *table,
+                gpointer   item,
+                guint      index,
+                gpointer   user_data)
+{
+  SamAbsentPlan *plan = item;
+  g_autofree char *who = g_strdup_printf ("%s\n%s", sam_absent_plan_get_who (plan), sam_absent_plan_get_due (plan));
+  const char *cells[] = { _sam_report_team_name (report, sam_absent_plan_get_team_id (plan), ""),
+                          sam_absent_plan_get_absent (plan), sam_absent_plan_get_experience (plan),
+                          g_strstrip (who), NULL };
 
-      sam_table_set_cell_chip (table, row, 1, chips[outcome]);
-    }
-
-  sam_document_add_heading (report->document, 2, _("The Last Workshop’s Agreements"));
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_absent_plan_get_team_id (plan)));
 }
 
 gboolean
@@ -423,27 +486,9 @@ _sam_report_absent (SamReport *report,
   const char *titles[] = { _("Team"), _("Who was not there"), _("How they get the experience"),
                            _("Who, by when"), NULL };
   const double ratios[] = { 0.16, 0.22, 0.4, 0.22 };
-  GListModel *plans = sam_store_get_absent_plans (report->store, step);
-  g_autoptr(SamTable) table = NULL;
+  g_autoptr(GPtrArray) plans = items_of (sam_store_get_absent_plans (report->store, step));
 
-  if (plans == NULL || g_list_model_get_n_items (plans) == 0)
-    return FALSE;
-
-  table = sam_table_new (titles);
-  sam_table_set_column_ratios (table, ratios, G_N_ELEMENTS (ratios));
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
-    {
-      g_autoptr(SamAbsentPlan) plan = g_list_model_get_item (plans, i);
-      g_autofree char *who = g_strdup_printf ("%s\n%s", sam_absent_plan_get_who (plan), sam_absent_plan_get_due (plan));
-      const char *cells[] = { _sam_report_team_name (report, sam_absent_plan_get_team_id (plan), ""),
-                              sam_absent_plan_get_absent (plan), sam_absent_plan_get_experience (plan),
-                              g_strstrip (who), NULL };
-
-      sam_table_add_row (table, cells, _sam_report_team_colour (report, sam_absent_plan_get_team_id (plan)));
-    }
-
-  sam_document_add_table (report->document, table);
-  return TRUE;
+  return add_table (report, NULL, NULL, titles, ratios, plans, add_absent_row, NULL);
 }
 
 typedef struct

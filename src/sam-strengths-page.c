@@ -112,24 +112,13 @@ kind_column_new (SamStrengthsPage *self,
   return column;
 }
 
-static int
-team_index (SamStrengthsPage *self,
-            gint64            id)
-{
-  for (guint i = 0; i < n_teams (self); i++)
-    if (sam_team_get_id (team_at (self, i)) == id)
-      return (int) i;
-
-  return -1;
-}
-
 static void
 rebuild_team (SamStrengthsPage *self,
               gboolean          force)
 {
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GtkWidget *columns, *heading;
-  int about = team_index (self, self->team_id);
+  int about = sam_discover_team_index (self->teams, self->team_id);
 
   if (!force && self->shown_team == self->team_id)
     return;
@@ -168,9 +157,9 @@ sync_team_dropdown (SamStrengthsPage *self)
   self->updating = TRUE;
   gtk_string_list_splice (self->team_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->team_names)),
                           (const char *const *) names->pdata);
-  if (team_index (self, self->team_id) < 0)
+  if (sam_discover_team_index (self->teams, self->team_id) < 0)
     self->team_id = n_teams (self) > 0 ? sam_team_get_id (team_at (self, 0)) : 0;
-  index = team_index (self, self->team_id);
+  index = sam_discover_team_index (self->teams, self->team_id);
   gtk_drop_down_set_selected (self->team_dropdown, index < 0 ? GTK_INVALID_LIST_POSITION : (guint) index);
   self->updating = FALSE;
 }
@@ -512,7 +501,8 @@ add_action (GtkWidget  *widget,
 
   g_variant_get (param, "(&sxx&s)", &kind, &init.team_id, &init.about_team_id, &text);
   if (step == NULL || (!g_str_equal (kind, "strength") && !g_str_equal (kind, "challenge")) ||
-      team_index (self, init.team_id) < 0 || team_index (self, init.about_team_id) < 0)
+      sam_discover_team_index (self->teams, init.team_id) < 0 ||
+      sam_discover_team_index (self->teams, init.about_team_id) < 0)
     return;
 
   init.kind = kind;
@@ -529,7 +519,7 @@ show_team_action (GtkWidget  *widget,
 {
   SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
 
-  if (team_index (self, g_variant_get_int64 (param)) < 0)
+  if (sam_discover_team_index (self->teams, g_variant_get_int64 (param)) < 0)
     return;
 
   self->team_id = g_variant_get_int64 (param);
@@ -544,22 +534,6 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   adw_view_stack_set_visible_child_name (SAM_STRENGTHS_PAGE (widget)->views, g_variant_get_string (param, NULL));
-}
-
-static void
-set_list (GListModel **field,
-          GListModel  *model,
-          GCallback    callback,
-          gpointer     self)
-{
-  if (*field == model)
-    return;
-
-  if (*field != NULL)
-    g_signal_handlers_disconnect_by_func (*field, callback, self);
-  g_set_object (field, model);
-  if (model != NULL)
-    g_signal_connect_object (model, "items-changed", callback, self, G_CONNECT_SWAPPED);
 }
 
 /* Only a new step reloads the page: the step view sets the store and the
@@ -580,10 +554,10 @@ sam_strengths_page_context_changed (SamExercisePage *page,
     return;
 
   live = store != NULL && workshop != NULL && step != NULL;
-  set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
-            G_CALLBACK (teams_changed_cb), self);
-  set_list (&self->links, live ? sam_store_get_card_links (store, step) : NULL,
-            G_CALLBACK (rebuild_potential), self);
+  sam_discover_set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
+                         G_CALLBACK (teams_changed_cb), self);
+  sam_discover_set_list (&self->links, live ? sam_store_get_card_links (store, step) : NULL,
+                         G_CALLBACK (rebuild_potential), self);
   sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
   rebuild_potential (self);
@@ -597,8 +571,8 @@ sam_strengths_page_dispose (GObject *object)
   if (self->watch != NULL)
     sam_card_watch_set_model (self->watch, NULL);
   g_clear_object (&self->watch);
-  set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
-  set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
+  sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
+  sam_discover_set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
 
   G_OBJECT_CLASS (sam_strengths_page_parent_class)->dispose (object);

@@ -126,4 +126,78 @@ void         _sam_page_layout_add_op (SamPageLayout *layout,
 void         _sam_page_layout_layout_cover (SamPageLayout *layout);
 PangoContext *_sam_page_layout_create_context (void);
 
+/* Pagination, shared by sam-document-pieces.c (blocks become pieces of rows,
+ * measured) and sam-document-layout.c (pieces placed on pages) */
+#define SAM_EPSILON 0.01
+
+/* Lines of flowing text kept together: after a heading, at the bottom of a
+ * page */
+#define SAM_MIN_LINES 2
+
+#define SAM_FULL_PAGE (SAM_CONTENT_BOTTOM - SAM_MARGIN_TOP)
+
+typedef struct
+{
+  SamTextBox *box;
+  double      x;                   /* of the text, from the content's left */
+  double      y;                   /* below the row's padding, to share a baseline */
+} SamCell;
+
+typedef struct
+{
+  GArray  *cells;                  /* of SamCell */
+  double   pad_top;
+  double   pad_bottom;
+  double   height;
+  gboolean eager;                  /* may break between any two lines */
+  gboolean shaded;
+  SamRgb   shade;
+  gboolean has_swatch;
+  SamRgb   swatch;
+  double   rule;                   /* width of a rule below, or 0 */
+  SamRgb   rule_colour;
+  gboolean accent_bar;             /* the short bar above a chapter heading */
+} SamRow;
+
+typedef enum
+{
+  SAM_PIECE_ROWS,
+  SAM_PIECE_FIGURE,
+  SAM_PIECE_BREAK,
+} SamPieceKind;
+
+typedef struct
+{
+  SamPieceKind    kind;
+  const SamBlock *block;
+  double          space_before;
+  double          space_after;
+  gboolean        keep_with_next;
+  gboolean        outline;
+  SamRow         *header;
+  GPtrArray      *rows;            /* of SamRow */
+  double          figure_width;
+  double          figure_height;
+  SamTextBox     *caption;
+} SamPiece;
+
+void         _sam_piece_free        (gpointer        data);
+SamPiece    *_sam_piece_new_for_block (SamPageLayout  *layout,
+                                     const SamBlock *block);
+void         _sam_row_add_cell      (SamRow         *row,
+                                     SamTextBox     *box,
+                                     double          x);
+double       _sam_row_cut           (const SamRow   *row,
+                                     double          limit);
+double       _sam_row_balance_cut   (const SamRow   *row,
+                                     double          from,
+                                     double          cut,
+                                     gboolean        fresh);
+double       _sam_piece_height      (const SamPiece *piece);
+double       _sam_piece_min_head    (const SamPiece *piece,
+                                     guint          *n_lines);
+double       _sam_pieces_min_head   (GPtrArray      *pieces,
+                                     guint           index,
+                                     guint           n_lines);
+
 G_END_DECLS

@@ -27,24 +27,6 @@ sam_store_get_absent_plans (SamStore *self,
   return G_LIST_MODEL (_sam_decide_list_of (self, SAM_DECIDE_ABSENT_PLANS, sam_step_get_id (step)));
 }
 
-static SamAbsentPlan *
-find_plan (SamStore *self,
-           gint64    step_id,
-           gint64    id)
-{
-  GListModel *list = G_LIST_MODEL (_sam_decide_list_of (self, SAM_DECIDE_ABSENT_PLANS, step_id));
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SamAbsentPlan) plan = g_list_model_get_item (list, i);
-
-      if (sam_absent_plan_get_id (plan) == id)
-        return plan;
-    }
-
-  return NULL;
-}
-
 /**
  * sam_store_add_absent_plan:
  * @self: a #SamStore
@@ -62,46 +44,17 @@ sam_store_add_absent_plan (SamStore    *self,
                            const char  *absent,
                            GError     **error)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-  gint64 now = _sam_store_now ();
-  gint64 id;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_STEP (step), NULL);
   g_return_val_if_fail (SAM_IS_TEAM (team), NULL);
 
-  if (!_sam_store_validate_text (absent, MAX_TEXT, FALSE, error) || !_sam_store_begin (self, error))
+  if (!_sam_store_validate_text (absent, MAX_TEXT, FALSE, error))
     return NULL;
 
-  text = g_strstrip (g_strdup (absent));
-  stmt = _sam_store_prepare (self, "INSERT INTO absent_plan (uuid, workshop_id, step_id, team_id, absent, "
-                             "  position, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, sam_step_get_workshop_id (step));
-  sqlite3_bind_int64 (stmt, 3, sam_step_get_id (step));
-  sqlite3_bind_int64 (stmt, 4, sam_team_get_id (team));
-  _sam_decide_bind_text (stmt, 5, text);
-  sqlite3_bind_int (stmt, 6, _sam_decide_next_position (self, "absent_plan", sam_step_get_id (step)));
-  sqlite3_bind_int64 (stmt, 7, now);
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
-    goto failed;
-
-  id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
-  if (!_sam_store_commit (self, error))
-    return NULL;
-
-  _sam_decide_reload (self, SAM_DECIDE_ABSENT_PLANS, sam_step_get_id (step));
-  return find_plan (self, sam_step_get_id (step), id);
-
-failed:
-  _sam_store_rollback (self);
-  return NULL;
+  return _sam_decide_add (self, SAM_DECIDE_ABSENT_PLANS, "absent_plan", step,
+                          "INSERT INTO absent_plan (uuid, workshop_id, step_id, absent, position, created, "
+                          "  modified, team_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+                          absent, sam_team_get_id (team), error);
 }
 
 /**

@@ -108,24 +108,6 @@ sam_store_list_workshop_ideas (SamStore    *self,
   return G_LIST_MODEL (all);
 }
 
-static SamAgreement *
-find_agreement (SamStore *self,
-                gint64    step_id,
-                gint64    id)
-{
-  GListModel *list = G_LIST_MODEL (_sam_decide_list_of (self, SAM_DECIDE_AGREEMENTS, step_id));
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SamAgreement) agreement = g_list_model_get_item (list, i);
-
-      if (sam_agreement_get_id (agreement) == id)
-        return agreement;
-    }
-
-  return NULL;
-}
-
 /**
  * sam_store_add_agreement:
  * @self: a #SamStore
@@ -144,44 +126,15 @@ sam_store_add_agreement (SamStore    *self,
                          const char  *what,
                          GError     **error)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-  gint64 now = _sam_store_now ();
-  gint64 id;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_STEP (step), NULL);
 
-  if (!_sam_store_validate_text (what, MAX_TEXT, FALSE, error) || !_sam_store_begin (self, error))
+  if (!_sam_store_validate_text (what, MAX_TEXT, FALSE, error))
     return NULL;
 
-  text = g_strstrip (g_strdup (what));
-  stmt = _sam_store_prepare (self, "INSERT INTO agreement (uuid, workshop_id, step_id, what, position, created, modified) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, sam_step_get_workshop_id (step));
-  sqlite3_bind_int64 (stmt, 3, sam_step_get_id (step));
-  _sam_decide_bind_text (stmt, 4, text);
-  sqlite3_bind_int (stmt, 5, _sam_decide_next_position (self, "agreement", sam_step_get_id (step)));
-  sqlite3_bind_int64 (stmt, 6, now);
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
-    goto failed;
-
-  id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
-  if (!_sam_store_commit (self, error))
-    return NULL;
-
-  _sam_decide_reload (self, SAM_DECIDE_AGREEMENTS, sam_step_get_id (step));
-  return find_agreement (self, sam_step_get_id (step), id);
-
-failed:
-  _sam_store_rollback (self);
-  return NULL;
+  return _sam_decide_add (self, SAM_DECIDE_AGREEMENTS, "agreement", step,
+                          "INSERT INTO agreement (uuid, workshop_id, step_id, what, position, created, modified) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", what, 0, error);
 }
 
 /**

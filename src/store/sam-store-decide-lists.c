@@ -283,6 +283,80 @@ _sam_decide_reload (SamStore      *self,
     g_critical ("Could not reload a list: %s", error->message);
 }
 
+/* The live object @id of a list (transfer none), or %NULL. */
+gpointer
+_sam_decide_find (SamStore      *self,
+                  SamDecideList  which,
+                  gint64         step_id,
+                  gint64         id)
+{
+  GListModel *list = G_LIST_MODEL (_sam_decide_list_of (self, which, step_id));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      gint64 object_id = 0;
+
+      g_object_get (object, "id", &object_id, NULL);
+      if (object_id == id)
+        return object;
+    }
+
+  return NULL;
+}
+
+/* Inserts a row at the end of @step's list in a transaction that touches
+ * the workshop.  @sql binds ?1 a new uuid, ?2 the workshop, ?3 the step,
+ * ?4 the stripped @text, ?5 the position, ?6 now and, when it has a ?7,
+ * @team_id.  Returns the new object from the reloaded list, or %NULL. */
+gpointer
+_sam_decide_add (SamStore       *self,
+                 SamDecideList   which,
+                 const char     *table,
+                 SamStep        *step,
+                 const char     *sql,
+                 const char     *text,
+                 gint64          team_id,
+                 GError        **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = _sam_store_now ();
+  gint64 id;
+
+  if (!_sam_store_begin (self, error))
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (text));
+  stmt = _sam_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sam_step_get_workshop_id (step));
+  sqlite3_bind_int64 (stmt, 3, sam_step_get_id (step));
+  _sam_decide_bind_text (stmt, 4, stripped);
+  sqlite3_bind_int (stmt, 5, _sam_decide_next_position (self, table, sam_step_get_id (step)));
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (sqlite3_bind_parameter_count (stmt) >= 7)
+    sqlite3_bind_int64 (stmt, 7, team_id);
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
+  if (!_sam_store_commit (self, error))
+    return NULL;
+
+  _sam_decide_reload (self, which, sam_step_get_id (step));
+  return _sam_decide_find (self, which, sam_step_get_id (step), id);
+
+failed:
+  _sam_store_rollback (self);
+  return NULL;
+}
+
 void
 _sam_decide_bind_text (sqlite3_stmt *stmt,
                        int           column,

@@ -25,6 +25,18 @@ GListStore *_sam_decide_list_of     (SamStore      *self,
 void        _sam_decide_reload      (SamStore      *self,
                                      SamDecideList  which,
                                      gint64         step_id);
+gpointer    _sam_decide_find        (SamStore      *self,
+                                     SamDecideList  which,
+                                     gint64         step_id,
+                                     gint64         id);
+gpointer    _sam_decide_add         (SamStore      *self,
+                                     SamDecideList  which,
+                                     const char    *table,
+                                     SamStep       *step,
+                                     const char    *sql,
+                                     const char    *text,
+                                     gint64         team_id,
+                                     GError       **error);
 gboolean    _sam_decide_update      (SamStore      *self,
                                      const char    *table,
                                      const char    *column,

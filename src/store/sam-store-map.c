@@ -59,6 +59,106 @@ finish_rows (SamStore      *self,
   return TRUE;
 }
 
+/* Runs @stmt in the open transaction, touches the workshop and commits;
+ * rolls back when that fails.  @out_id (optional) gets the id of the row
+ * an INSERT made. */
+static gboolean
+run_and_commit (SamStore      *self,
+                sqlite3_stmt  *stmt,
+                gint64         workshop_id,
+                gint64        *out_id,
+                GError       **error)
+{
+  if (!_sam_store_step_done (self, stmt, error) ||
+      !_sam_store_touch_workshop (self, workshop_id, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
+
+  return _sam_store_commit (self, error);
+}
+
+typedef gpointer (*RecordFunc) (sqlite3_stmt *stmt);
+
+/* The records @sql selects for the workshop (bound to ?1), one per row. */
+static GPtrArray *
+list_records (SamStore        *self,
+              SamWorkshop     *workshop,
+              const char      *sql,
+              RecordFunc       from_row,
+              GDestroyNotify   free_func,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, from_row (stmt));
+
+  if (!finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+/* The id of the live row @uuid of @table in the workshop; 0 with @gone
+ * as the error when it is not there (any more). */
+static gint64
+find_uuid (SamStore    *self,
+           const char  *table,
+           gint64       workshop_id,
+           const char  *uuid,
+           const char  *gone,
+           GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 AND workshop_id = ?2 "
+                                          "AND trash IS NULL", table);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, workshop_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND, gone);
+
+  return id;
+}
+
+/* Moves the live row @uuid of @table to the trash. */
+static gboolean
+trash_uuid (SamStore     *self,
+            const char   *table,
+            SamWorkshop  *workshop,
+            const char   *uuid,
+            const char   *gone,
+            gint64       *out_batch,
+            GError      **error)
+{
+  gint64 id = find_uuid (self, table, sam_workshop_get_id (workshop), uuid, gone, error);
+
+  if (id == 0)
+    return FALSE;
+
+  return _sam_store_trash_rows (self, table, id, NULL, out_batch, error);
+}
+
 /* Placements ------------------------------------------------------------ */
 
 /**
@@ -196,7 +296,7 @@ failed:
 
 /* Relations ------------------------------------------------------------- */
 
-static SamMapRelationRecord *
+static gpointer
 relation_from_row (sqlite3_stmt *stmt)
 {
   SamMapRelationRecord *r = g_new0 (SamMapRelationRecord, 1);
@@ -229,27 +329,13 @@ sam_store_list_map_relations (SamStore     *self,
                               SamWorkshop  *workshop,
                               GError      **error)
 {
-  g_autoptr(GPtrArray) relations = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
-  relations = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_map_relation_record_free);
-  stmt = _sam_store_prepare (self, "SELECT " RELATION_COLUMNS " FROM map_relation "
-                             "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (relations, relation_from_row (stmt));
-
-  if (!finish_rows (self, stmt, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&relations);
+  return list_records (self, workshop,
+                       "SELECT " RELATION_COLUMNS " FROM map_relation "
+                       "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY id",
+                       relation_from_row, (GDestroyNotify) sam_map_relation_record_free, error);
 }
 
 static gboolean
@@ -327,7 +413,7 @@ sam_store_add_map_relation (SamStore     *self,
   g_autofree char *fresh = NULL;
   sqlite3_stmt *stmt;
   SamMapRelationRecord *record;
-  gint64 workshop_id, now = _sam_store_now ();
+  gint64 workshop_id, id, now = _sam_store_now ();
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
@@ -368,18 +454,11 @@ sam_store_add_map_relation (SamStore     *self,
   sqlite3_bind_int (stmt, 6, (int) tension);
   sqlite3_bind_text (stmt, 7, note ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, now);
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, workshop_id, error))
-    goto failed;
+  if (!run_and_commit (self, stmt, workshop_id, &id, error))
+    return NULL;
 
   record = g_new0 (SamMapRelationRecord, 1);
-  record->id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
-  if (!_sam_store_commit (self, error))
-    {
-      sam_map_relation_record_free (record);
-      return NULL;
-    }
-
+  record->id = id;
   record->uuid = g_strdup (uuid);
   record->team_a = MAX (team_a, 0);
   record->team_b = MAX (team_b, 0);
@@ -392,33 +471,6 @@ sam_store_add_map_relation (SamStore     *self,
 failed:
   _sam_store_rollback (self);
   return NULL;
-}
-
-static gint64
-find_relation (SamStore    *self,
-               gint64       workshop_id,
-               const char  *uuid,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  stmt = _sam_store_prepare (self, "SELECT id FROM map_relation WHERE uuid = ?1 "
-                             "AND workshop_id = ?2 AND trash IS NULL", error);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, workshop_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (id == 0)
-    g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                         _("This relation was removed in the meantime"));
-
-  return id;
 }
 
 /**
@@ -456,7 +508,8 @@ sam_store_set_map_relation (SamStore     *self,
   if (!_sam_store_begin (self, error))
     return FALSE;
 
-  id = find_relation (self, workshop_id, uuid, error);
+  id = find_uuid (self, "map_relation", workshop_id, uuid,
+                  _("This relation was removed in the meantime"), error);
   if (id == 0)
     goto failed;
 
@@ -470,38 +523,12 @@ sam_store_set_map_relation (SamStore     *self,
   sqlite3_bind_int (stmt, 3, (int) tension);
   sqlite3_bind_text (stmt, 4, note ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, _sam_store_now ());
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, workshop_id, error))
-    goto failed;
 
-  return _sam_store_commit (self, error);
+  return run_and_commit (self, stmt, workshop_id, NULL, error);
 
 failed:
   _sam_store_rollback (self);
   return FALSE;
-}
-
-static gint64
-find_uuid (SamStore    *self,
-           const char  *table,
-           gint64       workshop_id,
-           const char  *uuid)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 AND workshop_id = ?2 "
-                                          "AND trash IS NULL", table);
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, workshop_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return id;
 }
 
 /**
@@ -521,24 +548,29 @@ sam_store_trash_map_relation (SamStore     *self,
                               gint64       *out_batch,
                               GError      **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  id = find_uuid (self, "map_relation", sam_workshop_get_id (workshop), uuid);
-  if (id == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                           _("This relation was removed in the meantime"));
-      return FALSE;
-    }
-
-  return _sam_store_trash_rows (self, "map_relation", id, NULL, out_batch, error);
+  return trash_uuid (self, "map_relation", workshop, uuid, _("This relation was removed in the meantime"),
+                     out_batch, error);
 }
 
 /* Snapshots ------------------------------------------------------------- */
+
+static gpointer
+snapshot_from_row (sqlite3_stmt *stmt)
+{
+  SamMapSnapshotRecord *s = g_new0 (SamMapSnapshotRecord, 1);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->uuid = _sam_store_dup_column (stmt, 1);
+  s->label = _sam_store_dup_column (stmt, 2);
+  s->created = sqlite3_column_int64 (stmt, 3);
+  s->json = _sam_store_dup_column (stmt, 4);
+
+  return s;
+}
 
 /**
  * sam_store_list_map_snapshots:
@@ -554,36 +586,13 @@ sam_store_list_map_snapshots (SamStore     *self,
                               SamWorkshop  *workshop,
                               GError      **error)
 {
-  g_autoptr(GPtrArray) snapshots = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
-  snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_map_snapshot_record_free);
-  stmt = _sam_store_prepare (self, "SELECT id, uuid, label, created, map FROM map_snapshot "
-                             "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY created, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamMapSnapshotRecord *s = g_new0 (SamMapSnapshotRecord, 1);
-
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->uuid = _sam_store_dup_column (stmt, 1);
-      s->label = _sam_store_dup_column (stmt, 2);
-      s->created = sqlite3_column_int64 (stmt, 3);
-      s->json = _sam_store_dup_column (stmt, 4);
-      g_ptr_array_add (snapshots, s);
-    }
-
-  if (!finish_rows (self, stmt, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&snapshots);
+  return list_records (self, workshop,
+                       "SELECT id, uuid, label, created, map FROM map_snapshot "
+                       "WHERE workshop_id = ?1 AND trash IS NULL ORDER BY created, id",
+                       snapshot_from_row, (GDestroyNotify) sam_map_snapshot_record_free, error);
 }
 
 /**
@@ -607,7 +616,7 @@ sam_store_add_map_snapshot (SamStore     *self,
   g_autofree char *clean = NULL;
   SamMapSnapshotRecord *record;
   sqlite3_stmt *stmt;
-  gint64 workshop_id, now = _sam_store_now ();
+  gint64 workshop_id, id, now = _sam_store_now ();
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
@@ -638,18 +647,11 @@ sam_store_add_map_snapshot (SamStore     *self,
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
-  if (!_sam_store_step_done (self, stmt, error) ||
-      !_sam_store_touch_workshop (self, workshop_id, error))
-    goto failed;
+  if (!run_and_commit (self, stmt, workshop_id, &id, error))
+    return NULL;
 
   record = g_new0 (SamMapSnapshotRecord, 1);
-  record->id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
-  if (!_sam_store_commit (self, error))
-    {
-      sam_map_snapshot_record_free (record);
-      return NULL;
-    }
-
+  record->id = id;
   record->uuid = g_steal_pointer (&uuid);
   record->label = g_steal_pointer (&clean);
   record->created = now;
@@ -679,19 +681,10 @@ sam_store_trash_map_snapshot (SamStore     *self,
                               gint64       *out_batch,
                               GError      **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  id = find_uuid (self, "map_snapshot", sam_workshop_get_id (workshop), uuid);
-  if (id == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                           _("This snapshot was removed in the meantime"));
-      return FALSE;
-    }
-
-  return _sam_store_trash_rows (self, "map_snapshot", id, NULL, out_batch, error);
+  return trash_uuid (self, "map_snapshot", workshop, uuid, _("This snapshot was removed in the meantime"),
+                     out_batch, error);
 }
