@@ -473,9 +473,7 @@ sam_beliefs_page_dispose (GObject *object)
 {
   SamBeliefsPage *self = (SamBeliefsPage *)object;
 
-  if (self->watch != NULL)
-    sam_card_watch_set_model (self->watch, NULL);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->watch); /* its dispose stops watching */
   sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BELIEFS_PAGE);
 

@@ -418,9 +418,7 @@ sam_customer_walk_page_dispose (GObject *object)
   SamCustomerWalkPage *self = (SamCustomerWalkPage *)object;
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
 
-  if (self->watch != NULL)
-    sam_card_watch_set_model (self->watch, NULL);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->watch); /* its dispose stops watching */
   if (step != NULL)
     g_signal_handlers_disconnect_by_func (step, load_settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CUSTOMER_WALK_PAGE);

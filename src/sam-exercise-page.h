@@ -20,7 +20,8 @@ G_DECLARE_DERIVABLE_TYPE (SamExercisePage, sam_exercise_page, SAM, EXERCISE_PAGE
  *   current value.  The previous objects are alive during the call, so a
  *   page can disconnect from them.
  *
- * The class of the pages of the exercises.
+ * The class of the pages of the exercises, and of the workshop's own
+ * sections that show the same store and workshop (its details and teams).
  */
 struct _SamExercisePageClass
 {

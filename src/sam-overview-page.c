@@ -11,7 +11,7 @@
  * and the library show.  Everything is saved while it is typed. */
 struct _SamOverviewPage
 {
-  GtkWidget parent_instance;
+  SamExercisePage parent_instance;
 
   GtkLabel *heading;
   GtkListBox *team_list;
@@ -21,21 +21,24 @@ struct _SamOverviewPage
   AdwEntryRow *date_row;
   GtkTextView *notes_view;
 
-  SamStore *store;
-  SamWorkshop *workshop;
   gboolean loading;
 };
 
-G_DEFINE_FINAL_TYPE (SamOverviewPage, sam_overview_page, GTK_TYPE_WIDGET)
+/* Not an exercise, but a page of the workshop like them: the base class
+ * holds its store and workshop. */
+G_DEFINE_FINAL_TYPE (SamOverviewPage, sam_overview_page, SAM_TYPE_EXERCISE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_WORKSHOP,
-  N_PROPS
-};
+static SamStore *
+get_store (SamOverviewPage *self)
+{
+  return sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+}
 
-static GParamSpec *properties[N_PROPS];
+static SamWorkshop *
+get_workshop (SamOverviewPage *self)
+{
+  return sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+}
 
 static GtkWidget *
 create_team_row (gpointer item,
@@ -56,23 +59,24 @@ static void
 load_fields (SamOverviewPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  SamWorkshop *workshop = get_workshop (self);
 
   self->loading = TRUE;
-  if (self->workshop != NULL)
+  if (workshop != NULL)
     {
       g_autofree char *old_notes = NULL;
       GtkTextIter start, end;
 
-      set_row_text (self->name_row, sam_workshop_get_name (self->workshop));
-      set_row_text (self->organisation_row, sam_workshop_get_organisation (self->workshop));
-      set_row_text (self->coach_row, sam_workshop_get_coach (self->workshop));
-      set_row_text (self->date_row, sam_workshop_get_date (self->workshop));
-      gtk_label_set_text (self->heading, sam_workshop_get_name (self->workshop));
+      set_row_text (self->name_row, sam_workshop_get_name (workshop));
+      set_row_text (self->organisation_row, sam_workshop_get_organisation (workshop));
+      set_row_text (self->coach_row, sam_workshop_get_coach (workshop));
+      set_row_text (self->date_row, sam_workshop_get_date (workshop));
+      gtk_label_set_text (self->heading, sam_workshop_get_name (workshop));
 
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       old_notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (old_notes, sam_workshop_get_notes (self->workshop)) != 0)
-        gtk_text_buffer_set_text (buffer, sam_workshop_get_notes (self->workshop), -1);
+      if (g_strcmp0 (old_notes, sam_workshop_get_notes (workshop)) != 0)
+        gtk_text_buffer_set_text (buffer, sam_workshop_get_notes (workshop), -1);
     }
   self->loading = FALSE;
 }
@@ -84,7 +88,7 @@ save_field (SamOverviewPage  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (sam_store_set_workshop_field (self->store, self->workshop, field,
+  if (sam_store_set_workshop_field (get_store (self), get_workshop (self), field,
                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
@@ -107,7 +111,7 @@ static void
 field_changed_cb (SamOverviewPage *self,
                   AdwEntryRow     *row)
 {
-  if (self->loading || self->workshop == NULL)
+  if (self->loading || get_workshop (self) == NULL)
     return;
 
   if (row == self->name_row)
@@ -128,12 +132,12 @@ notes_changed_cb (SamOverviewPage *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->loading || self->workshop == NULL)
+  if (self->loading || get_workshop (self) == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!sam_store_set_workshop_field (self->store, self->workshop, SAM_WORKSHOP_FIELD_NOTES, text, &error))
+  if (!sam_store_set_workshop_field (get_store (self), get_workshop (self), SAM_WORKSHOP_FIELD_NOTES, text, &error))
     {
       SamWindow *window = SAM_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW));
 
@@ -142,27 +146,42 @@ notes_changed_cb (SamOverviewPage *self,
     }
 }
 
+/* Shows the teams and details of the workshop now set, and follows its
+ * edits; @old_workshop is the one shown before. */
 static void
-set_workshop (SamOverviewPage *self,
-              SamWorkshop     *workshop)
+bind (SamOverviewPage *self,
+      SamWorkshop     *old_workshop)
 {
-  if (self->workshop != NULL)
-    g_signal_handlers_disconnect_by_func (self->workshop, load_fields, self);
+  SamStore *store = get_store (self);
+  SamWorkshop *workshop = get_workshop (self);
 
-  if (!g_set_object (&self->workshop, workshop))
-    return;
+  if (old_workshop != NULL)
+    g_signal_handlers_disconnect_by_func (old_workshop, load_fields, self);
 
-  if (workshop != NULL && self->store != NULL)
+  if (workshop != NULL && store != NULL)
     {
-      gtk_list_box_bind_model (self->team_list, sam_store_get_teams (self->store, workshop),
+      gtk_list_box_bind_model (self->team_list, sam_store_get_teams (store, workshop),
                                create_team_row, self, NULL);
-      g_signal_connect_object (workshop, "notify", G_CALLBACK (load_fields), self, G_CONNECT_SWAPPED);
+      if (workshop != old_workshop)
+        g_signal_connect_object (workshop, "notify", G_CALLBACK (load_fields), self, G_CONNECT_SWAPPED);
     }
   else
     gtk_list_box_bind_model (self->team_list, NULL, NULL, NULL, NULL);
 
   load_fields (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP]);
+}
+
+static void
+sam_overview_page_context_changed (SamExercisePage *page,
+                                   SamStore        *old_store,
+                                   SamWorkshop     *old_workshop,
+                                   SamStep         *old_step)
+{
+  SamOverviewPage *self = SAM_OVERVIEW_PAGE (page);
+
+  /* Only the store or the workshop matter here. */
+  if (old_workshop != get_workshop (self) || old_store != get_store (self))
+    bind (self, old_workshop);
 }
 
 static void
@@ -170,51 +189,13 @@ sam_overview_page_dispose (GObject *object)
 {
   SamOverviewPage *self = (SamOverviewPage *)object;
 
-  set_workshop (self, NULL);
+  if (get_workshop (self) != NULL)
+    g_signal_handlers_disconnect_by_func (get_workshop (self), load_fields, self);
+  if (self->team_list != NULL)
+    gtk_list_box_bind_model (self->team_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_OVERVIEW_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_overview_page_parent_class)->dispose (object);
-}
-
-static void
-sam_overview_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SamOverviewPage *self = SAM_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    case PROP_WORKSHOP: g_value_set_object (value, self->workshop); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_overview_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SamOverviewPage *self = SAM_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_WORKSHOP:
-      set_workshop (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -224,16 +205,7 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sam_overview_page_dispose;
-  object_class->get_property = sam_overview_page_get_property;
-  object_class->set_property = sam_overview_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_WORKSHOP] =
-    g_param_spec_object ("workshop", NULL, NULL, SAM_TYPE_WORKSHOP,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SAM_EXERCISE_PAGE_CLASS (klass)->context_changed = sam_overview_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, heading);
@@ -244,8 +216,6 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

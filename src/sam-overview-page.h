@@ -3,13 +3,14 @@
 
 #include <adwaita.h>
 
+#include "sam-exercise-page.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
 #define SAM_TYPE_OVERVIEW_PAGE (sam_overview_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SamOverviewPage, sam_overview_page, SAM, OVERVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamOverviewPage, sam_overview_page, SAM, OVERVIEW_PAGE, SamExercisePage)
 
 void sam_overview_page_focus_team (SamOverviewPage *self,
                                    SamTeam         *team);

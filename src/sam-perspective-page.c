@@ -721,9 +721,7 @@ sam_perspective_page_dispose (GObject *object)
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->watch != NULL)
-    sam_card_watch_set_model (self->watch, NULL);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->watch); /* its dispose stops watching */
   set_teams (self, NULL);
   if (step != NULL)
     g_signal_handlers_disconnect_by_func (step, queue_refresh, self);

@@ -568,9 +568,7 @@ sam_strengths_page_dispose (GObject *object)
 {
   SamStrengthsPage *self = (SamStrengthsPage *)object;
 
-  if (self->watch != NULL)
-    sam_card_watch_set_model (self->watch, NULL);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->watch); /* its dispose stops watching */
   sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   sam_discover_set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
