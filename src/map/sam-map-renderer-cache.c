@@ -22,6 +22,8 @@ _sam_map_renderer_clear_caches (SamMapRenderer *self)
       g_clear_object (&nc->label);
       g_clear_object (&nc->people);
       g_clear_pointer (&nc->sprite, cairo_surface_destroy);
+      g_clear_pointer (&nc->halo_sprite, cairo_surface_destroy);
+      g_clear_pointer (&nc->text_sprite, cairo_surface_destroy);
     }
 
   if (self->nodes)

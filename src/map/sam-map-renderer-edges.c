@@ -16,11 +16,11 @@ _sam_map_renderer_zigzag_path (cairo_t *cr,
                                double   ay,
                                double   bx,
                                double   by,
-                               double   amplitude)
+                               double   amplitude,
+                               double   period)
 {
   double dx = bx - ax, dy = by - ay;
   double len = sqrt (dx * dx + dy * dy);
-  double period = 16.0;
   guint n;
   double ux, uy, px, py;
 
@@ -42,45 +42,6 @@ _sam_map_renderer_zigzag_path (cairo_t *cr,
       cairo_line_to (cr, ax + ux * t + px * side, ay + uy * t + py * side);
     }
   cairo_line_to (cr, bx, by);
-}
-
-/* The same zigzag as _sam_map_renderer_zigzag_path(), drawn by the rasteriser. */
-static void
-zigzag_raster (SamMapRaster            *raster,
-               double                   ax,
-               double                   ay,
-               double                   bx,
-               double                   by,
-               double                   amplitude,
-               double                   width,
-               const SamMapRasterColor *color)
-{
-  double dx = bx - ax, dy = by - ay;
-  double len = sqrt (dx * dx + dy * dy);
-  double period = 24.0;   /* longer teeth than _sam_map_renderer_zigzag_path(): fewer strokes */
-  double ux, uy, px, py, x = ax, y = ay;
-  guint n;
-
-  if (len < 1)
-    return;
-
-  ux = dx / len;
-  uy = dy / len;
-  px = -uy;
-  py = ux;
-  n = MAX ((guint) (len / (period / 2)), 2);
-
-  for (guint i = 1; i <= n; i++)
-    {
-      double t = (double) i / n * len;
-      double side = (i % 2) ? amplitude : -amplitude;
-      double nx = i < n ? ax + ux * t + px * side : bx;
-      double ny = i < n ? ay + uy * t + py * side : by;
-
-      sam_map_raster_line (raster, x, y, nx, ny, width, color, NULL, NULL);
-      x = nx;
-      y = ny;
-    }
 }
 
 void
@@ -128,6 +89,43 @@ edge_endpoints (SamMapRenderer  *self,
   *by = b->sy - dy / d * tb;
 }
 
+/* How a group of relations looks: the same for cairo and the rasteriser,
+ * so a PNG and a PDF of one map agree. */
+typedef struct
+{
+  double width;       /* of a plain or dashed line */
+  double zigzag;      /* of a zigzag's strokes */
+  double amplitude;
+  double period;      /* of a zigzag's teeth */
+  double dash[2];
+} RelationStyle;
+
+static void
+relation_style (SamMapRenderer        *self,
+                const SamMapTransform *t,
+                guint                  quality,
+                RelationStyle         *style)
+{
+  double width = _sam_map_renderer_edge_width (quality, t->scale);
+
+  style->width = width;
+  style->zigzag = MAX (width * 0.7, 1.6);
+  style->amplitude = 3.0 + width * 0.6;
+  style->period = 16.0;
+  style->dash[0] = 14.0 + width;
+  style->dash[1] = 8.0 + width;
+
+  /* In a map this dense thick lines only hide each other: the colour
+   * carries the quality, the zigzag and the dashes the tension; longer
+   * teeth keep zigzags apart (and are fewer strokes to draw). */
+  if (self->edges->len + self->links->len >= DENSE_LINES)
+    {
+      style->width = MIN (style->width, 1.4 + 0.1 * quality);
+      style->zigzag = MIN (style->zigzag, 1.4 + 0.1 * quality);
+      style->period = 24.0;
+    }
+}
+
 static void
 draw_relation_group_raster (SamMapRenderer        *self,
                             SamMapRaster          *raster,
@@ -138,15 +136,11 @@ draw_relation_group_raster (SamMapRenderer        *self,
                             gboolean               related)
 {
   const Theme *th = _sam_map_renderer_theme (self);
-  double width = _sam_map_renderer_edge_width (quality, t->scale);
-  double line_width = tension == SAM_MAP_TENSION_HIGH ? MAX (width * 0.7, 1.6) : width;
-  double dash[2] = { 14.0 + width, 8.0 + width };
   const Rgb *rgb = &th->quality[quality];
   SamMapRasterColor color;
+  RelationStyle style;
 
-  /* In a map this dense thick lines only hide each other: the colour
-   * carries the quality, the zigzag and the dashes the tension. */
-  line_width = MIN (line_width, 1.4 + 0.1 * quality);
+  relation_style (self, t, quality, &style);
   sam_map_raster_color (&color, rgb->r, rgb->g, rgb->b,
                         (selected_node >= 0 && !related) ? 0.22 : 1.0);
 
@@ -163,10 +157,10 @@ draw_relation_group_raster (SamMapRenderer        *self,
 
       edge_endpoints (self, ec, &ax, &ay, &bx, &by);
       if (tension == SAM_MAP_TENSION_HIGH)
-        zigzag_raster (raster, ax, ay, bx, by, 3.0 + width * 0.6, line_width, &color);
+        sam_map_raster_zigzag (raster, ax, ay, bx, by, style.amplitude, style.period, style.zigzag, &color);
       else
-        sam_map_raster_line (raster, ax, ay, bx, by, line_width, &color,
-                             tension == SAM_MAP_TENSION_SOME ? dash : NULL, &offset);
+        sam_map_raster_line (raster, ax, ay, bx, by, style.width, &color,
+                             tension == SAM_MAP_TENSION_SOME ? style.dash : NULL, &offset);
     }
 }
 
@@ -180,11 +174,15 @@ draw_relation_group (SamMapRenderer        *self,
                      gboolean               related)
 {
   const Theme *th = _sam_map_renderer_theme (self);
-  double width = _sam_map_renderer_edge_width (quality, t->scale);
+  RelationStyle style;
 
+  relation_style (self, t, quality, &style);
   _sam_map_renderer_set_rgb (cr, &th->quality[quality], (selected_node >= 0 && !related) ? 0.22 : 1.0);
-  cairo_set_line_width (cr, tension == SAM_MAP_TENSION_HIGH ? MAX (width * 0.7, 1.6) : width);
-  _sam_map_renderer_set_tension_style (cr, tension, width);
+  cairo_set_line_width (cr, tension == SAM_MAP_TENSION_HIGH ? style.zigzag : style.width);
+  if (tension == SAM_MAP_TENSION_SOME)
+    cairo_set_dash (cr, style.dash, 2, 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
 
   /* One stroke per edge: cairo rasterises many small strokes faster than
    * one big self-intersecting path. */
@@ -201,7 +199,7 @@ draw_relation_group (SamMapRenderer        *self,
 
       edge_endpoints (self, ec, &ax, &ay, &bx, &by);
       if (tension == SAM_MAP_TENSION_HIGH)
-        _sam_map_renderer_zigzag_path (cr, ax, ay, bx, by, 3.0 + width * 0.6);
+        _sam_map_renderer_zigzag_path (cr, ax, ay, bx, by, style.amplitude, style.period);
       else
         {
           cairo_move_to (cr, ax, ay);
@@ -291,6 +289,23 @@ _sam_map_renderer_link_geometry (SamMapRenderer  *self,
   p[3] = cy;
 }
 
+/* The tip at (@x, @y), pointing along (@ux, @uy). */
+static void
+arrow_head_corners (double x,
+                    double y,
+                    double ux,
+                    double uy,
+                    double size,
+                    double corners[6])
+{
+  corners[0] = x;
+  corners[1] = y;
+  corners[2] = x - ux * size - uy * size * 0.55;
+  corners[3] = y - uy * size + ux * size * 0.55;
+  corners[4] = x - ux * size + uy * size * 0.55;
+  corners[5] = y - uy * size - ux * size * 0.55;
+}
+
 void
 _sam_map_renderer_arrow_head (cairo_t *cr,
                               double   x,
@@ -299,9 +314,12 @@ _sam_map_renderer_arrow_head (cairo_t *cr,
                               double   uy,
                               double   size)
 {
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x - ux * size - uy * size * 0.55, y - uy * size + ux * size * 0.55);
-  cairo_line_to (cr, x - ux * size + uy * size * 0.55, y - uy * size - ux * size * 0.55);
+  double c[6];
+
+  arrow_head_corners (x, y, ux, uy, size, c);
+  cairo_move_to (cr, c[0], c[1]);
+  cairo_line_to (cr, c[2], c[3]);
+  cairo_line_to (cr, c[4], c[5]);
   cairo_close_path (cr);
 }
 
@@ -355,10 +373,20 @@ _sam_map_renderer_draw_links (SamMapRenderer        *self,
 
   if (raster != NULL)
     {
+      SamMapRasterColor color;
+
       draw_link_curves_raster (self, raster, width);
-      sam_map_raster_end (raster);
-      _sam_map_renderer_set_rgb (cr, &th->link, 1.0);
-      goto heads;
+      sam_map_raster_color (&color, th->link.r, th->link.g, th->link.b, 1.0);
+      for (guint i = 0; i < self->links->len; i++)
+        {
+          const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
+          double p[8], corners[6];
+
+          _sam_map_renderer_link_geometry (self, lc, p);
+          arrow_head_corners (p[4], p[5], p[6], p[7], 13 + width, corners);
+          sam_map_raster_triangle (raster, corners, &color);
+        }
+      return;
     }
 
   for (guint i = 0; i < self->links->len; i++)
@@ -387,7 +415,6 @@ _sam_map_renderer_draw_links (SamMapRenderer        *self,
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
-heads:
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
@@ -464,10 +491,15 @@ _sam_map_renderer_draw_highlights (SamMapRenderer        *self,
 
 void
 _sam_map_renderer_draw_belief_only_lines (SamMapRenderer *self,
-                                          cairo_t        *cr)
+                                          cairo_t        *cr,
+                                          SamMapRaster   *raster)
 {
   const Theme *th = _sam_map_renderer_theme (self);
+  SamMapRasterColor color;
   gboolean any = FALSE;
+
+  if (raster != NULL)
+    sam_map_raster_color (&color, th->muted.r, th->muted.g, th->muted.b, 0.5);
 
   /* Beliefs between teams without a relation still need something to sit
    * on: a hairline. */
@@ -480,6 +512,11 @@ _sam_map_renderer_draw_belief_only_lines (SamMapRenderer *self,
       if (bc->on_relation)
         continue;
 
+      if (raster != NULL)
+        {
+          sam_map_raster_line (raster, h->sx, h->sy, a->sx, a->sy, 1.2, &color, NULL, NULL);
+          continue;
+        }
       cairo_move_to (cr, h->sx, h->sy);
       cairo_line_to (cr, a->sx, a->sy);
       any = TRUE;
@@ -525,26 +562,28 @@ _sam_map_renderer_badge_shape (cairo_t          *cr,
   cairo_close_path (cr);
 }
 
-/* A badge without its tail, drawn once per count and theme. */
+/* A badge without its tail, drawn once per count, pixel scale and theme. */
 static cairo_surface_t *
 badge_sprite (SamMapRenderer *self,
-              guint           count)
+              guint           count,
+              double          scale)
 {
   guint slot = MIN (count, 10) - 1;
   const Theme *th = _sam_map_renderer_theme (self);
-  int size = (int) ceil (2 * (BADGE_RADIUS + 2));
+  double size = ceil (2 * (BADGE_RADIUS + 2));
 
-  if (self->badge_sprites_dark != (int) self->dark)
+  if (self->badge_sprites_dark != (int) self->dark || self->badge_sprites_scale != scale)
     {
       for (guint i = 0; i < G_N_ELEMENTS (self->badge_sprites); i++)
         g_clear_pointer (&self->badge_sprites[i], cairo_surface_destroy);
       self->badge_sprites_dark = self->dark;
+      self->badge_sprites_scale = scale;
     }
 
   if (self->badge_sprites[slot] == NULL)
     {
-      cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      cairo_t *scr = cairo_create (sprite);
+      cairo_t *scr;
+      cairo_surface_t *sprite = _sam_map_renderer_sprite_new (size, size, scale, &scr);
       PangoLayout *layout = _sam_map_renderer_count_layout (self, count);
       double w, h, px = 16, f = px / REF_PX;
 
@@ -564,67 +603,83 @@ badge_sprite (SamMapRenderer *self,
   return self->badge_sprites[slot];
 }
 
+/* The tail of _sam_map_renderer_badge_shape(): from the circle at ±0.5
+ * radians around the direction of the holder to a tip @reach beyond it. */
+static void
+badge_tail (const BadgeCache *bc,
+            const NodeCache  *holder,
+            double            radius,
+            double            reach,
+            double            corners[6])
+{
+  double angle = atan2 (holder->sy - bc->sy, holder->sx - bc->sx);
+
+  corners[0] = bc->sx + radius * cos (angle + 0.5);
+  corners[1] = bc->sy + radius * sin (angle + 0.5);
+  corners[2] = bc->sx + radius * cos (angle - 0.5);
+  corners[3] = bc->sy + radius * sin (angle - 0.5);
+  corners[4] = bc->sx + (radius + reach) * cos (angle);
+  corners[5] = bc->sy + (radius + reach) * sin (angle);
+}
+
 static void
 draw_badges_raster (SamMapRenderer *self,
                     SamMapRaster   *raster)
 {
   const Theme *th = _sam_map_renderer_theme (self);
-  SamMapRasterColor fg;
+  double half = ceil (2 * (BADGE_RADIUS + 2)) / 2;
+  SamMapRasterColor fg, bg;
 
   sam_map_raster_color (&fg, th->fg.r, th->fg.g, th->fg.b, 1.0);
+  sam_map_raster_color (&bg, th->bg.r, th->bg.g, th->bg.b, 1.0);
   for (guint i = 0; i < self->badges->len; i++)
     {
       const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
       const NodeCache *holder = &g_array_index (self->nodes, NodeCache, bc->holder);
-      cairo_surface_t *sprite = badge_sprite (self, bc->count);
-      double dx = holder->sx - bc->sx, dy = holder->sy - bc->sy;
-      double d = sqrt (dx * dx + dy * dy) + 1e-9;
-      double ux = dx / d, uy = dy / d, r = BADGE_RADIUS;
+      double tail[6];
 
-      /* The tail points at the team that holds the belief. */
-      sam_map_raster_line (raster, bc->sx, bc->sy, bc->sx + ux * (r + 2), bc->sy + uy * (r + 2),
-                           r * 0.9, &fg, NULL, NULL);
-      sam_map_raster_line (raster, bc->sx + ux * (r + 2), bc->sy + uy * (r + 2),
-                           bc->sx + ux * (r + 7), bc->sy + uy * (r + 7), 3.5, &fg, NULL, NULL);
-      sam_map_raster_blit (raster, sprite, bc->sx - cairo_image_surface_get_width (sprite) / 2.0,
-                           bc->sy - cairo_image_surface_get_height (sprite) / 2.0);
+      /* The tail points at the team that holds the belief.  Its outline
+       * goes under the disc (the sprite, outlined itself), the tail over
+       * it, so the two read as one speech bubble. */
+      badge_tail (bc, holder, BADGE_RADIUS + 1, 7 + 1.5, tail);
+      sam_map_raster_triangle (raster, tail, &bg);
+      sam_map_raster_blit (raster, badge_sprite (self, bc->count, raster->scale),
+                           bc->sx - half, bc->sy - half);
+      badge_tail (bc, holder, BADGE_RADIUS, 7, tail);
+      sam_map_raster_triangle (raster, tail, &fg);
     }
 }
 
 void
 _sam_map_renderer_draw_badges (SamMapRenderer *self,
-                               cairo_t        *cr)
+                               cairo_t        *cr,
+                               SamMapRaster   *raster)
 {
   const Theme *th = _sam_map_renderer_theme (self);
-  SamMapRaster raster;
 
   if (self->badges->len == 0)
     return;
 
-  if (self->badges->len >= DENSE_BADGES && sam_map_raster_begin (&raster, cr))
+  if (raster != NULL)
     {
-      draw_badges_raster (self, &raster);
-      sam_map_raster_end (&raster);
+      draw_badges_raster (self, raster);
       return;
     }
 
-  for (guint i = 0; i < self->badges->len; i++)
-    {
-      const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
-      _sam_map_renderer_badge_shape (cr, bc, &g_array_index (self->nodes, NodeCache, bc->holder), BADGE_RADIUS);
-    }
-  _sam_map_renderer_set_rgb (cr, &th->fg, 1.0);
-  cairo_fill_preserve (cr);
-  _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
+  /* One badge after the other, each whole over the ones before, as the
+   * rasteriser draws them. */
   cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
-
   for (guint i = 0; i < self->badges->len; i++)
     {
       const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
       PangoLayout *layout = _sam_map_renderer_count_layout (self, bc->count);
       double w, h, px = 16, f = px / REF_PX;
 
+      _sam_map_renderer_badge_shape (cr, bc, &g_array_index (self->nodes, NodeCache, bc->holder), BADGE_RADIUS);
+      _sam_map_renderer_set_rgb (cr, &th->fg, 1.0);
+      cairo_fill_preserve (cr);
+      _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
+      cairo_stroke (cr);
       _sam_map_renderer_layout_size (layout, &w, &h);
       _sam_map_renderer_show_scaled (cr, layout, bc->sx - w * f / 2, bc->sy - h * f / 2, px);
     }

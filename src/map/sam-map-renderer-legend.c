@@ -408,7 +408,7 @@ draw_legend_symbol (SamMapRenderer    *self,
 
     case LEGEND_TENSION:
       if (entry->param == SAM_MAP_TENSION_HIGH)
-        _sam_map_renderer_zigzag_path (cr, x0, cy, x1, cy, 5.0);
+        _sam_map_renderer_zigzag_path (cr, x0, cy, x1, cy, 5.0, 16.0);
       else
         {
           cairo_move_to (cr, x0, cy);

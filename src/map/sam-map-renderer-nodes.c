@@ -45,28 +45,36 @@ static void draw_node (SamMapRenderer  *self,
                        cairo_t         *cr,
                        const NodeCache *nc);
 
-/* A team's disc with its number of people, drawn once per size. */
+/* A node's disc (or the customer's square) with its number of people,
+ * drawn once per size, pixel scale and theme. */
 static cairo_surface_t *
 node_sprite (SamMapRenderer *self,
-             NodeCache      *nc)
+             NodeCache      *nc,
+             double          scale,
+             double         *half)
 {
-  if (nc->sprite != NULL && nc->sprite_r == nc->sr && nc->sprite_dark == (int) self->dark)
+  /* room for the customer's outer ring and the disc's border */
+  double size = ceil (2 * nc->sr + 10);
+
+  *half = size / 2;
+  if (nc->sprite != NULL && nc->sprite_r == nc->sr && nc->sprite_scale == scale &&
+      nc->sprite_dark == (int) self->dark)
     return nc->sprite;
 
   g_clear_pointer (&nc->sprite, cairo_surface_destroy);
   {
-    int size = (int) ceil (2 * nc->sr + 6);
-    cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-    cairo_t *scr = cairo_create (sprite);
+    cairo_t *scr;
+    cairo_surface_t *sprite = _sam_map_renderer_sprite_new (size, size, scale, &scr);
     NodeCache centred = *nc;
 
-    centred.sx = size / 2.0;
-    centred.sy = size / 2.0;
+    centred.sx = size / 2;
+    centred.sy = size / 2;
     draw_node (self, scr, &centred);
     cairo_destroy (scr);
     cairo_surface_flush (sprite);
     nc->sprite = sprite;
     nc->sprite_r = nc->sr;
+    nc->sprite_scale = scale;
     nc->sprite_dark = self->dark;
   }
 
@@ -75,31 +83,18 @@ node_sprite (SamMapRenderer *self,
 
 void
 _sam_map_renderer_draw_nodes (SamMapRenderer *self,
-                              cairo_t        *cr)
+                              cairo_t        *cr,
+                              SamMapRaster   *raster)
 {
-  SamMapRaster raster;
-
-  if (self->nodes->len >= DENSE_NODES && sam_map_raster_begin (&raster, cr))
+  if (raster != NULL)
     {
       for (guint i = 0; i < self->nodes->len; i++)
         {
           NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
-          cairo_surface_t *sprite;
+          double half;
+          cairo_surface_t *sprite = node_sprite (self, nc, raster->scale, &half);
 
-          if (nc->node->type != SAM_MAP_NODE_TEAM)
-            continue;
-          sprite = node_sprite (self, nc);
-          sam_map_raster_blit (&raster, sprite, nc->sx - cairo_image_surface_get_width (sprite) / 2.0,
-                               nc->sy - cairo_image_surface_get_height (sprite) / 2.0);
-        }
-      sam_map_raster_end (&raster);
-
-      for (guint i = 0; i < self->nodes->len; i++)
-        {
-          const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
-
-          if (nc->node->type != SAM_MAP_NODE_TEAM)
-            draw_node (self, cr, nc);
+          sam_map_raster_blit (raster, sprite, nc->sx - half, nc->sy - half);
         }
       return;
     }
@@ -196,16 +191,73 @@ _sam_map_renderer_draw_node_rings (SamMapRenderer *self,
     }
 }
 
+/* A label's halo and its text as two images, with 1 unit of room on each
+ * side of the halo (_sam_map_renderer_draw_labels() draws the same). */
+static void
+label_sprites (SamMapRenderer *self,
+               NodeCache      *nc,
+               double          px,
+               double          scale)
+{
+  const Theme *th = _sam_map_renderer_theme (self);
+  double f = px / REF_PX, w = nc->label_w * f, h = nc->label_h * f;
+  cairo_t *scr;
+
+  if (nc->halo_sprite != NULL && nc->label_sprite_px == px &&
+      nc->label_sprite_scale == scale && nc->label_sprite_dark == (int) self->dark)
+    return;
+
+  g_clear_pointer (&nc->halo_sprite, cairo_surface_destroy);
+  g_clear_pointer (&nc->text_sprite, cairo_surface_destroy);
+
+  nc->halo_sprite = _sam_map_renderer_sprite_new (w + 12, h + 4, scale, &scr);
+  _sam_map_renderer_rounded_rect (scr, 1, 1, w + 10, h + 2, 6);
+  _sam_map_renderer_set_rgb (scr, &th->bg, 0.82);
+  cairo_fill (scr);
+  cairo_destroy (scr);
+  cairo_surface_flush (nc->halo_sprite);
+
+  /* The layout is 180 px wide at REF_PX, the text centred in it. */
+  nc->text_sprite = _sam_map_renderer_sprite_new (w + 12, h + 4, scale, &scr);
+  _sam_map_renderer_set_rgb (scr, &th->fg, 1.0);
+  _sam_map_renderer_show_scaled (scr, nc->label, 6 + w / 2 - 90 * f, 2, px);
+  cairo_destroy (scr);
+  cairo_surface_flush (nc->text_sprite);
+
+  nc->label_sprite_px = px;
+  nc->label_sprite_scale = scale;
+  nc->label_sprite_dark = self->dark;
+}
+
 void
 _sam_map_renderer_draw_labels (SamMapRenderer        *self,
                                cairo_t               *cr,
-                               const SamMapTransform *t)
+                               const SamMapTransform *t,
+                               SamMapRaster          *raster)
 {
   const Theme *th = _sam_map_renderer_theme (self);
   double px = _sam_map_renderer_label_px (self, t->scale);
   double f = px / REF_PX;
 
-  /* Halos first, in one fill, then the text. */
+  /* Halos first, then the text: a halo never covers another label's name. */
+  if (raster != NULL)
+    {
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+
+          label_sprites (self, nc, px, raster->scale);
+          sam_map_raster_blit (raster, nc->halo_sprite, nc->lx - 6, nc->ly - 2);
+        }
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+
+          sam_map_raster_blit (raster, nc->text_sprite, nc->lx - 6, nc->ly - 2);
+        }
+      return;
+    }
+
   for (guint i = 0; i < self->nodes->len; i++)
     {
       const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);

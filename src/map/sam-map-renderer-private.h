@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define BADGE_RADIUS    13.0
 #define BADGE_CLEAR     (BADGE_RADIUS + 3.0)  /* room a badge keeps from labels */
 
-/* From this many lines (badges) on, an image target is drawn by
+/* From this many lines (badges, nodes) on, an image target is drawn by
  * SamMapRaster: cairo's set-up per shape dominates in a map this dense. */
 #define DENSE_LINES  120
 #define DENSE_BADGES 60
@@ -50,9 +50,17 @@ typedef struct
   double            people_w;
   double            people_h;
   gboolean          light_text; /* white text on the team colour */
-  cairo_surface_t  *sprite;     /* the disc drawn once, for dense maps */
+  /* drawn once for SamMapRaster, for dense maps: the disc, the label's
+   * halo and its text, each for one size, pixel scale and theme */
+  cairo_surface_t  *sprite;
   double            sprite_r;
+  double            sprite_scale;
   int               sprite_dark;
+  cairo_surface_t  *halo_sprite;
+  cairo_surface_t  *text_sprite;
+  double            label_sprite_px;
+  double            label_sprite_scale;
+  int               label_sprite_dark;
 
   /* screen geometry of the last draw or hit test */
   double            sx;
@@ -130,12 +138,20 @@ struct _SamMapRenderer
   PangoLayout     *mark_layouts[6];   /* comparison symbols per SamMapChange */
   cairo_surface_t *badge_sprites[10]; /* badges drawn once, for dense maps */
   int              badge_sprites_dark; /* -1: none drawn yet */
+  double           badge_sprites_scale;
+  SamMapRasterQueue *raster_queue;    /* reused by every dense draw */
 
   PangoLayout     *callout;
   gboolean         callout_valid;
 
   GPtrArray       *legend;            /* LegendEntry */
   PangoLayout     *legend_title;
+  cairo_surface_t *legend_sprite;     /* the legend drawn once, for dense maps */
+  double           legend_sprite_width;
+  double           legend_sprite_height;
+  double           legend_sprite_max_height;
+  double           legend_sprite_scale;
+  int              legend_sprite_dark;
 
   HitGrid          grid;
 
@@ -198,6 +214,10 @@ void         _sam_map_renderer_show_scaled  (cairo_t        *cr,
                                              double          px);
 double       _sam_map_renderer_edge_width   (guint           quality,
                                              double          scale);
+cairo_surface_t *_sam_map_renderer_sprite_new (double     width,
+                                               double     height,
+                                               double     scale,
+                                               cairo_t  **cr);
 void         _sam_map_renderer_rounded_rect (cairo_t        *cr,
                                              double          x,
                                              double          y,
@@ -225,7 +245,8 @@ void         _sam_map_renderer_zigzag_path            (cairo_t               *cr
                                                        double                 ay,
                                                        double                 bx,
                                                        double                 by,
-                                                       double                 amplitude);
+                                                       double                 amplitude,
+                                                       double                 period);
 void         _sam_map_renderer_set_tension_style      (cairo_t               *cr,
                                                        SamMapTension          tension,
                                                        double                 width);
@@ -250,7 +271,8 @@ void         _sam_map_renderer_draw_highlights        (SamMapRenderer        *se
                                                        cairo_t               *cr,
                                                        const SamMapTransform *t);
 void         _sam_map_renderer_draw_belief_only_lines (SamMapRenderer        *self,
-                                                       cairo_t               *cr);
+                                                       cairo_t               *cr,
+                                                       SamMapRaster          *raster);
 PangoLayout *_sam_map_renderer_count_layout           (SamMapRenderer        *self,
                                                        guint                  count);
 void         _sam_map_renderer_badge_shape            (cairo_t               *cr,
@@ -258,7 +280,8 @@ void         _sam_map_renderer_badge_shape            (cairo_t               *cr
                                                        const NodeCache       *holder,
                                                        double                 radius);
 void         _sam_map_renderer_draw_badges            (SamMapRenderer        *self,
-                                                       cairo_t               *cr);
+                                                       cairo_t               *cr,
+                                                       SamMapRaster          *raster);
 
 /* sam-map-renderer-nodes.c */
 int  _sam_map_renderer_selected_node_index (SamMapRenderer        *self);
@@ -268,12 +291,14 @@ void _sam_map_renderer_person_pictogram    (cairo_t               *cr,
                                             double                 size,
                                             const Rgb             *color);
 void _sam_map_renderer_draw_nodes          (SamMapRenderer        *self,
-                                            cairo_t               *cr);
+                                            cairo_t               *cr,
+                                            SamMapRaster          *raster);
 void _sam_map_renderer_draw_node_rings     (SamMapRenderer        *self,
                                             cairo_t               *cr);
 void _sam_map_renderer_draw_labels         (SamMapRenderer        *self,
                                             cairo_t               *cr,
-                                            const SamMapTransform *t);
+                                            const SamMapTransform *t,
+                                            SamMapRaster          *raster);
 void _sam_map_renderer_draw_interaction    (SamMapRenderer        *self,
                                             cairo_t               *cr);
 

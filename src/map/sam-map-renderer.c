@@ -109,6 +109,7 @@ invalidate_legend (SamMapRenderer *self)
 {
   g_clear_pointer (&self->legend, g_ptr_array_unref);
   g_clear_object (&self->legend_title);
+  g_clear_pointer (&self->legend_sprite, cairo_surface_destroy);
   g_clear_pointer (&self->base, cairo_surface_destroy);
 }
 
@@ -143,6 +144,7 @@ sam_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->pending_from, g_free);
   g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->base_dim_node, g_free);
+  g_clear_pointer (&self->raster_queue, sam_map_raster_queue_free);
 
   G_OBJECT_CLASS (sam_map_renderer_parent_class)->finalize (object);
 }
@@ -162,6 +164,7 @@ sam_map_renderer_init (SamMapRenderer *self)
   cairo_font_options_t *options;
 
   self->badge_sprites_dark = -1;
+  self->raster_queue = sam_map_raster_queue_new ();
 
   /* Metrics are not hinted, so a layout made at REF_PX scales linearly to
    * any size and can be cached across zoom levels. */
@@ -435,6 +438,32 @@ _sam_map_renderer_edge_width (guint  quality,
   return (1.5 + 1.1 * quality) * zoom;
 }
 
+/**
+ * _sam_map_renderer_sprite_new:
+ * @width: size in user units
+ * @height: size in user units
+ * @scale: pixels per user unit of the target
+ * @cr: (out): a context to draw the sprite with, in user units
+ *
+ * Returns: (transfer full): a transparent ARGB32 image for
+ *   sam_map_raster_blit(), @width × @scale pixels wide
+ */
+cairo_surface_t *
+_sam_map_renderer_sprite_new (double    width,
+                              double    height,
+                              double    scale,
+                              cairo_t **cr)
+{
+  cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                        MAX (1, (int) ceil (width * scale)),
+                                                        MAX (1, (int) ceil (height * scale)));
+
+  *cr = cairo_create (sprite);
+  cairo_scale (*cr, scale, scale);
+
+  return sprite;
+}
+
 void
 _sam_map_renderer_rounded_rect (cairo_t *cr,
                                 double   x,
@@ -465,6 +494,36 @@ _sam_map_renderer_rounded_rect (cairo_t *cr,
  */
 /* Everything that does not depend on hover, the selected relation or a
  * drag in progress: the expensive part, which a cache can keep. */
+/* The legend as one image for the rasteriser, drawn again only when it
+ * changes; 1 unit of room around it for its border. */
+static cairo_surface_t *
+legend_sprite (SamMapRenderer   *self,
+               const SamMapRect *area,
+               double            max_height,
+               double            scale)
+{
+  cairo_t *scr;
+
+  if (self->legend_sprite != NULL && self->legend_sprite_width == area->width &&
+      self->legend_sprite_height == area->height && self->legend_sprite_max_height == max_height &&
+      self->legend_sprite_scale == scale && self->legend_sprite_dark == (int) self->dark)
+    return self->legend_sprite;
+
+  g_clear_pointer (&self->legend_sprite, cairo_surface_destroy);
+  self->legend_sprite = _sam_map_renderer_sprite_new (area->width + 2, area->height + 2, scale, &scr);
+  sam_map_renderer_draw_legend (self, scr, 1, 1, max_height);
+  cairo_destroy (scr);
+  cairo_surface_flush (self->legend_sprite);
+
+  self->legend_sprite_width = area->width;
+  self->legend_sprite_height = area->height;
+  self->legend_sprite_max_height = max_height;
+  self->legend_sprite_scale = scale;
+  self->legend_sprite_dark = self->dark;
+
+  return self->legend_sprite;
+}
+
 static void
 draw_base (SamMapRenderer        *self,
            cairo_t               *cr,
@@ -474,39 +533,68 @@ draw_base (SamMapRenderer        *self,
 {
   SamMapRaster raster;
   SamMapRaster *fast = NULL;
+  const Theme *th = _sam_map_renderer_theme (self);
+  SamMapRect legend_area;
+  double legend_max_height;
+  /* A dense map on an image (the widget's layer, a PNG) is drawn by the
+   * rasteriser: cairo needs ~150 ms for 1,000 relations, the rasteriser a
+   * few.  Only the comparison's marks stay with cairo. */
+  gboolean dense = self->model != NULL &&
+                   (self->edges->len + self->links->len >= DENSE_LINES ||
+                    self->nodes->len >= DENSE_NODES || self->badges->len >= DENSE_BADGES);
 
-  _sam_map_renderer_set_rgb (cr, &_sam_map_renderer_theme (self)->bg, 1.0);
-  cairo_paint (cr);
+  if (dense && self->changes == NULL && sam_map_raster_begin (&raster, cr, self->raster_queue))
+    {
+      SamMapRasterColor bg;
+
+      fast = &raster;
+      sam_map_raster_color (&bg, th->bg.r, th->bg.g, th->bg.b, 1.0);
+      sam_map_raster_fill (fast, &bg);
+    }
+  else
+    {
+      _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
+      cairo_paint (cr);
+      if (self->model != NULL)
+        {
+          _sam_map_renderer_draw_change_bands (self, cr, transform);
+          _sam_map_renderer_draw_removed_relations (self, cr);
+        }
+      if (dense && sam_map_raster_begin (&raster, cr, self->raster_queue))
+        fast = &raster;
+    }
 
   if (self->model != NULL)
     {
-      _sam_map_renderer_draw_change_bands (self, cr, transform);
-      _sam_map_renderer_draw_removed_relations (self, cr);
-      _sam_map_renderer_draw_belief_only_lines (self, cr);
-      /* A dense map on an image (the widget's layer, a PNG) has its
-       * lines drawn by the rasteriser: cairo needs ~150 ms for 1,000. */
-      if (self->edges->len + self->links->len >= DENSE_LINES &&
-          sam_map_raster_begin (&raster, cr))
-        fast = &raster;
-
+      _sam_map_renderer_draw_belief_only_lines (self, cr, fast);
       _sam_map_renderer_draw_relations (self, cr, transform, fast);
       _sam_map_renderer_draw_links (self, cr, transform, fast);
-      if (fast != NULL && self->links->len == 0)
-        sam_map_raster_end (fast);
-      _sam_map_renderer_draw_nodes (self, cr);
-      _sam_map_renderer_draw_labels (self, cr, transform);
-      _sam_map_renderer_draw_badges (self, cr);
-      _sam_map_renderer_draw_change_marks (self, cr);
+      _sam_map_renderer_draw_nodes (self, cr, fast);
+      _sam_map_renderer_draw_labels (self, cr, transform, fast);
+      _sam_map_renderer_draw_badges (self, cr, fast);
     }
 
   if (self->show_legend)
-    {
-      SamMapRect area;
-      double max_height;
+    _sam_map_renderer_legend_placement (self, width, height, &legend_area, &legend_max_height);
 
-      _sam_map_renderer_legend_placement (self, width, height, &area, &max_height);
-      sam_map_renderer_draw_legend (self, cr, area.x, area.y, max_height);
+  if (fast != NULL && self->changes == NULL)
+    {
+      if (self->show_legend)
+        {
+          cairo_surface_t *sprite = legend_sprite (self, &legend_area, legend_max_height, fast->scale);
+
+          sam_map_raster_blit (fast, sprite, legend_area.x - 1, legend_area.y - 1);
+        }
+      sam_map_raster_end (fast);
+      return;
     }
+
+  if (fast != NULL)
+    sam_map_raster_end (fast);
+  if (self->model != NULL)
+    _sam_map_renderer_draw_change_marks (self, cr);
+  if (self->show_legend)
+    sam_map_renderer_draw_legend (self, cr, legend_area.x, legend_area.y, legend_max_height);
 }
 
 static gboolean

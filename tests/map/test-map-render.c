@@ -497,6 +497,139 @@ test_describe (void)
   g_assert_null (sam_map_describe (model, SAM_MAP_KIND_NODE, "nope"));
 }
 
+/* The same map drawn by cairo: a recording surface is not an image, so the
+ * renderer does not take its rasteriser there. */
+static cairo_surface_t *
+render_with_cairo (SamMapRenderer        *renderer,
+                   const SamMapTransform *t,
+                   int                    width,
+                   int                    height,
+                   double                 scale)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr = cairo_create (recording);
+
+  sam_map_renderer_draw (renderer, cr, t, width, height);
+  cairo_destroy (cr);
+
+  cr = cairo_create (image);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+static cairo_surface_t *
+render_with_raster (SamMapRenderer        *renderer,
+                    const SamMapTransform *t,
+                    int                    width,
+                    int                    height,
+                    double                 scale)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  sam_map_renderer_draw (renderer, cr, t, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+/* Mean difference per channel (0..255), and the share of pixels where
+ * some channel differs by more than 96. */
+static void
+compare_images (cairo_surface_t *a,
+                cairo_surface_t *b,
+                double          *mean,
+                double          *far)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint64 sum = 0, n_far = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guint8 *qa = pa + (gsize) y * stride + 4 * x, *qb = pb + (gsize) y * stride + 4 * x;
+        int most = 0;
+
+        for (int c = 0; c < 3; c++)
+          {
+            int d = ABS ((int) qa[c] - (int) qb[c]);
+
+            sum += d;
+            most = MAX (most, d);
+          }
+        n_far += most > 96;
+      }
+
+  *mean = (double) sum / (3.0 * w * h);
+  *far = (double) n_far / ((double) w * h);
+}
+
+/* A dense map goes through the rasteriser on an image (the widget's layer,
+ * PNG export): it must show what cairo shows, in light and dark, at a
+ * HiDPI scale too, whatever the number of threads. */
+static void
+test_dense_matches_cairo (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_big (100, 1000);
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapRect viewport = { 0, 0, 960, 540 };
+  SamMapTransform t;
+  cairo_surface_t *threads[2];
+
+  sam_map_renderer_set_show_legend (renderer, TRUE);
+  sam_map_renderer_fit (renderer, &viewport, &t);
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint scale = 1; scale <= 2; scale++)
+      {
+        cairo_surface_t *fast, *slow;
+        double mean, far;
+
+        sam_map_renderer_set_dark (renderer, dark);
+        fast = render_with_raster (renderer, &t, 960, 540, scale);
+        slow = render_with_cairo (renderer, &t, 960, 540, scale);
+        compare_images (fast, slow, &mean, &far);
+        g_test_message ("dense map, %s, scale %u: mean difference %.2f, %.2f%% of pixels far off",
+                        dark ? "dark" : "light", scale, mean, far * 100);
+        /* Images (discs, labels, badges) sit on whole pixels, so their
+         * edges and text differ by up to half a pixel: close, not equal.
+         * A layer left out or misplaced costs several times this. */
+        g_assert_cmpfloat (mean, <, 10.0);
+        g_assert_cmpfloat (far, <, 0.04);
+        cairo_surface_destroy (fast);
+        cairo_surface_destroy (slow);
+      }
+
+  sam_map_renderer_set_dark (renderer, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      sam_map_raster_set_max_threads (i == 0 ? 1 : 4);
+      threads[i] = render_with_raster (renderer, &t, 960, 540, 1);
+    }
+  sam_map_raster_set_max_threads (0);
+  g_assert_cmpmem (cairo_image_surface_get_data (threads[0]),
+                   cairo_image_surface_get_stride (threads[0]) * 540,
+                   cairo_image_surface_get_data (threads[1]),
+                   cairo_image_surface_get_stride (threads[1]) * 540);
+  cairo_surface_destroy (threads[0]);
+  cairo_surface_destroy (threads[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/sam/map/render/fit-labels", test_fit_labels_readable);
   g_test_add_func ("/sam/map/render/describe", test_describe);
   g_test_add_func ("/sam/map/render/badges-clear-labels", test_badges_clear_labels);
+  g_test_add_func ("/sam/map/render/dense-matches-cairo", test_dense_matches_cairo);
   g_test_add_func ("/sam/map/export/formats", test_export_formats);
   g_test_add_func ("/sam/map/export/compare", test_export_compare);
   g_test_add_func ("/sam/map/export/error", test_export_error);
