@@ -692,11 +692,11 @@ triangle_band (const SamMapRaster   *r,
     }
 
   cover = w <= (int) G_N_ELEMENTS (stack) ? stack : g_new (guint16, w);
+  memset (cover, 0, w * sizeof *cover);
   for (int row = y0; row < y1; row++)
     {
-      gboolean any = FALSE;
+      int used_lo = right, used_hi = left - 1;   /* the pixels this row touched */
 
-      memset (cover, 0, w * sizeof *cover);
       for (int sub = 0; sub < 4; sub++)
         {
           double yy = row + (sub + 0.5) / 4, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
@@ -719,9 +719,10 @@ triangle_band (const SamMapRaster   *r,
             continue;
 
           /* the ends count with the part they cover, the pixels between fully */
-          any = TRUE;
           a = (int) lo;
           b = MIN ((int) hi, right - 1);
+          used_lo = MIN (used_lo, a);
+          used_hi = MAX (used_hi, b);
           if (a == b)
             {
               cover[a - left] += (guint16) ((hi - lo) * 64 + 0.5);
@@ -733,13 +734,16 @@ triangle_band (const SamMapRaster   *r,
           cover[b - left] += (guint16) ((hi - b) * 64 + 0.5);
         }
 
-      if (any)
+      if (used_lo <= used_hi)
         {
           guint32 *d = (guint32 *) (r->data + (gsize) row * r->stride) + left;
 
-          for (int i = 0; i < w; i++)
-            if (cover[i] > 0)
-              blend (d + i, pen, MIN (cover[i], 256));
+          for (int i = used_lo - left; i <= used_hi - left; i++)
+            {
+              if (cover[i] > 0)
+                blend (d + i, pen, MIN (cover[i], 256));
+              cover[i] = 0;
+            }
         }
     }
 
