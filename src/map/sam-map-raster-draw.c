@@ -11,15 +11,17 @@
  * into one band of rows, and touches no pixel outside it, so bands can be
  * drawn by different threads at once. */
 
-#if defined(__SSE2__)
-/* Every x86-64 processor has SSE2: its saturating subtraction and 16-bit
- * minimum make a span's coverage a handful of instructions. */
+/* Three ways to mix pixels: SSE2 (every x86-64 processor), the portable
+ * vectors of GCC and clang (NEON on ARM), plain C.  The tests build the
+ * other two here too (SAM_MAP_RASTER_NO_SSE2, SAM_MAP_RASTER_NO_VECTORS). */
+#if defined(__SSE2__) && !defined(SAM_MAP_RASTER_NO_SSE2) && !defined(SAM_MAP_RASTER_NO_VECTORS)
+/* SSE2's saturating subtraction and 16-bit minimum make a span's coverage
+ * a handful of instructions. */
 #include <emmintrin.h>
 #define HAVE_SSE2 1
 #endif
 
-#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
-/* GCC's and clang's portable vectors elsewhere (NEON on ARM). */
+#if (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)) && !defined(SAM_MAP_RASTER_NO_VECTORS)
 #define HAVE_VECTORS 1
 typedef guint8  u8x8  __attribute__ ((vector_size (8)));
 typedef guint8  u8x16 __attribute__ ((vector_size (16)));
@@ -469,7 +471,6 @@ line_band (const SamMapRaster     *r,
   for (int major = lo_m; major <= hi_m; major++, centre += line->dcentre, base += major_step)
     {
       gint64 lo = centre - line->half, hi = centre + line->half;
-      int first = (int) (lo >> 16);
 
       if (line->period > 0)
         {
@@ -487,7 +488,7 @@ line_band (const SamMapRaster     *r,
 #ifdef HAVE_SPAN4
       if (thin)
         {
-          int start = first < limit_lo ? limit_lo : first > limit_hi - 4 ? limit_hi - 4 : first;
+          int start = MIN (MAX ((int) (lo >> 16), limit_lo), limit_hi - 4);
 
           span4 (base + (gsize) start * step, step, start, lo, hi, pen);
           continue;
