@@ -28,9 +28,16 @@ response_toggled_cb (GtkToggleButton    *button,
                      SamPerspectivePage *self)
 {
   SamCard *card = g_object_get_data (G_OBJECT (button), "card");
+  int response = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "response"));
 
-  if (gtk_toggle_button_get_active (button) && _sam_perspective_page_get_store (self) != NULL)
-    set_response (self, card, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "response")));
+  if (_sam_perspective_page_get_store (self) == NULL)
+    return;
+
+  if (gtk_toggle_button_get_active (button))
+    set_response (self, card, response);
+  else if (sam_card_get_response (card) == response)
+    /* the chosen answer pressed again: the team takes it back */
+    set_response (self, card, SAM_PERSPECTIVE_OPEN);
 }
 
 static void

@@ -155,6 +155,31 @@ count_cards (SamStore   *store,
   return n;
 }
 
+/* The first answer button on screen with @css_class that is pressed. */
+static GtkToggleButton *
+find_pressed_answer (GtkWidget  *root,
+                     const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_widget_has_css_class (child, css_class) &&
+          gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+        return GTK_TOGGLE_BUTTON (child);
+
+      found = find_pressed_answer (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_perspective (void)
 {
@@ -243,6 +268,21 @@ test_perspective (void)
   gtk_widget_activate_action (h.page, "perspective.show-writer", "x", sales);
   sam_test_pump (200);
   sam_test_screenshot (GTK_WIDGET (h.window), "perspective-page.png");
+
+  /* An answer pressed again is taken back: the card is open again. */
+  {
+    GtkToggleButton *pressed = find_pressed_answer (h.page, "discover-recognised");
+    guint recognised = count_cards (h.store, h.step, "perspective", SAM_PERSPECTIVE_RECOGNISED);
+    guint open = count_cards (h.store, h.step, "perspective", SAM_PERSPECTIVE_OPEN);
+
+    g_assert_nonnull (pressed);
+    gtk_toggle_button_set_active (pressed, FALSE);
+    g_assert_cmpuint (count_cards (h.store, h.step, "perspective", SAM_PERSPECTIVE_RECOGNISED), ==, recognised - 1);
+    g_assert_cmpuint (count_cards (h.store, h.step, "perspective", SAM_PERSPECTIVE_OPEN), ==, open + 1);
+    /* and pressed once more, given again */
+    gtk_toggle_button_set_active (pressed, TRUE);
+    g_assert_cmpuint (count_cards (h.store, h.step, "perspective", SAM_PERSPECTIVE_RECOGNISED), ==, recognised);
+  }
   gtk_widget_activate_action (h.page, "perspective.show-view", "s", "differences");
   sam_test_pump (200);
   sam_test_screenshot (GTK_WIDGET (h.window), "perspective-differences.png");
