@@ -29,6 +29,40 @@ sam_store_get_agreements (SamStore *self,
   return G_LIST_MODEL (_sam_decide_list_of (self, SAM_DECIDE_AGREEMENTS, sam_step_get_id (step)));
 }
 
+/* The items of @list_of (@self, step) for every step of @kind in
+ * @workshop, in agenda order, those @keep accepts (all for %NULL). */
+static GListModel *
+collect_from_steps (SamStore    *self,
+                    SamWorkshop *workshop,
+                    const char  *kind,
+                    GType        type,
+                    GListModel *(*list_of) (SamStore *store, SamStep *step),
+                    gboolean    (*keep) (gpointer item))
+{
+  GListStore *all = g_list_store_new (type);
+  GListModel *steps = sam_store_get_steps (self, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+      GListModel *items;
+
+      if (g_strcmp0 (sam_step_get_kind (step), kind) != 0)
+        continue;
+
+      items = list_of (self, step);
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (items, j);
+
+          if (keep == NULL || keep (item))
+            g_list_store_append (all, item);
+        }
+    }
+
+  return G_LIST_MODEL (all);
+}
+
 /**
  * sam_store_list_workshop_agreements:
  * @self: a #SamStore
@@ -42,30 +76,17 @@ GListModel *
 sam_store_list_workshop_agreements (SamStore    *self,
                                     SamWorkshop *workshop)
 {
-  GListStore *all = g_list_store_new (SAM_TYPE_AGREEMENT);
-  GListModel *steps;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
-  steps = sam_store_get_steps (self, workshop);
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
-      GListModel *agreements;
+  return collect_from_steps (self, workshop, "agreements", SAM_TYPE_AGREEMENT,
+                             sam_store_get_agreements, NULL);
+}
 
-      if (g_strcmp0 (sam_step_get_kind (step), "agreements") != 0)
-        continue;
-
-      agreements = sam_store_get_agreements (self, step);
-      for (guint j = 0; j < g_list_model_get_n_items (agreements); j++)
-        {
-          g_autoptr(SamAgreement) agreement = g_list_model_get_item (agreements, j);
-          g_list_store_append (all, agreement);
-        }
-    }
-
-  return G_LIST_MODEL (all);
+static gboolean
+is_idea (gpointer card)
+{
+  return g_strcmp0 (sam_card_get_kind (card), "idea") == 0;
 }
 
 /**
@@ -80,32 +101,11 @@ GListModel *
 sam_store_list_workshop_ideas (SamStore    *self,
                                SamWorkshop *workshop)
 {
-  GListStore *all = g_list_store_new (SAM_TYPE_CARD);
-  GListModel *steps;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
-  steps = sam_store_get_steps (self, workshop);
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
-      GListModel *cards;
-
-      if (g_strcmp0 (sam_step_get_kind (step), "brainstorm") != 0)
-        continue;
-
-      cards = sam_store_get_cards (self, step);
-      for (guint j = 0; j < g_list_model_get_n_items (cards); j++)
-        {
-          g_autoptr(SamCard) card = g_list_model_get_item (cards, j);
-
-          if (g_strcmp0 (sam_card_get_kind (card), "idea") == 0)
-            g_list_store_append (all, card);
-        }
-    }
-
-  return G_LIST_MODEL (all);
+  return collect_from_steps (self, workshop, "brainstorm", SAM_TYPE_CARD,
+                             sam_store_get_cards, is_idea);
 }
 
 /**

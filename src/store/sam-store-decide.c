@@ -103,17 +103,7 @@ find_cluster (SamStore *self,
               gint64    step_id,
               gint64    cluster_id)
 {
-  GListModel *list = G_LIST_MODEL (_sam_decide_list_of (self, SAM_DECIDE_CLUSTERS, step_id));
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SamCluster) cluster = g_list_model_get_item (list, i);
-
-      if (sam_cluster_get_id (cluster) == cluster_id)
-        return cluster;
-    }
-
-  return NULL;
+  return _sam_decide_find (self, SAM_DECIDE_CLUSTERS, step_id, cluster_id);
 }
 
 /**
