@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "sam-map-page-private.h"
@@ -190,7 +191,6 @@ grab_point (SamMapPage *page,
             double     *x,
             double     *y)
 {
-  static const double offsets[][2] = { { 0, 0 }, { 0, 6 }, { 6, 0 }, { -6, 0 }, { 0, -6 }, { 5, 5 }, { -5, 5 } };
   SamMapRenderer *renderer = _sam_map_view_get_renderer (page->view);
 
   /* The renderer's hit index follows the last drawn frame: on a loaded
@@ -201,24 +201,36 @@ grab_point (SamMapPage *page,
       double cx, cy;
 
       _sam_map_view_node_center (page->view, id, &cx, &cy);
-      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
-        {
-          SamMapHit hit;
+      /* the centre, then rings around it: a badge or the selection's
+       * callout may cover part of the disc */
+      for (guint ring = 0; ring < 5; ring++)
+        for (guint step = 0; step < (ring == 0 ? 1 : 12); step++)
+          {
+            double px = cx + ring * 5 * cos (step * G_PI / 6);
+            double py = cy + ring * 5 * sin (step * G_PI / 6);
+            SamMapHit hit;
 
-          sam_map_renderer_hit_test (renderer, _sam_map_view_get_transform (page->view),
-                                     cx + offsets[i][0], cy + offsets[i][1], &hit);
-          if (hit.kind == SAM_MAP_KIND_NODE && g_strcmp0 (hit.id, id) == 0 && !hit.handle)
-            {
-              *x = cx + offsets[i][0];
-              *y = cy + offsets[i][1];
-              return;
-            }
-        }
+            sam_map_renderer_hit_test (renderer, _sam_map_view_get_transform (page->view), px, py, &hit);
+            if (hit.kind == SAM_MAP_KIND_NODE && g_strcmp0 (hit.id, id) == 0 && !hit.handle)
+              {
+                *x = px;
+                *y = py;
+                return;
+              }
+          }
 
       sam_test_pump (50);
     }
 
-  g_error ("Node %s cannot be grabbed", id);
+  {
+    double cx, cy;
+    SamMapHit hit;
+
+    _sam_map_view_node_center (page->view, id, &cx, &cy);
+    sam_map_renderer_hit_test (renderer, _sam_map_view_get_transform (page->view), cx, cy, &hit);
+    g_error ("Node %s at (%.0f, %.0f) cannot be grabbed: its centre hits kind %d, %s",
+             id, cx, cy, hit.kind, hit.id ? hit.id : "nothing");
+  }
 }
 
 static void
