@@ -154,9 +154,9 @@ _sam_map_raster_line_init (SamMapRasterLine   *line,
   step_len = sqrt (1 + slope * slope);
   thick = width * step_len / 2;
 
-  /* Columns (rows) outside the picture are skipped without walking them:
+  /* The columns (rows) whose centre lies in [ma0, ma1), butt ends as
+   * cairo's; those outside the picture are skipped without walking them:
    * a zoomed-in map has lines far outside. */
-  /* the columns whose centre lies in [ma0, ma1): butt ends, as cairo's */
   from = MAX ((int) ceil (ma0 - 0.5), x_major ? clip->x0 : clip->y0);
   to = MIN ((int) ceil (ma1 - 0.5) - 1, (x_major ? clip->x1 : clip->y1) - 1);
   if (from > to)
@@ -374,6 +374,24 @@ span4 (guint8    *p,
 #define HAVE_SPAN4 1
 #endif
 
+#ifdef HAVE_SPAN4
+/* span4() on the four pixels at the span's first, moved inside
+ * [@limit_lo, @limit_hi) when the span crosses the band's edge. */
+static inline void
+span4_within (guint8    *base,
+              gsize      step,
+              int        limit_lo,
+              int        limit_hi,
+              gint64     lo,
+              gint64     hi,
+              const Pen *pen)
+{
+  int start = MIN (MAX ((int) (lo >> 16), limit_lo), limit_hi - 4);
+
+  span4 (base + (gsize) start * step, step, start, lo, hi, pen);
+}
+#endif
+
 /* a / b rounded down, for either sign */
 static inline gint64
 floor_div (gint64 a,
@@ -458,12 +476,7 @@ line_band (const SamMapRaster     *r,
     {
       /* most lines: no dashes, and a span that fits in four pixels */
       for (int major = lo_m; major <= hi_m; major++, centre += line->dcentre, base += major_step)
-        {
-          gint64 lo = centre - line->half;
-          int start = MIN (MAX ((int) (lo >> 16), limit_lo), limit_hi - 4);
-
-          span4 (base + (gsize) start * step, step, start, lo, lo + 2 * line->half, pen);
-        }
+        span4_within (base, step, limit_lo, limit_hi, centre - line->half, centre + line->half, pen);
       return;
     }
 #endif
@@ -488,9 +501,7 @@ line_band (const SamMapRaster     *r,
 #ifdef HAVE_SPAN4
       if (thin)
         {
-          int start = MIN (MAX ((int) (lo >> 16), limit_lo), limit_hi - 4);
-
-          span4 (base + (gsize) start * step, step, start, lo, hi, pen);
+          span4_within (base, step, limit_lo, limit_hi, lo, hi, pen);
           continue;
         }
 #endif

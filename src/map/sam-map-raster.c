@@ -173,8 +173,8 @@ pack (const SamMapRasterColor *c)
 static Op *
 push_op (SamMapRaster       *raster,
          SamMapRasterOpKind  kind,
-         double        ylo,
-         double        yhi)
+         double              ylo,
+         double              yhi)
 {
   Op *op;
   int lo = MAX ((int) floor (ylo), raster->y0);

@@ -44,16 +44,25 @@ _sam_map_renderer_zigzag_path (cairo_t *cr,
   cairo_line_to (cr, bx, by);
 }
 
+/* The dashes of "some tension" on a line @width wide. */
+static void
+tension_dash (double width,
+              double dash[2])
+{
+  dash[0] = 14.0 + width;
+  dash[1] = 8.0 + width;
+}
+
 void
 _sam_map_renderer_set_tension_style (cairo_t       *cr,
                                      SamMapTension  tension,
                                      double         width)
 {
-  static const double dashes[] = { 14.0, 8.0 };
-
   if (tension == SAM_MAP_TENSION_SOME)
     {
-      double d[2] = { dashes[0] + width, dashes[1] + width };
+      double d[2];
+
+      tension_dash (width, d);
       cairo_set_dash (cr, d, 2, 0);
     }
   else
@@ -93,6 +102,7 @@ edge_endpoints (SamMapRenderer  *self,
  * so a PNG and a PDF of one map agree. */
 typedef struct
 {
+  double edge;        /* the quality's width, which the dashes follow */
   double width;       /* of a plain or dashed line */
   double zigzag;      /* of a zigzag's strokes */
   double amplitude;
@@ -108,12 +118,12 @@ relation_style (SamMapRenderer        *self,
 {
   double width = _sam_map_renderer_edge_width (quality, t->scale);
 
+  style->edge = width;
   style->width = width;
   style->zigzag = MAX (width * 0.7, 1.6);
   style->amplitude = 3.0 + width * 0.6;
   style->period = 16.0;
-  style->dash[0] = 14.0 + width;
-  style->dash[1] = 8.0 + width;
+  tension_dash (width, style->dash);
 
   /* In a map this dense thick lines only hide each other: the colour
    * carries the quality, the zigzag and the dashes the tension; longer
@@ -179,10 +189,7 @@ draw_relation_group (SamMapRenderer        *self,
   relation_style (self, t, quality, &style);
   _sam_map_renderer_set_rgb (cr, &th->quality[quality], (selected_node >= 0 && !related) ? 0.22 : 1.0);
   cairo_set_line_width (cr, tension == SAM_MAP_TENSION_HIGH ? style.zigzag : style.width);
-  if (tension == SAM_MAP_TENSION_SOME)
-    cairo_set_dash (cr, style.dash, 2, 0);
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
+  _sam_map_renderer_set_tension_style (cr, tension, style.edge);
 
   /* One stroke per edge: cairo rasterises many small strokes faster than
    * one big self-intersecting path. */
@@ -545,20 +552,39 @@ _sam_map_renderer_count_layout (SamMapRenderer *self,
   return self->count_layouts[slot];
 }
 
+/* A badge's tail: from the circle at ±0.5 radians around the direction of
+ * the holder to a tip @reach beyond it. */
+static void
+badge_tail (const BadgeCache *bc,
+            const NodeCache  *holder,
+            double            radius,
+            double            reach,
+            double            corners[6])
+{
+  double angle = atan2 (holder->sy - bc->sy, holder->sx - bc->sx);
+
+  corners[0] = bc->sx + radius * cos (angle + 0.5);
+  corners[1] = bc->sy + radius * sin (angle + 0.5);
+  corners[2] = bc->sx + radius * cos (angle - 0.5);
+  corners[3] = bc->sy + radius * sin (angle - 0.5);
+  corners[4] = bc->sx + (radius + reach) * cos (angle);
+  corners[5] = bc->sy + (radius + reach) * sin (angle);
+}
+
 void
 _sam_map_renderer_badge_shape (cairo_t          *cr,
                                const BadgeCache *bc,
                                const NodeCache  *holder,
                                double            radius)
 {
-  double dx = holder->sx - bc->sx, dy = holder->sy - bc->sy;
-  double d = sqrt (dx * dx + dy * dy) + 1e-9;
-  double angle = atan2 (dy, dx);
+  double angle = atan2 (holder->sy - bc->sy, holder->sx - bc->sx);
+  double tail[6];
 
   /* A speech bubble whose tail points at the team that holds the belief. */
+  badge_tail (bc, holder, radius, 7, tail);
   cairo_new_sub_path (cr);
   cairo_arc (cr, bc->sx, bc->sy, radius, angle + 0.5, angle - 0.5 + 2 * G_PI);
-  cairo_line_to (cr, bc->sx + dx / d * (radius + 7), bc->sy + dy / d * (radius + 7));
+  cairo_line_to (cr, tail[4], tail[5]);
   cairo_close_path (cr);
 }
 
@@ -601,25 +627,6 @@ badge_sprite (SamMapRenderer *self,
     }
 
   return self->badge_sprites[slot];
-}
-
-/* The tail of _sam_map_renderer_badge_shape(): from the circle at ±0.5
- * radians around the direction of the holder to a tip @reach beyond it. */
-static void
-badge_tail (const BadgeCache *bc,
-            const NodeCache  *holder,
-            double            radius,
-            double            reach,
-            double            corners[6])
-{
-  double angle = atan2 (holder->sy - bc->sy, holder->sx - bc->sx);
-
-  corners[0] = bc->sx + radius * cos (angle + 0.5);
-  corners[1] = bc->sy + radius * sin (angle + 0.5);
-  corners[2] = bc->sx + radius * cos (angle - 0.5);
-  corners[3] = bc->sy + radius * sin (angle - 0.5);
-  corners[4] = bc->sx + (radius + reach) * cos (angle);
-  corners[5] = bc->sy + (radius + reach) * sin (angle);
 }
 
 static void
