@@ -5,6 +5,7 @@
 
 #include "sam-agreement-rows.h"
 #include "sam-agreements-page.h"
+#include "sam-date.h"
 #include "sam-decide-common.h"
 
 /* "Afspraak is afspraak": concrete agreements with what, which teams, who,
@@ -158,6 +159,7 @@ set_text_action (GtkWidget  *widget,
   SamAgreementsPage *self = SAM_AGREEMENTS_PAGE (widget);
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
   const char *text;
   gint64 id;
   guint32 field;
@@ -165,8 +167,22 @@ set_text_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xu&s)", &id, &field, &text);
   agreement = find_agreement (self, id);
-  if (agreement != NULL && field <= SAM_AGREEMENT_FIELD_REVIEW_DATE &&
-      !sam_store_set_agreement_text (store, agreement, field, text, &error))
+  if (agreement == NULL || field > SAM_AGREEMENT_FIELD_REVIEW_DATE)
+    return;
+
+  /* Dates come the locale's way or as YYYY-MM-DD; the store keeps the latter. */
+  if (field == SAM_AGREEMENT_FIELD_DUE || field == SAM_AGREEMENT_FIELD_REVIEW_DATE)
+    {
+      iso = sam_date_parse (text, &error);
+      if (iso == NULL)
+        {
+          sam_decide_show_error (widget, error);
+          return;
+        }
+      text = iso;
+    }
+
+  if (!sam_store_set_agreement_text (store, agreement, field, text, &error))
     sam_decide_show_error (widget, error);
 }
 

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-agreements-page.h"
 #include "sam-brainstorm-page.h"
 #include "sam-card-list.h"
+#include "sam-date.h"
 #include "sam-decide-common.h"
 #include "sam-exercise.h"
 #include "sam-step-view.h"
@@ -494,6 +497,168 @@ test_agreements (void)
   g_unsetenv ("SAM_TODAY");
 }
 
+/* The descendant of @root of @type whose row title is @title. */
+static GtkWidget *
+find_titled_row (GtkWidget  *root,
+                 GType       type,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      found = find_titled_row (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      found = find_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Types @text into an entry row and presses Enter, as the coach does. */
+static void
+type_and_enter (GtkWidget  *entry,
+                const char *text)
+{
+  GtkWidget *delegate = sam_test_find_child (entry, GTK_TYPE_TEXT);
+
+  g_assert_nonnull (delegate);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* What Enter does in the text field. */
+  g_signal_emit_by_name (delegate, "activate");
+  sam_test_pump (50);
+}
+
+static const char *
+flag_text (GtkWidget *row)
+{
+  GtkWidget *flag = find_with_class (row, "sam-flag");
+
+  g_assert_nonnull (flag);
+  if (!gtk_widget_get_visible (flag))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (sam_test_find_child (flag, GTK_TYPE_LABEL)));
+}
+
+/* One agreement edited in its row: the row stays open while teams are
+ * toggled, the draft flag follows owner and date, and dates are typed the
+ * locale's way or picked in the calendar. */
+static void
+test_agreement_row (void)
+{
+  Host h = { 0 };
+  g_autoptr(SamAgreement) agreement = NULL;
+  GtkWidget *row, *toggle, *owner, *due, *hint;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) pick = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *shown = NULL;
+  gint64 sales;
+
+  g_setenv ("SAM_TODAY", "2026-11-23", TRUE);
+  host_open (&h, "agreements");
+  sales = sam_team_get_id (team_at (&h, 0));
+  gtk_widget_activate_action (h.page, "agreements.add", "s", "Sales checks with IT before promising a date");
+  agreement = g_list_model_get_item (sam_store_get_agreements (h.store, h.step), 0);
+  row = sam_agreements_page_find_row (SAM_AGREEMENTS_PAGE (h.page), sam_agreement_get_id (agreement));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  sam_test_pump (200);
+
+  /* Toggling a team keeps the row open and the focus on the toggle. */
+  toggle = find_with_class (row, "sam-team-toggle");
+  g_assert_nonnull (toggle);
+  gtk_widget_grab_focus (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  sam_test_pump (100);
+  {
+    guint n = 0;
+    const gint64 *ids = sam_agreement_get_team_ids (agreement, &n);
+
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpint (ids[0], ==, sales);
+  }
+  g_assert_true (sam_agreements_page_find_row (SAM_AGREEMENTS_PAGE (h.page), sam_agreement_get_id (agreement)) == row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (h.window)) == toggle);
+
+  /* The draft flag says what is missing, live. */
+  g_assert_cmpstr (flag_text (row), ==, "Draft: needs an owner and a date");
+  owner = find_titled_row (row, ADW_TYPE_ENTRY_ROW, "Who carries it (owner)");
+  g_assert_nonnull (owner);
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Joost");
+  sam_test_pump (50);
+  g_assert_cmpstr (sam_agreement_get_owner (agreement), ==, "Joost");
+  g_assert_cmpstr (flag_text (row), ==, "Draft: needs a date");
+
+  /* Nonsense is refused in place, with the reason, and nothing is stored. */
+  due = find_titled_row (row, ADW_TYPE_ENTRY_ROW, "By when");
+  g_assert_nonnull (due);
+  hint = g_object_get_data (G_OBJECT (due), "hint");
+  g_assert_nonnull (hint);
+  g_assert_false (gtk_widget_get_visible (hint));
+  type_and_enter (due, "31/31/2027");
+  g_assert_cmpstr (sam_agreement_get_due (agreement), ==, "");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (hint)))),
+                            "31/31/2027"));
+  g_assert_cmpstr (flag_text (row), ==, "Draft: needs a date");
+
+  /* The locale's own way of writing a date is taken, and shown that way. */
+  typed = sam_date_format ("2027-02-01");
+  g_assert_cmpstr (typed, !=, "2027-02-01");
+  type_and_enter (due, typed);
+  g_assert_cmpstr (sam_agreement_get_due (agreement), ==, "2027-02-01");
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, typed);
+  g_assert_null (flag_text (row));
+
+  /* YYYY-MM-DD is always understood, and shown the locale's way. */
+  type_and_enter (due, "2027-03-01");
+  g_assert_cmpstr (sam_agreement_get_due (agreement), ==, "2027-03-01");
+  shown = sam_date_format ("2027-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, shown);
+
+  /* A day picked in the calendar. */
+  calendar = GTK_CALENDAR (g_object_get_data (G_OBJECT (due), "calendar"));
+  g_assert_nonnull (calendar);
+  pick = g_date_time_new_local (2027, 4, 15, 0, 0, 0);
+  gtk_calendar_select_day (calendar, pick);
+  g_signal_emit_by_name (calendar, "day-selected");
+  sam_test_pump (50);
+  g_assert_cmpstr (sam_agreement_get_due (agreement), ==, "2027-04-15");
+  g_assert_true (sam_agreements_page_find_row (SAM_AGREEMENTS_PAGE (h.page), sam_agreement_get_id (agreement)) == row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  shoot (&h, "agreement-row.png");
+
+  host_close (&h);
+  g_unsetenv ("SAM_TODAY");
+}
+
 static void
 test_achieve_avoid (void)
 {
@@ -606,6 +771,7 @@ main (int   argc,
 
   g_test_add_func ("/sam/ui/decide/brainstorm", test_brainstorm);
   g_test_add_func ("/sam/ui/decide/agreements", test_agreements);
+  g_test_add_func ("/sam/ui/decide/agreement-row", test_agreement_row);
   g_test_add_func ("/sam/ui/decide/achieve-avoid", test_achieve_avoid);
   g_test_add_func ("/sam/ui/decide/absent", test_absent);
 

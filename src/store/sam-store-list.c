@@ -210,6 +210,39 @@ copy_properties (GObject *from,
     }
 }
 
+/* Replaces only the items between the unchanged start and end of @list,
+ * so a view keeps the rows (and their state: expanded, focused) of every
+ * object that stayed in place.  @n is the length of @list. */
+static void
+splice_changed (GListStore *list,
+                guint       n,
+                GPtrArray  *merged)
+{
+  guint start = 0, tail = 0;
+
+  while (start < n && start < merged->len)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), start);
+
+      if (item != merged->pdata[start])
+        break;
+      start++;
+    }
+
+  while (tail < n - start && tail < merged->len - start)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), n - 1 - tail);
+
+      if (item != merged->pdata[merged->len - 1 - tail])
+        break;
+      tail++;
+    }
+
+  if (start + tail < n || start + tail < merged->len)
+    g_list_store_splice (list, start, n - start - tail,
+                         merged->pdata + start, merged->len - start - tail);
+}
+
 /**
  * _sam_store_merge_list:
  * @list: a live list
@@ -249,7 +282,7 @@ _sam_store_merge_list (GListStore *list,
         g_ptr_array_add (merged, g_object_ref (fresh->pdata[i]));
     }
 
-  g_list_store_splice (list, 0, n, merged->pdata, merged->len);
+  splice_changed (list, n, merged);
 }
 
 /**
