@@ -401,36 +401,75 @@ _sam_report_brainstorm (SamReport *report,
   return add_table (report, NULL, NULL, titles, ratios, scores, add_idea_row, NULL);
 }
 
+/* The teams that agreed, one per line, so a narrow column keeps names whole. */
+static char *
+agreement_team_lines (SamReport    *report,
+                      SamAgreement *agreement)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+  const gint64 *ids = sam_agreement_get_team_ids (agreement, &n);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", _sam_report_team_name (report, ids[i], ""));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What was agreed and, under it, the brainstorm idea it came from. */
+static char *
+agreement_what (SamAgreement *agreement,
+                GListModel   *ideas)
+{
+  gint64 idea_id = sam_agreement_get_idea_id (agreement);
+
+  for (guint i = 0; idea_id > 0 && i < g_list_model_get_n_items (ideas); i++)
+    {
+      g_autoptr(SamCard) idea = g_list_model_get_item (ideas, i);
+
+      if (sam_card_get_id (idea) == idea_id)
+        /* Translators: an agreement in the report, then the idea it came from */
+        return g_strdup_printf (_("%s\nFrom the idea: %s"), sam_agreement_get_what (agreement),
+                                sam_card_get_text (idea));
+    }
+
+  return g_strdup (sam_agreement_get_what (agreement));
+}
+
 static void
 add_agreement_row (SamReport *report,
                    SamTable  *table,
                    gpointer   item,
                    guint      index,
-                   gpointer   user_data)
+                   gpointer   ideas)
 {
   SamAgreement *agreement = item;
   static const SamChipKind chips[] = { SAM_CHIP_INFO, SAM_CHIP_WARNING, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE };
   const char *states[] = { _("Agreed"), _("In progress"), _("Kept"), _("Not kept") };
   int status = CLAMP (sam_agreement_get_status (agreement), 0, 3);
+  g_autofree char *what = agreement_what (agreement, ideas);
+  g_autofree char *teams = agreement_team_lines (report, agreement);
   g_autofree char *who = g_strdup_printf ("%s\n%s", sam_agreement_get_owner (agreement),
                                           sam_agreement_get_due (agreement));
   const char *verification = sam_agreement_get_verification (agreement);
-  const char *cells[] = { sam_agreement_get_what (agreement), g_strstrip (who),
+  const char *cells[] = { what, *teams ? teams : _("No team named"), g_strstrip (who),
                           *verification ? verification : _("Not yet said"), states[status], NULL };
   guint row = sam_table_add_row (table, cells, NULL);
 
-  sam_table_set_cell_chip (table, row, 3, chips[status]);
+  sam_table_set_cell_chip (table, row, 4, chips[status]);
 }
 
 gboolean
 _sam_report_agreements (SamReport *report,
                         SamStep   *step)
 {
-  const char *titles[] = { _("What we agreed"), _("Who, by when"), _("How we verify it"), _("Status"), NULL };
-  const double ratios[] = { 0.36, 0.2, 0.3, 0.14 };
+  const char *titles[] = { _("What we agreed"), _("Teams"), _("Who, by when"), _("How we verify it"),
+                           _("Status"), NULL };
+  const double ratios[] = { 0.3, 0.16, 0.16, 0.24, 0.14 };
   g_autoptr(GPtrArray) agreements = items_of (sam_store_get_agreements (report->store, step));
+  g_autoptr(GListModel) ideas = sam_store_list_workshop_ideas (report->store, report->workshop);
 
-  return add_table (report, _("Our Agreements"), NULL, titles, ratios, agreements, add_agreement_row, NULL);
+  return add_table (report, _("Our Agreements"), NULL, titles, ratios, agreements, add_agreement_row, ideas);
 }
 
 static void

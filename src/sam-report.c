@@ -175,7 +175,7 @@ add_step (SamReport *report,
   if (exercise != NULL && !same_words (exercise, sam_step_get_title (step)))
     sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_MUTED, exercise);
   if (*sam_step_get_instructions (step) != '\0')
-    sam_document_add_key_value (report->document, _("What the room did"), sam_step_get_instructions (step));
+    sam_document_add_key_value (report->document, _("Instructions for the room"), sam_step_get_instructions (step));
 
   if (g_str_equal (kind, "changes"))
     shown = _sam_report_changes (report, step);

@@ -6,6 +6,7 @@
 #include "sam-map-loader.h"
 #include "sam-report.h"
 #include "sam-sample-workshop.h"
+#include "sam-store-decide.h"
 
 /* The report of a full workshop, checked as text with pdftotext, and its
  * first pages as images for a person to look at. */
@@ -14,13 +15,21 @@ static char *
 run_tool (const char *tool,
           const char *path)
 {
-  const char *argv[] = { tool, path, "-", NULL };
+  const char *argv[] = { tool, path, "-", NULL, NULL };
   g_autoptr(GError) error = NULL;
   char *out = NULL;
   int status = 0;
 
   if (g_str_equal (tool, "pdffonts"))
     argv[2] = NULL;
+  /* pdftotext -layout keeps the cells of a table row on one line. */
+  if (g_str_equal (tool, "pdftotext-layout"))
+    {
+      argv[0] = "pdftotext";
+      argv[1] = "-layout";
+      argv[2] = path;
+      argv[3] = "-";
+    }
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, &out, NULL, &status, &error);
@@ -42,6 +51,43 @@ write_done_cb (GObject      *object,
   *done = TRUE;
 }
 
+/* The second agreement came from the brainstorm's first idea. */
+static void
+link_agreement_to_idea (SamStore    *store,
+                        SamWorkshop *workshop)
+{
+  g_autoptr(GListModel) agreements = sam_store_list_workshop_agreements (store, workshop);
+  g_autoptr(GListModel) ideas = sam_store_list_workshop_ideas (store, workshop);
+  g_autoptr(SamAgreement) form = g_list_model_get_item (agreements, 1);
+  g_autoptr(SamCard) idea = g_list_model_get_item (ideas, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (sam_card_get_text (idea), ==, "One form for every move, online");
+  g_assert_true (sam_store_set_agreement_idea (store, form, sam_card_get_id (idea), &error));
+  g_assert_no_error (error);
+}
+
+/* The line of @layout that starts the table row @start also shows @cell. */
+static void
+assert_row_has (const char *layout,
+                const char *start,
+                const char *cell)
+{
+  g_auto(GStrv) lines = g_strsplit (layout, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], start) != NULL)
+      {
+        const char *rest = strstr (lines[i], start) + strlen (start);
+
+        if (strstr (rest, cell) == NULL)
+          g_error ("The row “%s” lacks “%s”: %s", start, cell, lines[i]);
+        return;
+      }
+
+  g_error ("No row starts with “%s”:\n%s", start, layout);
+}
+
 static void
 test_full_report (void)
 {
@@ -57,6 +103,7 @@ test_full_report (void)
   g_autofree char *text = NULL;
   g_autofree char *fonts = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *layout = NULL;
   const char *outdir = g_getenv ("SAM_TEST_OUTDIR");
   SamWorkshop *workshop;
   gboolean done = FALSE;
@@ -72,6 +119,7 @@ test_full_report (void)
     "6. Our relationship map", "At the start", "compared with the start",
     "7. Ideas for the house move", "One form for every move",
     "8. What we agree", "Our Agreements", "Attendance list of the", "In progress",
+    "Instructions for the room", "From the idea: One form for",
     "What We Want to Achieve or Avoid", "No customer has to send",
     "9. Bring the absent colleagues along", "The two auditors",
     "Confidential",
@@ -95,6 +143,7 @@ test_full_report (void)
     g_assert_no_error (error);
   }
 
+  link_agreement_to_idea (store, workshop);
   sam_report_write_pdf_async (store, workshop, file, NULL, write_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -109,6 +158,14 @@ test_full_report (void)
       if (strstr (lower, want) == NULL)
         g_error ("The report lacks “%s”:\n%s", expected[i], text);
     }
+  /* The instructions are what the room was asked to do, not what it did. */
+  g_assert_null (strstr (lower, "what the room did"));
+  /* Each agreement's row names the teams that agreed. */
+  layout = run_tool ("pdftotext-layout", pdf);
+  g_assert_nonnull (strstr (layout, "Our Agreements"));
+  assert_row_has (strstr (layout, "Our Agreements"), "Back Office joins the", "Sales");
+  assert_row_has (strstr (layout, "Our Agreements"), "One online form", "Back Office");
+
   /* The coach's private notes stay out of the report; pages are numbered. */
   g_assert_null (strstr (lower, "coach only"));
   g_assert_nonnull (strstr (text, "Page 2 of "));
