@@ -25,10 +25,14 @@ struct _SamAgendaRow
 
 G_DEFINE_FINAL_TYPE (SamAgendaRow, sam_agenda_row, GTK_TYPE_LIST_BOX_ROW)
 
+/* The step the room is on: marked current, or with its timer running (a
+ * coach may start the clock before marking the step). */
 static void
 update (SamAgendaRow *self)
 {
   const SamExerciseInfo *info = sam_exercise_lookup (sam_step_get_kind (self->step));
+  gboolean running = sam_step_get_timer_deadline (self->step) > 0;
+  SamStepState state = sam_step_get_state (self->step);
   g_autofree char *subtitle = NULL;
   g_autofree char *minutes = NULL;
   const char *state_name;
@@ -39,21 +43,26 @@ update (SamAgendaRow *self)
 
   /* Translators: a step's time box in the agenda, e.g. “30 min” */
   minutes = g_strdup_printf (_("%u min"), sam_step_get_minutes (self->step));
-  switch (sam_step_get_state (self->step))
+  if (running)
     {
-    case SAM_STEP_CURRENT:
+      state_name = "current";
+      /* Translators: the agenda's mark of the step whose timer runs */
+      state_words = _("Now, timer running");
+    }
+  else if (state == SAM_STEP_CURRENT)
+    {
       state_name = "current";
       state_words = _("Now");
-      break;
-    case SAM_STEP_DONE:
+    }
+  else if (state == SAM_STEP_DONE)
+    {
       state_name = "done";
       state_words = _("Done");
-      break;
-    case SAM_STEP_TODO:
-    default:
+    }
+  else
+    {
       state_name = "todo";
       state_words = NULL;
-      break;
     }
 
   gtk_stack_set_visible_child_name (self->state_stack, state_name);
@@ -61,8 +70,11 @@ update (SamAgendaRow *self)
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "current");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "running");
   if (state_words != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), state_name);
+  if (running)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "running");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   sam_step_get_title (self->step),

@@ -6,6 +6,7 @@
 #include "sam-decide-common.h"
 #include "sam-error.h"
 #include "sam-library-page.h"
+#include "sam-step-view.h"
 #include "sam-window-private.h"
 #include "sam-workshop-view.h"
 
@@ -42,6 +43,66 @@ show_store_error (SamWindow    *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* Where the coach was in each workshop: workshop UUID → step UUID, so
+ * reopening a workshop (or the app) returns to that step. */
+static void
+remember_step (SamWindow *self)
+{
+  SamWorkshop *workshop;
+  SamStep *step;
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder steps;
+  GVariantIter iter;
+  const char *workshop_uuid, *step_uuid;
+
+  /* The step view lets go of its step while the window goes. */
+  if (self->workshop_view == NULL || self->settings == NULL)
+    return;
+
+  workshop = sam_workshop_view_get_workshop (self->workshop_view);
+  step = sam_step_view_get_step (SAM_STEP_VIEW (sam_workshop_view_get_step_view (self->workshop_view)));
+  if (workshop == NULL || step == NULL || sam_step_get_workshop_id (step) != sam_workshop_get_id (workshop))
+    return;
+
+  old = g_settings_get_value (self->settings, "last-steps");
+  if (g_variant_lookup (old, sam_workshop_get_uuid (workshop), "&s", &step_uuid) &&
+      g_strcmp0 (step_uuid, sam_step_get_uuid (step)) == 0)
+    return;
+
+  g_variant_builder_init (&steps, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &workshop_uuid, &step_uuid))
+    if (g_strcmp0 (workshop_uuid, sam_workshop_get_uuid (workshop)) != 0)
+      g_variant_builder_add (&steps, "{ss}", workshop_uuid, step_uuid);
+  g_variant_builder_add (&steps, "{ss}", sam_workshop_get_uuid (workshop), sam_step_get_uuid (step));
+  g_settings_set_value (self->settings, "last-steps", g_variant_builder_end (&steps));
+}
+
+static void
+return_to_step (SamWindow   *self,
+                SamWorkshop *workshop)
+{
+  g_autoptr(GVariant) steps = g_settings_get_value (self->settings, "last-steps");
+  GListModel *agenda = sam_store_get_steps (self->store, workshop);
+  const char *uuid = NULL;
+
+  if (!g_variant_lookup (steps, sam_workshop_get_uuid (workshop), "&s", &uuid))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (agenda, i);
+
+      if (g_strcmp0 (sam_step_get_uuid (step), uuid) == 0)
+        {
+          g_autofree char *page = g_strdup_printf ("step-%" G_GINT64_FORMAT, sam_step_get_id (step));
+
+          sam_workshop_view_show_page (self->workshop_view, page);
+          return;
+        }
+    }
+}
+
 static void
 restore_last_workshop (SamWindow *self)
 {
@@ -75,6 +136,8 @@ setup (SamWindow      *self,
   self->store = g_object_ref (sam_application_get_store (app));
   sam_library_page_set_store (self->library_page, self->store);
   sam_workshop_view_set_store (self->workshop_view, self->store);
+  g_signal_connect_object (sam_workshop_view_get_step_view (self->workshop_view), "notify::step",
+                           G_CALLBACK (remember_step), self, G_CONNECT_SWAPPED);
   restore_last_workshop (self);
 }
 
@@ -574,6 +637,7 @@ sam_window_open_workshop (SamWindow   *self,
   g_return_if_fail (SAM_IS_WORKSHOP (workshop));
 
   sam_workshop_view_set_workshop (self->workshop_view, workshop);
+  return_to_step (self, workshop);
   gtk_stack_set_visible_child_name (self->stack, "workshop");
   gtk_window_set_title (GTK_WINDOW (self), sam_workshop_get_name (workshop));
   g_settings_set_string (self->settings, "last-workshop", sam_workshop_get_uuid (workshop));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "sam-agenda-row.h"
 #include "sam-step-view.h"
 #include "sam-templates.h"
 #include "sam-test-utils.h"
@@ -374,6 +375,104 @@ test_timer (Fixture       *f,
   g_settings_set_string (sam_application_get_settings (f->app), "style-variant", "default");
 }
 
+static GtkWidget *
+agenda_row (Fixture *f,
+            SamStep *step)
+{
+  g_autofree char *name = g_strdup_printf ("step-%" G_GINT64_FORMAT, sam_step_get_id (step));
+
+  /* The agenda's rows are siblings, named after their steps. */
+  for (GtkWidget *row = sam_test_find_child (f->view, SAM_TYPE_AGENDA_ROW); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      return row;
+
+  return NULL;
+}
+
+/* The step the room is on is marked in the agenda, in words too: when it
+ * is marked current, and when its timer runs. */
+static void
+test_running_step (Fixture       *f,
+                   gconstpointer  data)
+{
+  SamStep *first, *second;
+  GtkWidget *row;
+  SamStepView *step_view;
+
+  gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
+  gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
+  first = step_at (f->store, f->workshop, 0);
+  second = step_at (f->store, f->workshop, 1);
+  sam_test_pump (100);
+
+  row = agenda_row (f, second);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "current"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "15 min");
+
+  /* Its timer started, the step shown is marked though no state was set. */
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", sam_step_get_id (second));
+  step_view = shown_step_view (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_view), "step.timer-start", NULL));
+  sam_test_pump (100);
+  g_assert_cmpint (sam_step_get_state (second), ==, SAM_STEP_TODO);
+  g_assert_true (gtk_widget_has_css_class (row, "current"));
+  g_assert_true (gtk_widget_has_css_class (row, "running"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "15 min · Now, timer running");
+  /* Shown while another step is selected. */
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", sam_step_get_id (first));
+  sam_test_pump (300);
+  sam_test_screenshot (GTK_WIDGET (f->window), "agenda-running.png");
+  g_assert_true (gtk_widget_has_css_class (row, "running"));
+
+  /* Paused and marked current: still the step the room is on. */
+  gtk_widget_activate_action (GTK_WIDGET (shown_step_view (f)), "step.timer-start", NULL);
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", sam_step_get_id (second));
+  gtk_widget_activate_action (GTK_WIDGET (shown_step_view (f)), "step.timer-pause", NULL);
+  gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)", sam_step_get_id (second),
+                              SAM_STEP_CURRENT);
+  sam_test_pump (100);
+  g_assert_false (gtk_widget_has_css_class (row, "running"));
+  g_assert_true (gtk_widget_has_css_class (row, "current"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "15 min · Now");
+  g_assert_true (gtk_widget_has_css_class (agenda_row (f, first), "running"));
+}
+
+/* Reopening a workshop, in the same window or after a restart, returns to
+ * the step the coach was on. */
+static void
+test_return_to_step (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *uuid = g_strdup (sam_workshop_get_uuid (f->workshop));
+  SamWorkshop *workshop;
+  SamStep *third;
+
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
+  third = step_at (f->store, f->workshop, 2);
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", sam_step_get_id (third));
+  sam_test_pump (100);
+
+  /* Back to the library, then the workshop again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  workshop = sam_store_find_workshop (f->store, uuid);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-workshop", "s", uuid));
+  g_assert_true (sam_window_get_workshop (f->window) == workshop);
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, "step");
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == third);
+
+  /* A new window, as after a restart. */
+  sam_test_destroy_window (f->window);
+  f->window = sam_test_window_new (f->app);
+  f->view = sam_window_get_workshop_view (f->window);
+  g_assert_true (sam_window_get_workshop (f->window) == workshop);
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == third);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +486,9 @@ main (int   argc,
   g_test_add ("/sam/ui/agenda/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/sam/ui/agenda/step-view", Fixture, NULL, fixture_set_up, test_step_view, fixture_tear_down);
   g_test_add ("/sam/ui/agenda/timer", Fixture, NULL, fixture_set_up, test_timer, fixture_tear_down);
+  g_test_add ("/sam/ui/agenda/running-step", Fixture, NULL, fixture_set_up, test_running_step, fixture_tear_down);
+  g_test_add ("/sam/ui/agenda/return-to-step", Fixture, NULL, fixture_set_up, test_return_to_step,
+              fixture_tear_down);
 
   return g_test_run ();
 }
