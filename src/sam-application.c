@@ -14,7 +14,7 @@ struct _SamApplication
   GSettings *settings;
   SamStore *store;
   GError *store_error;
-  int base_dpi;
+  GtkCssProvider *zoom_provider;
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
@@ -73,23 +73,49 @@ apply_style (SamApplication *self)
                                       scheme);
 }
 
-/* Scaling the font resolution makes every text larger in proportion, which
- * is what a room reading a projector needs. */
+/* Zoom for a projector: a style sheet on this app's display makes the
+ * text of its windows larger, and with it every size the app's CSS gives in
+ * em (card padding, the minimum width of a team's column, so columns
+ * reflow rather than squeeze their text).  Other apps are left alone: the
+ * desktop's font settings (gtk-xft-dpi) are never touched. */
 static void
 apply_text_scale (SamApplication *self)
 {
-  GtkSettings *gtk_settings = gtk_settings_get_default ();
-  double scale = g_settings_get_double (self->settings, "text-scale");
+  /* libadwaita sets these styles' sizes in points, not relative to the
+   * window's font: they are scaled along (their sizes in libadwaita 1.2). */
+  static const struct {
+    const char *selector;
+    double points;
+  } typography[] = {
+    { ".large-title", 24 }, { ".title-1", 20 }, { ".title-2", 15 }, { ".title-3", 15 },
+    { ".title-4", 13 }, { ".heading", 11 }, { ".body", 11 }, { ".caption-heading", 9 },
+    { ".caption", 9 }, { "statuspage.compact .title", 18 },
+  };
+  GdkDisplay *display = gdk_display_get_default ();
+  double scale = CLAMP (g_settings_get_double (self->settings, "text-scale"), 0.8, 2.5);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GString) css = g_string_new (NULL);
 
-  if (gtk_settings == NULL)
+  if (display == NULL)
     return;
 
-  if (self->base_dpi <= 0)
-    g_object_get (gtk_settings, "gtk-xft-dpi", &self->base_dpi, NULL);
-  if (self->base_dpi <= 0)
-    self->base_dpi = 96 * 1024;
+  /* Below the app's own style sheet, which sizes its classes in em. */
+  if (self->zoom_provider == NULL)
+    {
+      self->zoom_provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->zoom_provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
+    }
 
-  g_object_set (gtk_settings, "gtk-xft-dpi", (int) (self->base_dpi * scale), NULL);
+  if (!G_APPROX_VALUE (scale, 1.0, 0.001))
+    {
+      g_string_append_printf (css, "window { font-size: %s%%; }\n",
+                              g_ascii_formatd (number, sizeof number, "%.1f", scale * 100));
+      for (guint i = 0; i < G_N_ELEMENTS (typography); i++)
+        g_string_append_printf (css, "%s { font-size: %spt; }\n", typography[i].selector,
+                                g_ascii_formatd (number, sizeof number, "%.1f", typography[i].points * scale));
+    }
+  gtk_css_provider_load_from_data (self->zoom_provider, css->str, -1);
 }
 
 static void
@@ -262,6 +288,10 @@ sam_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
+  if (self->zoom_provider != NULL && gdk_display_get_default () != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->zoom_provider));
+  g_clear_object (&self->zoom_provider);
 
   G_OBJECT_CLASS (sam_application_parent_class)->dispose (object);
 }

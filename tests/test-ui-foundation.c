@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "sam-changes-page.h"
 #include "sam-library-page.h"
+#include "sam-step-view.h"
 #include "sam-overview-page.h"
 #include "sam-team-row.h"
 #include "sam-test-utils.h"
@@ -351,6 +353,122 @@ test_search_and_about (void)
   sam_test_destroy_window (window);
 }
 
+/* The empty library's icon is the app's own, and it resolves when the app
+ * runs from the build folder (it travels in the GResource). */
+static void
+test_empty_state_icon (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *status = sam_test_find_mapped_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  const char *icon;
+
+  g_assert_nonnull (status);
+  icon = adw_status_page_get_icon_name (ADW_STATUS_PAGE (status));
+  g_assert_cmpstr (icon, ==, "io.github.samenspel.Samenspel-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (theme, icon));
+
+  sam_test_destroy_window (window);
+}
+
+static int
+font_size_of (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+/* How many of @flow_box's children share the first one's line. */
+static guint
+columns_on_first_line (GtkWidget *flow_box)
+{
+  GtkWidget *first = gtk_widget_get_first_child (flow_box);
+  graphene_rect_t first_bounds, bounds;
+  guint n = 0;
+
+  g_assert_nonnull (first);
+  g_assert_true (gtk_widget_compute_bounds (first, flow_box, &first_bounds));
+  for (GtkWidget *child = first; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (gtk_widget_compute_bounds (child, flow_box, &bounds));
+      if (bounds.origin.y == first_bounds.origin.y)
+        n++;
+    }
+
+  return n;
+}
+
+static GtkWidget *
+find_class (GtkWidget  *root,
+            const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_class (child, css_class)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+plus makes this app's text larger, not the desktop's: gtk-xft-dpi
+ * stays, a label's font grows, and the team columns reflow, fewer and
+ * wider, instead of squeezing their cards. */
+static void
+test_zoom (void)
+{
+  static const char *const teams[] = { "Sales", "Back Office", "IT", "Compliance" };
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamWindow *window = sam_test_window_new (app);
+  GtkSettings *settings = gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  GtkWidget *view, *page, *columns, *title;
+  int dpi_before = 0, dpi_after = 0, size_before, width_before;
+  guint per_line_before;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Zoom");
+  view = sam_window_get_workshop_view (window);
+  for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+    gtk_widget_activate_action (view, "workshop.add-team", "s", teams[i]);
+  g_assert_true (gtk_widget_activate_action (view, "workshop.add-step", "s", "changes"));
+  page = sam_step_view_get_page (SAM_STEP_VIEW (sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (view))));
+  g_assert_true (SAM_IS_CHANGES_PAGE (page));
+  sam_test_pump (400);
+
+  columns = find_class (page, "sam-team-columns");
+  title = find_class (page, "title-2");
+  g_assert_nonnull (columns);
+  g_assert_nonnull (title);
+  g_object_get (settings, "gtk-xft-dpi", &dpi_before, NULL);
+  size_before = font_size_of (title);
+  per_line_before = columns_on_first_line (columns);
+  width_before = gtk_widget_get_width (gtk_widget_get_first_child (columns));
+  g_assert_cmpuint (per_line_before, >=, 2);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.zoom-in", NULL));
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (window), "zoomed-changes.png");
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi_after, NULL);
+  g_assert_cmpint (dpi_after, ==, dpi_before);
+  g_assert_cmpint (font_size_of (title), >, size_before * 14 / 10);
+  g_assert_cmpuint (columns_on_first_line (columns), <, per_line_before);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (columns)), >, width_before);
+
+  /* Ctrl+0: back to the normal size. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.zoom-reset", NULL));
+  sam_test_pump (300);
+  g_assert_cmpint (font_size_of (title), ==, size_before);
+  g_assert_cmpuint (columns_on_first_line (columns), ==, per_line_before);
+
+  sam_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/remove-team-undo", test_remove_team_undo);
   g_test_add_func ("/sam/ui/foundation/bad-database", test_bad_database);
   g_test_add_func ("/sam/ui/foundation/search-and-about", test_search_and_about);
+  g_test_add_func ("/sam/ui/foundation/empty-state-icon", test_empty_state_icon);
+  g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);
 
   return g_test_run ();
 }
