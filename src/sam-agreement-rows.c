@@ -161,12 +161,15 @@ show_date_problem (GtkWidget    *entry,
                    const GError *error)
 {
   GtkWidget *hint = g_object_get_data (G_OBJECT (entry), "hint");
-  GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (hint)));
+  GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (hint));
+
+  if (label == NULL)
+    return;
 
   if (error != NULL)
     {
       gtk_widget_add_css_class (entry, "error");
-      gtk_label_set_text (label, error->message);
+      gtk_label_set_text (GTK_LABEL (label), error->message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
@@ -208,7 +211,13 @@ static void
 commit_date (GtkWidget *entry)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *iso = sam_date_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  g_autofree char *iso = NULL;
+
+  /* Focus also leaves while the window closes. */
+  if (gtk_widget_get_root (entry) == NULL || gtk_widget_in_destruction (entry))
+    return;
+
+  iso = sam_date_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
 
   /* Nonsense is refused where it was typed; the stored date stays. */
   if (iso == NULL)
@@ -305,7 +314,7 @@ add_date_rows (AdwExpanderRow *expander,
   g_object_set_data_full (G_OBJECT (entry), "object", g_object_ref (agreement), g_object_unref);
   g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
   g_object_set_data (G_OBJECT (entry), "field", GUINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (entry), "hint", hint);
+  g_object_set_data_full (G_OBJECT (entry), "hint", g_object_ref (hint), g_object_unref);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), calendar_button_new (entry));
   g_signal_connect (entry, "entry-activated", G_CALLBACK (commit_date), NULL);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_date), entry);
