@@ -109,8 +109,11 @@ apply_text_scale (SamApplication *self)
 
   if (!G_APPROX_VALUE (scale, 1.0, 0.001))
     {
-      g_string_append_printf (css, "window { font-size: %s%%; }\n",
+      g_string_append_printf (css, "window { font-size: %s%%; ",
                               g_ascii_formatd (number, sizeof number, "%.1f", scale * 100));
+      /* Icons next to the text grow with it. */
+      g_string_append_printf (css, "-gtk-icon-size: %dpx; }\n.normal-icons { -gtk-icon-size: %dpx; }\n",
+                              (int) (16 * scale + 0.5), (int) (16 * scale + 0.5));
       for (guint i = 0; i < G_N_ELEMENTS (typography); i++)
         g_string_append_printf (css, "%s { font-size: %spt; }\n", typography[i].selector,
                                 g_ascii_formatd (number, sizeof number, "%.1f", typography[i].points * scale));

@@ -378,6 +378,15 @@ font_size_of (GtkWidget *widget)
   return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
 }
 
+static int
+least_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
 /* How many of @flow_box's children share the first one's line. */
 static guint
 columns_on_first_line (GtkWidget *flow_box)
@@ -426,8 +435,8 @@ test_zoom (void)
   g_autoptr(SamApplication) app = sam_test_application_new ();
   SamWindow *window = sam_test_window_new (app);
   GtkSettings *settings = gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
-  GtkWidget *view, *page, *columns, *title;
-  int dpi_before = 0, dpi_after = 0, size_before, width_before;
+  GtkWidget *view, *page, *columns, *title, *icon;
+  int dpi_before = 0, dpi_after = 0, size_before, width_before, icon_before;
   guint per_line_before;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Zoom");
@@ -441,8 +450,11 @@ test_zoom (void)
 
   columns = find_class (page, "sam-team-columns");
   title = find_class (page, "title-2");
+  icon = sam_test_find_child (columns, GTK_TYPE_IMAGE);
   g_assert_nonnull (columns);
   g_assert_nonnull (title);
+  g_assert_nonnull (icon);
+  icon_before = least_width (icon);
   g_object_get (settings, "gtk-xft-dpi", &dpi_before, NULL);
   size_before = font_size_of (title);
   per_line_before = columns_on_first_line (columns);
@@ -457,6 +469,7 @@ test_zoom (void)
   g_object_get (settings, "gtk-xft-dpi", &dpi_after, NULL);
   g_assert_cmpint (dpi_after, ==, dpi_before);
   g_assert_cmpint (font_size_of (title), >, size_before * 14 / 10);
+  g_assert_cmpint (least_width (icon), >, icon_before);
   g_assert_cmpuint (columns_on_first_line (columns), <, per_line_before);
   g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (columns)), >, width_before);
 
