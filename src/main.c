@@ -8,6 +8,25 @@
 #include "sam-application.h"
 #include "sam-cli.h"
 
+/* glibc ignores LANGUAGE while the messages locale is "C", as on a bare
+ * machine or in a container without LANG.  Whoever sets LANGUAGE=nl wants
+ * Dutch: messages then use C.UTF-8, which honours LANGUAGE.  An explicit
+ * LC_ALL is left alone. */
+static void
+honour_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *all = g_getenv ("LC_ALL");
+  const char *messages;
+
+  if (language == NULL || *language == '\0' || (all != NULL && *all != '\0'))
+    return;
+
+  messages = setlocale (LC_MESSAGES, "");
+  if (messages != NULL && (g_str_equal (messages, "C") || g_str_equal (messages, "POSIX")))
+    g_setenv ("LC_MESSAGES", "C.UTF-8", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -17,6 +36,7 @@ main (int   argc,
 
   /* `meson devenv` points SAMENSPEL_LOCALEDIR at the catalogues compiled in
    * the build folder, so the uninstalled app speaks the user's language. */
+  honour_language ();
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
   bindtextdomain (GETTEXT_PACKAGE, localedir);
