@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "sam-absent-page.h"
+#include "sam-date.h"
+#include "sam-date-row.h"
 #include "sam-decide-common.h"
 
 /* "Bring the absent colleagues along": a column per team; each plan says
@@ -28,7 +30,7 @@ static const struct {
   [SAM_ABSENT_FIELD_ABSENT] = { "absent", N_("Who was not there") },
   [SAM_ABSENT_FIELD_EXPERIENCE] = { "experience", N_("What they will experience or hear") },
   [SAM_ABSENT_FIELD_WHO] = { "who", N_("Who takes care of it") },
-  [SAM_ABSENT_FIELD_DUE] = { "due", N_("By when (year-month-day)") },
+  [SAM_ABSENT_FIELD_DUE] = { "due", N_("By when") },
 };
 
 static void
@@ -98,8 +100,19 @@ create_plan (gpointer item,
     {
       g_autofree char *text = NULL;
       g_autofree char *signal = g_strconcat ("notify::", fields[i].property, NULL);
-      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *row, *hint = NULL;
 
+      /* The date the locale's way, with a calendar (see sam-date-row.c). */
+      if (i == SAM_ABSENT_FIELD_DUE)
+        {
+          row = sam_date_row_new (G_OBJECT (plan), fields[i].property, _(fields[i].title), "absent.set",
+                                  sam_absent_plan_get_id (plan), i, &hint);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          gtk_list_box_append (GTK_LIST_BOX (list), hint);
+          continue;
+        }
+
+      row = adw_entry_row_new ();
       g_object_get (plan, fields[i].property, &text, NULL);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -278,6 +291,7 @@ set_action (GtkWidget  *widget,
   SamAbsentPage *self = SAM_ABSENT_PAGE (widget);
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
   const char *text;
   gint64 id;
   guint32 field;
@@ -285,8 +299,22 @@ set_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xu&s)", &id, &field, &text);
   plan = find_plan (self, id);
-  if (plan != NULL && field <= SAM_ABSENT_FIELD_DUE &&
-      !sam_store_set_absent_plan_text (store, plan, field, text, &error))
+  if (plan == NULL || field > SAM_ABSENT_FIELD_DUE)
+    return;
+
+  /* The date comes the locale's way or as YYYY-MM-DD; the store keeps the latter. */
+  if (field == SAM_ABSENT_FIELD_DUE)
+    {
+      iso = sam_date_parse (text, &error);
+      if (iso == NULL)
+        {
+          sam_decide_show_error (widget, error);
+          return;
+        }
+      text = iso;
+    }
+
+  if (!sam_store_set_absent_plan_text (store, plan, field, text, &error))
     sam_decide_show_error (widget, error);
 }
 

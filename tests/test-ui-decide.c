@@ -538,6 +538,26 @@ find_with_class (GtkWidget  *root,
   return NULL;
 }
 
+/* The date row (titled "By when") of @object under @root. */
+static GtkWidget *
+find_date_row (GtkWidget *root,
+               GObject   *object)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) && g_object_get_data (G_OBJECT (child), "object") == object &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "By when") == 0)
+        return child;
+      if ((found = find_date_row (child, object)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Types @text into an entry row and presses Enter, as the coach does. */
 static void
 type_and_enter (GtkWidget  *entry,
@@ -740,6 +760,21 @@ test_absent (void)
   /* Not a date: refused with the reason, nothing stored. */
   gtk_widget_activate_action (h.page, "absent.set", "(xus)", id, SAM_ABSENT_FIELD_DUE, "next week");
   g_assert_cmpstr (sam_absent_plan_get_due (find_plan (h.store, h.step, id)), ==, "");
+
+  /* Typed the locale's way in the plan's own field, shown that way. */
+  {
+    GtkWidget *due = find_date_row (h.page, G_OBJECT (find_plan (h.store, h.step, id)));
+    g_autofree char *typed = sam_date_format ("2027-01-20");
+
+    g_assert_nonnull (due);
+    g_assert_nonnull (g_object_get_data (G_OBJECT (due), "calendar"));
+    type_and_enter (due, typed);
+    g_assert_cmpstr (sam_absent_plan_get_due (find_plan (h.store, h.step, id)), ==, "2027-01-20");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, typed);
+    type_and_enter (due, "31/31/2027");
+    g_assert_true (gtk_widget_has_css_class (due, "error"));
+    g_assert_cmpstr (sam_absent_plan_get_due (find_plan (h.store, h.step, id)), ==, "2027-01-20");
+  }
 
   gtk_widget_activate_action (h.page, "absent.delete", "x", id);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
