@@ -9,8 +9,8 @@
 
 /* Dates as a coach types them: the locale's order (a Dutch coach writes
  * 14/10/2025 or 14-10-2025), and always YYYY-MM-DD.  The Dutch locale is
- * compiled into a temporary folder when the system lacks it, so the test
- * does not depend on what the machine has generated. */
+ * compiled into the test's own folders when the system lacks it, so the
+ * test does not depend on what the machine has generated. */
 
 static gboolean
 use_dutch_locale (void)
@@ -23,8 +23,9 @@ use_dutch_locale (void)
   if (setlocale (LC_ALL, "nl_NL.UTF-8") != NULL)
     return TRUE;
 
-  dir = g_build_filename (g_get_tmp_dir (), "samenspel-locale-XXXXXX", NULL);
-  if (g_mkdtemp (dir) == NULL)
+  /* Under the test's own folders, which GLib removes afterwards. */
+  dir = g_build_filename (g_get_user_cache_dir (), "locale", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     return FALSE;
   target = g_build_filename (dir, "nl_NL.UTF-8", NULL);
   argv[5] = target;
@@ -122,7 +123,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/sam/date/iso-and-c", test_iso_and_c);
   g_test_add_func ("/sam/date/dutch", test_dutch);
