@@ -497,6 +497,269 @@ test_describe (void)
   g_assert_null (sam_map_describe (model, SAM_MAP_KIND_NODE, "nope"));
 }
 
+/* The map drawn on a recording surface, which is no image: discs,
+ * labels and badges are shapes there, not sprites. */
+static cairo_surface_t *
+render_shapes (SamMapRenderer        *renderer,
+               const SamMapTransform *t,
+               int                    width,
+               int                    height,
+               double                 scale)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale),
+                                                       ceil (height * scale));
+  cairo_t *cr = cairo_create (recording);
+
+  sam_map_renderer_draw (renderer, cr, t, width, height);
+  cairo_destroy (cr);
+
+  cr = cairo_create (image);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+/* The map drawn on an image at @scale pixels per unit: with sprites. */
+static cairo_surface_t *
+render_image (SamMapRenderer        *renderer,
+              const SamMapTransform *t,
+              int                    width,
+              int                    height,
+              double                 scale)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale),
+                                                       ceil (height * scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  sam_map_renderer_draw (renderer, cr, t, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+/* Mean difference per channel (0..255), and the share of pixels where
+ * some channel differs by more than 96. */
+static void
+compare_images (cairo_surface_t *a,
+                cairo_surface_t *b,
+                double          *mean,
+                double          *far)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint64 sum = 0, n_far = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guint8 *qa = pa + (gsize) y * stride + 4 * x, *qb = pb + (gsize) y * stride + 4 * x;
+        int most = 0;
+
+        for (int c = 0; c < 3; c++)
+          {
+            int d = ABS ((int) qa[c] - (int) qb[c]);
+
+            sum += d;
+            most = MAX (most, d);
+          }
+        n_far += most > 96;
+      }
+
+  *mean = (double) sum / (3.0 * w * h);
+  *far = (double) n_far / ((double) w * h);
+}
+
+/* The colour of the pixel at (@x, @y) units of an image drawn at @scale,
+ * as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *image,
+          double           x,
+          double           y,
+          double           scale)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint32 *row = (const guint32 *) (data + (gsize) (int) (y * scale) * stride);
+
+  return row[(int) (x * scale)] & 0xffffff;
+}
+
+/* A point of @node's disc on the screen, beside its number of people. */
+static void
+disc_point (const SamMapNode      *node,
+            const SamMapTransform *t,
+            double                *x,
+            double                *y)
+{
+  *x = node->x * t->scale + t->x_offset + 0.65 * sam_map_node_radius (node) * t->scale;
+  *y = node->y * t->scale + t->y_offset;
+}
+
+static guint32
+palette_pixel (guint index)
+{
+  double r, g, b;
+
+  sam_map_palette_get (index, &r, &g, &b);
+
+  return ((guint32) lround (r * 255) << 16) | ((guint32) lround (g * 255) << 8) | (guint32) lround (b * 255);
+}
+
+/* On an image, discs, labels, badges, link dots and the legend are
+ * painted from sprites: the picture must be the one the shapes give, in
+ * light and dark, at a HiDPI and a fractional scale too. */
+static void
+test_sprites_match_shapes (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_full_room ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapRect viewport = { 0, 0, 960, 540 };
+  const double scales[] = { 1, 1.25, 2 };
+  SamMapTransform t;
+
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+      {
+        cairo_surface_t *sprites, *shapes;
+        double mean, far;
+
+        sam_map_renderer_set_dark (renderer, dark);
+        sprites = render_image (renderer, &t, 960, 540, scales[i]);
+        shapes = render_shapes (renderer, &t, 960, 540, scales[i]);
+        compare_images (sprites, shapes, &mean, &far);
+        g_test_message ("densest room, %s, scale %.2f: mean difference %.2f, %.2f%% of pixels far off",
+                        dark ? "dark" : "light", scales[i], mean, far * 100);
+        /* Sprites sit on whole pixels, so their edges and text differ by
+         * up to half a pixel: close, not equal.  A layer left out or
+         * misplaced costs several times this. */
+        g_assert_cmpfloat (mean, <, 4.0);
+        g_assert_cmpfloat (far, <, 0.02);
+        cairo_surface_destroy (sprites);
+        cairo_surface_destroy (shapes);
+      }
+}
+
+/* While a node is dragged the cached layer leaves it out and stays: the
+ * node is drawn over it where it is now, not where it was. */
+static void
+test_drag_layer (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  const SamMapNode *node = sam_map_model_get_node (model, "hr");
+  SamMapRect viewport = { 0, 0, 960, 540 };
+  SamMapTransform t;
+  cairo_surface_t *image, *base;
+  double x0, y0, x1, y1;
+  guint32 colour = palette_pixel (node->color), bg;
+
+  sam_map_renderer_set_show_legend (renderer, FALSE);
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  sam_map_renderer_set_cache_scale (renderer, 1);
+  disc_point (node, &t, &x0, &y0);
+
+  image = render_image (renderer, &t, 960, 540, 1);
+  g_assert_cmphex (pixel_at (image, x0, y0, 1), ==, colour);
+  bg = pixel_at (image, 2, 2, 1);
+  cairo_surface_destroy (image);
+
+  sam_map_renderer_set_drag_node (renderer, "hr");
+  image = render_image (renderer, &t, 960, 540, 1);
+  base = renderer->base;
+  g_assert_cmpstr (renderer->base_drag_id, ==, "hr");
+  cairo_surface_destroy (image);
+
+  /* two frames of a drag: the layer stays, the disc follows */
+  for (guint i = 1; i <= 2; i++)
+    {
+      sam_map_model_set_node_position (model, "hr", node->x + 40, node->y + 30);
+      disc_point (node, &t, &x1, &y1);
+      image = render_image (renderer, &t, 960, 540, 1);
+      g_assert_true (renderer->base == base);
+      g_assert_cmphex (pixel_at (image, x1, y1, 1), ==, colour);
+      g_assert_cmphex (pixel_at (renderer->base, x1, y1, 1), !=, colour);
+      cairo_surface_destroy (image);
+    }
+  g_assert_cmphex (pixel_at (renderer->base, x0, y0, 1), ==, bg);
+
+  /* the drag ends: the layer is drawn again, with the node */
+  sam_map_renderer_set_drag_node (renderer, NULL);
+  image = render_image (renderer, &t, 960, 540, 1);
+  g_assert_null (renderer->base_drag_id);
+  g_assert_cmphex (pixel_at (renderer->base, x1, y1, 1), ==, colour);
+  cairo_surface_destroy (image);
+}
+
+/* A lazy renderer shows its cached layer moved and scaled while the view
+ * pans and zooms a little, and draws it again for a bigger zoom or when
+ * it is no longer lazy. */
+static void
+test_lazy_base (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  const SamMapNode *node = sam_map_model_get_node (model, "hr");
+  guint32 colour = palette_pixel (node->color);
+  SamMapRect viewport = { 0, 0, 960, 540 };
+  SamMapTransform t, moved;
+  cairo_surface_t *image, *base;
+  double x, y;
+
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  sam_map_renderer_set_cache_scale (renderer, 2);
+  sam_map_renderer_set_lazy_base (renderer, TRUE);
+  image = render_image (renderer, &t, 960, 540, 2);
+  base = renderer->base;
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  cairo_surface_destroy (image);
+
+  /* panned by 31 × 17 and zoomed by 1.25 around the node */
+  moved = t;
+  moved.scale = t.scale * 1.25;
+  moved.x_offset = 31 + t.x_offset - (node->x * t.scale) * 0.25;
+  moved.y_offset = 17 + t.y_offset - (node->y * t.scale) * 0.25;
+  image = render_image (renderer, &moved, 960, 540, 2);
+  g_assert_true (renderer->base == base);
+  g_assert_cmpmem (&renderer->base_transform, sizeof t, &t, sizeof t);
+  g_assert_true (sam_map_renderer_get_base_stale (renderer));
+  disc_point (node, &moved, &x, &y);
+  g_assert_cmphex (pixel_at (image, x, y, 2), ==, colour);
+  cairo_surface_destroy (image);
+
+  /* a zoom by 2 around the node would blur */
+  moved.scale = t.scale * 2;
+  moved.x_offset = t.x_offset - node->x * t.scale;
+  moved.y_offset = t.y_offset - node->y * t.scale;
+  image = render_image (renderer, &moved, 960, 540, 2);
+  g_assert_cmpmem (&renderer->base_transform, sizeof moved, &moved, sizeof moved);
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  cairo_surface_destroy (image);
+
+  /* settled: drawn for the view it shows */
+  moved.x_offset += 5;
+  sam_map_renderer_set_lazy_base (renderer, FALSE);
+  image = render_image (renderer, &moved, 960, 540, 2);
+  g_assert_cmpmem (&renderer->base_transform, sizeof moved, &moved, sizeof moved);
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  disc_point (node, &moved, &x, &y);
+  g_assert_cmphex (pixel_at (image, x, y, 2), ==, colour);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +773,9 @@ main (int   argc,
   g_test_add_func ("/sam/map/render/fit-labels", test_fit_labels_readable);
   g_test_add_func ("/sam/map/render/describe", test_describe);
   g_test_add_func ("/sam/map/render/badges-clear-labels", test_badges_clear_labels);
+  g_test_add_func ("/sam/map/render/sprites-match-shapes", test_sprites_match_shapes);
+  g_test_add_func ("/sam/map/render/drag-layer", test_drag_layer);
+  g_test_add_func ("/sam/map/render/lazy-base", test_lazy_base);
   g_test_add_func ("/sam/map/export/formats", test_export_formats);
   g_test_add_func ("/sam/map/export/compare", test_export_compare);
   g_test_add_func ("/sam/map/export/error", test_export_error);
