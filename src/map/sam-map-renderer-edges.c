@@ -44,6 +44,87 @@ _sam_map_renderer_zigzag_path (cairo_t *cr,
   cairo_line_to (cr, bx, by);
 }
 
+/* The zigzag's corner @i of @n, as _sam_map_renderer_zigzag_path() draws
+ * it: on the line at both ends, alternately left and right between. */
+static void
+zigzag_corner (const double  axis[6],
+               guint         n,
+               guint         i,
+               double        amplitude,
+               double       *x,
+               double       *y)
+{
+  double along = (double) i / n * axis[4];
+  double side = (i == 0 || i == n) ? 0 : ((i % 2) ? amplitude : -amplitude);
+
+  /* axis: start, unit direction, length */
+  *x = axis[0] + axis[2] * along - axis[3] * side;
+  *y = axis[1] + axis[3] * along + axis[2] * side;
+}
+
+/* A thin zigzag as the outline of its stroke with mitred corners, to be
+ * filled: cairo draws that in two thirds of the time of the stroke with
+ * round joins, and up to a width of 2 the corners differ by half a pixel
+ * at most. */
+static void
+zigzag_outline (cairo_t *cr,
+                double   ax,
+                double   ay,
+                double   bx,
+                double   by,
+                double   amplitude,
+                double   period,
+                double   width)
+{
+  double len = hypot (bx - ax, by - ay);
+  double axis[6];
+  guint n;
+
+  if (len < 1)
+    return;
+
+  axis[0] = ax;
+  axis[1] = ay;
+  axis[2] = (bx - ax) / len;
+  axis[3] = (by - ay) / len;
+  axis[4] = len;
+  n = MAX ((guint) (len / (period / 2)), 2);
+
+  /* one side forwards, the other backwards */
+  for (int side = 1; side >= -1; side -= 2)
+    for (guint k = 0; k <= n; k++)
+      {
+        guint i = side > 0 ? k : n - k;
+        double x, y, qx, qy, dx, dy, d, nx = 0, ny = 0, m, reach;
+
+        zigzag_corner (axis, n, i, amplitude, &x, &y);
+        /* the sum of the unit normals of the segments before and after */
+        for (int step = -1; step <= 1; step += 2)
+          {
+            if ((step < 0 && i == 0) || (step > 0 && i == n))
+              continue;
+            zigzag_corner (axis, n, i + step, amplitude, &qx, &qy);
+            dx = (qx - x) * step;
+            dy = (qy - y) * step;
+            d = hypot (dx, dy);
+            nx -= dy / d;
+            ny += dx / d;
+          }
+        /* The side lies along their bisector, as far as makes it @width / 2
+         * away from both segments: a butt end at both ends, a mitre at the
+         * corners (never longer than @width). */
+        m = hypot (nx, ny);
+        reach = (i == 0 || i == n) ? width / 2 : width / MAX (m, 1.0);
+        x += side * nx / m * reach;
+        y += side * ny / m * reach;
+        if (side > 0 && k == 0)
+          cairo_move_to (cr, x, y);
+        else
+          cairo_line_to (cr, x, y);
+      }
+  cairo_close_path (cr);
+}
+
 /* The dashes of "some tension" on a line @width wide. */
 static void
 tension_dash (double width,
@@ -168,6 +249,12 @@ draw_relation_group (SamMapRenderer        *self,
         continue;
 
       edge_endpoints (self, ec, &ax, &ay, &bx, &by);
+      if (tension == SAM_MAP_TENSION_HIGH && style.zigzag <= 2.0)
+        {
+          zigzag_outline (cr, ax, ay, bx, by, style.amplitude, style.period, style.zigzag);
+          cairo_fill (cr);
+          continue;
+        }
       if (tension == SAM_MAP_TENSION_HIGH)
         _sam_map_renderer_zigzag_path (cr, ax, ay, bx, by, style.amplitude, style.period);
       else
@@ -568,6 +655,7 @@ draw_badge (SamMapRenderer   *self,
  * under half a pixel). */
 #define BADGE_ANGLES 128
 #define BADGE_SPRITE_HALF (BADGE_RADIUS + 7 + 3)
+#define BADGE_SPRITES_MAX 400
 
 static guint
 badge_angle_step (const BadgeCache *bc,
@@ -589,7 +677,10 @@ badge_sprite (SamMapRenderer *self,
   guint key = (MIN (count, 10) - 1) * BADGE_ANGLES + step + 1;
   cairo_surface_t *sprite;
 
-  if (self->badge_sprites_dark != (int) self->dark || self->badge_sprites_scale != self->sprite_scale)
+  /* Dragging nodes around turns badges every way: past a few hundred
+   * sprites (a few MB) start over rather than keep them all. */
+  if (self->badge_sprites_dark != (int) self->dark || self->badge_sprites_scale != self->sprite_scale ||
+      g_hash_table_size (self->badge_sprites) >= BADGE_SPRITES_MAX)
     {
       g_hash_table_remove_all (self->badge_sprites);
       self->badge_sprites_dark = self->dark;

@@ -217,6 +217,27 @@ bench_room (void)
   cairo_surface_destroy (surface);
 }
 
+/* For comparison, a room as the seeds have them: 12 teams, the customer
+ * and 19 relations. */
+static void
+bench_seed_room (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  SamMapRect viewport = { 0, 0, WIDTH, HEIGHT };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  SamMapTransform t;
+
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  printf ("a room as the seeds have: %u nodes, %u relations (no target)\n",
+          sam_map_model_get_nodes (model)->len, sam_map_model_get_relations (model)->len);
+  report ("full redraw 1920x1080 (export, no cache)", frames (renderer, model, cr, &t, NULL, 60), 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* The whole pipeline on a map no room has: lay it out, export a PNG. */
 static void
 bench_scale (void)
@@ -259,6 +280,7 @@ main (int   argc,
       char *argv[])
 {
   bench_room ();
+  bench_seed_room ();
   bench_scale ();
 
   return 0;
