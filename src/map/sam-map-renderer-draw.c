@@ -146,7 +146,7 @@ base_state (SamMapRenderer        *self,
   if (self->base == NULL ||
       self->base_start_serial != (self->start ? sam_map_model_get_serial (self->start) : 0) ||
       self->base_width != width || self->base_height != height ||
-      self->base_dark != self->dark ||
+      self->base_dark != self->dark || self->base_legend != self->show_legend ||
       g_strcmp0 (self->base_dim_node, dim_node) != 0 ||
       g_strcmp0 (self->base_drag_id, self->drag_id) != 0)
     return BASE_MISSING;
@@ -184,7 +184,7 @@ update_base (SamMapRenderer        *self,
   cairo_surface_set_device_scale (self->base, s, s);
   bcr = cairo_create (self->base);
   self->layer = self->drag_index >= 0 ? LAYER_BASE : LAYER_ALL;
-  draw_base (self, bcr, transform, width, height, FALSE);
+  draw_base (self, bcr, transform, width, height, TRUE);
   self->layer = LAYER_ALL;
   cairo_destroy (bcr);
 
@@ -195,6 +195,7 @@ update_base (SamMapRenderer        *self,
   self->base_width = width;
   self->base_height = height;
   self->base_dark = self->dark;
+  self->base_legend = self->show_legend;
   g_free (self->base_dim_node);
   self->base_dim_node = g_strdup (self->selected_kind == SAM_MAP_KIND_NODE ? self->selected_id : NULL);
   g_free (self->base_drag_id);
@@ -227,6 +228,18 @@ paint_base (SamMapRenderer        *self,
   cairo_translate (cr, transform->x_offset - b->x_offset * ratio,
                    transform->y_offset - b->y_offset * ratio);
   cairo_scale (cr, ratio, ratio);
+  if (self->base_legend)
+    {
+      SamMapRect legend;
+      double max_height;
+
+      /* The legend keeps its place on the screen: leave it out here. */
+      _sam_map_renderer_legend_placement (self, self->base_width, self->base_height, &legend, &max_height);
+      cairo_rectangle (cr, 0, 0, self->base_width, self->base_height);
+      cairo_rectangle (cr, legend.x - 1, legend.y - 1, legend.width + 2, legend.height + 2);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (cr);
+    }
   cairo_set_source_surface (cr, self->base, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
@@ -331,8 +344,9 @@ draw_cached (SamMapRenderer        *self,
       self->layer = LAYER_ALL;
     }
 
-  /* The legend keeps its place on the screen, whatever the view. */
-  if (self->show_legend)
+  /* The legend keeps its place on the screen, whatever the view; while
+   * a node is dragged, its lines may pass over the legend. */
+  if (self->show_legend && self->base_stale)
     draw_legend (self, cr, width, height);
 }
 

@@ -186,6 +186,7 @@ struct _SamMapRenderer
   double           base_height;
   char            *base_dim_node;
   gboolean         base_dark;
+  gboolean         base_legend;
 
   /* the draw in progress: pixels per unit of an image target, with which
    * discs, labels, badges and the legend are painted as sprites (0 on a
