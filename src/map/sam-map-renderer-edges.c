@@ -47,7 +47,7 @@ _sam_map_renderer_zigzag_path (cairo_t *cr,
 /* The zigzag's corner @i of @n, as _sam_map_renderer_zigzag_path() draws
  * it: on the line at both ends, alternately left and right between. */
 static void
-zigzag_corner (const double  axis[6],
+zigzag_corner (const double  axis[5],
                guint         n,
                guint         i,
                double        amplitude,
@@ -77,7 +77,7 @@ zigzag_outline (cairo_t *cr,
                 double   width)
 {
   double len = hypot (bx - ax, by - ay);
-  double axis[6];
+  double axis[5];
   guint n;
 
   if (len < 1)
