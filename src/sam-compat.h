@@ -33,4 +33,32 @@ GListModel *sam_compat_file_filters_new (const char         *name,
                                          const char         *mime_type,
                                          const char         *pattern);
 
+/* Map: the pixel scale a widget's cached images are drawn at ------------ */
+
+/**
+ * sam_compat_widget_get_pixel_scale:
+ *
+ * How many device pixels a unit of @widget covers.  From GTK 4.12 on this
+ * is the surface's scale, fractional on a screen scaled by 125 % or 150 %;
+ * before, only the integer scale factor is known.
+ *
+ * Inline, so the map's widget library (which the app library links, not
+ * the other way round) can use it without linking sam-compat.c.
+ *
+ * Returns: the pixel scale, at least 1
+ */
+static inline double
+sam_compat_widget_get_pixel_scale (GtkWidget *widget)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+
+  if (surface != NULL)
+    return MAX (gdk_surface_get_scale (surface), 1.0);
+#endif
+
+  return MAX (gtk_widget_get_scale_factor (widget), 1);
+}
+
 G_END_DECLS

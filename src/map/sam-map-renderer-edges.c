@@ -44,6 +44,87 @@ _sam_map_renderer_zigzag_path (cairo_t *cr,
   cairo_line_to (cr, bx, by);
 }
 
+/* The zigzag's corner @i of @n, as _sam_map_renderer_zigzag_path() draws
+ * it: on the line at both ends, alternately left and right between. */
+static void
+zigzag_corner (const double  axis[5],
+               guint         n,
+               guint         i,
+               double        amplitude,
+               double       *x,
+               double       *y)
+{
+  double along = (double) i / n * axis[4];
+  double side = (i == 0 || i == n) ? 0 : ((i % 2) ? amplitude : -amplitude);
+
+  /* axis: start, unit direction, length */
+  *x = axis[0] + axis[2] * along - axis[3] * side;
+  *y = axis[1] + axis[3] * along + axis[2] * side;
+}
+
+/* A thin zigzag as the outline of its stroke with mitred corners, to be
+ * filled: cairo draws that in two thirds of the time of the stroke with
+ * round joins, and up to a width of 2 the corners differ by half a pixel
+ * at most. */
+static void
+zigzag_outline (cairo_t *cr,
+                double   ax,
+                double   ay,
+                double   bx,
+                double   by,
+                double   amplitude,
+                double   period,
+                double   width)
+{
+  double len = hypot (bx - ax, by - ay);
+  double axis[5];
+  guint n;
+
+  if (len < 1)
+    return;
+
+  axis[0] = ax;
+  axis[1] = ay;
+  axis[2] = (bx - ax) / len;
+  axis[3] = (by - ay) / len;
+  axis[4] = len;
+  n = MAX ((guint) (len / (period / 2)), 2);
+
+  /* one side forwards, the other backwards */
+  for (int side = 1; side >= -1; side -= 2)
+    for (guint k = 0; k <= n; k++)
+      {
+        guint i = side > 0 ? k : n - k;
+        double x, y, qx, qy, dx, dy, d, nx = 0, ny = 0, m, reach;
+
+        zigzag_corner (axis, n, i, amplitude, &x, &y);
+        /* the sum of the unit normals of the segments before and after */
+        for (int step = -1; step <= 1; step += 2)
+          {
+            if ((step < 0 && i == 0) || (step > 0 && i == n))
+              continue;
+            zigzag_corner (axis, n, i + step, amplitude, &qx, &qy);
+            dx = (qx - x) * step;
+            dy = (qy - y) * step;
+            d = hypot (dx, dy);
+            nx -= dy / d;
+            ny += dx / d;
+          }
+        /* The side lies along their bisector, as far as makes it @width / 2
+         * away from both segments: a butt end at both ends, a mitre at the
+         * corners (never longer than @width). */
+        m = hypot (nx, ny);
+        reach = (i == 0 || i == n) ? width / 2 : width / MAX (m, 1.0);
+        x += side * nx / m * reach;
+        y += side * ny / m * reach;
+        if (side > 0 && k == 0)
+          cairo_move_to (cr, x, y);
+        else
+          cairo_line_to (cr, x, y);
+      }
+  cairo_close_path (cr);
+}
+
 /* The dashes of "some tension" on a line @width wide. */
 static void
 tension_dash (double width,
@@ -98,8 +179,7 @@ edge_endpoints (SamMapRenderer  *self,
   *by = b->sy - dy / d * tb;
 }
 
-/* How a group of relations looks: the same for cairo and the rasteriser,
- * so a PNG and a PDF of one map agree. */
+/* How a group of relations looks. */
 typedef struct
 {
   double edge;        /* the quality's width, which the dashes follow */
@@ -137,44 +217,6 @@ relation_style (SamMapRenderer        *self,
 }
 
 static void
-draw_relation_group_raster (SamMapRenderer        *self,
-                            SamMapRaster          *raster,
-                            const SamMapTransform *t,
-                            guint                  quality,
-                            SamMapTension          tension,
-                            int                    selected_node,
-                            gboolean               related)
-{
-  const Theme *th = _sam_map_renderer_theme (self);
-  const Rgb *rgb = &th->quality[quality];
-  SamMapRasterColor color;
-  RelationStyle style;
-
-  relation_style (self, t, quality, &style);
-  sam_map_raster_color (&color, rgb->r, rgb->g, rgb->b,
-                        (selected_node >= 0 && !related) ? 0.22 : 1.0);
-
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      const EdgeCache *ec = &g_array_index (self->edges, EdgeCache, i);
-      double ax, ay, bx, by, offset = 0;
-
-      if (ec->relation->quality != quality || ec->relation->tension != tension)
-        continue;
-      if (selected_node >= 0 &&
-          edge_touches_selected_node (self, ec, (guint) selected_node) != related)
-        continue;
-
-      edge_endpoints (self, ec, &ax, &ay, &bx, &by);
-      if (tension == SAM_MAP_TENSION_HIGH)
-        sam_map_raster_zigzag (raster, ax, ay, bx, by, style.amplitude, style.period, style.zigzag, &color);
-      else
-        sam_map_raster_line (raster, ax, ay, bx, by, style.width, &color,
-                             tension == SAM_MAP_TENSION_SOME ? style.dash : NULL, &offset);
-    }
-}
-
-static void
 draw_relation_group (SamMapRenderer        *self,
                      cairo_t               *cr,
                      const SamMapTransform *t,
@@ -203,8 +245,16 @@ draw_relation_group (SamMapRenderer        *self,
       if (selected_node >= 0 &&
           edge_touches_selected_node (self, ec, (guint) selected_node) != related)
         continue;
+      if (!_sam_map_renderer_in_layer (self, ec->a, ec->b))
+        continue;
 
       edge_endpoints (self, ec, &ax, &ay, &bx, &by);
+      if (tension == SAM_MAP_TENSION_HIGH && style.zigzag <= 2.0)
+        {
+          zigzag_outline (cr, ax, ay, bx, by, style.amplitude, style.period, style.zigzag);
+          cairo_fill (cr);
+          continue;
+        }
       if (tension == SAM_MAP_TENSION_HIGH)
         _sam_map_renderer_zigzag_path (cr, ax, ay, bx, by, style.amplitude, style.period);
       else
@@ -219,22 +269,18 @@ draw_relation_group (SamMapRenderer        *self,
 void
 _sam_map_renderer_draw_relations (SamMapRenderer        *self,
                                   cairo_t               *cr,
-                                  const SamMapTransform *t,
-                                  SamMapRaster          *raster)
+                                  const SamMapTransform *t)
 {
   int selected = _sam_map_renderer_selected_node_index (self);
 
-  if (raster != NULL)
-    {
-      for (int pass = selected >= 0 ? 0 : 1; pass < 2; pass++)
-        for (guint q = 0; q <= SAM_MAP_QUALITY_MAX; q++)
-          for (guint tension = SAM_MAP_TENSION_NONE; tension <= SAM_MAP_TENSION_HIGH; tension++)
-            draw_relation_group_raster (self, raster, t, q, tension, selected, pass == 1);
-      return;
-    }
-
+  cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* On an image, cairo's coarser anti-aliasing (16 levels) draws these
+   * thin lines twice as fast and looks the same on a projector; zigzags
+   * are most of the time of a full redraw. */
+  if (self->sprite_scale > 0)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   /* With a selected node its relations are drawn on top and the others
    * fade, so the room sees that team's relations at a glance. */
@@ -243,7 +289,7 @@ _sam_map_renderer_draw_relations (SamMapRenderer        *self,
       for (guint tension = SAM_MAP_TENSION_NONE; tension <= SAM_MAP_TENSION_HIGH; tension++)
         draw_relation_group (self, cr, t, q, tension, selected, pass == 1);
 
-  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_restore (cr);
 }
 
 /**
@@ -330,107 +376,112 @@ _sam_map_renderer_arrow_head (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* The links' dotted curves, flattened for the rasteriser. */
-static void
-draw_link_curves_raster (SamMapRenderer *self,
-                         SamMapRaster   *raster,
-                         double          width)
+/* A link's dot, drawn once per size, pixel scale and theme. */
+static cairo_surface_t *
+dot_sprite (SamMapRenderer *self,
+            double          radius)
 {
-  const Theme *th = _sam_map_renderer_theme (self);
-  double dots[2] = { width, 6.5 + 0.1 };
-  SamMapRasterColor color;
+  cairo_t *scr;
 
-  sam_map_raster_color (&color, th->link.r, th->link.g, th->link.b, 1.0);
-  for (guint i = 0; i < self->links->len; i++)
+  if (self->dot_sprite != NULL && self->dot_sprite_radius == radius &&
+      self->dot_sprite_scale == self->sprite_scale && self->dot_sprite_dark == (int) self->dark)
+    return self->dot_sprite;
+
+  g_clear_pointer (&self->dot_sprite, cairo_surface_destroy);
+  self->dot_sprite = _sam_map_renderer_sprite_new (2 * radius + 2, 2 * radius + 2, self->sprite_scale, &scr);
+  cairo_arc (scr, radius + 1, radius + 1, radius, 0, 2 * G_PI);
+  _sam_map_renderer_set_rgb (scr, &_sam_map_renderer_theme (self)->link, 1.0);
+  cairo_fill (scr);
+  cairo_destroy (scr);
+  cairo_surface_flush (self->dot_sprite);
+  self->dot_sprite_radius = radius;
+  self->dot_sprite_scale = self->sprite_scale;
+  self->dot_sprite_dark = self->dark;
+
+  return self->dot_sprite;
+}
+
+/* A link's dotted curve as dots along the quadratic curve from @p[0,1]
+ * over @p[2,3] to (@ex, @ey), one every @step: on an image each dot is
+ * painted from @sprite, else the dots are circles of one path. */
+static void
+link_dots (cairo_t         *cr,
+           const double     p[8],
+           double           ex,
+           double           ey,
+           double           radius,
+           double           step,
+           cairo_surface_t *sprite)
+{
+  const guint n = 32;
+  double x = p[0], y = p[1], next = 0, walked = 0;
+
+  for (guint k = 1; k <= n; k++)
     {
-      const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
-      double p[8], ex, ey, x, y, offset = 0;
-      const guint n = 16;
+      double u = (double) k / n, v = 1 - u;
+      double nx = v * v * p[0] + 2 * u * v * p[2] + u * u * ex;
+      double ny = v * v * p[1] + 2 * u * v * p[3] + u * u * ey;
+      double len = hypot (nx - x, ny - y);
 
-      _sam_map_renderer_link_geometry (self, lc, p);
-      ex = p[4] - p[6] * 10;
-      ey = p[5] - p[7] * 10;
-      x = p[0];
-      y = p[1];
-      for (guint k = 1; k <= n; k++)
+      while (len > 0 && next <= walked + len)
         {
-          double u = (double) k / n, v = 1 - u;
-          double nx = v * v * p[0] + 2 * u * v * p[2] + u * u * ex;
-          double ny = v * v * p[1] + 2 * u * v * p[3] + u * u * ey;
+          double f = (next - walked) / len;
+          double dx = x + (nx - x) * f, dy = y + (ny - y) * f;
 
-          sam_map_raster_line (raster, x, y, nx, ny, width, &color, dots, &offset);
-          x = nx;
-          y = ny;
+          if (sprite != NULL)
+            _sam_map_renderer_paint_sprite (cr, sprite, dx - radius - 1, dy - radius - 1);
+          else
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, dx, dy, radius, 0, 2 * G_PI);
+            }
+          next += step;
         }
+      walked += len;
+      x = nx;
+      y = ny;
     }
 }
 
 void
 _sam_map_renderer_draw_links (SamMapRenderer        *self,
                               cairo_t               *cr,
-                              const SamMapTransform *t,
-                              SamMapRaster          *raster)
+                              const SamMapTransform *t)
 {
-  static const double dots[] = { 0.1, 6.5 };
   const Theme *th = _sam_map_renderer_theme (self);
   double width = 3.2 * CLAMP (t->scale, 0.8, 1.4);
+  cairo_surface_t *sprite;
 
   if (self->links->len == 0)
     return;
 
-  if (raster != NULL)
-    {
-      SamMapRasterColor color;
-
-      draw_link_curves_raster (self, raster, width);
-      sam_map_raster_color (&color, th->link.r, th->link.g, th->link.b, 1.0);
-      for (guint i = 0; i < self->links->len; i++)
-        {
-          const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
-          double p[8], corners[6];
-
-          _sam_map_renderer_link_geometry (self, lc, p);
-          arrow_head_corners (p[4], p[5], p[6], p[7], 13 + width, corners);
-          sam_map_raster_triangle (raster, corners, &color);
-        }
-      return;
-    }
-
+  sprite = self->sprite_scale > 0 ? dot_sprite (self, width / 2) : NULL;
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
-      double p[8], qx1, qy1, qx2, qy2;
-      double ex, ey;
+      double p[8];
 
+      if (!_sam_map_renderer_in_layer (self, lc->from, lc->to))
+        continue;
       _sam_map_renderer_link_geometry (self, lc, p);
-      ex = p[4] - p[6] * 10;
-      ey = p[5] - p[7] * 10;
-      /* quadratic → cubic control points */
-      qx1 = p[0] + 2.0 / 3.0 * (p[2] - p[0]);
-      qy1 = p[1] + 2.0 / 3.0 * (p[3] - p[1]);
-      qx2 = ex + 2.0 / 3.0 * (p[2] - ex);
-      qy2 = ey + 2.0 / 3.0 * (p[3] - ey);
-      cairo_move_to (cr, p[0], p[1]);
-      cairo_curve_to (cr, qx1, qy1, qx2, qy2, ex, ey);
+      link_dots (cr, p, p[4] - p[6] * 10, p[5] - p[7] * 10, width / 2, 6.6, sprite);
     }
 
   _sam_map_renderer_set_rgb (cr, &th->link, 1.0);
-  cairo_set_line_width (cr, width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_dash (cr, dots, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  if (sprite == NULL)
+    cairo_fill (cr);
 
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkCache *lc = &g_array_index (self->links, LinkCache, i);
       double p[8];
 
+      if (!_sam_map_renderer_in_layer (self, lc->from, lc->to))
+        continue;
       _sam_map_renderer_link_geometry (self, lc, p);
       _sam_map_renderer_arrow_head (cr, p[4], p[5], p[6], p[7], 13 + width);
+      cairo_fill (cr);
     }
-  cairo_fill (cr);
 }
 
 void
@@ -498,15 +549,10 @@ _sam_map_renderer_draw_highlights (SamMapRenderer        *self,
 
 void
 _sam_map_renderer_draw_belief_only_lines (SamMapRenderer *self,
-                                          cairo_t        *cr,
-                                          SamMapRaster   *raster)
+                                          cairo_t        *cr)
 {
   const Theme *th = _sam_map_renderer_theme (self);
-  SamMapRasterColor color;
   gboolean any = FALSE;
-
-  if (raster != NULL)
-    sam_map_raster_color (&color, th->muted.r, th->muted.g, th->muted.b, 0.5);
 
   /* Beliefs between teams without a relation still need something to sit
    * on: a hairline. */
@@ -516,14 +562,9 @@ _sam_map_renderer_draw_belief_only_lines (SamMapRenderer *self,
       const NodeCache *h = &g_array_index (self->nodes, NodeCache, bc->holder);
       const NodeCache *a = &g_array_index (self->nodes, NodeCache, bc->about);
 
-      if (bc->on_relation)
+      if (bc->on_relation || !_sam_map_renderer_in_layer (self, bc->holder, bc->about))
         continue;
 
-      if (raster != NULL)
-        {
-          sam_map_raster_line (raster, h->sx, h->sy, a->sx, a->sy, 1.2, &color, NULL, NULL);
-          continue;
-        }
       cairo_move_to (cr, h->sx, h->sy);
       cairo_line_to (cr, a->sx, a->sy);
       any = TRUE;
@@ -588,106 +629,100 @@ _sam_map_renderer_badge_shape (cairo_t          *cr,
   cairo_close_path (cr);
 }
 
-/* A badge without its tail, drawn once per count, pixel scale and theme. */
+/* One badge, whole: a speech bubble with the number of beliefs. */
+static void
+draw_badge (SamMapRenderer   *self,
+            cairo_t          *cr,
+            const BadgeCache *bc,
+            const NodeCache  *holder)
+{
+  const Theme *th = _sam_map_renderer_theme (self);
+  PangoLayout *layout = _sam_map_renderer_count_layout (self, bc->count);
+  double w, h, px = 16, f = px / REF_PX;
+
+  _sam_map_renderer_badge_shape (cr, bc, holder, BADGE_RADIUS);
+  _sam_map_renderer_set_rgb (cr, &th->fg, 1.0);
+  cairo_fill_preserve (cr);
+  _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  _sam_map_renderer_layout_size (layout, &w, &h);
+  _sam_map_renderer_show_scaled (cr, layout, bc->sx - w * f / 2, bc->sy - h * f / 2, px);
+}
+
+/* The direction of a badge's tail in steps of 2π / BADGE_ANGLES: a sprite
+ * per count and step (a tail turned by less than a step moves its tip by
+ * under half a pixel). */
+#define BADGE_ANGLES 128
+#define BADGE_SPRITE_HALF (BADGE_RADIUS + 7 + 3)
+#define BADGE_SPRITES_MAX 400
+
+static guint
+badge_angle_step (const BadgeCache *bc,
+                  const NodeCache  *holder)
+{
+  double angle = atan2 (holder->sy - bc->sy, holder->sx - bc->sx);
+  int step = (int) lround (angle / (2 * G_PI) * BADGE_ANGLES);
+
+  return (guint) ((step % BADGE_ANGLES + BADGE_ANGLES) % BADGE_ANGLES);
+}
+
+/* A badge with its tail, drawn once per count, direction, pixel scale and
+ * theme; centred in a square of 2 × BADGE_SPRITE_HALF. */
 static cairo_surface_t *
 badge_sprite (SamMapRenderer *self,
               guint           count,
-              double          scale)
+              guint           step)
 {
-  guint slot = MIN (count, 10) - 1;
-  const Theme *th = _sam_map_renderer_theme (self);
-  double size = ceil (2 * (BADGE_RADIUS + 2));
+  guint key = (MIN (count, 10) - 1) * BADGE_ANGLES + step + 1;
+  cairo_surface_t *sprite;
 
-  if (self->badge_sprites_dark != (int) self->dark || self->badge_sprites_scale != scale)
+  /* Dragging nodes around turns badges every way: past a few hundred
+   * sprites (a few MB) start over rather than keep them all. */
+  if (self->badge_sprites_dark != (int) self->dark || self->badge_sprites_scale != self->sprite_scale ||
+      g_hash_table_size (self->badge_sprites) >= BADGE_SPRITES_MAX)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (self->badge_sprites); i++)
-        g_clear_pointer (&self->badge_sprites[i], cairo_surface_destroy);
+      g_hash_table_remove_all (self->badge_sprites);
       self->badge_sprites_dark = self->dark;
-      self->badge_sprites_scale = scale;
+      self->badge_sprites_scale = self->sprite_scale;
     }
 
-  if (self->badge_sprites[slot] == NULL)
+  sprite = g_hash_table_lookup (self->badge_sprites, GUINT_TO_POINTER (key));
+  if (sprite == NULL)
     {
+      double angle = step * 2 * G_PI / BADGE_ANGLES;
+      BadgeCache bc = { .count = count, .sx = BADGE_SPRITE_HALF, .sy = BADGE_SPRITE_HALF };
+      NodeCache holder = { .sx = bc.sx + 100 * cos (angle), .sy = bc.sy + 100 * sin (angle) };
       cairo_t *scr;
-      cairo_surface_t *sprite = _sam_map_renderer_sprite_new (size, size, scale, &scr);
-      PangoLayout *layout = _sam_map_renderer_count_layout (self, count);
-      double w, h, px = 16, f = px / REF_PX;
 
-      cairo_arc (scr, size / 2.0, size / 2.0, BADGE_RADIUS, 0, 2 * G_PI);
-      _sam_map_renderer_set_rgb (scr, &th->fg, 1.0);
-      cairo_fill_preserve (scr);
-      _sam_map_renderer_set_rgb (scr, &th->bg, 1.0);
-      cairo_set_line_width (scr, 2);
-      cairo_stroke (scr);
-      _sam_map_renderer_layout_size (layout, &w, &h);
-      _sam_map_renderer_show_scaled (scr, layout, size / 2.0 - w * f / 2, size / 2.0 - h * f / 2, px);
+      sprite = _sam_map_renderer_sprite_new (2 * BADGE_SPRITE_HALF, 2 * BADGE_SPRITE_HALF,
+                                             self->sprite_scale, &scr);
+      draw_badge (self, scr, &bc, &holder);
       cairo_destroy (scr);
       cairo_surface_flush (sprite);
-      self->badge_sprites[slot] = sprite;
+      g_hash_table_insert (self->badge_sprites, GUINT_TO_POINTER (key), sprite);
     }
 
-  return self->badge_sprites[slot];
-}
-
-static void
-draw_badges_raster (SamMapRenderer *self,
-                    SamMapRaster   *raster)
-{
-  const Theme *th = _sam_map_renderer_theme (self);
-  double half = ceil (2 * (BADGE_RADIUS + 2)) / 2;
-  SamMapRasterColor fg, bg;
-
-  sam_map_raster_color (&fg, th->fg.r, th->fg.g, th->fg.b, 1.0);
-  sam_map_raster_color (&bg, th->bg.r, th->bg.g, th->bg.b, 1.0);
-  for (guint i = 0; i < self->badges->len; i++)
-    {
-      const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
-      const NodeCache *holder = &g_array_index (self->nodes, NodeCache, bc->holder);
-      double tail[6];
-
-      /* The tail points at the team that holds the belief.  Its outline
-       * goes under the disc (the sprite, outlined itself), the tail over
-       * it, so the two read as one speech bubble. */
-      badge_tail (bc, holder, BADGE_RADIUS + 1, 7 + 1.5, tail);
-      sam_map_raster_triangle (raster, tail, &bg);
-      sam_map_raster_blit (raster, badge_sprite (self, bc->count, raster->scale),
-                           bc->sx - half, bc->sy - half);
-      badge_tail (bc, holder, BADGE_RADIUS, 7, tail);
-      sam_map_raster_triangle (raster, tail, &fg);
-    }
+  return sprite;
 }
 
 void
 _sam_map_renderer_draw_badges (SamMapRenderer *self,
-                               cairo_t        *cr,
-                               SamMapRaster   *raster)
+                               cairo_t        *cr)
 {
-  const Theme *th = _sam_map_renderer_theme (self);
-
-  if (self->badges->len == 0)
-    return;
-
-  if (raster != NULL)
-    {
-      draw_badges_raster (self, raster);
-      return;
-    }
-
-  /* One badge after the other, each whole over the ones before, as the
-   * rasteriser draws them. */
-  cairo_set_line_width (cr, 2);
+  /* One badge after the other, each whole over the ones before. */
   for (guint i = 0; i < self->badges->len; i++)
     {
       const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
-      PangoLayout *layout = _sam_map_renderer_count_layout (self, bc->count);
-      double w, h, px = 16, f = px / REF_PX;
+      const NodeCache *holder = &g_array_index (self->nodes, NodeCache, bc->holder);
 
-      _sam_map_renderer_badge_shape (cr, bc, &g_array_index (self->nodes, NodeCache, bc->holder), BADGE_RADIUS);
-      _sam_map_renderer_set_rgb (cr, &th->fg, 1.0);
-      cairo_fill_preserve (cr);
-      _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
-      cairo_stroke (cr);
-      _sam_map_renderer_layout_size (layout, &w, &h);
-      _sam_map_renderer_show_scaled (cr, layout, bc->sx - w * f / 2, bc->sy - h * f / 2, px);
+      if (!_sam_map_renderer_in_layer (self, bc->holder, bc->about))
+        continue;
+
+      if (self->sprite_scale > 0)
+        _sam_map_renderer_paint_sprite (cr, badge_sprite (self, bc->count, badge_angle_step (bc, holder)),
+                                        bc->sx - BADGE_SPRITE_HALF, bc->sy - BADGE_SPRITE_HALF);
+      else
+        draw_badge (self, cr, bc, holder);
     }
 }

@@ -83,24 +83,25 @@ node_sprite (SamMapRenderer *self,
 
 void
 _sam_map_renderer_draw_nodes (SamMapRenderer *self,
-                              cairo_t        *cr,
-                              SamMapRaster   *raster)
+                              cairo_t        *cr)
 {
-  if (raster != NULL)
-    {
-      for (guint i = 0; i < self->nodes->len; i++)
-        {
-          NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
-          double half;
-          cairo_surface_t *sprite = node_sprite (self, nc, raster->scale, &half);
-
-          sam_map_raster_blit (raster, sprite, nc->sx - half, nc->sy - half);
-        }
-      return;
-    }
-
   for (guint i = 0; i < self->nodes->len; i++)
-    draw_node (self, cr, &g_array_index (self->nodes, NodeCache, i));
+    {
+      NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+
+      if (!_sam_map_renderer_in_layer (self, i, i))
+        continue;
+
+      if (self->sprite_scale > 0)
+        {
+          double half;
+          cairo_surface_t *sprite = node_sprite (self, nc, self->sprite_scale, &half);
+
+          _sam_map_renderer_paint_sprite (cr, sprite, nc->sx - half, nc->sy - half);
+        }
+      else
+        draw_node (self, cr, nc);
+    }
 }
 
 static void
@@ -232,28 +233,30 @@ label_sprites (SamMapRenderer *self,
 void
 _sam_map_renderer_draw_labels (SamMapRenderer        *self,
                                cairo_t               *cr,
-                               const SamMapTransform *t,
-                               SamMapRaster          *raster)
+                               const SamMapTransform *t)
 {
   const Theme *th = _sam_map_renderer_theme (self);
   double px = _sam_map_renderer_label_px (self, t->scale);
   double f = px / REF_PX;
 
   /* Halos first, then the text: a halo never covers another label's name. */
-  if (raster != NULL)
+  if (self->sprite_scale > 0)
     {
       for (guint i = 0; i < self->nodes->len; i++)
         {
           NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
 
-          label_sprites (self, nc, px, raster->scale);
-          sam_map_raster_blit (raster, nc->halo_sprite, nc->lx - 6, nc->ly - 2);
+          if (!_sam_map_renderer_in_layer (self, i, i))
+            continue;
+          label_sprites (self, nc, px, self->sprite_scale);
+          _sam_map_renderer_paint_sprite (cr, nc->halo_sprite, nc->lx - 6, nc->ly - 2);
         }
       for (guint i = 0; i < self->nodes->len; i++)
         {
           const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
 
-          sam_map_raster_blit (raster, nc->text_sprite, nc->lx - 6, nc->ly - 2);
+          if (_sam_map_renderer_in_layer (self, i, i))
+            _sam_map_renderer_paint_sprite (cr, nc->text_sprite, nc->lx - 6, nc->ly - 2);
         }
       return;
     }
@@ -261,6 +264,9 @@ _sam_map_renderer_draw_labels (SamMapRenderer        *self,
   for (guint i = 0; i < self->nodes->len; i++)
     {
       const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
+
+      if (!_sam_map_renderer_in_layer (self, i, i))
+        continue;
       _sam_map_renderer_rounded_rect (cr, nc->lx - 5, nc->ly - 1, nc->lw + 10, nc->lh + 2, 6);
     }
   _sam_map_renderer_set_rgb (cr, &th->bg, 0.82);
@@ -271,6 +277,8 @@ _sam_map_renderer_draw_labels (SamMapRenderer        *self,
     {
       const NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
 
+      if (!_sam_map_renderer_in_layer (self, i, i))
+        continue;
       /* The layout is 180 px wide at REF_PX and centred in it. */
       _sam_map_renderer_show_scaled (cr, nc->label, nc->sx - 90 * f, nc->ly, px);
     }

@@ -4,7 +4,6 @@
 
 #include <pango/pangocairo.h>
 
-#include "sam-map-raster.h"
 #include "sam-map-renderer.h"
 
 G_BEGIN_DECLS
@@ -15,11 +14,18 @@ G_BEGIN_DECLS
 #define BADGE_RADIUS    13.0
 #define BADGE_CLEAR     (BADGE_RADIUS + 3.0)  /* room a badge keeps from labels */
 
-/* From this many lines (badges, nodes) on, an image target is drawn by
- * SamMapRaster: cairo's set-up per shape dominates in a map this dense. */
-#define DENSE_LINES  120
-#define DENSE_BADGES 60
-#define DENSE_NODES  40
+/* From this many lines on, relations are drawn thinner: in a map this
+ * dense thick lines only hide each other. */
+#define DENSE_LINES  60
+
+/* What one draw covers: everything, everything but the node being dragged
+ * and what hangs on it (the cached layer under a drag), or only that. */
+typedef enum
+{
+  LAYER_ALL,
+  LAYER_BASE,
+  LAYER_DRAG,
+} Layer;
 
 typedef struct
 {
@@ -50,8 +56,8 @@ typedef struct
   double            people_w;
   double            people_h;
   gboolean          light_text; /* white text on the team colour */
-  /* drawn once for SamMapRaster, for dense maps: the disc, the label's
-   * halo and its text, each for one size, pixel scale and theme */
+  /* drawn once for image targets: the disc, the label's halo and its
+   * text, each for one size, pixel scale and theme */
   cairo_surface_t  *sprite;
   double            sprite_r;
   double            sprite_scale;
@@ -136,17 +142,20 @@ struct _SamMapRenderer
   GHashTable      *node_index;        /* id → index + 1 */
   PangoLayout     *count_layouts[10]; /* "1".."9", "9+" */
   PangoLayout     *mark_layouts[6];   /* comparison symbols per SamMapChange */
-  cairo_surface_t *badge_sprites[10]; /* badges drawn once, for dense maps */
+  GHashTable      *badge_sprites;     /* count and direction → badge drawn once, for images */
   int              badge_sprites_dark; /* -1: none drawn yet */
   double           badge_sprites_scale;
-  SamMapRasterQueue *raster_queue;    /* reused by every dense draw */
 
   PangoLayout     *callout;
   gboolean         callout_valid;
 
   GPtrArray       *legend;            /* LegendEntry */
   PangoLayout     *legend_title;
-  cairo_surface_t *legend_sprite;     /* the legend drawn once, for dense maps */
+  cairo_surface_t *dot_sprite;        /* a link's dot, for images */
+  double           dot_sprite_radius;
+  double           dot_sprite_scale;
+  int              dot_sprite_dark;
+  cairo_surface_t *legend_sprite;     /* the legend drawn once, for images */
   double           legend_sprite_width;
   double           legend_sprite_height;
   double           legend_sprite_max_height;
@@ -178,6 +187,20 @@ struct _SamMapRenderer
   char            *base_dim_node;
   gboolean         base_dark;
   gboolean         base_legend;
+
+  /* the draw in progress: pixels per unit of an image target, with which
+   * discs, labels, badges and the legend are painted as sprites (0 on a
+   * vector target: drawn as shapes), and the layer it covers */
+  double           sprite_scale;
+  Layer            layer;
+  int              drag_index;        /* -1: no node dragged */
+
+  /* a node being dragged: the cached layer leaves it out */
+  char            *drag_id;
+  guint64          base_structure_serial;
+  char            *base_drag_id;
+  gboolean         base_stale;        /* the last draw showed the layer of another view */
+  gboolean         lazy_base;
 
   double           label_min_px;
   guint            dark : 1;
@@ -218,6 +241,13 @@ cairo_surface_t *_sam_map_renderer_sprite_new (double     width,
                                                double     height,
                                                double     scale,
                                                cairo_t  **cr);
+void         _sam_map_renderer_paint_sprite (cairo_t         *cr,
+                                             cairo_surface_t *sprite,
+                                             double           x,
+                                             double           y);
+gboolean     _sam_map_renderer_in_layer     (SamMapRenderer  *self,
+                                             guint            a,
+                                             guint            b);
 void         _sam_map_renderer_rounded_rect (cairo_t        *cr,
                                              double          x,
                                              double          y,
@@ -252,8 +282,7 @@ void         _sam_map_renderer_set_tension_style      (cairo_t               *cr
                                                        double                 width);
 void         _sam_map_renderer_draw_relations         (SamMapRenderer        *self,
                                                        cairo_t               *cr,
-                                                       const SamMapTransform *t,
-                                                       SamMapRaster          *raster);
+                                                       const SamMapTransform *t);
 void         _sam_map_renderer_link_geometry          (SamMapRenderer        *self,
                                                        const LinkCache       *lc,
                                                        double                 p[8]);
@@ -265,14 +294,12 @@ void         _sam_map_renderer_arrow_head             (cairo_t               *cr
                                                        double                 size);
 void         _sam_map_renderer_draw_links             (SamMapRenderer        *self,
                                                        cairo_t               *cr,
-                                                       const SamMapTransform *t,
-                                                       SamMapRaster          *raster);
+                                                       const SamMapTransform *t);
 void         _sam_map_renderer_draw_highlights        (SamMapRenderer        *self,
                                                        cairo_t               *cr,
                                                        const SamMapTransform *t);
 void         _sam_map_renderer_draw_belief_only_lines (SamMapRenderer        *self,
-                                                       cairo_t               *cr,
-                                                       SamMapRaster          *raster);
+                                                       cairo_t               *cr);
 PangoLayout *_sam_map_renderer_count_layout           (SamMapRenderer        *self,
                                                        guint                  count);
 void         _sam_map_renderer_badge_shape            (cairo_t               *cr,
@@ -280,8 +307,7 @@ void         _sam_map_renderer_badge_shape            (cairo_t               *cr
                                                        const NodeCache       *holder,
                                                        double                 radius);
 void         _sam_map_renderer_draw_badges            (SamMapRenderer        *self,
-                                                       cairo_t               *cr,
-                                                       SamMapRaster          *raster);
+                                                       cairo_t               *cr);
 
 /* sam-map-renderer-nodes.c */
 int  _sam_map_renderer_selected_node_index (SamMapRenderer        *self);
@@ -291,14 +317,12 @@ void _sam_map_renderer_person_pictogram    (cairo_t               *cr,
                                             double                 size,
                                             const Rgb             *color);
 void _sam_map_renderer_draw_nodes          (SamMapRenderer        *self,
-                                            cairo_t               *cr,
-                                            SamMapRaster          *raster);
+                                            cairo_t               *cr);
 void _sam_map_renderer_draw_node_rings     (SamMapRenderer        *self,
                                             cairo_t               *cr);
 void _sam_map_renderer_draw_labels         (SamMapRenderer        *self,
                                             cairo_t               *cr,
-                                            const SamMapTransform *t,
-                                            SamMapRaster          *raster);
+                                            const SamMapTransform *t);
 void _sam_map_renderer_draw_interaction    (SamMapRenderer        *self,
                                             cairo_t               *cr);
 

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "sam-map-raster.h"
 #include "sam-map-renderer-private.h"
 
 /* The renderer draws in screen coordinates: node positions are transformed,
@@ -130,8 +129,8 @@ sam_map_renderer_finalize (GObject *object)
     g_clear_object (&self->count_layouts[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->mark_layouts); i++)
     g_clear_object (&self->mark_layouts[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (self->badge_sprites); i++)
-    g_clear_pointer (&self->badge_sprites[i], cairo_surface_destroy);
+  g_clear_pointer (&self->badge_sprites, g_hash_table_unref);
+  g_clear_pointer (&self->dot_sprite, cairo_surface_destroy);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->change_by_relation, g_hash_table_unref);
   g_clear_object (&self->start);
@@ -144,7 +143,8 @@ sam_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->pending_from, g_free);
   g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->base_dim_node, g_free);
-  g_clear_pointer (&self->raster_queue, sam_map_raster_queue_free);
+  g_clear_pointer (&self->drag_id, g_free);
+  g_clear_pointer (&self->base_drag_id, g_free);
 
   G_OBJECT_CLASS (sam_map_renderer_parent_class)->finalize (object);
 }
@@ -163,8 +163,9 @@ sam_map_renderer_init (SamMapRenderer *self)
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options;
 
+  self->badge_sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->badge_sprites_dark = -1;
-  self->raster_queue = sam_map_raster_queue_new ();
+  self->drag_index = -1;
 
   /* Metrics are not hinted, so a layout made at REF_PX scales linearly to
    * any size and can be cached across zoom levels. */
@@ -445,8 +446,8 @@ _sam_map_renderer_edge_width (guint  quality,
  * @scale: pixels per user unit of the target
  * @cr: (out): a context to draw the sprite with, in user units
  *
- * Returns: (transfer full): a transparent ARGB32 image for
- *   sam_map_raster_blit(), @width × @scale pixels wide
+ * Returns: (transfer full): a transparent ARGB32 image, @width × @scale
+ *   pixels wide, for _sam_map_renderer_paint_sprite()
  */
 cairo_surface_t *
 _sam_map_renderer_sprite_new (double    width,
@@ -458,10 +459,65 @@ _sam_map_renderer_sprite_new (double    width,
                                                         MAX (1, (int) ceil (width * scale)),
                                                         MAX (1, (int) ceil (height * scale)));
 
+  cairo_surface_set_device_scale (sprite, scale, scale);
   *cr = cairo_create (sprite);
-  cairo_scale (*cr, scale, scale);
 
   return sprite;
+}
+
+/**
+ * _sam_map_renderer_paint_sprite:
+ * @sprite: from _sam_map_renderer_sprite_new() at the target's pixel scale
+ * @x: where its top left corner goes, in user units
+ * @y: where its top left corner goes, in user units
+ *
+ * Paints @sprite on whole pixels of the target: placed between pixels it
+ * would be resampled, which blurs it and costs several times as much.
+ */
+void
+_sam_map_renderer_paint_sprite (cairo_t         *cr,
+                                cairo_surface_t *sprite,
+                                double           x,
+                                double           y)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double sx, sy, ox, oy;
+
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_user_to_device (cr, &x, &y);
+  x = (round (x * sx + ox) - ox) / sx;
+  y = (round (y * sy + oy) - oy) / sy;
+  cairo_device_to_user (cr, &x, &y);
+  cairo_set_source_surface (cr, sprite, x, y);
+  cairo_paint (cr);
+}
+
+/**
+ * _sam_map_renderer_in_layer:
+ * @a: a node index
+ * @b: the other end of a line (@a again for a node itself)
+ *
+ * Whether the draw in progress covers what hangs on nodes @a and @b.
+ */
+gboolean
+_sam_map_renderer_in_layer (SamMapRenderer *self,
+                            guint           a,
+                            guint           b)
+{
+  gboolean dragged = self->drag_index >= 0 &&
+                     (a == (guint) self->drag_index || b == (guint) self->drag_index);
+
+  switch (self->layer)
+    {
+    case LAYER_BASE:
+      return !dragged;
+    case LAYER_DRAG:
+      return dragged;
+    case LAYER_ALL:
+    default:
+      return TRUE;
+    }
 }
 
 void

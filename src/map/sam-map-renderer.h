@@ -70,6 +70,11 @@ void            sam_map_renderer_set_label_min_size  (SamMapRenderer  *self,
                                                       double           px);
 void            sam_map_renderer_set_cache_scale     (SamMapRenderer  *self,
                                                       double           scale);
+void            sam_map_renderer_set_drag_node       (SamMapRenderer  *self,
+                                                      const char      *id);
+void            sam_map_renderer_set_lazy_base       (SamMapRenderer  *self,
+                                                      gboolean         lazy);
+gboolean        sam_map_renderer_get_base_stale      (SamMapRenderer  *self);
 void            sam_map_renderer_set_selection       (SamMapRenderer  *self,
                                                       SamMapKind       kind,
                                                       const char      *id);

@@ -76,6 +76,8 @@ drag_update_by (SamMapView *self,
   switch (self->drag_mode)
     {
     case DRAG_MOVE:
+      /* only the dragged node is drawn again from frame to frame */
+      sam_map_renderer_set_drag_node (self->renderer, self->drag_node);
       sam_map_model_set_node_position (self->model, self->drag_node,
                                        self->drag_node_x + dx / self->transform.scale,
                                        self->drag_node_y + dy / self->transform.scale);
@@ -125,6 +127,7 @@ drag_end_by (SamMapView *self,
 
   drag_update_by (self, dx, dy);
   self->drag_mode = DRAG_NONE;
+  sam_map_renderer_set_drag_node (self->renderer, NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
 
   if (mode == DRAG_CONNECT)

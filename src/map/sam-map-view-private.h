@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 #define ZOOM_MIN         0.08
 #define ZOOM_MAX         5.0
 
+/* After the last pan or zoom, how long the cached map layer may still be
+ * shown moved and scaled before it is drawn again for the new view. */
+#define SETTLE_MS        150
+
 typedef enum
 {
   DRAG_NONE,
@@ -45,6 +49,8 @@ struct _SamMapView
   gboolean         drag_moved;
   SamMapHit        drag_hit;
   char            *drag_hit_id;
+
+  guint            settle_id;  /* pending redraw of the map layer for the new view */
 
   double           pointer_x;
   double           pointer_y;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-map-view-private.h"
+#include "src/sam-compat.h"
 
 G_DEFINE_FINAL_TYPE (SamMapView, sam_map_view, GTK_TYPE_WIDGET)
 
@@ -133,6 +134,17 @@ _sam_map_view_viewport (SamMapView *self)
   return (SamMapRect) { 0, 0, width, height };
 }
 
+static gboolean
+settle_cb (gpointer data)
+{
+  SamMapView *self = data;
+
+  self->settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 _sam_map_view_set_transform (SamMapView            *self,
                              const SamMapTransform *t)
@@ -140,6 +152,10 @@ _sam_map_view_set_transform (SamMapView            *self,
   gboolean zoom_changed = self->transform.scale != t->scale;
 
   self->transform = *t;
+  /* While the view moves, frames show the map layer moved and scaled; it
+   * is drawn again once the view has been still for a moment. */
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (zoom_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
@@ -282,6 +298,8 @@ sam_map_view_set_model (SamMapView  *self,
     return;
 
   _sam_map_view_stop_animation (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  sam_map_renderer_set_drag_node (self->renderer, NULL);
   if (self->model)
     g_signal_handlers_disconnect_by_data (self->model, self);
 
@@ -422,7 +440,8 @@ sam_map_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  sam_map_renderer_set_cache_scale (self->renderer, gtk_widget_get_scale_factor (widget));
+  sam_map_renderer_set_cache_scale (self->renderer, sam_compat_widget_get_pixel_scale (widget));
+  sam_map_renderer_set_lazy_base (self->renderer, self->settle_id != 0);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   sam_map_renderer_draw (self->renderer, cr, &self->transform, width, height);
   cairo_destroy (cr);
@@ -487,6 +506,7 @@ sam_map_view_dispose (GObject *object)
   SamMapView *self = (SamMapView *) object;
 
   _sam_map_view_stop_animation (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   if (self->model)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);

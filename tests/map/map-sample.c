@@ -126,6 +126,42 @@ map_sample_day_later (SamMapModel *model)
   belief (model, "it", "backoffice", "They change priorities every week", 3);
 }
 
+/* The densest room a workshop has: the twelve teams, every pair related
+ * (qualities and tensions of every kind), each team holding a belief about
+ * every other one, and a few links. */
+SamMapModel *
+map_sample_full_room (void)
+{
+  SamMapModel *model = sam_map_model_new ();
+  SamMapRect box = { 0, 0, 1600, 900 };
+  guint n = G_N_ELEMENTS (teams), k = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_assert_true (sam_map_model_add_node (model, teams[i].id, teams[i].name, SAM_MAP_NODE_TEAM,
+                                           i, teams[i].people, NULL));
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++, k++)
+      {
+        relation (model, teams[i].id, teams[j].id, k % (SAM_MAP_QUALITY_MAX + 1), k % 3);
+        belief (model, teams[i].id, teams[j].id, "They do not listen", 1 + k % 5);
+        belief (model, teams[j].id, teams[i].id, "They are always late", 1 + (k + 2) % 5);
+      }
+
+  g_assert_true (sam_map_model_add_link (model, "link-1", "service", "it",
+                                         "Knows what customers run into",
+                                         "Prioritising fixes", NULL));
+  g_assert_true (sam_map_model_add_link (model, "link-2", "compliance", "sales",
+                                         "Explains rules in plain words",
+                                         "Promises that cannot be kept", NULL));
+  g_assert_true (sam_map_model_add_link (model, "link-3", "it", "backoffice",
+                                         "Automation", "Manual rework", NULL));
+
+  sam_map_layout_apply (model, &box);
+
+  return model;
+}
+
 /* A large map with a fixed seed, for the benchmark and performance tests. */
 SamMapModel *
 map_sample_big (guint n_nodes,

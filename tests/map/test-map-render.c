@@ -497,17 +497,18 @@ test_describe (void)
   g_assert_null (sam_map_describe (model, SAM_MAP_KIND_NODE, "nope"));
 }
 
-/* The same map drawn by cairo: a recording surface is not an image, so the
- * renderer does not take its rasteriser there. */
+/* The map drawn on a recording surface, which is no image: discs,
+ * labels and badges are shapes there, not sprites. */
 static cairo_surface_t *
-render_with_cairo (SamMapRenderer        *renderer,
-                   const SamMapTransform *t,
-                   int                    width,
-                   int                    height,
-                   double                 scale)
+render_shapes (SamMapRenderer        *renderer,
+               const SamMapTransform *t,
+               int                    width,
+               int                    height,
+               double                 scale)
 {
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale),
+                                                       ceil (height * scale));
   cairo_t *cr = cairo_create (recording);
 
   sam_map_renderer_draw (renderer, cr, t, width, height);
@@ -524,14 +525,16 @@ render_with_cairo (SamMapRenderer        *renderer,
   return image;
 }
 
+/* The map drawn on an image at @scale pixels per unit: with sprites. */
 static cairo_surface_t *
-render_with_raster (SamMapRenderer        *renderer,
-                    const SamMapTransform *t,
-                    int                    width,
-                    int                    height,
-                    double                 scale)
+render_image (SamMapRenderer        *renderer,
+              const SamMapTransform *t,
+              int                    width,
+              int                    height,
+              double                 scale)
 {
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale),
+                                                       ceil (height * scale));
   cairo_t *cr;
 
   cairo_surface_set_device_scale (image, scale, scale);
@@ -579,55 +582,202 @@ compare_images (cairo_surface_t *a,
   *far = (double) n_far / ((double) w * h);
 }
 
-/* A dense map goes through the rasteriser on an image (the widget's layer,
- * PNG export): it must show what cairo shows, in light and dark, at a
- * HiDPI scale too, whatever the number of threads. */
-static void
-test_dense_matches_cairo (void)
+/* The colour of the pixel at (@x, @y) units of an image drawn at @scale,
+ * as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *image,
+          double           x,
+          double           y,
+          double           scale)
 {
-  g_autoptr(SamMapModel) model = map_sample_big (100, 1000);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint32 *row = (const guint32 *) (data + (gsize) (int) (y * scale) * stride);
+
+  return row[(int) (x * scale)] & 0xffffff;
+}
+
+/* A point of @node's disc on the screen, beside its number of people. */
+static void
+disc_point (const SamMapNode      *node,
+            const SamMapTransform *t,
+            double                *x,
+            double                *y)
+{
+  *x = node->x * t->scale + t->x_offset + 0.65 * sam_map_node_radius (node) * t->scale;
+  *y = node->y * t->scale + t->y_offset;
+}
+
+/* The largest difference of a channel between two 0xRRGGBB colours. */
+static int
+colour_distance (guint32 a,
+                 guint32 b)
+{
+  int most = 0;
+
+  for (int shift = 0; shift < 24; shift += 8)
+    most = MAX (most, ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+
+  return most;
+}
+
+static guint32
+palette_pixel (guint index)
+{
+  double r, g, b;
+
+  sam_map_palette_get (index, &r, &g, &b);
+
+  return ((guint32) lround (r * 255) << 16) | ((guint32) lround (g * 255) << 8) | (guint32) lround (b * 255);
+}
+
+/* On an image, discs, labels, badges, link dots and the legend are
+ * painted from sprites: the picture must be the one the shapes give, in
+ * light and dark, at a HiDPI and a fractional scale too. */
+static void
+test_sprites_match_shapes (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_full_room ();
   g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
   SamMapRect viewport = { 0, 0, 960, 540 };
+  const double scales[] = { 1, 1.25, 2 };
   SamMapTransform t;
-  cairo_surface_t *threads[2];
 
-  sam_map_renderer_set_show_legend (renderer, TRUE);
   sam_map_renderer_fit (renderer, &viewport, &t);
-
   for (guint dark = 0; dark < 2; dark++)
-    for (guint scale = 1; scale <= 2; scale++)
+    for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
       {
-        cairo_surface_t *fast, *slow;
+        cairo_surface_t *sprites, *shapes;
         double mean, far;
 
         sam_map_renderer_set_dark (renderer, dark);
-        fast = render_with_raster (renderer, &t, 960, 540, scale);
-        slow = render_with_cairo (renderer, &t, 960, 540, scale);
-        compare_images (fast, slow, &mean, &far);
-        g_test_message ("dense map, %s, scale %u: mean difference %.2f, %.2f%% of pixels far off",
-                        dark ? "dark" : "light", scale, mean, far * 100);
-        /* Images (discs, labels, badges) sit on whole pixels, so their
-         * edges and text differ by up to half a pixel: close, not equal.
-         * A layer left out or misplaced costs several times this. */
-        g_assert_cmpfloat (mean, <, 10.0);
-        g_assert_cmpfloat (far, <, 0.04);
-        cairo_surface_destroy (fast);
-        cairo_surface_destroy (slow);
+        sprites = render_image (renderer, &t, 960, 540, scales[i]);
+        shapes = render_shapes (renderer, &t, 960, 540, scales[i]);
+        compare_images (sprites, shapes, &mean, &far);
+        g_test_message ("densest room, %s, scale %.2f: mean difference %.2f, %.2f%% of pixels far off",
+                        dark ? "dark" : "light", scales[i], mean, far * 100);
+        /* Sprites sit on whole pixels, so their edges and text differ by
+         * up to half a pixel: close, not equal.  A layer left out or
+         * misplaced costs several times this. */
+        g_assert_cmpfloat (mean, <, 4.0);
+        g_assert_cmpfloat (far, <, 0.02);
+        cairo_surface_destroy (sprites);
+        cairo_surface_destroy (shapes);
       }
+}
 
-  sam_map_renderer_set_dark (renderer, FALSE);
-  for (guint i = 0; i < 2; i++)
+/* While a node is dragged the cached layer leaves it out and stays: the
+ * node is drawn over it where it is now, not where it was. */
+static void
+test_drag_layer (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  const SamMapNode *node = sam_map_model_get_node (model, "hr");
+  SamMapRect viewport = { 0, 0, 960, 540 };
+  SamMapTransform t;
+  cairo_surface_t *image, *base;
+  double x0, y0, x1, y1;
+  guint32 colour = palette_pixel (node->color), bg;
+
+  sam_map_renderer_set_show_legend (renderer, FALSE);
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  sam_map_renderer_set_cache_scale (renderer, 1);
+  disc_point (node, &t, &x0, &y0);
+
+  image = render_image (renderer, &t, 960, 540, 1);
+  g_assert_cmphex (pixel_at (image, x0, y0, 1), ==, colour);
+  bg = pixel_at (image, 2, 2, 1);
+  cairo_surface_destroy (image);
+
+  sam_map_renderer_set_drag_node (renderer, "hr");
+  image = render_image (renderer, &t, 960, 540, 1);
+  base = renderer->base;
+  g_assert_cmpstr (renderer->base_drag_id, ==, "hr");
+  cairo_surface_destroy (image);
+
+  /* two frames of a drag: the layer stays, the disc follows */
+  for (guint i = 1; i <= 2; i++)
     {
-      sam_map_raster_set_max_threads (i == 0 ? 1 : 4);
-      threads[i] = render_with_raster (renderer, &t, 960, 540, 1);
+      sam_map_model_set_node_position (model, "hr", node->x + 40, node->y + 30);
+      disc_point (node, &t, &x1, &y1);
+      image = render_image (renderer, &t, 960, 540, 1);
+      g_assert_true (renderer->base == base);
+      g_assert_cmphex (pixel_at (image, x1, y1, 1), ==, colour);
+      g_assert_cmphex (pixel_at (renderer->base, x1, y1, 1), !=, colour);
+      cairo_surface_destroy (image);
     }
-  sam_map_raster_set_max_threads (0);
-  g_assert_cmpmem (cairo_image_surface_get_data (threads[0]),
-                   cairo_image_surface_get_stride (threads[0]) * 540,
-                   cairo_image_surface_get_data (threads[1]),
-                   cairo_image_surface_get_stride (threads[1]) * 540);
-  cairo_surface_destroy (threads[0]);
-  cairo_surface_destroy (threads[1]);
+  g_assert_cmphex (pixel_at (renderer->base, x0, y0, 1), ==, bg);
+
+  /* the drag ends: the layer is drawn again, with the node */
+  sam_map_renderer_set_drag_node (renderer, NULL);
+  image = render_image (renderer, &t, 960, 540, 1);
+  g_assert_null (renderer->base_drag_id);
+  g_assert_cmphex (pixel_at (renderer->base, x1, y1, 1), ==, colour);
+  cairo_surface_destroy (image);
+}
+
+/* A lazy renderer shows its cached layer moved and scaled while the view
+ * pans and zooms a little, and draws it again for a bigger zoom or when
+ * it is no longer lazy. */
+static void
+test_lazy_base (void)
+{
+  g_autoptr(SamMapModel) model = map_sample_twelve ();
+  g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (model);
+  const SamMapNode *node = sam_map_model_get_node (model, "hr");
+  guint32 colour = palette_pixel (node->color);
+  SamMapRect viewport = { 0, 0, 960, 540 };
+  SamMapTransform t, moved;
+  cairo_surface_t *image, *exact, *base;
+  SamMapRect legend;
+  double x, y;
+
+  sam_map_renderer_fit (renderer, &viewport, &t);
+  sam_map_renderer_set_cache_scale (renderer, 2);
+  sam_map_renderer_set_lazy_base (renderer, TRUE);
+  exact = render_image (renderer, &t, 960, 540, 2);
+  base = renderer->base;
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  g_assert_true (sam_map_renderer_get_legend_area (renderer, 960, 540, &legend));
+
+  /* panned by 31 × 17 and zoomed by 1.25 around the node */
+  moved = t;
+  moved.scale = t.scale * 1.25;
+  moved.x_offset = 31 + t.x_offset - (node->x * t.scale) * 0.25;
+  moved.y_offset = 17 + t.y_offset - (node->y * t.scale) * 0.25;
+  image = render_image (renderer, &moved, 960, 540, 2);
+  g_assert_true (renderer->base == base);
+  g_assert_cmpmem (&renderer->base_transform, sizeof t, &t, sizeof t);
+  g_assert_true (sam_map_renderer_get_base_stale (renderer));
+  disc_point (node, &moved, &x, &y);
+  g_assert_cmphex (pixel_at (image, x, y, 2), ==, colour);
+  /* the legend stays where it was, drawn as before; only the 6 % of the
+   * map its box lets through is missing */
+  for (y = legend.y + 8; y < legend.y + legend.height - 8; y += 0.5)
+    for (x = legend.x + 8; x < legend.x + legend.width - 8; x += 0.5)
+      g_assert_cmpint (colour_distance (pixel_at (image, x, y, 2), pixel_at (exact, x, y, 2)), <=, 16);
+  cairo_surface_destroy (image);
+  cairo_surface_destroy (exact);
+
+  /* a zoom by 2 around the node would blur */
+  moved.scale = t.scale * 2;
+  moved.x_offset = t.x_offset - node->x * t.scale;
+  moved.y_offset = t.y_offset - node->y * t.scale;
+  image = render_image (renderer, &moved, 960, 540, 2);
+  g_assert_cmpmem (&renderer->base_transform, sizeof moved, &moved, sizeof moved);
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  cairo_surface_destroy (image);
+
+  /* settled: drawn for the view it shows */
+  moved.x_offset += 5;
+  sam_map_renderer_set_lazy_base (renderer, FALSE);
+  image = render_image (renderer, &moved, 960, 540, 2);
+  g_assert_cmpmem (&renderer->base_transform, sizeof moved, &moved, sizeof moved);
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  disc_point (node, &moved, &x, &y);
+  g_assert_cmphex (pixel_at (image, x, y, 2), ==, colour);
+  cairo_surface_destroy (image);
 }
 
 int
@@ -643,7 +793,9 @@ main (int   argc,
   g_test_add_func ("/sam/map/render/fit-labels", test_fit_labels_readable);
   g_test_add_func ("/sam/map/render/describe", test_describe);
   g_test_add_func ("/sam/map/render/badges-clear-labels", test_badges_clear_labels);
-  g_test_add_func ("/sam/map/render/dense-matches-cairo", test_dense_matches_cairo);
+  g_test_add_func ("/sam/map/render/sprites-match-shapes", test_sprites_match_shapes);
+  g_test_add_func ("/sam/map/render/drag-layer", test_drag_layer);
+  g_test_add_func ("/sam/map/render/lazy-base", test_lazy_base);
   g_test_add_func ("/sam/map/export/formats", test_export_formats);
   g_test_add_func ("/sam/map/export/compare", test_export_compare);
   g_test_add_func ("/sam/map/export/error", test_export_error);

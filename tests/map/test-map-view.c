@@ -319,6 +319,49 @@ test_screenshot (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Runs the view's snapshot, as a frame would. */
+static void
+draw_view (Fixture *f)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (f->view)->snapshot (GTK_WIDGET (f->view), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+}
+
+/* Right after a zoom the frame shows the cached map layer scaled; once
+ * the view has been still for SETTLE_MS the layer is drawn for it.  A
+ * node drag leaves the layer to the renderer again when it ends. */
+static void
+test_settle (Fixture       *f,
+             gconstpointer  data)
+{
+  SamMapRenderer *renderer = _sam_map_view_get_renderer (f->view);
+  double x0, y0;
+
+  wait_ms (SETTLE_MS + 50);
+  draw_view (f);
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "map.zoom-in", NULL));
+  draw_view (f);
+  g_assert_true (sam_map_renderer_get_base_stale (renderer));
+  g_assert_cmpfloat (renderer->base_transform.scale, <, _sam_map_view_get_transform (f->view)->scale);
+
+  wait_ms (SETTLE_MS + 50);
+  draw_view (f);
+  g_assert_false (sam_map_renderer_get_base_stale (renderer));
+  g_assert_cmpmem (&renderer->base_transform, sizeof (SamMapTransform),
+                   _sam_map_view_get_transform (f->view), sizeof (SamMapTransform));
+
+  _sam_map_view_node_center (f->view, "sales", &x0, &y0);
+  _sam_map_view_test_drag (f->view, x0, y0, x0 + 30, y0 + 20, 0);
+  g_assert_null (renderer->drag_id);
+  g_assert_cmpuint (f->positions, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +378,8 @@ main (int   argc,
               fixture_set_up, test_move_select_pan, fixture_tear_down);
   g_test_add ("/sam/map/view/actions", Fixture, NULL,
               fixture_set_up, test_actions, fixture_tear_down);
+  g_test_add ("/sam/map/view/settle", Fixture, NULL,
+              fixture_set_up, test_settle, fixture_tear_down);
   g_test_add ("/sam/map/view/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 
