@@ -180,11 +180,14 @@ set_accels (GtkApplication *app)
     { "win.new-workshop", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
-    { "win.show-library", { "<Alt>Left", "<Control>l", NULL } },
+    /* Ctrl+L is the map's Arrange; the library is Alt+Left alone. */
+    { "win.show-library", { "<Alt>Left", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "workshop.add-team-here", { "<Control>t", NULL } },
+    /* A window action: accelerators set on the application cannot reach
+     * the workshop view's own actions. */
+    { "win.add-team", { "<Control>t", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
