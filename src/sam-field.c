@@ -63,7 +63,17 @@ write_stored (GtkWidget  *field,
 
   state->syncing++;
   if (GTK_IS_TEXT_VIEW (field))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), state->stored, -1);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+      GtkTextIter start, end;
+
+      /* Not gtk_text_buffer_set_text(): a failed write is reverted while
+       * the key that caused it is still a user action of the buffer, and
+       * an irreversible action may not start inside one. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_insert (buffer, &start, state->stored, -1);
+    }
   else
     gtk_editable_set_text (GTK_EDITABLE (field), state->stored);
   state->syncing--;

@@ -28,6 +28,9 @@ struct _SamWindow
   /* Full screen asked for: projected from then on, even before (or
    * without) a window manager that grants it. */
   gboolean projecting;
+
+  /* the error dialog on screen, if any (a weak pointer) */
+  AdwMessageDialog *error_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -124,6 +127,7 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = (SamWindow *)object;
 
+  g_clear_weak_pointer (&self->error_dialog);
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -722,8 +726,19 @@ sam_window_show_error (SamWindow    *self,
       return;
     }
 
+  /* Failures that follow one another (a locked database) update the
+   * dialog on screen rather than pile up behind it. */
   title = sam_error_dup_title (error);
+  if (self->error_dialog != NULL)
+    {
+      adw_message_dialog_set_heading (self->error_dialog, title);
+      adw_message_dialog_set_body (self->error_dialog, message);
+      return;
+    }
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  self->error_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }

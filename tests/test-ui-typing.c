@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
+#include <glib/gstdio.h>
 
 #include "sam-overview-page.h"
 #include "sam-step-view.h"
+#include "sam-store-private.h"
 #include "sam-team-row.h"
 #include "sam-test-utils.h"
 
@@ -353,6 +356,151 @@ test_step_title (Fixture       *fixture,
   type_into (fixture, title, "Welkom en koffie", stored_step, "title");
 }
 
+/* The error dialog on screen: its heading and body, and it is closed. */
+static char *
+take_error_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  char *message = NULL;
+
+  for (guint i = 0; message == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          message = g_strconcat (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "\n",
+                                 adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), NULL);
+          gtk_window_destroy (window);
+        }
+    }
+
+  g_assert_nonnull (message);
+  sam_test_pump (50);
+  return message;
+}
+
+/* Another program holds the database (BEGIN EXCLUSIVE) while a key is
+ * typed: the key is not stored, so the field does not show it, and the
+ * message names the lock.  Once the lock is gone the next key is stored. */
+static void
+test_locked_database (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkEditable *organisation = GTK_EDITABLE (find_row (fixture->view, "Organisation"));
+  g_autofree char *message = NULL;
+  g_autofree char *on_disk = NULL;
+  sqlite3 *other = NULL;
+
+  type_into (fixture, organisation, "Acme", stored_workshop, "organisation");
+
+  g_assert_cmpint (sqlite3_open_v2 (sam_store_get_path (fixture->store), &other,
+                                    SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* The store waits for the lock a while, then gives up. */
+  press_key (organisation, "X");
+  g_assert_cmpstr (gtk_editable_get_text (organisation), ==, "Acme");
+  g_assert_cmpint (gtk_editable_get_position (organisation), ==, 4);
+  on_disk = stored_workshop (fixture, "organisation");
+  g_assert_cmpstr (on_disk, ==, "Acme");
+  g_assert_cmpstr (sam_workshop_get_organisation (fixture->workshop), ==, "Acme");
+  message = take_error_message ();
+  g_assert_nonnull (strstr (message, "Another program is using the workshop database"));
+  g_assert_null (strstr (message, "disk is full"));
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  type_into (fixture, organisation, " Verzekeringen", stored_workshop, "organisation");
+}
+
+/* A full disk (the database may not grow) while notes are pasted: the
+ * notes show what is stored, and the message says the disk is full. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *page = sam_test_find_mapped_child (fixture->view, SAM_TYPE_OVERVIEW_PAGE);
+  GtkTextView *view = GTK_TEXT_VIEW (sam_test_find_child (page, GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  sqlite3 *db = _sam_store_get_db (fixture->store);
+  g_autofree char *limit = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *long_text = g_strnfill (200000, 'x');
+  sqlite3_stmt *stmt = NULL;
+  GtkTextIter start, end;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Kort", -1, TRUE);
+  sam_test_pump (15);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, long_text, -1, TRUE);
+  sam_test_pump (15);
+  {
+    g_autofree char *shown = NULL;
+    g_autofree char *on_disk = stored_workshop (fixture, "notes");
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Kort");
+    g_assert_cmpstr (on_disk, ==, "Kort");
+  }
+  message = take_error_message ();
+  g_assert_nonnull (strstr (message, "The disk is full"));
+
+  /* Room again: the next key is stored. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "!", -1, TRUE);
+  sam_test_pump (15);
+  {
+    g_autofree char *on_disk = stored_workshop (fixture, "notes");
+
+    g_assert_cmpstr (on_disk, ==, "Kort!");
+  }
+}
+
+/* A database file that may only be read is reported when Samenspel
+ * starts, not by every edit failing. */
+static void
+test_read_only_database (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autoptr(SamApplication) again = NULL;
+  SamWindow *window;
+  AdwStatusPage *page;
+
+  path = g_strdup (sam_store_get_path (sam_application_get_store (app)));
+  g_clear_object (&app);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  /* Not through sam_test_application_new: that would remove the file. */
+  again = sam_application_new (APP_ID ".ReadOnly", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (again), NULL, NULL));
+  g_assert_null (sam_application_get_store (again));
+  g_assert_error (sam_application_get_store_error (again), SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY);
+
+  window = sam_test_window_new (again);
+  g_assert_cmpstr (sam_window_get_visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (sam_test_find_mapped_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The Workshops Are Read-Only");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "The database is read-only"));
+  sam_test_destroy_window (window);
+
+  g_chmod (path, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +519,11 @@ main (int   argc,
               fixture_set_up, test_team_name, fixture_tear_down);
   g_test_add ("/sam/ui/typing/step-title", Fixture, NULL,
               fixture_set_up, test_step_title, fixture_tear_down);
+  g_test_add ("/sam/ui/failed-save/locked", Fixture, NULL,
+              fixture_set_up, test_locked_database, fixture_tear_down);
+  g_test_add ("/sam/ui/failed-save/disk-full", Fixture, NULL,
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add_func ("/sam/ui/failed-save/read-only", test_read_only_database);
 
   return g_test_run ();
 }
