@@ -268,7 +268,13 @@ minutes_changed_cb (SamStepView   *self,
     return;
 
   if (!sam_store_set_step_minutes (self->store, self->step, minutes, &error))
-    report_error (self, error);
+    {
+      /* The time box shows what is stored. */
+      self->loading = TRUE;
+      gtk_spin_button_set_value (spin, sam_step_get_minutes (self->step));
+      self->loading = FALSE;
+      report_error (self, error);
+    }
 }
 
 static void

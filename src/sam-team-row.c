@@ -90,9 +90,14 @@ people_changed_cb (SamTeamRow    *self,
 {
   guint people = gtk_spin_button_get_value_as_int (spin);
 
+  if (people == sam_team_get_people (self->team))
+    return;
+
+  /* After a failed write the spin shows what is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "workshop.set-team-people", "(xu)",
+                              sam_team_get_id (self->team), people);
   if (people != sam_team_get_people (self->team))
-    gtk_widget_activate_action (GTK_WIDGET (self), "workshop.set-team-people", "(xu)",
-                                sam_team_get_id (self->team), people);
+    gtk_spin_button_set_value (spin, sam_team_get_people (self->team));
 }
 
 static GtkWidget *

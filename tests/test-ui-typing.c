@@ -409,6 +409,21 @@ test_locked_database (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "Another program is using the workshop database"));
   g_assert_null (strstr (message, "disk is full"));
 
+  /* Not only text: a team's number of people shows what is stored too. */
+  {
+    GtkWidget *row = sam_test_find_mapped_child (fixture->view, SAM_TYPE_TEAM_ROW);
+    GtkSpinButton *people = GTK_SPIN_BUTTON (sam_test_find_child (row, GTK_TYPE_SPIN_BUTTON));
+    SamTeam *team = sam_team_row_get_team (SAM_TEAM_ROW (row));
+    g_autofree char *other_message = NULL;
+
+    gtk_spin_button_set_value (people, 7);
+    sam_test_pump (15);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (people), ==, 0);
+    g_assert_cmpuint (sam_team_get_people (team), ==, 0);
+    other_message = take_error_message ();
+    g_assert_nonnull (strstr (other_message, "Another program is using the workshop database"));
+  }
+
   g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
 
