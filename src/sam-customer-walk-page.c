@@ -182,7 +182,7 @@ cards_changed_cb (SamCustomerWalkPage *self)
   sam_discover_refresh_text_sizes (self->steps_box);
 }
 
-static void
+static gboolean
 set_value (SamCustomerWalkPage *self,
            SamCard             *card,
            int                  value)
@@ -190,9 +190,12 @@ set_value (SamCustomerWalkPage *self,
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (sam_card_get_value (card) != value &&
-      !sam_store_set_card_int (store, card, SAM_CARD_FIELD_VALUE, value, &error))
-    sam_discover_report_error (GTK_WIDGET (self), error);
+  if (sam_card_get_value (card) == value ||
+      sam_store_set_card_int (store, card, SAM_CARD_FIELD_VALUE, value, &error))
+    return TRUE;
+
+  sam_discover_report_error (GTK_WIDGET (self), error);
+  return FALSE;
 }
 
 static gboolean
@@ -217,9 +220,11 @@ mark_toggled_cb (GtkToggleButton     *button,
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
 
-  if (gtk_toggle_button_get_active (button) && store != NULL)
-    set_value (self, g_object_get_data (G_OBJECT (button), "card"),
-               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value")));
+  /* Not stored: the mark goes off again, as it is in the database. */
+  if (gtk_toggle_button_get_active (button) && store != NULL &&
+      !set_value (self, g_object_get_data (G_OBJECT (button), "card"),
+                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"))))
+    gtk_toggle_button_set_active (button, FALSE);
 }
 
 static void

@@ -11,7 +11,7 @@
 /* The cards of one writing team about the team it looks at, per prompt,
  * with the owning team's answer under each card. */
 
-static void
+static gboolean
 set_response (SamPerspectivePage *self,
               SamCard            *card,
               int                 response)
@@ -19,9 +19,12 @@ set_response (SamPerspectivePage *self,
   g_autoptr(GError) error = NULL;
   SamStore *store = _sam_perspective_page_get_store (self);
 
-  if (store != NULL && sam_card_get_response (card) != response &&
-      !sam_store_set_card_int (store, card, SAM_CARD_FIELD_RESPONSE, response, &error))
-    sam_discover_report_error (GTK_WIDGET (self), error);
+  if (store == NULL || sam_card_get_response (card) == response ||
+      sam_store_set_card_int (store, card, SAM_CARD_FIELD_RESPONSE, response, &error))
+    return TRUE;
+
+  sam_discover_report_error (GTK_WIDGET (self), error);
+  return FALSE;
 }
 
 static void
@@ -34,11 +37,12 @@ response_toggled_cb (GtkToggleButton    *button,
   if (_sam_perspective_page_get_store (self) == NULL)
     return;
 
-  if (gtk_toggle_button_get_active (button))
-    set_response (self, card, response);
-  else if (sam_card_get_response (card) == response)
-    /* the chosen answer pressed again: the team takes it back */
-    set_response (self, card, SAM_PERSPECTIVE_OPEN);
+  /* Pressed again, the chosen answer is taken back.  Not stored, the
+   * button goes back to what the database holds. */
+  if ((gtk_toggle_button_get_active (button) && !set_response (self, card, response)) ||
+      (!gtk_toggle_button_get_active (button) && sam_card_get_response (card) == response &&
+       !set_response (self, card, SAM_PERSPECTIVE_OPEN)))
+    gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
 }
 
 static void

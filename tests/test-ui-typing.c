@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "sam-customer-walk-page.h"
 #include "sam-overview-page.h"
 #include "sam-step-view.h"
 #include "sam-store-private.h"
@@ -430,6 +431,87 @@ test_locked_database (Fixture       *fixture,
   type_into (fixture, organisation, " Verzekeringen", stored_workshop, "organisation");
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The same on an exercise page: a setting, a card's why and its mark.  The
+ * store waits only briefly for the lock here. */
+static void
+test_locked_exercise (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SamStep) step = NULL;
+  g_autoptr(SamCard) card = NULL;
+  GtkWidget *page, *why, *mark;
+  GtkEditable *persona;
+  g_autofree char *persona_before = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.add-step", "s", "customer-walk"));
+  step = g_list_model_get_item (sam_store_get_steps (fixture->store, fixture->workshop), 0);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.show-step", "x", sam_step_get_id (step)));
+  sam_test_pump (100);
+  page = sam_test_find_mapped_child (fixture->view, SAM_TYPE_CUSTOMER_WALK_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "walk.add-step", "s", "Fills in the form"));
+  sam_test_pump (100);
+  card = g_list_model_get_item (sam_store_get_cards (fixture->store, step), 0);
+  why = find_with_class (page, GTK_TYPE_ENTRY, "discover-why");
+  mark = find_with_class (page, GTK_TYPE_TOGGLE_BUTTON, "discover-mark-2");
+  persona = GTK_EDITABLE (find_row (page, "Whose shoes we walk in"));
+  g_assert_nonnull (why);
+  g_assert_nonnull (mark);
+  g_assert_nonnull (persona);
+  persona_before = g_strdup (gtk_editable_get_text (persona));
+
+  sqlite3_busy_timeout (_sam_store_get_db (fixture->store), 50);
+  g_assert_cmpint (sqlite3_open_v2 (sam_store_get_path (fixture->store), &other,
+                                    SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_widget_grab_focus (why);
+  press_key (GTK_EDITABLE (why), "W");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (why)), ==, "");
+  g_free (take_error_message ());
+
+  gtk_widget_grab_focus (GTK_WIDGET (persona));
+  gtk_editable_set_position (persona, -1);
+  press_key (persona, "!");
+  g_assert_cmpstr (gtk_editable_get_text (persona), ==, persona_before);
+  g_free (take_error_message ());
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mark), TRUE);
+  sam_test_pump (15);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mark)));
+  g_assert_cmpint (sam_card_get_value (card), ==, 0);
+  g_free (take_error_message ());
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  gtk_widget_grab_focus (why);
+  press_key (GTK_EDITABLE (why), "W");
+  g_assert_cmpstr (sam_card_get_detail (card), ==, "W");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mark), TRUE);
+  g_assert_cmpint (sam_card_get_value (card), ==, 1);
+}
+
 /* A full disk (the database may not grow) while notes are pasted: the
  * notes show what is stored, and the message says the disk is full. */
 static void
@@ -536,6 +618,8 @@ main (int   argc,
               fixture_set_up, test_step_title, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/locked", Fixture, NULL,
               fixture_set_up, test_locked_database, fixture_tear_down);
+  g_test_add ("/sam/ui/failed-save/locked-exercise", Fixture, NULL,
+              fixture_set_up, test_locked_exercise, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/disk-full", Fixture, NULL,
               fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add_func ("/sam/ui/failed-save/read-only", test_read_only_database);
