@@ -272,6 +272,36 @@ test_focus_out (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (organisation), ==, "Globex");
 }
 
+/* Types @text into an empty text view, key by key at the cursor. */
+static void
+type_into_view (Fixture     *fixture,
+                GtkTextView *view,
+                const char  *text,
+                StoredFunc   stored,
+                gpointer     data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *typed = g_strndup (text, g_utf8_next_char (p) - text);
+      g_autofree char *shown = NULL;
+      g_autofree char *on_disk = NULL;
+      GtkTextIter start, end, cursor;
+
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+      sam_test_pump (15);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_cmpstr (shown, ==, typed);
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, g_utf8_strlen (typed, -1));
+      on_disk = stored (fixture, data);
+      g_assert_cmpstr (on_disk, ==, typed);
+    }
+}
+
 /* The coach's notes, a text view: keys go in at the cursor. */
 static void
 test_workshop_notes (Fixture       *fixture,
@@ -283,24 +313,7 @@ test_workshop_notes (Fixture       *fixture,
   const char *text = "Start with coffee.\nThen the map";
   GtkTextIter start, end;
 
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      g_autofree char *typed = g_strndup (text, g_utf8_next_char (p) - text);
-      g_autofree char *shown = NULL;
-      g_autofree char *on_disk = NULL;
-      GtkTextIter cursor;
-
-      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
-      sam_test_pump (15);
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      g_assert_cmpstr (shown, ==, typed);
-      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-      g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, g_utf8_strlen (typed, -1));
-      on_disk = stored_workshop (fixture, "notes");
-      g_assert_cmpstr (on_disk, ==, typed);
-    }
+  type_into_view (fixture, view, text, stored_workshop, "notes");
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_select_range (buffer, &start, &end);
@@ -355,6 +368,12 @@ test_step_title (Fixture       *fixture,
   old_title = g_strdup (sam_step_get_title (step));
   clear_field (fixture, title, stored_step, "title", old_title);
   type_into (fixture, title, "Welkom en koffie", stored_step, "title");
+
+  /* The instructions projected for the room, while the step's timer runs
+   * (it notifies the step every second). */
+  g_assert_true (gtk_widget_activate_action (step_view, "step.timer-start", NULL));
+  type_into_view (fixture, GTK_TEXT_VIEW (sam_test_find_mapped_child (step_view, GTK_TYPE_TEXT_VIEW)),
+                  "Stel je voor:\nwie is je klant?", stored_step, "instructions");
 }
 
 /* The error dialog on screen: its heading and body, and it is closed. */
