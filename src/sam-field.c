@@ -26,15 +26,7 @@ field_state_free (gpointer data)
   g_free (state);
 }
 
-static GQuark
-field_state_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("sam-field-state");
-  return quark;
-}
+static G_DEFINE_QUARK (sam-field-state, field_state)
 
 static char *
 dup_text (GtkWidget *field)
@@ -116,9 +108,8 @@ ensure_state (GtkWidget *field)
  * sam_field_is_editing:
  * @field: a field
  *
- * Returns: whether the keyboard focus is in @field (or, for a
- *   #GtkEditableLabel, whether it is being edited), even while its window
- *   is not the active one
+ * Returns: whether the keyboard focus is in @field, even while its
+ *   window is not the active one
  */
 gboolean
 sam_field_is_editing (GtkWidget *field)
@@ -127,9 +118,6 @@ sam_field_is_editing (GtkWidget *field)
   GtkWidget *focus;
 
   g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
-
-  if (GTK_IS_EDITABLE_LABEL (field))
-    return gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (field));
 
   root = gtk_widget_get_root (field);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
