@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "sam-agreements-page.h"
 #include "sam-customer-walk-page.h"
 #include "sam-overview-page.h"
 #include "sam-step-view.h"
@@ -227,6 +228,46 @@ test_workshop_details (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "Dag één");
 }
 
+static char *
+stored_agreement (Fixture  *fixture,
+                  gpointer  column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM agreement WHERE workshop_id = ?1",
+                                          (const char *) column);
+
+  return dup_stored (fixture, sql, sam_workshop_get_id (fixture->workshop));
+}
+
+/* An agreement's owner and what is agreed, on the agreements page. */
+static void
+test_agreement (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SamStep) step = NULL;
+  GtkWidget *page;
+  GtkEditable *owner, *what;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.add-step", "s", "agreements"));
+  step = g_list_model_get_item (sam_store_get_steps (fixture->store, fixture->workshop), 0);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.show-step", "x", sam_step_get_id (step)));
+  sam_test_pump (100);
+  page = sam_test_find_mapped_child (fixture->view, SAM_TYPE_AGREEMENTS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "agreements.add", "s", "Een gedeelde inbox"));
+  sam_test_pump (100);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sam_test_find_child (page, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  sam_test_pump (300);
+
+  owner = GTK_EDITABLE (find_row (page, "Who carries it (owner)"));
+  what = GTK_EDITABLE (find_row (page, "What we agree"));
+  g_assert_nonnull (owner);
+  g_assert_nonnull (what);
+  type_into (fixture, owner, "Sales en IT", stored_agreement, "owner");
+  clear_field (fixture, owner, stored_agreement, "owner", NULL);
+  type_into (fixture, owner, "An", stored_agreement, "owner");
+  type_into (fixture, what, " voor klantvragen", stored_agreement, "what");
+}
+
 /* A field being typed in is the source of truth until the focus leaves it:
  * then it shows what is stored, also a change made elsewhere meanwhile. */
 static void
@@ -429,7 +470,9 @@ test_locked_database (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "Another program is using the workshop database"));
   g_assert_null (strstr (message, "disk is full"));
 
-  /* Not only text: a team's number of people shows what is stored too. */
+  /* Not only text: a team's number of people shows what is stored too.
+   * (The store's full wait for the lock was shown above.) */
+  sqlite3_busy_timeout (_sam_store_get_db (fixture->store), 50);
   {
     GtkWidget *row = sam_test_find_mapped_child (fixture->view, SAM_TYPE_TEAM_ROW);
     GtkSpinButton *people = GTK_SPIN_BUTTON (sam_test_find_child (row, GTK_TYPE_SPIN_BUTTON));
@@ -635,6 +678,8 @@ main (int   argc,
               fixture_set_up, test_team_name, fixture_tear_down);
   g_test_add ("/sam/ui/typing/step-title", Fixture, NULL,
               fixture_set_up, test_step_title, fixture_tear_down);
+  g_test_add ("/sam/ui/typing/agreement", Fixture, NULL,
+              fixture_set_up, test_agreement, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/locked", Fixture, NULL,
               fixture_set_up, test_locked_database, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/locked-exercise", Fixture, NULL,
