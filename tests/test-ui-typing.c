@@ -7,6 +7,8 @@
 
 #include "sam-agreements-page.h"
 #include "sam-customer-walk-page.h"
+#include "sam-map-page-private.h"
+#include "sam-store-map.h"
 #include "sam-overview-page.h"
 #include "sam-step-view.h"
 #include "sam-store-private.h"
@@ -266,6 +268,61 @@ test_agreement (Fixture       *fixture,
   clear_field (fixture, owner, stored_agreement, "owner", NULL);
   type_into (fixture, owner, "An", stored_agreement, "owner");
   type_into (fixture, what, " voor klantvragen", stored_agreement, "what");
+}
+
+/* The note of a relation on the map is stored a moment after the last key;
+ * meanwhile the relation changes (its quality is chosen) and the map is
+ * reloaded, and the note being typed stays as it is. */
+static void
+test_map_note (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *text = "Beloftes";
+  g_autoptr(GPtrArray) relations = NULL;
+  SamMapRelationRecord *relation;
+  g_autoptr(SamTeam) team = NULL;
+  GtkTextBuffer *buffer;
+  SamMapPage *page;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.show-page", "s", "map"));
+  sam_test_pump (300);
+  page = SAM_MAP_PAGE (sam_test_find_mapped_child (fixture->view, SAM_TYPE_MAP_PAGE));
+  g_assert_nonnull (page);
+  team = g_list_model_get_item (sam_store_get_teams (fixture->store, fixture->workshop), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->view), "map.connect", "(ss)",
+                                             sam_team_get_uuid (team), "customer"));
+  sam_test_pump (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->panel_stack), ==, "relation");
+
+  buffer = gtk_text_view_get_buffer (page->note_view);
+  gtk_widget_grab_focus (GTK_WIDGET (page->note_view));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_autofree char *typed = g_strndup (text, p - text + 1);
+      g_autofree char *shown = NULL;
+      GtkTextIter start, end, cursor;
+
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, 1, TRUE);
+      sam_test_pump (80);
+      if (p - text == 3)
+        {
+          gtk_drop_down_set_selected (page->quality_drop, 2);
+          sam_test_pump (80);
+        }
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_cmpstr (shown, ==, typed);
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, p - text + 1);
+    }
+
+  sam_test_pump (800);
+  relations = sam_store_list_map_relations (fixture->store, fixture->workshop, NULL);
+  g_assert_nonnull (relations);
+  g_assert_cmpuint (relations->len, ==, 1);
+  relation = g_ptr_array_index (relations, 0);
+  g_assert_cmpstr (relation->note, ==, text);
+  g_assert_cmpuint (relation->quality, ==, 2);
 }
 
 /* A field being typed in is the source of truth until the focus leaves it:
@@ -680,6 +737,8 @@ main (int   argc,
               fixture_set_up, test_step_title, fixture_tear_down);
   g_test_add ("/sam/ui/typing/agreement", Fixture, NULL,
               fixture_set_up, test_agreement, fixture_tear_down);
+  g_test_add ("/sam/ui/typing/map-note", Fixture, NULL,
+              fixture_set_up, test_map_note, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/locked", Fixture, NULL,
               fixture_set_up, test_locked_database, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/locked-exercise", Fixture, NULL,
