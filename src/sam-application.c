@@ -53,6 +53,14 @@ open_store (SamApplication *self)
   path = sam_store_dup_default_path ();
   self->store = sam_store_open (path, &self->store_error);
 
+  /* Said at once, rather than by every edit failing. */
+  if (self->store != NULL && sam_store_is_read_only (self->store))
+    {
+      g_set_error (&self->store_error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                   _("“%s” may only be read"), path);
+      g_clear_object (&self->store);
+    }
+
   /* Deleted work can no longer be undone once the app restarted. */
   if (self->store != NULL && !sam_store_purge_trash (self->store, &error))
     g_warning ("Could not empty the trash: %s", error->message);
@@ -209,11 +217,14 @@ set_accels (GtkApplication *app)
     { "win.new-workshop", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
-    { "win.show-library", { "<Alt>Left", "<Control>l", NULL } },
+    /* Ctrl+L is the map's Arrange; the library is Alt+Left alone. */
+    { "win.show-library", { "<Alt>Left", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "workshop.add-team-here", { "<Control>t", NULL } },
+    /* A window action: accelerators set on the application cannot reach
+     * the workshop view's own actions. */
+    { "win.add-team", { "<Control>t", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

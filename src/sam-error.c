@@ -34,6 +34,14 @@ sam_error_dup_title (const GError *error)
           return g_strdup (_("That Cannot Be Saved"));
         case SAM_STORE_ERROR_NOT_FOUND:
           return g_strdup (_("It Is No Longer There"));
+        case SAM_STORE_ERROR_BUSY:
+          return g_strdup (_("The Workshops Are in Use"));
+        case SAM_STORE_ERROR_FULL:
+          return g_strdup (_("The Disk Is Full"));
+        case SAM_STORE_ERROR_READ_ONLY:
+          return g_strdup (_("The Workshops Are Read-Only"));
+        case SAM_STORE_ERROR_IO:
+          return g_strdup (_("The Disk Could Not Be Written"));
         default:
           break;
         }
@@ -75,9 +83,28 @@ sam_error_dup_message (const GError *error)
           break;
         case SAM_STORE_ERROR_INVALID:
           return g_strdup (error->message);
+        case SAM_STORE_ERROR_BUSY:
+          advice = _("Another program is using the workshop database, so your last change was not "
+                     "saved. Close the other program (or the other Samenspel window) and make the "
+                     "change again. What you see now is what is saved.");
+          break;
+        case SAM_STORE_ERROR_FULL:
+          advice = _("The disk is full, so your last change was not saved. Make room on the disk "
+                     "and make the change again. What you see now is what is saved.");
+          break;
+        case SAM_STORE_ERROR_READ_ONLY:
+          advice = _("The database is read-only: Samenspel can read your workshops but not change "
+                     "them. Make the file writable again (its permissions, or a disk that is not "
+                     "write-protected) and start Samenspel again.");
+          break;
+        case SAM_STORE_ERROR_IO:
+          advice = _("The disk could not be read or written, so your last change was not saved. "
+                     "Check that the disk is still connected and make the change again. What you "
+                     "see now is what is saved.");
+          break;
         default:
-          advice = _("Your last change could not be written to disk. Check that the disk is not full, "
-                     "then try again. Everything saved before is safe.");
+          advice = _("Your last change could not be saved. What you see now is what is saved; "
+                     "everything saved before is safe.");
           break;
         }
     }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sam-field.h"
 #include "sam-map-page-private.h"
 #include "sam-map-renderer.h"
 #include "sam-window.h"
@@ -84,7 +85,10 @@ save_note (SamMapPage *self)
   if (g_strcmp0 (note, sam_map_loader_get_note (self->loader, self->panel_id)) != 0 &&
       !sam_map_loader_set_relation (self->loader, self->panel_id, relation->quality,
                                     relation->tension, note, &error))
-    _sam_map_page_report (self, error);
+    {
+      sam_field_revert (GTK_WIDGET (self->note_view));
+      _sam_map_page_report (self, error);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -92,7 +96,7 @@ save_note (SamMapPage *self)
 static void
 note_changed_cb (SamMapPage *self)
 {
-  if (self->loading)
+  if (self->loading || sam_field_is_syncing (GTK_WIDGET (self->note_view)))
     return;
 
   g_clear_handle_id (&self->note_save_id, g_source_remove);
@@ -389,6 +393,7 @@ sam_map_page_finalize (GObject *object)
   SamMapPage *self = SAM_MAP_PAGE (object);
 
   g_free (self->panel_id);
+  g_free (self->note_relation_id);
   g_free (self->compare_layout);
 
   G_OBJECT_CLASS (sam_map_page_parent_class)->finalize (object);
@@ -527,11 +532,19 @@ sam_map_page_class_init (SamMapPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "page.show-legend", "show-legend");
   _sam_map_page_install_compare_actions (widget_class);
 
+  /* Ctrl+Plus, Ctrl+Minus and Ctrl+0 size the text of the whole app (the
+   * application's accelerators come first): the map zooms with the plain
+   * keys, anywhere on the page, as the map itself does when it has the
+   * focus.  A text field on the page takes these keys before the page. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "page.layout", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "page.fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "page.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "page.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "page.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "page.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "page.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "page.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "page.zoom-out", NULL);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 

@@ -25,6 +25,13 @@ struct _SamWindow
 
   AdwToast *undo_toast;
   gint64 undo_batch;
+
+  /* Full screen asked for: projected from then on, even before (or
+   * without) a window manager that grants it. */
+  gboolean projecting;
+
+  /* the error dialog on screen, if any (a weak pointer) */
+  AdwMessageDialog *error_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -183,6 +190,7 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = (SamWindow *)object;
 
+  g_clear_weak_pointer (&self->error_dialog);
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -485,12 +493,28 @@ trash_workshop_action (GSimpleAction *action,
     trash_workshop (self, workshop);
 }
 
+/* While a workshop is projected, the room sees the screen: the library
+ * would show every client's workshop, so it waits until full screen ends. */
+static gboolean
+refuse_library_while_projecting (SamWindow *self)
+{
+  if (!(self->projecting || gtk_window_is_fullscreen (GTK_WINDOW (self))) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "workshop") != 0)
+    return FALSE;
+
+  sam_window_show_toast (self, _("Leave full screen (F11) to see all workshops"));
+  return TRUE;
+}
+
 static void
 show_library_action (GSimpleAction *action,
                      GVariant      *param,
                      gpointer       user_data)
 {
-  sam_window_show_library (SAM_WINDOW (user_data));
+  SamWindow *self = SAM_WINDOW (user_data);
+
+  if (!refuse_library_while_projecting (self))
+    sam_window_show_library (self);
 }
 
 static void
@@ -500,8 +524,22 @@ search_action (GSimpleAction *action,
 {
   SamWindow *self = SAM_WINDOW (user_data);
 
+  if (refuse_library_while_projecting (self))
+    return;
+
   sam_window_show_library (self);
   sam_library_page_start_search (self->library_page);
+}
+
+static void
+add_team_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "workshop") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->workshop_view), "workshop.add-team-here", NULL);
 }
 
 static void
@@ -509,12 +547,20 @@ fullscreen_action (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
-  GtkWindow *window = GTK_WINDOW (user_data);
+  SamWindow *self = SAM_WINDOW (user_data);
 
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
+  self->projecting = !(self->projecting || gtk_window_is_fullscreen (GTK_WINDOW (self)));
+  if (self->projecting)
+    gtk_window_fullscreen (GTK_WINDOW (self));
   else
-    gtk_window_fullscreen (window);
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+/* Full screen also ends (or starts) through the window manager. */
+static void
+fullscreened_cb (SamWindow *self)
+{
+  self->projecting = gtk_window_is_fullscreen (GTK_WINDOW (self));
 }
 
 static void
@@ -553,6 +599,7 @@ static const GActionEntry win_actions[] = {
   { "search", search_action },
   { "undo", undo_action },
   { "fullscreen", fullscreen_action },
+  { "add-team", add_team_action },
 };
 
 static void
@@ -562,6 +609,7 @@ sam_window_init (SamWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _sam_window_init_files (self);
   sam_decide_add_window_actions (self);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
 }
 
 /**
@@ -742,8 +790,19 @@ sam_window_show_error (SamWindow    *self,
       return;
     }
 
+  /* Failures that follow one another (a locked database) update the
+   * dialog on screen rather than pile up behind it. */
   title = sam_error_dup_title (error);
+  if (self->error_dialog != NULL)
+    {
+      adw_message_dialog_set_heading (self->error_dialog, title);
+      adw_message_dialog_set_body (self->error_dialog, message);
+      return;
+    }
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  self->error_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }

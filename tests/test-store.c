@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "sam-store.h"
+#include "sam-store-private.h"
 #include "sam-text.h"
 
 static char *
@@ -472,6 +473,62 @@ add (const char *path,
   g_test_add_vtable (path, 0, NULL, (GTestFixtureFunc) setup, (GTestFixtureFunc) func, NULL);
 }
 
+/* A failed write names its cause and changes nothing, neither on disk nor
+ * in the model; the next write, once the cause is gone, is stored. */
+static void
+test_failed_writes (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop = sam_store_create_workshop (store, "Schrijffouten", NULL);
+  sqlite3 *other = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *long_text = g_strnfill (100000, 'x');
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_nonnull (workshop);
+  sqlite3_busy_timeout (_sam_store_get_db (store), 20);
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_COACH, "An", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpstr (sam_workshop_get_coach (workshop), ==, "");
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_COACH, "An", &error));
+  g_assert_no_error (error);
+
+  /* The database may not grow: a full disk. */
+  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (_sam_store_get_db (store), limit, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES, long_text, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_assert_cmpstr (sam_workshop_get_notes (workshop), ==, "");
+  g_clear_object (&store);
+
+  /* A file without write permission opens read-only, and says so. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  store = open_store (path);
+  g_assert_true (sam_store_is_read_only (store));
+  {
+    g_autoptr(SamWorkshop) reread = g_list_model_get_item (sam_store_get_workshops (store), 0);
+
+    g_assert_cmpstr (sam_workshop_get_coach (reread), ==, "An");
+    g_assert_false (sam_store_set_workshop_field (store, reread, SAM_WORKSHOP_FIELD_COACH, "Els", &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY);
+  }
+  g_clear_object (&store);
+  g_chmod (path, 0600);
+  store = open_store (path);
+  g_assert_false (sam_store_is_read_only (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +546,7 @@ main (int   argc,
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
   add ("/sam/store/text/excerpt", test_text_excerpt);
+  add ("/sam/store/failed-writes", test_failed_writes);
 
   return g_test_run ();
 }

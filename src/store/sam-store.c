@@ -21,6 +21,7 @@ struct _SamStore
   sqlite3 *db;
   guint version;
   guint depth;
+  gboolean read_only;
   GHashTable *statements;
   GListStore *workshops;
   GHashTable *caches;
@@ -124,27 +125,40 @@ sam_store_get_latest_version (void)
   return migrations[n - 1].version;
 }
 
+/* The store's error code for an SQLite result code, so that the window can
+ * name the real cause: a lock, a full disk, a read-only file. */
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return SAM_STORE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:
+      return SAM_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SAM_STORE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return SAM_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+      return SAM_STORE_ERROR_READ_ONLY;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return SAM_STORE_ERROR_IO;
+    default:
+      return SAM_STORE_ERROR_FAILED;
+    }
+}
+
 void
 _sam_store_set_error (SamStore  *self,
                       GError   **error,
                       int        rc)
 {
-  int code = SAM_STORE_ERROR_FAILED;
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_NOTADB:
-      code = SAM_STORE_ERROR_NOT_A_DATABASE;
-      break;
-    case SQLITE_CORRUPT:
-      code = SAM_STORE_ERROR_CORRUPT;
-      break;
-    default:
-      break;
-    }
-
-  g_set_error (error, SAM_STORE_ERROR, code, "%s", detail);
+  g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", detail);
 }
 
 sqlite3 *
@@ -207,11 +221,8 @@ _sam_store_exec (SamStore    *self,
 
   if (rc != SQLITE_OK)
     {
-      int code = (rc & 0xff) == SQLITE_NOTADB ? SAM_STORE_ERROR_NOT_A_DATABASE
-               : (rc & 0xff) == SQLITE_CORRUPT ? SAM_STORE_ERROR_CORRUPT
-               : SAM_STORE_ERROR_FAILED;
-
-      g_set_error (error, SAM_STORE_ERROR, code, "%s", message ? message : sqlite3_errstr (rc));
+      g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s",
+                   message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
       return FALSE;
     }
@@ -254,6 +265,12 @@ _sam_store_rollback (SamStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK TO sam; RELEASE sam", NULL, NULL, NULL);
   self->depth--;
+
+  /* RELEASE of the outermost savepoint commits, and fails the same way
+   * when the database is locked: a transaction left open would hold every
+   * later edit back from the disk, even after the lock is gone. */
+  if (self->depth == 0 && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 gint64
@@ -583,6 +600,19 @@ prepare_file (const char  *path,
   return check_header (path, error);
 }
 
+/* A file without any write permission is read-only even for root, who may
+ * write it all the same: the owner marked it so. */
+static gboolean
+is_writable_file (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return TRUE;
+
+  return (buf.st_mode & 0222) != 0 && g_access (path, W_OK) == 0;
+}
+
 /**
  * sam_store_open_at_version:
  * @path: the database file; created when missing
@@ -613,13 +643,17 @@ sam_store_open_at_version (const char  *path,
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = existed && !is_writable_file (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       _sam_store_set_error (self, error, rc);
       return NULL;
     }
+  self->read_only = self->read_only || sqlite3_db_readonly (self->db, "main") == 1;
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
@@ -632,9 +666,9 @@ sam_store_open_at_version (const char  *path,
 
   /* WAL keeps every committed edit on disk when the app is killed, and lets
    * the command line read while the app is open. */
-  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;", error))
+  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;", error) ||
+      (!self->read_only && !_sam_store_exec (self, "PRAGMA journal_mode = WAL;"
+                                                   "PRAGMA synchronous = NORMAL;", error)))
     return NULL;
 
   if (!migrate (self, version, error))
@@ -684,6 +718,21 @@ sam_store_get_version (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), 0);
   return self->version;
+}
+
+/**
+ * sam_store_is_read_only:
+ * @self: a #SamStore
+ *
+ * Returns: whether the database file may only be read (its permissions, or
+ *   the disk it is on); every write then fails with
+ *   %SAM_STORE_ERROR_READ_ONLY
+ */
+gboolean
+sam_store_is_read_only (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 /**

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * @SAM_STORE_ERROR_FAILED: reading or writing failed (disk full, permissions, ...)
  * @SAM_STORE_ERROR_NOT_FOUND: the object no longer exists
  * @SAM_STORE_ERROR_INVALID: the value is not acceptable (empty name, ...)
+ * @SAM_STORE_ERROR_BUSY: another program holds a lock on the database
+ * @SAM_STORE_ERROR_FULL: the disk (or the database's size limit) is full
+ * @SAM_STORE_ERROR_READ_ONLY: the database may only be read
+ * @SAM_STORE_ERROR_IO: the disk could not be read or written
  */
 typedef enum
 {
@@ -31,6 +35,10 @@ typedef enum
   SAM_STORE_ERROR_FAILED,
   SAM_STORE_ERROR_NOT_FOUND,
   SAM_STORE_ERROR_INVALID,
+  SAM_STORE_ERROR_BUSY,
+  SAM_STORE_ERROR_FULL,
+  SAM_STORE_ERROR_READ_ONLY,
+  SAM_STORE_ERROR_IO,
 } SamStoreError;
 
 typedef enum
@@ -56,6 +64,7 @@ SamStore    *sam_store_open_at_version          (const char        *path,
                                                  GError           **error);
 const char  *sam_store_get_path                 (SamStore          *self);
 guint        sam_store_get_version              (SamStore          *self);
+gboolean     sam_store_is_read_only             (SamStore          *self);
 gboolean     sam_store_purge_trash              (SamStore          *self,
                                                  GError           **error);
 gboolean     sam_store_restore_trash            (SamStore          *self,
