@@ -6,6 +6,7 @@
 #include "sam-date.h"
 #include "sam-date-row.h"
 #include "sam-decide-common.h"
+#include "sam-field.h"
 
 /* Dates: read and typed the locale's way, stored as YYYY-MM-DD. */
 
@@ -37,6 +38,16 @@ show_date_problem (GtkWidget    *entry,
   gtk_widget_set_visible (hint, error != NULL);
 }
 
+/* A date field is stored when it is committed (Enter, focus out, the
+ * calendar), not while it is typed in; it then shows the date as read. */
+static void
+show_date (GtkEditable *entry,
+           const char  *shown)
+{
+  if (g_strcmp0 (gtk_editable_get_text (entry), shown) != 0)
+    gtk_editable_set_text (entry, shown);
+}
+
 /* Stores @iso, through the row's action, unless the object holds it already. */
 static void
 store_date (GtkWidget  *entry,
@@ -58,7 +69,7 @@ store_date (GtkWidget  *entry,
   g_clear_pointer (&stored, g_free);
   g_object_get (object, property, &stored, NULL);
   shown = sam_date_format (stored);
-  sam_decide_entry_set_text (GTK_EDITABLE (entry), shown);
+  show_date (GTK_EDITABLE (entry), shown);
 }
 
 static void
@@ -90,8 +101,11 @@ follow_date (GtkEditable *entry,
 
   g_object_get (object, pspec->name, &iso, NULL);
   shown = sam_date_format (iso);
-  if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
-    sam_decide_entry_set_text (entry, shown);
+  /* Never under the cursor: a half-typed date is committed when the focus
+   * leaves, and then shown as read. */
+  if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error")
+      && !sam_field_is_editing (GTK_WIDGET (entry)))
+    show_date (entry, shown);
 }
 
 static void
