@@ -284,3 +284,402 @@ sam_compat_file_filters_new (const char *name,
 
   return G_LIST_MODEL (filters);
 }
+
+/* Alerts: AdwAlertDialog from libadwaita 1.5, AdwMessageDialog before.
+ * Both are a GtkWidget here; the callback runs once, for the first
+ * response (a button, or the close response when the dialog is closed). */
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+# define ALERT(w) ADW_ALERT_DIALOG (w)
+#else
+# define ALERT(w) ADW_MESSAGE_DIALOG (w)
+#endif
+
+/**
+ * sam_compat_alert_new:
+ * @heading: the question or what happened, in title case
+ * @body: (nullable): the explanation
+ *
+ * Returns: (transfer floating): a new alert without responses; add them,
+ *   then show it with sam_compat_alert_present()
+ */
+GtkWidget *
+sam_compat_alert_new (const char *heading,
+                      const char *body)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
+#else
+  /* The parent is set when the alert is presented. */
+  return adw_message_dialog_new (NULL, heading, body);
+#endif
+}
+
+/**
+ * sam_compat_alert_add_response:
+ * @alert: an alert from sam_compat_alert_new()
+ * @id: the response ID given to the callback
+ * @label: the button label, with a mnemonic
+ * @appearance: %ADW_RESPONSE_SUGGESTED, %ADW_RESPONSE_DESTRUCTIVE or
+ *   %ADW_RESPONSE_DEFAULT
+ *
+ * Adds a button; buttons appear in the order they are added.
+ */
+void
+sam_compat_alert_add_response (GtkWidget             *alert,
+                               const char            *id,
+                               const char            *label,
+                               AdwResponseAppearance  appearance)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_alert_dialog_add_response (ALERT (alert), id, label);
+  adw_alert_dialog_set_response_appearance (ALERT (alert), id, appearance);
+#else
+  adw_message_dialog_add_response (ALERT (alert), id, label);
+  adw_message_dialog_set_response_appearance (ALERT (alert), id, appearance);
+#endif
+}
+
+/**
+ * sam_compat_alert_set_default_response:
+ * @alert: an alert
+ * @id: the response that Enter chooses
+ */
+void
+sam_compat_alert_set_default_response (GtkWidget  *alert,
+                                       const char *id)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_alert_dialog_set_default_response (ALERT (alert), id);
+#else
+  adw_message_dialog_set_default_response (ALERT (alert), id);
+#endif
+}
+
+/**
+ * sam_compat_alert_set_close_response:
+ * @alert: an alert
+ * @id: the response given when the alert is closed without a button
+ *   (Escape); "close" when not set
+ */
+void
+sam_compat_alert_set_close_response (GtkWidget  *alert,
+                                     const char *id)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_alert_dialog_set_close_response (ALERT (alert), id);
+#else
+  adw_message_dialog_set_close_response (ALERT (alert), id);
+#endif
+}
+
+/**
+ * sam_compat_alert_set_response_enabled:
+ * @alert: an alert
+ * @id: a response of @alert
+ * @enabled: whether its button can be pressed
+ */
+void
+sam_compat_alert_set_response_enabled (GtkWidget  *alert,
+                                       const char *id,
+                                       gboolean    enabled)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_alert_dialog_set_response_enabled (ALERT (alert), id, enabled);
+#else
+  adw_message_dialog_set_response_enabled (ALERT (alert), id, enabled);
+#endif
+}
+
+/**
+ * sam_compat_alert_get_response_enabled:
+ * @alert: an alert
+ * @id: a response of @alert
+ *
+ * Returns: whether its button can be pressed
+ */
+gboolean
+sam_compat_alert_get_response_enabled (GtkWidget  *alert,
+                                       const char *id)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_response_enabled (ALERT (alert), id);
+#else
+  return adw_message_dialog_get_response_enabled (ALERT (alert), id);
+#endif
+}
+
+/**
+ * sam_compat_alert_set_extra_child:
+ * @alert: an alert
+ * @child: (nullable): a widget shown below the body, such as an entry
+ */
+void
+sam_compat_alert_set_extra_child (GtkWidget *alert,
+                                  GtkWidget *child)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_alert_dialog_set_extra_child (ALERT (alert), child);
+#else
+  adw_message_dialog_set_extra_child (ALERT (alert), child);
+#endif
+}
+
+/**
+ * sam_compat_alert_get_extra_child:
+ * @alert: an alert
+ *
+ * Returns: (transfer none) (nullable): the widget below the body
+ */
+GtkWidget *
+sam_compat_alert_get_extra_child (GtkWidget *alert)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_extra_child (ALERT (alert));
+#else
+  return adw_message_dialog_get_extra_child (ALERT (alert));
+#endif
+}
+
+/**
+ * sam_compat_alert_get_heading:
+ * @alert: an alert
+ *
+ * Returns: its heading
+ */
+const char *
+sam_compat_alert_get_heading (GtkWidget *alert)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_heading (ALERT (alert));
+#else
+  return adw_message_dialog_get_heading (ALERT (alert));
+#endif
+}
+
+/**
+ * sam_compat_alert_get_body:
+ * @alert: an alert
+ *
+ * Returns: its body text
+ */
+const char *
+sam_compat_alert_get_body (GtkWidget *alert)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_body (ALERT (alert));
+#else
+  return adw_message_dialog_get_body (ALERT (alert));
+#endif
+}
+
+/* Every presented alert that is not answered yet, newest first: tests and
+ * scripts find the open one here, be it a window (AdwMessageDialog) or a
+ * widget inside the parent window (AdwAlertDialog). */
+static GList *open_alerts;
+
+typedef struct
+{
+  SamCompatAlertFunc callback;
+  GWeakRef           owner;
+  gboolean           has_owner;
+} AlertReply;
+
+static void
+alert_reply_free (gpointer  data,
+                  GClosure *closure)
+{
+  AlertReply *reply = data;
+
+  g_weak_ref_clear (&reply->owner);
+  g_free (reply);
+}
+
+static void
+alert_finalized_cb (gpointer  data,
+                    GObject  *where_the_alert_was)
+{
+  open_alerts = g_list_remove (open_alerts, where_the_alert_was);
+}
+
+static void
+alert_response_cb (GtkWidget  *alert,
+                   const char *response,
+                   AlertReply *reply)
+{
+  g_autoptr(GObject) owner = NULL;
+
+  /* Closing after a button gives the close response too: only the first
+   * response counts. */
+  if (g_list_find (open_alerts, alert) == NULL)
+    return;
+
+  open_alerts = g_list_remove (open_alerts, alert);
+  g_object_weak_unref (G_OBJECT (alert), alert_finalized_cb, NULL);
+
+  owner = g_weak_ref_get (&reply->owner);
+  if (reply->callback != NULL && (owner != NULL || !reply->has_owner))
+    reply->callback (alert, response, owner);
+}
+
+/**
+ * sam_compat_alert_present:
+ * @alert: (transfer floating): an alert from sam_compat_alert_new()
+ * @parent: (nullable): a widget in the window the alert belongs to
+ * @callback: (nullable): called once with the chosen response
+ * @owner: (nullable) (type GObject): given to @callback as user data; when
+ *   it is finalized before the answer, @callback is not called
+ *
+ * Shows the alert, modal to @parent's window.
+ */
+void
+sam_compat_alert_present (GtkWidget          *alert,
+                          GtkWidget          *parent,
+                          SamCompatAlertFunc  callback,
+                          gpointer            owner)
+{
+  AlertReply *reply = g_new0 (AlertReply, 1);
+
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+  reply->callback = callback;
+  reply->has_owner = owner != NULL;
+  g_weak_ref_init (&reply->owner, owner);
+  g_signal_connect_data (alert, "response", G_CALLBACK (alert_response_cb), reply, alert_reply_free, 0);
+  open_alerts = g_list_prepend (open_alerts, alert);
+  g_object_weak_ref (G_OBJECT (alert), alert_finalized_cb, NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (alert), parent);
+#else
+  {
+    GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+    if (GTK_IS_WINDOW (root))
+      gtk_window_set_transient_for (GTK_WINDOW (alert), GTK_WINDOW (root));
+    gtk_window_set_modal (GTK_WINDOW (alert), TRUE);
+    gtk_window_present (GTK_WINDOW (alert));
+  }
+#endif
+}
+
+/**
+ * sam_compat_alert_respond:
+ * @alert: a presented alert
+ * @response: one of its responses
+ *
+ * Answers as a press on the response's button does: the callback runs
+ * with @response and the alert closes. Used when Enter in an entry of
+ * the alert means "go", and by tests.
+ *
+ * Returns: %TRUE when answered; %FALSE when the response is disabled or
+ *   the alert was answered already
+ */
+gboolean
+sam_compat_alert_respond (GtkWidget  *alert,
+                          const char *response)
+{
+  g_autoptr(GtkWidget) keep = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (alert), FALSE);
+  g_return_val_if_fail (response != NULL, FALSE);
+
+  if (g_list_find (open_alerts, alert) == NULL ||
+      !sam_compat_alert_get_response_enabled (alert, response))
+    return FALSE;
+
+  keep = g_object_ref (alert);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_signal_emit (alert, g_signal_lookup ("response", ADW_TYPE_ALERT_DIALOG),
+                 g_quark_from_string (response), response);
+  adw_dialog_close (ADW_DIALOG (alert));
+#else
+  adw_message_dialog_response (ALERT (alert), response);
+  gtk_window_close (GTK_WINDOW (alert));
+#endif
+
+  return TRUE;
+}
+
+/**
+ * sam_compat_alert_find_open:
+ *
+ * Returns: (transfer none) (nullable): the alert presented last that is
+ *   still waiting for an answer
+ */
+GtkWidget *
+sam_compat_alert_find_open (void)
+{
+  return open_alerts != NULL ? open_alerts->data : NULL;
+}
+
+/**
+ * sam_compat_expander_row_add_suffix:
+ * @row: an expander row
+ * @widget: a widget for the end of its header, before the arrow
+ *
+ * Libadwaita 1.4 renamed adw_expander_row_add_action() to add_suffix().
+ */
+void
+sam_compat_expander_row_add_suffix (AdwExpanderRow *row,
+                                    GtkWidget      *widget)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_expander_row_add_suffix (row, widget);
+#else
+  adw_expander_row_add_action (row, widget);
+#endif
+}
+
+/**
+ * sam_compat_get_visible_dialog:
+ * @window: a window
+ *
+ * Finds the dialog shown over @window: an #AdwDialog inside it (libadwaita
+ * 1.5 and later), or a visible window transient for it.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+sam_compat_get_visible_dialog (GtkWindow *window)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_APPLICATION_WINDOW (window) &&
+      adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL)
+    return GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  if (ADW_IS_WINDOW (window) && adw_window_get_visible_dialog (ADW_WINDOW (window)) != NULL)
+    return GTK_WIDGET (adw_window_get_visible_dialog (ADW_WINDOW (window)));
+#endif
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == window && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/**
+ * sam_compat_dialog_close:
+ * @dialog: a dialog from sam_compat_get_visible_dialog()
+ *
+ * Closes it, as its close button does.
+ */
+void
+sam_compat_dialog_close (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_close (ADW_DIALOG (dialog));
+      return;
+    }
+#endif
+
+  gtk_window_close (GTK_WINDOW (dialog));
+}

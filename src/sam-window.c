@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-compat.h"
 #include "sam-decide-common.h"
 #include "sam-error.h"
 #include "sam-library-page.h"
@@ -168,57 +169,56 @@ undo_action (GSimpleAction *action,
 }
 
 static void
-new_workshop_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          SamWindow        *self)
+new_workshop_response_cb (GtkWidget  *alert,
+                          const char *response,
+                          gpointer    user_data)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (alert), "entry");
 
   if (g_strcmp0 (response, "create") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.create-workshop", "s",
+    gtk_widget_activate_action (GTK_WIDGET (user_data), "win.create-workshop", "s",
                                 gtk_editable_get_text (entry));
 }
 
 static void
-name_entry_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
+name_entry_changed_cb (GtkEditable *entry,
+                       GtkWidget   *alert)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
+  const char *response = g_object_get_data (G_OBJECT (alert), "response");
 
-  adw_message_dialog_set_response_enabled (dialog, response, *stripped != '\0');
+  sam_compat_alert_set_response_enabled (alert, response, *stripped != '\0');
 }
 
 /* A small dialog asking for one name; used to create and to rename. */
-static AdwMessageDialog *
-name_dialog_new (SamWindow  *self,
-                 const char *heading,
+static GtkWidget *
+name_dialog_new (const char *heading,
                  const char *body,
                  const char *response,
                  const char *response_label,
                  const char *text)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
   GtkWidget *entry;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  alert = sam_compat_alert_new (heading, body);
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, response, response_label, ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_default_response (alert, response);
+  sam_compat_alert_set_close_response (alert, "cancel");
 
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  sam_compat_alert_set_extra_child (alert, entry);
 
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response), g_free);
-  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
-  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+  g_object_set_data (G_OBJECT (alert), "entry", entry);
+  g_object_set_data_full (G_OBJECT (alert), "response", g_strdup (response), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), alert);
+  name_entry_changed_cb (GTK_EDITABLE (entry), alert);
 
-  return dialog;
+  return alert;
 }
 
 static void
@@ -227,17 +227,16 @@ new_workshop_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   SamWindow *self = SAM_WINDOW (user_data);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
 
   if (self->store == NULL)
     return;
 
-  dialog = name_dialog_new (self, _("New Workshop"),
-                            _("Give the workshop a name the room will recognise. "
-                              "Teams and the agenda come next."),
-                            "create", _("C_reate"), "");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_workshop_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = name_dialog_new (_("New Workshop"),
+                           _("Give the workshop a name the room will recognise. "
+                             "Teams and the agenda come next."),
+                           "create", _("C_reate"), "");
+  sam_compat_alert_present (alert, GTK_WIDGET (self), new_workshop_response_cb, self);
 }
 
 static void
@@ -290,12 +289,13 @@ open_workshop_action (GSimpleAction *action,
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SamWindow        *self)
+rename_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  SamWorkshop *workshop = g_object_get_data (G_OBJECT (dialog), "workshop");
+  SamWindow *self = SAM_WINDOW (user_data);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (alert), "entry");
+  SamWorkshop *workshop = g_object_get_data (G_OBJECT (alert), "workshop");
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "rename") != 0)
@@ -313,16 +313,15 @@ rename_workshop_action (GSimpleAction *action,
 {
   SamWindow *self = SAM_WINDOW (user_data);
   SamWorkshop *workshop = workshop_from_param (self, param);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
 
   if (workshop == NULL)
     return;
 
-  dialog = name_dialog_new (self, _("Rename Workshop"), NULL, "rename", _("_Rename"),
-                            sam_workshop_get_name (workshop));
-  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_object_ref (workshop), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = name_dialog_new (_("Rename Workshop"), NULL, "rename", _("_Rename"),
+                           sam_workshop_get_name (workshop));
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_object_ref (workshop), g_object_unref);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), rename_response_cb, self);
 }
 
 static void
@@ -373,12 +372,12 @@ trash_workshop (SamWindow   *self,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SamWindow        *self)
+delete_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
 {
   if (g_strcmp0 (response, "delete") == 0)
-    trash_workshop (self, g_object_get_data (G_OBJECT (dialog), "workshop"));
+    trash_workshop (SAM_WINDOW (user_data), g_object_get_data (G_OBJECT (alert), "workshop"));
 }
 
 static void
@@ -388,24 +387,23 @@ delete_workshop_action (GSimpleAction *action,
 {
   SamWindow *self = SAM_WINDOW (user_data);
   SamWorkshop *workshop = workshop_from_param (self, param);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
   g_autofree char *heading = NULL;
 
   if (workshop == NULL)
     return;
 
   heading = g_strdup_printf (_("Delete “%s”?"), sam_workshop_get_name (workshop));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("The workshop, its teams and everything the "
-                                                         "room wrote down will be deleted. You can "
-                                                         "undo this right after.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_object_ref (workshop), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (heading,
+                                _("The workshop, its teams and everything the "
+                                  "room wrote down will be deleted. You can "
+                                  "undo this right after."));
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  sam_compat_alert_set_default_response (alert, "cancel");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_object_ref (workshop), g_object_unref);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), delete_response_cb, self);
 }
 
 /* Deletes without asking: for tests and scripts that drive the app, and for
@@ -666,7 +664,7 @@ sam_window_show_error (SamWindow    *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *dialog;
+  GtkWidget *alert;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
@@ -679,7 +677,7 @@ sam_window_show_error (SamWindow    *self,
     }
 
   title = sam_error_dup_title (error);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (title, message);
+  sam_compat_alert_add_response (alert, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), NULL, NULL);
 }
