@@ -74,6 +74,10 @@ gboolean    sam_compat_alert_respond              (GtkWidget             *alert,
                                                    const char            *response);
 GtkWidget  *sam_compat_alert_find_open            (void);
 
+void        sam_compat_show_shortcuts             (GtkWindow             *parent);
+char      **sam_compat_shortcuts_list_file        (GError               **error);
+char      **sam_compat_shortcuts_list_shown       (GtkWidget             *shortcuts);
+
 GtkWidget  *sam_compat_get_visible_dialog         (GtkWindow             *window);
 void        sam_compat_dialog_close               (GtkWidget             *dialog);
 

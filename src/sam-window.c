@@ -452,6 +452,16 @@ fullscreen_action (GSimpleAction *action,
     gtk_window_fullscreen (window);
 }
 
+/* Our own action rather than GtkApplicationWindow's help overlay, which
+ * GTK 4.18 deprecates with GtkShortcutsWindow: sam-compat picks the dialog. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  sam_compat_show_shortcuts (GTK_WINDOW (user_data));
+}
+
 static void
 sam_window_class_init (SamWindowClass *klass)
 {
@@ -488,6 +498,7 @@ static const GActionEntry win_actions[] = {
   { "search", search_action },
   { "undo", undo_action },
   { "fullscreen", fullscreen_action },
+  { "show-help-overlay", show_help_overlay_action },
 };
 
 static void
