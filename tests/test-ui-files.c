@@ -30,8 +30,12 @@ wait_for_dialog (void)
     {
       GtkWidget *dialog = sam_compat_alert_find_open ();
 
+      /* AdwAlertDialog fades in: screenshots wait for it to settle. */
       if (dialog != NULL)
-        return dialog;
+        {
+          sam_test_pump (300);
+          return dialog;
+        }
       sam_test_pump (20);
     }
 
