@@ -473,8 +473,8 @@ sam_compat_alert_get_body (GtkWidget *alert)
 #endif
 }
 
-/* Every presented alert that is not answered yet, newest first: tests and
- * scripts find the open one here, be it a window (AdwMessageDialog) or a
+/* Every presented alert that is not answered yet, newest first: tests
+ * find the open one here, be it a window (AdwMessageDialog) or a
  * widget inside the parent window (AdwAlertDialog). */
 static GList *open_alerts;
 
@@ -538,11 +538,12 @@ sam_compat_alert_present (GtkWidget          *alert,
                           SamCompatAlertFunc  callback,
                           gpointer            owner)
 {
-  AlertReply *reply = g_new0 (AlertReply, 1);
+  AlertReply *reply;
 
   g_return_if_fail (GTK_IS_WIDGET (alert));
   g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
 
+  reply = g_new0 (AlertReply, 1);
   reply->callback = callback;
   reply->has_owner = owner != NULL;
   g_weak_ref_init (&reply->owner, owner);
