@@ -7,6 +7,7 @@
 #include "sam-agreements-page.h"
 #include "sam-date.h"
 #include "sam-date-row.h"
+#include "sam-compat.h"
 #include "sam-decide-common.h"
 #include "sam-field.h"
 
@@ -368,7 +369,7 @@ sam_agreement_row_new (SamAgreement *agreement,
   gtk_box_append (GTK_BOX (flag), flag_label);
   gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (flag, "sam-flag");
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), flag);
+  sam_compat_expander_row_add_suffix (ADW_EXPANDER_ROW (row), flag);
   g_object_set_data_full (G_OBJECT (row), "agreement", g_object_ref (agreement), g_object_unref);
   g_object_set_data (G_OBJECT (row), "flag", flag);
   g_object_set_data (G_OBJECT (row), "flag-label", flag_label);

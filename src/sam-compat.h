@@ -61,4 +61,58 @@ sam_compat_widget_get_pixel_scale (GtkWidget *widget)
   return MAX (gtk_widget_get_scale_factor (widget), 1);
 }
 
+/**
+ * SamCompatAlertFunc:
+ * @alert: the dialog
+ * @response: the ID of the response chosen
+ * @user_data: the object given to sam_compat_alert_present()
+ *
+ * Called once when the coach answers an alert, or closes it (with its close
+ * response).
+ */
+typedef void (*SamCompatAlertFunc) (GtkWidget  *alert,
+                                    const char *response,
+                                    gpointer    user_data);
+
+GtkWidget  *sam_compat_alert_new                  (const char            *heading,
+                                                   const char            *body);
+void        sam_compat_alert_add_response         (GtkWidget             *alert,
+                                                   const char            *id,
+                                                   const char            *label,
+                                                   AdwResponseAppearance  appearance);
+void        sam_compat_alert_set_default_response (GtkWidget             *alert,
+                                                   const char            *id);
+void        sam_compat_alert_set_close_response   (GtkWidget             *alert,
+                                                   const char            *id);
+void        sam_compat_alert_set_response_enabled (GtkWidget             *alert,
+                                                   const char            *id,
+                                                   gboolean               enabled);
+gboolean    sam_compat_alert_get_response_enabled (GtkWidget             *alert,
+                                                   const char            *id);
+void        sam_compat_alert_set_extra_child      (GtkWidget             *alert,
+                                                   GtkWidget             *child);
+GtkWidget  *sam_compat_alert_get_extra_child      (GtkWidget             *alert);
+const char *sam_compat_alert_get_heading          (GtkWidget             *alert);
+const char *sam_compat_alert_get_body             (GtkWidget             *alert);
+void        sam_compat_alert_set_text              (GtkWidget             *alert,
+                                                    const char            *heading,
+                                                    const char            *body);
+void        sam_compat_alert_present              (GtkWidget             *alert,
+                                                   GtkWidget             *parent,
+                                                   SamCompatAlertFunc     callback,
+                                                   gpointer               owner);
+gboolean    sam_compat_alert_respond              (GtkWidget             *alert,
+                                                   const char            *response);
+GtkWidget  *sam_compat_alert_find_open            (void);
+
+void        sam_compat_show_shortcuts             (GtkWindow             *parent);
+char      **sam_compat_shortcuts_list_file        (GError               **error);
+char      **sam_compat_shortcuts_list_shown       (GtkWidget             *shortcuts);
+
+GtkWidget  *sam_compat_get_visible_dialog         (GtkWindow             *window);
+void        sam_compat_dialog_close               (GtkWidget             *dialog);
+
+void        sam_compat_expander_row_add_suffix    (AdwExpanderRow        *row,
+                                                   GtkWidget             *widget);
+
 G_END_DECLS

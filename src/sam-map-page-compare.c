@@ -53,31 +53,30 @@ action_freeze (GtkWidget  *widget,
 }
 
 static void
-name_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  SamMapPage       *self)
+name_response_cb (GtkWidget  *alert,
+                  const char *response,
+                  gpointer    user_data)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (sam_compat_alert_get_extra_child (alert));
 
   if (g_str_equal (response, "freeze"))
-    freeze (self, gtk_editable_get_text (entry));
+    freeze (SAM_MAP_PAGE (user_data), gtk_editable_get_text (entry));
 }
 
 static void
-entry_changed_cb (GtkEditable      *entry,
-                  AdwMessageDialog *dialog)
+entry_changed_cb (GtkEditable *entry,
+                  GtkWidget   *alert)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "freeze", *text != '\0');
+  sam_compat_alert_set_response_enabled (alert, "freeze", *text != '\0');
 }
 
 static void
-entry_activate_cb (GtkEntry         *entry,
-                   AdwMessageDialog *dialog)
+entry_activate_cb (GtkEntry  *entry,
+                   GtkWidget *alert)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "freeze"))
-    adw_message_dialog_response (dialog, "freeze");
+  sam_compat_alert_respond (alert, "freeze");
 }
 
 static void
@@ -86,29 +85,22 @@ action_freeze_named (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SamMapPage *self = SAM_MAP_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *entry;
+  GtkWidget *alert, *entry;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Freeze the Map"),
-                                   _("Give this moment a name, for example “After the break”."));
+  alert = sam_compat_alert_new (_("Freeze the Map"),
+                                _("Give this moment a name, for example “After the break”."));
   entry = gtk_entry_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Name of the frozen map"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "freeze", _("_Freeze"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "freeze",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "freeze", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "freeze");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sam_compat_alert_set_extra_child (alert, entry);
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "freeze", _("_Freeze"), ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_response_enabled (alert, "freeze", FALSE);
+  sam_compat_alert_set_default_response (alert, "freeze");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), alert);
+  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), alert);
+  sam_compat_alert_present (alert, widget, name_response_cb, self);
   gtk_widget_grab_focus (entry);
 }
 

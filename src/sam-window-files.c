@@ -31,15 +31,15 @@ _sam_window_show_file_error (SamWindow    *self,
                  const GError *error)
 {
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  GtkWidget *alert;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was changed."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (heading, body);
+  sam_compat_alert_add_response (alert, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), NULL, NULL);
 }
 
 static char *
@@ -286,11 +286,12 @@ export_contribution_action (GSimpleAction *action,
 }
 
 static void
-team_chosen_cb (AdwMessageDialog *dialog,
-                const char       *response,
-                SamWindow        *self)
+team_chosen_cb (GtkWidget  *alert,
+                const char *response,
+                gpointer    user_data)
 {
-  const char *workshop_uuid = g_object_get_data (G_OBJECT (dialog), "workshop");
+  SamWindow *self = SAM_WINDOW (user_data);
+  const char *workshop_uuid = g_object_get_data (G_OBJECT (alert), "workshop");
   SamWorkshop *workshop = find_workshop (self, workshop_uuid);
   GListModel *teams;
 
@@ -313,7 +314,7 @@ choose_team (SamWindow   *self,
              SamWorkshop *workshop)
 {
   GListModel *teams = sam_store_get_teams (sam_window_get_store (self), workshop);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
 
   if (g_list_model_get_n_items (teams) == 0)
     {
@@ -321,23 +322,21 @@ choose_team (SamWindow   *self,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Team Packet for Which Team?"),
-                                                       _("The packet holds the workshop, its teams and agenda, "
-                                                         "and what this team may see. Your notes stay here.")));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  alert = sam_compat_alert_new (_("Team Packet for Which Team?"),
+                                _("The packet holds the workshop, its teams and agenda, "
+                                  "and what this team may see. Your notes stay here."));
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
       g_autofree char *label = g_strdup (sam_team_get_name (team));
 
       /* Response labels take mnemonics; a team name is plain text. */
-      adw_message_dialog_add_response (dialog, sam_team_get_uuid (team), label);
-      adw_message_dialog_set_response_appearance (dialog, sam_team_get_uuid (team), ADW_RESPONSE_SUGGESTED);
+      sam_compat_alert_add_response (alert, sam_team_get_uuid (team), label, ADW_RESPONSE_SUGGESTED);
     }
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_strdup (sam_workshop_get_uuid (workshop)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (team_chosen_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_strdup (sam_workshop_get_uuid (workshop)), g_free);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), team_chosen_cb, self);
 }
 
 static void

@@ -47,12 +47,12 @@ sam_window_get_locked (SamWindow *self)
 }
 
 static void
-alone_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   SamWindow        *self)
+alone_response_cb (GtkWidget  *alert,
+                   const char *response,
+                   gpointer    user_data)
 {
   if (g_strcmp0 (response, "alone") == 0)
-    sam_window_set_locked (self, TRUE);
+    sam_window_set_locked (SAM_WINDOW (user_data), TRUE);
 }
 
 static void
@@ -61,28 +61,28 @@ offer_alone (SamWindow   *self,
              const char  *team_name)
 {
   g_autofree char *heading = g_strdup_printf (_("%s’s Workshop Is Ready"), team_name);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("Other workshops are kept on this computer. On a "
-                                                         "laptop the team shares, open this workshop alone: the "
-                                                         "list of workshops stays hidden until Samenspel is "
-                                                         "closed.")));
-  adw_message_dialog_add_responses (dialog, "library", _("Show _All Workshops"), "alone", _("Open _Alone"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "alone", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "alone");
-  adw_message_dialog_set_close_response (dialog, "alone");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (alone_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (heading,
+                                _("Other workshops are kept on this computer. On a "
+                                  "laptop the team shares, open this workshop alone: the "
+                                  "list of workshops stays hidden until Samenspel is "
+                                  "closed."));
+  sam_compat_alert_add_response (alert, "library", _("Show _All Workshops"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "alone", _("Open _Alone"), ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_default_response (alert, "alone");
+  sam_compat_alert_set_close_response (alert, "alone");
+  sam_compat_alert_present (alert, GTK_WIDGET (self), alone_response_cb, self);
 }
 
 static void
-merge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   SamWindow        *self)
+merge_response_cb (GtkWidget  *alert,
+                   const char *response,
+                   gpointer    user_data)
 {
-  SamWorkshopFile *file = g_object_get_data (G_OBJECT (dialog), "file");
-  SamMergePlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshopFile *file = g_object_get_data (G_OBJECT (alert), "file");
+  SamMergePlan *plan = g_object_get_data (G_OBJECT (alert), "plan");
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n;
@@ -176,7 +176,7 @@ preview_merge (SamWindow       *self,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *counts = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
   guint n;
 
   if (plan == NULL)
@@ -197,21 +197,20 @@ preview_merge (SamWindow       *self,
                             sam_workshop_file_get_display_name (file), sam_workshop_get_name (plan->workshop),
                             counts);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  alert = sam_compat_alert_new (heading, body);
   if (n == 0)
-    adw_message_dialog_add_response (dialog, "cancel", _("_Close"));
+    sam_compat_alert_add_response (alert, "cancel", _("_Close"), ADW_RESPONSE_DEFAULT);
   else
     {
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "merge");
-      adw_message_dialog_set_extra_child (dialog, items_list_new (plan));
+      sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+      sam_compat_alert_add_response (alert, "merge", _("_Merge"), ADW_RESPONSE_SUGGESTED);
+      sam_compat_alert_set_default_response (alert, "merge");
+      sam_compat_alert_set_extra_child (alert, items_list_new (plan));
     }
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "plan", g_steal_pointer (&plan), (GDestroyNotify) sam_merge_plan_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (alert), "plan", g_steal_pointer (&plan), (GDestroyNotify) sam_merge_plan_free);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), merge_response_cb, self);
 }
 
 static void

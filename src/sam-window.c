@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-compat.h"
 #include "sam-decide-common.h"
 #include "sam-error.h"
 #include "sam-library-page.h"
@@ -31,7 +32,7 @@ struct _SamWindow
   gboolean projecting;
 
   /* the error dialog on screen, if any (a weak pointer) */
-  AdwMessageDialog *error_dialog;
+  GtkWidget *error_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -239,57 +240,56 @@ undo_action (GSimpleAction *action,
 }
 
 static void
-new_workshop_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          SamWindow        *self)
+new_workshop_response_cb (GtkWidget  *alert,
+                          const char *response,
+                          gpointer    user_data)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (alert), "entry");
 
   if (g_strcmp0 (response, "create") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.create-workshop", "s",
+    gtk_widget_activate_action (GTK_WIDGET (user_data), "win.create-workshop", "s",
                                 gtk_editable_get_text (entry));
 }
 
 static void
-name_entry_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
+name_entry_changed_cb (GtkEditable *entry,
+                       GtkWidget   *alert)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
+  const char *response = g_object_get_data (G_OBJECT (alert), "response");
 
-  adw_message_dialog_set_response_enabled (dialog, response, *stripped != '\0');
+  sam_compat_alert_set_response_enabled (alert, response, *stripped != '\0');
 }
 
 /* A small dialog asking for one name; used to create and to rename. */
-static AdwMessageDialog *
-name_dialog_new (SamWindow  *self,
-                 const char *heading,
+static GtkWidget *
+name_dialog_new (const char *heading,
                  const char *body,
                  const char *response,
                  const char *response_label,
                  const char *text)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
   GtkWidget *entry;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  alert = sam_compat_alert_new (heading, body);
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, response, response_label, ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_default_response (alert, response);
+  sam_compat_alert_set_close_response (alert, "cancel");
 
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  sam_compat_alert_set_extra_child (alert, entry);
 
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response), g_free);
-  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
-  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+  g_object_set_data (G_OBJECT (alert), "entry", entry);
+  g_object_set_data_full (G_OBJECT (alert), "response", g_strdup (response), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), alert);
+  name_entry_changed_cb (GTK_EDITABLE (entry), alert);
 
-  return dialog;
+  return alert;
 }
 
 static void
@@ -298,17 +298,16 @@ new_workshop_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   SamWindow *self = SAM_WINDOW (user_data);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
 
   if (self->store == NULL)
     return;
 
-  dialog = name_dialog_new (self, _("New Workshop"),
-                            _("Give the workshop a name the room will recognise. "
-                              "Teams and the agenda come next."),
-                            "create", _("C_reate"), "");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_workshop_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = name_dialog_new (_("New Workshop"),
+                           _("Give the workshop a name the room will recognise. "
+                             "Teams and the agenda come next."),
+                           "create", _("C_reate"), "");
+  sam_compat_alert_present (alert, GTK_WIDGET (self), new_workshop_response_cb, self);
 }
 
 static void
@@ -361,12 +360,13 @@ open_workshop_action (GSimpleAction *action,
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SamWindow        *self)
+rename_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  SamWorkshop *workshop = g_object_get_data (G_OBJECT (dialog), "workshop");
+  SamWindow *self = SAM_WINDOW (user_data);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (alert), "entry");
+  SamWorkshop *workshop = g_object_get_data (G_OBJECT (alert), "workshop");
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "rename") != 0)
@@ -384,16 +384,15 @@ rename_workshop_action (GSimpleAction *action,
 {
   SamWindow *self = SAM_WINDOW (user_data);
   SamWorkshop *workshop = workshop_from_param (self, param);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
 
   if (workshop == NULL)
     return;
 
-  dialog = name_dialog_new (self, _("Rename Workshop"), NULL, "rename", _("_Rename"),
-                            sam_workshop_get_name (workshop));
-  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_object_ref (workshop), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = name_dialog_new (_("Rename Workshop"), NULL, "rename", _("_Rename"),
+                           sam_workshop_get_name (workshop));
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_object_ref (workshop), g_object_unref);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), rename_response_cb, self);
 }
 
 static void
@@ -444,12 +443,12 @@ trash_workshop (SamWindow   *self,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SamWindow        *self)
+delete_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
 {
   if (g_strcmp0 (response, "delete") == 0)
-    trash_workshop (self, g_object_get_data (G_OBJECT (dialog), "workshop"));
+    trash_workshop (SAM_WINDOW (user_data), g_object_get_data (G_OBJECT (alert), "workshop"));
 }
 
 static void
@@ -459,24 +458,23 @@ delete_workshop_action (GSimpleAction *action,
 {
   SamWindow *self = SAM_WINDOW (user_data);
   SamWorkshop *workshop = workshop_from_param (self, param);
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
   g_autofree char *heading = NULL;
 
   if (workshop == NULL)
     return;
 
   heading = g_strdup_printf (_("Delete “%s”?"), sam_workshop_get_name (workshop));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("The workshop, its teams and everything the "
-                                                         "room wrote down will be deleted. You can "
-                                                         "undo this right after.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "workshop", g_object_ref (workshop), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (heading,
+                                _("The workshop, its teams and everything the "
+                                  "room wrote down will be deleted. You can "
+                                  "undo this right after."));
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  sam_compat_alert_set_default_response (alert, "cancel");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_object_ref (workshop), g_object_unref);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), delete_response_cb, self);
 }
 
 /* Deletes without asking: for tests and scripts that drive the app, and for
@@ -563,6 +561,16 @@ fullscreened_cb (SamWindow *self)
   self->projecting = gtk_window_is_fullscreen (GTK_WINDOW (self));
 }
 
+/* Our own action rather than GtkApplicationWindow's help overlay, which
+ * GTK 4.18 deprecates with GtkShortcutsWindow: sam-compat picks the dialog. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  sam_compat_show_shortcuts (GTK_WINDOW (user_data));
+}
+
 static void
 sam_window_class_init (SamWindowClass *klass)
 {
@@ -600,6 +608,7 @@ static const GActionEntry win_actions[] = {
   { "undo", undo_action },
   { "fullscreen", fullscreen_action },
   { "add-team", add_team_action },
+  { "show-help-overlay", show_help_overlay_action },
 };
 
 static void
@@ -778,7 +787,7 @@ sam_window_show_error (SamWindow    *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *dialog;
+  GtkWidget *alert;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
@@ -795,14 +804,13 @@ sam_window_show_error (SamWindow    *self,
   title = sam_error_dup_title (error);
   if (self->error_dialog != NULL)
     {
-      adw_message_dialog_set_heading (self->error_dialog, title);
-      adw_message_dialog_set_body (self->error_dialog, message);
+      sam_compat_alert_set_text (self->error_dialog, title, message);
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  self->error_dialog = ADW_MESSAGE_DIALOG (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (title, message);
+  sam_compat_alert_add_response (alert, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  self->error_dialog = alert;
+  g_object_add_weak_pointer (G_OBJECT (alert), (gpointer *) &self->error_dialog);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), NULL, NULL);
 }

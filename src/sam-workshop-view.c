@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-compat.h"
 #include "sam-map-page.h"
 #include "sam-overview-page.h"
 #include "sam-step-view.h"
@@ -247,11 +248,12 @@ trash_team_action (GtkWidget  *widget,
 }
 
 static void
-remove_team_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         SamWorkshopView  *self)
+remove_team_response_cb (GtkWidget  *alert,
+                         const char *response,
+                         gpointer    user_data)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "team-id"));
+  SamWorkshopView *self = SAM_WORKSHOP_VIEW (user_data);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (alert), "team-id"));
   SamTeam *team;
 
   if (g_strcmp0 (response, "remove") != 0)
@@ -274,7 +276,7 @@ remove_team_action (GtkWidget  *widget,
   SamWindow *window = get_window (self);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  GtkWidget *alert;
   guint n;
 
   if (team == NULL)
@@ -294,18 +296,13 @@ remove_team_action (GtkWidget  *widget,
                                        "You can undo this right after.",
                                        "The team wrote %u cards. They are removed together with the team. "
                                        "You can undo this right after.", n), n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove Team"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "team-id", GSIZE_TO_POINTER ((gsize) sam_team_get_id (team)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_team_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = sam_compat_alert_new (heading, body);
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "remove", _("_Remove Team"), ADW_RESPONSE_DESTRUCTIVE);
+  sam_compat_alert_set_default_response (alert, "cancel");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data (G_OBJECT (alert), "team-id", GSIZE_TO_POINTER ((gsize) sam_team_get_id (team)));
+  sam_compat_alert_present (alert, GTK_WIDGET (window), remove_team_response_cb, self);
 }
 
 static void

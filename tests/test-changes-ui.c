@@ -4,6 +4,7 @@
 #include "sam-card-list.h"
 #include "sam-card-row.h"
 #include "sam-changes-page.h"
+#include "sam-compat.h"
 #include "sam-step-view.h"
 #include "sam-test-utils.h"
 #include "sam-workshop-view.h"
@@ -261,24 +262,12 @@ test_long_card (Fixture       *f,
   g_string_free (text, TRUE);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 test_remove_team_with_cards (Fixture       *f,
                              gconstpointer  data)
 {
   GListModel *teams = sam_store_get_teams (f->store, f->workshop);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   gint64 id = sam_team_get_id (f->teams[0]);
   SamCard *change;
   SamCardList *impacts;
@@ -290,30 +279,30 @@ test_remove_team_with_cards (Fixture       *f,
   g_assert_cmpuint (sam_store_count_team_content (f->store, f->teams[0]), ==, 3);
 
   /* The asking action shows a dialog and removes nothing yet. */
-  g_assert_null (find_dialog ());
+  g_assert_null (sam_compat_alert_find_open ());
   gtk_widget_activate_action (f->view, "workshop.remove-team", "x", id);
   sam_test_pump (100);
-  dialog = find_dialog ();
+  dialog = sam_compat_alert_find_open ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 cards"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Sales"));
+  g_assert_nonnull (strstr (sam_compat_alert_get_body (dialog), "3 cards"));
+  g_assert_nonnull (strstr (sam_compat_alert_get_heading (dialog), "Sales"));
   g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
   sam_test_pump (400);
-  sam_test_screenshot (GTK_WIDGET (dialog), "remove-team-dialog.png");
+  sam_test_screenshot (dialog, "remove-team-dialog.png");
 
   /* Cancel keeps everything. */
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (sam_compat_alert_respond (dialog, "cancel"));
+  g_assert_null (sam_compat_alert_find_open ());
   sam_test_pump (300);
   g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
 
   /* Removing from the dialog takes the cards along; Undo restores them. */
   gtk_widget_activate_action (f->view, "workshop.remove-team", "x", id);
   sam_test_pump (50);
-  dialog = find_dialog ();
+  dialog = sam_compat_alert_find_open ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "remove");
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (sam_compat_alert_respond (dialog, "remove"));
+  g_assert_null (sam_compat_alert_find_open ());
   sam_test_pump (300);
   g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 3);
@@ -323,7 +312,7 @@ test_remove_team_with_cards (Fixture       *f,
 
   /* The non-asking action, as the dialog's answer uses it. */
   gtk_widget_activate_action (f->view, "workshop.trash-team", "x", id);
-  g_assert_null (find_dialog ());
+  g_assert_null (sam_compat_alert_find_open ());
   g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 3);
   g_assert_cmpstr (sam_card_get_text (card_at (f, 0)), ==, "Yearly audit of every file");
@@ -340,7 +329,7 @@ test_remove_team_with_cards (Fixture       *f,
     g_autoptr(SamTeam) empty = g_list_model_get_item (teams, 3);
 
     gtk_widget_activate_action (f->view, "workshop.remove-team", "x", sam_team_get_id (empty));
-    g_assert_null (find_dialog ());
+    g_assert_null (sam_compat_alert_find_open ());
     g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
   }
 }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sam-compat.h"
 #include "sam-sample-workshop.h"
 #include "sam-test-utils.h"
 #include "sam-workshop-file.h"
@@ -20,31 +21,21 @@ test_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
+/* The alert is AdwAlertDialog or AdwMessageDialog, depending on the
+ * libadwaita it was built with: sam-compat finds and answers either. */
+static GtkWidget *
 wait_for_dialog (void)
 {
   for (guint i = 0; i < 100; i++)
     {
-      AdwMessageDialog *dialog = find_dialog ();
+      GtkWidget *dialog = sam_compat_alert_find_open ();
 
+      /* AdwAlertDialog fades in: screenshots wait for it to settle. */
       if (dialog != NULL)
-        return dialog;
+        {
+          sam_test_pump (300);
+          return dialog;
+        }
       sam_test_pump (20);
     }
 
@@ -53,15 +44,15 @@ wait_for_dialog (void)
 }
 
 static void
-close_dialog (AdwMessageDialog *dialog,
-              const char       *response)
+close_dialog (GtkWidget  *dialog,
+              const char *response)
 {
-  AdwMessageDialog *gone = dialog;
+  GtkWidget *gone = dialog;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &gone);
   /* As a click on the button: respond, then close. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (sam_compat_alert_respond (dialog, response));
+  g_assert_null (sam_compat_alert_find_open ());
   for (guint i = 0; i < 100 && gone != NULL && gtk_widget_get_visible (GTK_WIDGET (gone)); i++)
     sam_test_pump (20);
   if (gone != NULL)
@@ -134,7 +125,7 @@ test_bad_file (void)
   SamWindow *window = sam_test_window_new (app);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   sam_sample_workshop_new (store, "Colleagues and Customers");
   before = sam_sample_dump_database (store);
@@ -142,10 +133,10 @@ test_bad_file (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", bad));
 
   dialog = wait_for_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "sales (broken).samenspel"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 1"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was changed"));
-  sam_test_screenshot (GTK_WIDGET (dialog), "file-error.png");
+  g_assert_nonnull (strstr (sam_compat_alert_get_body (dialog), "sales (broken).samenspel"));
+  g_assert_nonnull (strstr (sam_compat_alert_get_body (dialog), "line 1"));
+  g_assert_nonnull (strstr (sam_compat_alert_get_body (dialog), "Nothing was changed"));
+  sam_test_screenshot (dialog, "file-error.png");
   close_dialog (dialog, "close");
 
   after = sam_sample_dump_database (store);
@@ -166,7 +157,7 @@ test_merge_preview (void)
   g_autoptr(SamTeam) sales = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
   g_autoptr(GError) error = NULL;
   SamWindow *window = sam_test_window_new (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   guint n_cards;
 
   sam_window_open_workshop (window, workshop);
@@ -208,15 +199,15 @@ test_merge_preview (void)
     n_cards = g_list_model_get_n_items (sam_store_get_cards (store, step));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", back));
     dialog = wait_for_dialog ();
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge the Work of Sales?");
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 new"));
+    g_assert_cmpstr (sam_compat_alert_get_heading (dialog), ==, "Merge the Work of Sales?");
+    g_assert_nonnull (strstr (sam_compat_alert_get_body (dialog), "2 new"));
     /* Nothing changes before the coach says so. */
     g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (store, step)), ==, n_cards);
-    sam_test_screenshot (GTK_WIDGET (dialog), "file-merge-preview.png");
+    sam_test_screenshot (dialog, "file-merge-preview.png");
 
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
     sam_test_pump (100);
-    sam_test_screenshot (GTK_WIDGET (dialog), "file-merge-preview-dark.png");
+    sam_test_screenshot (dialog, "file-merge-preview-dark.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
     close_dialog (dialog, "merge");
@@ -226,8 +217,8 @@ test_merge_preview (void)
   /* The same file again: nothing to merge. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", back));
   dialog = wait_for_dialog ();
-  g_test_message ("%s", adw_message_dialog_get_body (dialog));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already in"));
+  g_test_message ("%s", sam_compat_alert_get_body (dialog));
+  g_assert_nonnull (strstr (sam_compat_alert_get_body (dialog), "already in"));
   close_dialog (dialog, "cancel");
 
   sam_test_destroy_window (window);
@@ -243,7 +234,7 @@ test_team_packet_alone (void)
   g_autofree char *packet = test_path ("it-packet.samenspel");
   g_autoptr(GError) error = NULL;
   SamWindow *window = sam_test_window_new (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   /* Another workshop already lives on this laptop. */
   sam_store_create_workshop (store, "Last year's strategy day", &error);
@@ -262,10 +253,10 @@ test_team_packet_alone (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", packet));
   dialog = wait_for_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "IT’s Workshop Is Ready");
+  g_assert_cmpstr (sam_compat_alert_get_heading (dialog), ==, "IT’s Workshop Is Ready");
   g_assert_nonnull (sam_window_get_workshop (window));
   g_assert_true (sam_store_get_packet_team (store, sam_window_get_workshop (window), NULL));
-  sam_test_screenshot (GTK_WIDGET (dialog), "file-team-packet-alone.png");
+  sam_test_screenshot (dialog, "file-team-packet-alone.png");
   close_dialog (dialog, "alone");
 
   g_assert_true (sam_window_get_locked (window));

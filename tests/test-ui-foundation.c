@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sam-changes-page.h"
+#include "sam-compat.h"
 #include "sam-library-page.h"
 #include "sam-step-view.h"
 #include "sam-overview-page.h"
@@ -304,25 +305,23 @@ test_search_and_about (void)
   g_assert_cmpuint (count_rows (list), ==, 0);
   sam_test_screenshot (GTK_WIDGET (window), "library-no-results.png");
 
-  /* The About window names the method and its licence. */
+  /* The About window names the method and its licence. It is an
+   * AdwAboutDialog or an AdwAboutWindow: both have "comments". */
   {
-    GList *before = gtk_window_list_toplevels ();
-    guint n_before = g_list_length (before);
-    GList *after;
+    GtkWidget *about;
+    g_autofree char *comments = NULL;
 
-    g_list_free (before);
+    g_assert_null (sam_compat_get_visible_dialog (GTK_WINDOW (window)));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
     sam_test_pump (100);
-    after = gtk_window_list_toplevels ();
-    g_assert_cmpuint (g_list_length (after), >, n_before);
-    for (GList *l = after; l != NULL; l = l->next)
-      if (ADW_IS_ABOUT_WINDOW (l->data))
-        {
-          g_assert_nonnull (strstr (adw_about_window_get_comments (l->data), "CC BY 4.0"));
-          sam_test_screenshot (l->data, "about.png");
-          gtk_window_destroy (l->data);
-        }
-    g_list_free (after);
+    about = sam_compat_get_visible_dialog (GTK_WINDOW (window));
+    g_assert_nonnull (about);
+    g_object_get (about, "comments", &comments, NULL);
+    g_assert_nonnull (strstr (comments, "CC BY 4.0"));
+    sam_test_screenshot (about, "about.png");
+    sam_compat_dialog_close (about);
+    sam_test_pump (400);
+    g_assert_null (sam_compat_get_visible_dialog (GTK_WINDOW (window)));
   }
 
   /* The timer's sound is off until the coach turns it on from the menu. */
@@ -331,23 +330,27 @@ test_search_and_about (void)
   g_assert_true (g_settings_get_boolean (sam_application_get_settings (app), "timer-sound"));
   g_settings_reset (sam_application_get_settings (app), "timer-sound");
 
-  /* The shortcuts window loads and lists the projector keys. */
+  /* The shortcuts window (GtkShortcutsWindow, or AdwShortcutsDialog on
+   * libadwaita 1.8) loads and lists every shortcut of help-overlay.ui. */
   {
-    GList *toplevels;
-    gboolean found = FALSE;
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) in_file = sam_compat_shortcuts_list_file (&error);
+    g_auto(GStrv) shown = NULL;
+    GtkWidget *shortcuts;
 
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (in_file), >=, 10);
+    g_assert_true (g_strv_contains ((const char * const *) in_file,
+                                    "Workshops: New workshop [win.new-workshop]"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
     sam_test_pump (200);
-    toplevels = gtk_window_list_toplevels ();
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-        {
-          found = TRUE;
-          sam_test_screenshot (l->data, "shortcuts.png");
-          gtk_widget_set_visible (l->data, FALSE);
-        }
-    g_list_free (toplevels);
-    g_assert_true (found);
+    shortcuts = sam_compat_get_visible_dialog (GTK_WINDOW (window));
+    g_assert_nonnull (shortcuts);
+    shown = sam_compat_shortcuts_list_shown (shortcuts);
+    g_assert_cmpstrv (shown, in_file);
+    sam_test_screenshot (shortcuts, "shortcuts.png");
+    sam_compat_dialog_close (shortcuts);
+    sam_test_pump (400);
   }
 
   sam_test_destroy_window (window);
@@ -482,6 +485,80 @@ test_zoom (void)
   sam_test_destroy_window (window);
 }
 
+static void
+record_answer_cb (GtkWidget  *alert,
+                  const char *response,
+                  gpointer    user_data)
+{
+  GPtrArray *answers = g_object_get_data (user_data, "answers");
+
+  g_ptr_array_add (answers, g_strdup (response));
+}
+
+static GtkWidget *
+present_alert (SamWindow *window,
+               GObject   *owner)
+{
+  GtkWidget *alert = sam_compat_alert_new ("Send the Packet?", "The team gets it by mail.");
+
+  sam_compat_alert_add_response (alert, "cancel", "_Cancel", ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "send", "_Send", ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_close_response (alert, "cancel");
+  sam_compat_alert_present (alert, GTK_WIDGET (window), record_answer_cb, owner);
+  sam_test_pump (100);
+  return alert;
+}
+
+/* The alerts of sam-compat (AdwAlertDialog, or AdwMessageDialog before
+ * libadwaita 1.5) answer once: a button, or the close response. */
+static void
+test_alerts (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamWindow *window = sam_test_window_new (app);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  GObject *gone_owner = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkWidget *alert;
+
+  g_object_set_data (owner, "answers", answers);
+  g_object_set_data (gone_owner, "answers", answers);
+  g_assert_null (sam_compat_alert_find_open ());
+
+  /* A disabled response cannot be chosen; an enabled one closes the alert. */
+  alert = present_alert (window, owner);
+  g_assert_true (sam_compat_alert_find_open () == alert);
+  g_assert_cmpstr (sam_compat_alert_get_heading (alert), ==, "Send the Packet?");
+  g_assert_cmpstr (sam_compat_alert_get_body (alert), ==, "The team gets it by mail.");
+  sam_compat_alert_set_response_enabled (alert, "send", FALSE);
+  g_assert_false (sam_compat_alert_get_response_enabled (alert, "send"));
+  g_assert_false (sam_compat_alert_respond (alert, "send"));
+  g_assert_cmpuint (answers->len, ==, 0);
+  sam_compat_alert_set_response_enabled (alert, "send", TRUE);
+  g_assert_true (sam_compat_alert_respond (alert, "send"));
+  sam_test_pump (400);
+  g_assert_null (sam_compat_alert_find_open ());
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (answers, 0), ==, "send");
+
+  /* Closed without a button: the close response, once. */
+  alert = present_alert (window, owner);
+  sam_compat_dialog_close (alert);
+  sam_test_pump (400);
+  g_assert_null (sam_compat_alert_find_open ());
+  g_assert_cmpuint (answers->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (answers, 1), ==, "cancel");
+
+  /* The callback's owner is gone: nothing is called. */
+  alert = present_alert (window, gone_owner);
+  g_object_unref (gone_owner);
+  g_assert_true (sam_compat_alert_respond (alert, "send"));
+  sam_test_pump (400);
+  g_assert_cmpuint (answers->len, ==, 2);
+
+  sam_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/search-and-about", test_search_and_about);
   g_test_add_func ("/sam/ui/foundation/empty-state-icon", test_empty_state_icon);
   g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);
+  g_test_add_func ("/sam/ui/foundation/alerts", test_alerts);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sam-compat.h"
 #include "sam-map-page-private.h"
 #include "sam-map-view-private.h"
 #include "sam-test-utils.h"
@@ -346,6 +347,33 @@ test_map_page (void)
   export_and_check (page, "map-export.png", SAM_MAP_FORMAT_PNG, SAM_MAP_PAPER_PROJECTOR, "PNG");
   export_and_check (page, "map-export.svg", SAM_MAP_FORMAT_SVG, SAM_MAP_PAPER_PROJECTOR, "<svg");
   export_and_check (page, "map-export.pdf", SAM_MAP_FORMAT_PDF, SAM_MAP_PAPER_A4_LANDSCAPE, "%PDF");
+
+  /* A moment with its own name: Freeze waits for a name, and Enter in the
+   * name field freezes and closes the dialog. */
+  {
+    g_autoptr(GPtrArray) named = NULL;
+    SamMapSnapshotRecord *last = NULL;
+    GtkWidget *alert, *entry;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.freeze-named", NULL));
+    sam_test_pump (100);
+    alert = sam_compat_alert_find_open ();
+    g_assert_nonnull (alert);
+    g_assert_false (sam_compat_alert_get_response_enabled (alert, "freeze"));
+    entry = sam_compat_alert_get_extra_child (alert);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "After the break");
+    g_assert_true (sam_compat_alert_get_response_enabled (alert, "freeze"));
+    g_signal_emit_by_name (entry, "activate");
+    sam_test_pump (300);
+    g_assert_null (sam_compat_alert_find_open ());
+    named = sam_store_list_map_snapshots (store, workshop, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (named->len, ==, 3);
+    for (guint i = 0; i < named->len; i++)
+      if (g_strcmp0 (((SamMapSnapshotRecord *) g_ptr_array_index (named, i))->label, "After the break") == 0)
+        last = g_ptr_array_index (named, i);
+    g_assert_nonnull (last);
+  }
 
   /* Dragging a team moves it and the place is kept. */
   {

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-agreements-page.h"
+#include "sam-compat.h"
 #include "sam-customer-walk-page.h"
 #include "sam-map-page-private.h"
 #include "sam-store-map.h"
@@ -474,26 +475,17 @@ test_step_title (Fixture       *fixture,
                   "Stel je voor:\nwie is je klant?", stored_step, "instructions");
 }
 
-/* The error dialog on screen: its heading and body, and it is closed. */
+/* The error alert on screen: its heading and body, and it is closed. */
 static char *
 take_error_message (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  char *message = NULL;
+  GtkWidget *alert = sam_compat_alert_find_open ();
+  char *message;
 
-  for (guint i = 0; message == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          message = g_strconcat (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "\n",
-                                 adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), NULL);
-          gtk_window_destroy (window);
-        }
-    }
-
-  g_assert_nonnull (message);
+  g_assert_nonnull (alert);
+  message = g_strconcat (sam_compat_alert_get_heading (alert), "\n",
+                         sam_compat_alert_get_body (alert), NULL);
+  g_assert_true (sam_compat_alert_respond (alert, "close"));
   sam_test_pump (50);
   return message;
 }
