@@ -126,7 +126,7 @@ apply_text_scale (SamApplication *self)
         g_string_append_printf (css, "%s { font-size: %spt; }\n", typography[i].selector,
                                 g_ascii_formatd (number, sizeof number, "%.1f", typography[i].points * scale));
     }
-  gtk_css_provider_load_from_data (self->zoom_provider, css->str, -1);
+  sam_compat_css_provider_load_string (self->zoom_provider, css->str);
 }
 
 static void

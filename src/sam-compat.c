@@ -638,6 +638,25 @@ sam_compat_alert_find_open (void)
 }
 
 /**
+ * sam_compat_css_provider_load_string:
+ * @provider: a CSS provider
+ * @css: the style sheet, NUL-terminated
+ *
+ * GTK 4.12 deprecated gtk_css_provider_load_from_data() for
+ * gtk_css_provider_load_from_string().
+ */
+void
+sam_compat_css_provider_load_string (GtkCssProvider *provider,
+                                     const char     *css)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (provider, css);
+#else
+  gtk_css_provider_load_from_data (provider, css, -1);
+#endif
+}
+
+/**
  * sam_compat_expander_row_add_suffix:
  * @row: an expander row
  * @widget: a widget for the end of its header, before the arrow

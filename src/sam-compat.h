@@ -112,6 +112,8 @@ char      **sam_compat_shortcuts_list_shown       (GtkWidget             *shortc
 GtkWidget  *sam_compat_get_visible_dialog         (GtkWindow             *window);
 void        sam_compat_dialog_close               (GtkWidget             *dialog);
 
+void        sam_compat_css_provider_load_string   (GtkCssProvider        *provider,
+                                                   const char            *css);
 void        sam_compat_expander_row_add_suffix    (AdwExpanderRow        *row,
                                                    GtkWidget             *widget);
 
