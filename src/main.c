@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
 
 #include "sam-application.h"
-#include "sam-cli.h"
 
+/* samenspel-app, started by the `samenspel` launcher (sam-launcher.c) for
+ * everything but the commands, which run in samenspel-cli without GTK. */
 int
 main (int   argc,
       char *argv[])
@@ -17,14 +16,6 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-
-  /* `samenspel export …` and `samenspel import …` run before GTK is
-   * initialised, so they work without a display. */
-  if (sam_cli_handles (argc, argv))
-    {
-      setlocale (LC_ALL, "");
-      return sam_cli_run (argc, argv);
-    }
 
   app = sam_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (app), argc, argv);

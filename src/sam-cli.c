@@ -12,8 +12,9 @@
 #include "sam-workshop-file.h"
 
 /* `samenspel export` and `samenspel import`: the same work as the app's
- * menus, without a display and without a window.  main.c hands over before
- * GTK is initialised.  Exit 0 on success, 1 with one line on stderr when the
+ * menus, without a display and without a window.  The `samenspel` launcher
+ * (sam-launcher.c) hands these over to samenspel-cli, which links no GTK.
+ * Exit 0 on success, 1 with one line on stderr when the
  * input is bad or writing fails, 2 on wrong usage. */
 
 enum {
@@ -319,30 +320,11 @@ run_import (int    argc,
 }
 
 /**
- * sam_cli_handles:
- * @argc: the argument count
- * @argv: the arguments
- *
- * Returns: %TRUE when the command line asks for a command rather than the
- *   app: `export`, `import`, `--help` or `-h`
- */
-gboolean
-sam_cli_handles (int    argc,
-                 char **argv)
-{
-  if (argc < 2)
-    return FALSE;
-
-  return g_str_equal (argv[1], "export") || g_str_equal (argv[1], "import") ||
-         g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h");
-}
-
-/**
  * sam_cli_run:
  * @argc: the argument count
  * @argv: the arguments, as main() got them
  *
- * Runs a command without a display.
+ * Runs `export`, `import` or `--help` without a display.
  *
  * Returns: the exit status
  */
@@ -350,7 +332,8 @@ int
 sam_cli_run (int    argc,
              char **argv)
 {
-  g_return_val_if_fail (sam_cli_handles (argc, argv), EXIT_USAGE);
+  if (argc < 2)
+    return usage_error (_("the command must be export, import or --help"));
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
@@ -360,6 +343,8 @@ sam_cli_run (int    argc,
 
   if (g_str_equal (argv[1], "export"))
     return run_export (argc, argv);
+  if (g_str_equal (argv[1], "import"))
+    return run_import (argc, argv);
 
-  return run_import (argc, argv);
+  return usage_error (_("the command must be export, import or --help"));
 }
