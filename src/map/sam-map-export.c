@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sam-map-export.h"
+#include "sam-map-png.h"
 #include "sam-map-renderer.h"
 
 /* A page is drawn on a "canvas" whose units are the renderer's pixels:
@@ -381,8 +382,9 @@ export_pages (SamMapModel                *start,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
+  /* Our own writer: cairo's compresses hard and is slow (sam-map-png.c). */
   if (status == CAIRO_STATUS_SUCCESS && options->format == SAM_MAP_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, &wc);
+    sam_map_png_write (surface, wc.stream, cancellable, &wc.error);
 
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
