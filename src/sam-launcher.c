@@ -35,11 +35,41 @@ is_command (int    argc,
   return 0;
 }
 
+/* A map export allocates some 20 MB in small pieces and in large images,
+ * and on first touch every 4 KiB page costs a page fault: about 4,600 of
+ * them, a fifth of the command's CPU time.  glibc's malloc can ask for
+ * transparent huge pages instead (glibc 2.35; older ones ignore the
+ * tunable): 1,400 faults, 18% less CPU (build-aux/bench-cli).  Only for
+ * the short-lived command line; the app keeps the defaults. */
+static void
+ask_for_huge_pages (void)
+{
+  static const char tunable[] = "glibc.malloc.hugetlb=1";
+  const char *old = getenv ("GLIBC_TUNABLES");
+  char *value;
+
+  if (old == NULL || *old == '\0')
+    {
+      setenv ("GLIBC_TUNABLES", tunable, 1);
+      return;
+    }
+  if (strstr (old, "glibc.malloc.hugetlb") != NULL)
+    return;
+
+  value = malloc (strlen (old) + sizeof tunable + 1);
+  if (value == NULL)
+    return;
+  sprintf (value, "%s:%s", old, tunable);
+  setenv ("GLIBC_TUNABLES", value, 1);
+  free (value);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  const char *helper = is_command (argc, argv) ? "samenspel-cli" : "samenspel-app";
+  int command = is_command (argc, argv);
+  const char *helper = command ? "samenspel-cli" : "samenspel-app";
   const char *dir = getenv ("SAMENSPEL_LIBEXECDIR");
   char *path;
   int saved;
@@ -51,6 +81,9 @@ main (int   argc,
   if (path == NULL)
     return 127;
   sprintf (path, "%s/%s", dir, helper);
+
+  if (command)
+    ask_for_huge_pages ();
 
   /* argv[0] stays "samenspel": GLib takes the program name from it. */
   execv (path, argv);
