@@ -13,7 +13,8 @@
 
 /* The PNG writer: what it writes reads back through cairo (libpng) with
  * the same pixels, and its chunks and compressed data are valid, checked
- * here the way pngcheck does. */
+ * here the way pngcheck does.  The pictures' heights give one, two and
+ * four bands compressed on threads of their own. */
 
 static guint32
 get_be32 (const guint8 *p)
