@@ -17,7 +17,7 @@
  * as cairo does; otherwise as RGBA with the colours divided by alpha, as
  * PNG wants them. */
 
-#define OUT_CHUNK (128 * 1024)  /* deflate's output at a time, and the largest IDAT */
+#define OUT_CHUNK (128 * 1024)  /* the largest IDAT chunk */
 
 typedef struct
 {
@@ -129,11 +129,16 @@ write_header (PngWriter *w,
          write_chunk (w, "IHDR", ihdr, sizeof ihdr);
 }
 
-/* The rows are compressed in bands, one thread each, as pigz does: each
- * band is a raw deflate stream that ends byte-aligned (a sync flush), the
- * last one with the final block; in a row they are one zlib stream, whose
- * checksum is the bands' Adler-32s combined.  A band cannot refer back to
- * the one before it, which costs a few hundred bytes. */
+/* The rows are compressed in up to four bands, as pigz does: each band is
+ * a raw deflate stream that ends byte-aligned (a sync flush), the last one
+ * with the final block; in a row they are one zlib stream, whose checksum
+ * is the bands' Adler-32s combined.  A band cannot refer back to the one
+ * before it, which costs a few hundred bytes.
+ *
+ * Each band's memory (its row, its deflate state, room for the worst
+ * case of its output) is allocated before any helper thread starts: a
+ * thread that calls malloc gets an arena of its own, and touching that
+ * cost more page faults than the thread saved. */
 typedef struct
 {
   const guint8 *data;
@@ -143,73 +148,170 @@ typedef struct
   int           first_row;
   int           n_rows;
   gboolean      last;
-  GByteArray   *out;
+  z_stream      z;
+  guint8       *row;
+  guint8       *out;
+  gsize         out_size;
   uLong         adler;
   gboolean      ok;
 } Band;
 
-static gboolean
-deflate_into (z_stream   *z,
-              GByteArray *out,
-              guint8     *buffer,
-              int         flush)
+static gsize
+row_bytes (const Band *band)
 {
-  int ret;
-
-  do
-    {
-      z->next_out = buffer;
-      z->avail_out = OUT_CHUNK;
-      ret = deflate (z, flush);
-      if (ret == Z_STREAM_ERROR)
-        return FALSE;
-      g_byte_array_append (out, buffer, OUT_CHUNK - z->avail_out);
-    }
-  while (z->avail_out == 0);
-
-  return flush != Z_FINISH || ret == Z_STREAM_END;
+  return (gsize) band->width * (band->alpha ? 4 : 3) + 1;
 }
 
-static gpointer
-compress_band (gpointer user_data)
+static gboolean
+band_init (Band *band)
 {
-  Band *band = user_data;
-  gsize row_bytes = (gsize) band->width * (band->alpha ? 4 : 3);
-  g_autofree guint8 *row = g_malloc (row_bytes + 1);
-  g_autofree guint8 *buffer = g_malloc (OUT_CHUNK);
-  z_stream z = { 0 };
+  gsize size = row_bytes (band) * band->n_rows;
 
+  band->row = g_malloc (row_bytes (band));
   band->adler = adler32 (0, NULL, 0);
-  if (deflateInit2 (&z, SAM_MAP_PNG_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    return NULL;
+  if (deflateInit2 (&band->z, SAM_MAP_PNG_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return FALSE;
+
+  /* deflateBound() assumes one Z_FINISH; a sync flush adds a few bytes,
+   * the first band has the zlib header and the last the checksum. */
+  band->out_size = deflateBound (&band->z, size) + 64;
+  band->out = g_malloc (band->out_size);
+  band->z.next_out = band->out;
+  band->z.avail_out = band->out_size;
+
+  return TRUE;
+}
+
+static void
+band_clear (Band *band)
+{
+  deflateEnd (&band->z);
+  g_clear_pointer (&band->row, g_free);
+  g_clear_pointer (&band->out, g_free);
+}
+
+static void
+compress_band (Band *band)
+{
+  int last_row = band->first_row + band->n_rows - 1;
+  gsize length = row_bytes (band);
 
   /* Filter type 0 ("none") on every row: on a dense map at this level it
    * gave a smaller file than "up" or "sub", and costs nothing. */
-  row[0] = 0;
+  band->row[0] = 0;
   band->ok = TRUE;
-  for (int y = band->first_row; y < band->first_row + band->n_rows && band->ok; y++)
+  for (int y = band->first_row; y <= last_row && band->ok; y++)
     {
-      gboolean end = y == band->first_row + band->n_rows - 1;
+      int flush = y < last_row ? Z_NO_FLUSH : band->last ? Z_FINISH : Z_SYNC_FLUSH;
+      int ret;
 
-      convert_row ((const guint32 *) (band->data + (gsize) y * band->stride), row + 1,
+      convert_row ((const guint32 *) (band->data + (gsize) y * band->stride), band->row + 1,
                    band->width, band->alpha);
-      band->adler = adler32 (band->adler, row, row_bytes + 1);
-      z.next_in = row;
-      z.avail_in = row_bytes + 1;
-      band->ok = deflate_into (&z, band->out, buffer,
-                               !end ? Z_NO_FLUSH : band->last ? Z_FINISH : Z_SYNC_FLUSH);
+      band->adler = adler32 (band->adler, band->row, length);
+      band->z.next_in = band->row;
+      band->z.avail_in = length;
+      ret = deflate (&band->z, flush);
+      band->ok = band->z.avail_in == 0 &&
+                 (flush == Z_FINISH ? ret == Z_STREAM_END : ret == Z_OK);
     }
-  deflateEnd (&z);
+}
+
+/* The bands to compress, shared by this thread and its helpers.  Each
+ * thread claims the next band until none is left, so when the helpers get
+ * no processor (a busy machine) this thread does the work alone and waits
+ * only for bands a helper has begun.  A helper that starts after all is
+ * claimed just lets go of its reference. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  Band            *bands;
+  guint            n_bands;
+  guint            next;      /* atomic */
+  guint            n_done;    /* under lock */
+  GMutex           lock;
+  GCond            cond;
+} Work;
+
+static void
+work_unref (Work *work)
+{
+  if (!g_atomic_ref_count_dec (&work->ref))
+    return;
+
+  for (guint i = 0; i < work->n_bands; i++)
+    band_clear (&work->bands[i]);
+  g_mutex_clear (&work->lock);
+  g_cond_clear (&work->cond);
+  g_free (work->bands);
+  g_free (work);
+}
+
+static void
+work_run (Work *work)
+{
+  guint i;
+
+  while ((i = g_atomic_int_add (&work->next, 1)) < work->n_bands)
+    {
+      compress_band (&work->bands[i]);
+      g_mutex_lock (&work->lock);
+      work->n_done++;
+      g_cond_signal (&work->cond);
+      g_mutex_unlock (&work->lock);
+    }
+}
+
+static gpointer
+helper_thread (gpointer user_data)
+{
+  Work *work = user_data;
+
+  work_run (work);
+  work_unref (work);
 
   return NULL;
 }
 
 /* Up to four bands of at least 64 rows.  The count does not depend on the
  * machine, so neither do the bytes of the file. */
-static guint
-count_bands (int height)
+static Work *
+work_new (const guint8 *data,
+          int           stride,
+          int           width,
+          int           height,
+          gboolean      alpha)
 {
-  return CLAMP ((guint) height / 64, 1, 4);
+  Work *work = g_new0 (Work, 1);
+  guint n = CLAMP ((guint) height / 64, 1, 4);
+  gboolean ok = TRUE;
+
+  g_atomic_ref_count_init (&work->ref);
+  g_mutex_init (&work->lock);
+  g_cond_init (&work->cond);
+  work->n_bands = n;
+  work->bands = g_new0 (Band, n);
+  for (guint i = 0; i < n; i++)
+    {
+      work->bands[i] = (Band) { data, stride, width, alpha, height * i / n,
+                                height * (i + 1) / n - height * i / n, i == n - 1 };
+      ok = ok && band_init (&work->bands[i]);
+    }
+
+  /* The zlib header (deflate, 32 KiB window, fastest) goes before the
+   * first band; band_init() left room for the checksum after the last. */
+  if (ok)
+    {
+      Band *first = &work->bands[0];
+
+      first->out[0] = 0x78;
+      first->out[1] = 0x01;
+      first->z.next_out += 2;
+      first->z.avail_out -= 2;
+    }
+
+  if (!ok)
+    g_clear_pointer (&work, work_unref);
+  return work;
 }
 
 static gboolean
@@ -220,48 +322,57 @@ write_rows (PngWriter    *w,
             int           height,
             gboolean      alpha)
 {
-  guint n_bands = count_bands (height);
-  g_autofree Band *bands = g_new0 (Band, n_bands);
-  g_autofree GThread **threads = g_new0 (GThread *, n_bands);
-  static const guint8 zlib_header[2] = { 0x78, 0x01 };  /* deflate, 32 KiB window, fastest */
-  guint8 trailer[4];
+  Work *work = work_new (data, stride, width, height, alpha);
+  Band *last;
   uLong adler;
-  gboolean ok = TRUE;
+  gboolean ok;
 
-  for (guint i = 0; i < n_bands; i++)
+  if (work == NULL)
     {
-      bands[i] = (Band) { data, stride, width, alpha, height * i / n_bands,
-                          height * (i + 1) / n_bands - height * i / n_bands,
-                          i == n_bands - 1, g_byte_array_new (), 0, FALSE };
-      if (i > 0)
-        threads[i] = g_thread_new ("sam-png", compress_band, &bands[i]);
+      g_set_error_literal (w->error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The image could not be compressed"));
+      return FALSE;
     }
-  compress_band (&bands[0]);
-  for (guint i = 1; i < n_bands; i++)
-    g_thread_join (threads[i]);
 
-  adler = bands[0].adler;
-  for (guint i = 0; i < n_bands; i++)
+  for (guint i = 1; i < work->n_bands; i++)
     {
-      if (i > 0)
-        adler = adler32_combine (adler, bands[i].adler,
-                                 (z_off_t) bands[i].n_rows * ((gsize) width * (alpha ? 4 : 3) + 1));
-      ok = ok && bands[i].ok;
+      g_atomic_ref_count_inc (&work->ref);
+      g_thread_unref (g_thread_new ("sam-png", helper_thread, work));
     }
-  put_be32 (trailer, adler);
-  g_byte_array_prepend (bands[0].out, zlib_header, sizeof zlib_header);
-  g_byte_array_append (bands[n_bands - 1].out, trailer, sizeof trailer);
+  work_run (work);
+  g_mutex_lock (&work->lock);
+  while (work->n_done < work->n_bands)
+    g_cond_wait (&work->cond, &work->lock);
+  g_mutex_unlock (&work->lock);
 
-  if (!ok)
+  adler = work->bands[0].adler;
+  ok = work->bands[0].ok;
+  for (guint i = 1; i < work->n_bands; i++)
+    {
+      adler = adler32_combine (adler, work->bands[i].adler,
+                               (z_off_t) (row_bytes (&work->bands[i]) * work->bands[i].n_rows));
+      ok = ok && work->bands[i].ok;
+    }
+  last = &work->bands[work->n_bands - 1];
+  ok = ok && last->z.avail_out >= 4;
+  if (ok)
+    {
+      put_be32 (last->z.next_out, adler);
+      last->z.avail_out -= 4;
+    }
+  else
     g_set_error_literal (w->error, G_IO_ERROR, G_IO_ERROR_FAILED,
                          _("The image could not be compressed"));
 
-  for (guint i = 0; i < n_bands; i++)
+  for (guint i = 0; ok && i < work->n_bands; i++)
     {
-      for (gsize pos = 0; ok && pos < bands[i].out->len; pos += OUT_CHUNK)
-        ok = write_chunk (w, "IDAT", bands[i].out->data + pos, MIN (OUT_CHUNK, bands[i].out->len - pos));
-      g_byte_array_unref (bands[i].out);
+      Band *band = &work->bands[i];
+      gsize length = band->out_size - band->z.avail_out;
+
+      for (gsize pos = 0; ok && pos < length; pos += OUT_CHUNK)
+        ok = write_chunk (w, "IDAT", band->out + pos, MIN (OUT_CHUNK, length - pos));
     }
+  work_unref (work);
 
   return ok;
 }
