@@ -57,6 +57,7 @@ write_chunk (PngWriter    *w,
          g_output_stream_write_all (w->stream, tail, 4, NULL, w->cancellable, w->error);
 }
 
+/* Row by row without an early exit, so the compiler can vectorise it. */
 static gboolean
 is_opaque (const guint8 *data,
            int           stride,
@@ -66,10 +67,12 @@ is_opaque (const guint8 *data,
   for (int y = 0; y < height; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      guint32 all = 0xffffffff;
 
       for (int x = 0; x < width; x++)
-        if ((row[x] >> 24) != 0xff)
-          return FALSE;
+        all &= row[x];
+      if ((all >> 24) != 0xff)
+        return FALSE;
     }
 
   return TRUE;
@@ -82,28 +85,34 @@ convert_row (const guint32 *in,
              int            width,
              gboolean       alpha)
 {
-  for (int x = 0; x < width; x++)
+  if (!alpha)
+    {
+      for (int x = 0; x < width; x++, out += 3)
+        {
+          guint32 p = in[x];
+
+          out[0] = p >> 16;
+          out[1] = p >> 8;
+          out[2] = p;
+        }
+      return;
+    }
+
+  for (int x = 0; x < width; x++, out += 4)
     {
       guint32 p = in[x];
       guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 
-      if (!alpha)
-        {
-          *out++ = r;
-          *out++ = g;
-          *out++ = b;
-          continue;
-        }
       if (a != 0 && a != 0xff)
         {
           r = (r * 255 + a / 2) / a;
           g = (g * 255 + a / 2) / a;
           b = (b * 255 + a / 2) / a;
         }
-      *out++ = r;
-      *out++ = g;
-      *out++ = b;
-      *out++ = a;
+      out[0] = r;
+      out[1] = g;
+      out[2] = b;
+      out[3] = a;
     }
 }
 
