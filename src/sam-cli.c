@@ -5,15 +5,15 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "sam-cli.h"
 #include "sam-report.h"
 #include "sam-workshop-file.h"
 
 /* `samenspel export` and `samenspel import`: the same work as the app's
- * menus, without a display and without a window.  main.c hands over before
- * GTK is initialised.  Exit 0 on success, 1 with one line on stderr when the
+ * menus, without a display and without a window.  The `samenspel` launcher
+ * (sam-launcher.c) hands these over to samenspel-cli, which links no GTK.
+ * Exit 0 on success, 1 with one line on stderr when the
  * input is bad or writing fails, 2 on wrong usage. */
 
 enum {
@@ -114,49 +114,19 @@ find_workshop (SamStore    *store,
   return found;
 }
 
-typedef struct
-{
-  char *dir;
-  SamStore *store;
-} TempStore;
-
-static void
-temp_store_clear (TempStore *temp)
-{
-  g_clear_object (&temp->store);
-  if (temp->dir != NULL)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm", NULL };
-
-      for (guint i = 0; suffixes[i] != NULL; i++)
-        {
-          g_autofree char *path = g_strdup_printf ("%s/work.db%s", temp->dir, suffixes[i]);
-          g_unlink (path);
-        }
-      g_rmdir (temp->dir);
-    }
-  g_clear_pointer (&temp->dir, g_free);
-}
-
-/* A workshop file is read into a throwaway database, so the report and
- * the map are built by the same code as for workshops on this computer. */
+/* A workshop file is read into a throwaway database in memory, so the
+ * report and the map are built by the same code as for workshops on this
+ * computer. */
 static SamWorkshop *
-load_into_temp (SamWorkshopFile  *file,
-                TempStore        *temp,
-                GError          **error)
+load_into_memory (SamWorkshopFile  *file,
+                  SamStore        **store,
+                  GError          **error)
 {
-  g_autofree char *path = NULL;
-
-  temp->dir = g_dir_make_tmp ("samenspel-XXXXXX", error);
-  if (temp->dir == NULL)
+  *store = sam_store_open_in_memory (error);
+  if (*store == NULL)
     return NULL;
 
-  path = g_build_filename (temp->dir, "work.db", NULL);
-  temp->store = sam_store_open (path, error);
-  if (temp->store == NULL)
-    return NULL;
-
-  return sam_workshop_file_import (file, temp->store, error);
+  return sam_workshop_file_import (file, *store, error);
 }
 
 static gboolean
@@ -196,9 +166,7 @@ run_export_source (const char *format,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = NULL;
   g_autofree char *path = NULL;
-  TempStore temp = { NULL, NULL };
   SamWorkshop *workshop;
-  gboolean ok;
 
   if (is_file_source (source))
     {
@@ -216,10 +184,10 @@ run_export_source (const char *format,
           return sam_workshop_file_save (file, out, NULL, &error) ? EXIT_OK : fail (error);
         }
 
-      workshop = load_into_temp (file, &temp, &error);
-      ok = workshop != NULL && write_output (temp.store, workshop, format, output, &error);
-      temp_store_clear (&temp);
-      return ok ? EXIT_OK : fail (error);
+      workshop = load_into_memory (file, &store, &error);
+      if (workshop == NULL || !write_output (store, workshop, format, output, &error))
+        return fail (error);
+      return EXIT_OK;
     }
 
   path = sam_store_dup_default_path ();
@@ -319,30 +287,11 @@ run_import (int    argc,
 }
 
 /**
- * sam_cli_handles:
- * @argc: the argument count
- * @argv: the arguments
- *
- * Returns: %TRUE when the command line asks for a command rather than the
- *   app: `export`, `import`, `--help` or `-h`
- */
-gboolean
-sam_cli_handles (int    argc,
-                 char **argv)
-{
-  if (argc < 2)
-    return FALSE;
-
-  return g_str_equal (argv[1], "export") || g_str_equal (argv[1], "import") ||
-         g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h");
-}
-
-/**
  * sam_cli_run:
  * @argc: the argument count
  * @argv: the arguments, as main() got them
  *
- * Runs a command without a display.
+ * Runs `export`, `import` or `--help` without a display.
  *
  * Returns: the exit status
  */
@@ -350,7 +299,8 @@ int
 sam_cli_run (int    argc,
              char **argv)
 {
-  g_return_val_if_fail (sam_cli_handles (argc, argv), EXIT_USAGE);
+  if (argc < 2)
+    return usage_error (_("the command must be export, import or --help"));
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
@@ -360,6 +310,8 @@ sam_cli_run (int    argc,
 
   if (g_str_equal (argv[1], "export"))
     return run_export (argc, argv);
+  if (g_str_equal (argv[1], "import"))
+    return run_import (argc, argv);
 
-  return run_import (argc, argv);
+  return usage_error (_("the command must be export, import or --help"));
 }

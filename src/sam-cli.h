@@ -5,9 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean sam_cli_handles (int    argc,
-                          char **argv);
-int      sam_cli_run     (int    argc,
-                          char **argv);
+int sam_cli_run (int    argc,
+                 char **argv);
 
 G_END_DECLS

@@ -662,6 +662,23 @@ sam_map_loader_init (SamMapLoader *self)
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
+static SamMapLoader *
+loader_new (SamStore    *store,
+            SamWorkshop *workshop)
+{
+  SamMapLoader *self = g_object_new (SAM_TYPE_MAP_LOADER, NULL);
+
+  self->store = g_object_ref (store);
+  self->workshop = g_object_ref (workshop);
+
+  g_signal_connect_object (store, "restored", G_CALLBACK (on_restored), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "positions-changed", G_CALLBACK (on_positions_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
 /**
  * sam_map_loader_new:
  * @store: the store
@@ -682,17 +699,37 @@ sam_map_loader_new (SamStore    *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
-  self = g_object_new (SAM_TYPE_MAP_LOADER, NULL);
-  self->store = g_object_ref (store);
-  self->workshop = g_object_ref (workshop);
-
-  g_signal_connect_object (store, "restored", G_CALLBACK (on_restored), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "positions-changed", G_CALLBACK (on_positions_changed),
-                           self, G_CONNECT_SWAPPED);
-
+  self = loader_new (store, workshop);
   if (!sam_map_loader_reload (self, &error))
     g_debug ("The map could not be read yet: %s", error->message);
 
   return self;
+}
+
+/**
+ * sam_map_loader_load:
+ * @store: the store
+ * @workshop: the workshop whose map to read
+ * @error: return location for a #GError
+ *
+ * Like sam_map_loader_new(), but fails when the map cannot be read: for
+ * the report and exports, which read the map once and need it whole.
+ *
+ * Returns: (transfer full) (nullable): a new #SamMapLoader, or %NULL
+ */
+SamMapLoader *
+sam_map_loader_load (SamStore     *store,
+                     SamWorkshop  *workshop,
+                     GError      **error)
+{
+  g_autoptr(SamMapLoader) self = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  self = loader_new (store, workshop);
+  if (!sam_map_loader_reload (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }

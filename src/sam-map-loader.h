@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (SamMapLoader, sam_map_loader, SAM, MAP_LOADER, GObject)
 
 SamMapLoader *sam_map_loader_new               (SamStore      *store,
                                                 SamWorkshop   *workshop);
+SamMapLoader *sam_map_loader_load              (SamStore      *store,
+                                                SamWorkshop   *workshop,
+                                                GError       **error);
 SamMapModel  *sam_map_loader_get_model         (SamMapLoader  *self);
 SamStore     *sam_map_loader_get_store         (SamMapLoader  *self);
 SamWorkshop  *sam_map_loader_get_workshop      (SamMapLoader  *self);

@@ -583,12 +583,12 @@ gboolean
 _sam_report_map (SamReport *report,
                  SamStep   *step)
 {
-  g_autoptr(SamMapLoader) loader = sam_map_loader_new (report->store, report->workshop);
+  g_autoptr(SamMapLoader) loader = sam_map_loader_load (report->store, report->workshop, NULL);
   g_autoptr(GPtrArray) snapshots = NULL;
   g_autoptr(SamMapModel) start = NULL;
   SamMapModel *model;
 
-  if (!sam_map_loader_reload (loader, NULL))
+  if (loader == NULL)
     return FALSE;
 
   model = sam_map_loader_get_model (loader);

@@ -437,10 +437,10 @@ sam_report_export_map (SamStore      *store,
                        SamMapFormat   format,
                        GError       **error)
 {
-  g_autoptr(SamMapLoader) loader = sam_map_loader_new (store, workshop);
+  g_autoptr(SamMapLoader) loader = sam_map_loader_load (store, workshop, error);
   SamMapExportOptions options;
 
-  if (!sam_map_loader_reload (loader, error))
+  if (loader == NULL)
     return FALSE;
 
   sam_map_export_options_init (&options, format, SAM_MAP_PAPER_PROJECTOR);

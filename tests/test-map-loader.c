@@ -6,6 +6,7 @@
 
 #include "sam-map-layout.h"
 #include "sam-map-loader.h"
+#include "sam-store-private.h"
 
 typedef struct
 {
@@ -310,6 +311,40 @@ test_write_back (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (sam_map_model_get_node (model, sales)->x, 321, 1e-9);
 }
 
+/* sam_map_loader_load() reads the same map as sam_map_loader_new(), and
+ * says why when it cannot. */
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  GPtrArray *nodes = sam_map_model_get_nodes (sam_map_loader_get_model (f->loader));
+  g_autoptr(SamMapLoader) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  SamMapModel *model;
+
+  loaded = sam_map_loader_load (f->store, f->workshop, &error);
+  g_assert_no_error (error);
+  model = sam_map_loader_get_model (loaded);
+  g_assert_cmpuint (nodes->len, ==, 3);
+  g_assert_cmpuint (sam_map_model_get_nodes (model)->len, ==, nodes->len);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const SamMapNode *a = g_ptr_array_index (nodes, i);
+      const SamMapNode *b = sam_map_model_get_node (model, a->id);
+
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpfloat (a->x, ==, b->x);
+      g_assert_cmpfloat (a->y, ==, b->y);
+    }
+  g_assert_finalize_object (g_steal_pointer (&loaded));
+
+  g_assert_true (_sam_store_exec (f->store, "DROP TABLE map_relation;", &error));
+  g_assert_no_error (error);
+  loaded = sam_map_loader_load (f->store, f->workshop, &error);
+  g_assert_null (loaded);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +359,8 @@ main (int   argc,
               test_beliefs_and_links, fixture_tear_down);
   g_test_add ("/sam/map/loader/write-back", Fixture, NULL, fixture_set_up,
               test_write_back, fixture_tear_down);
+  g_test_add ("/sam/map/loader/load", Fixture, NULL, fixture_set_up,
+              test_load, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -67,6 +67,32 @@ test_workshop_create_and_reopen (void)
   }
 }
 
+/* A store in memory has the latest schema, works like one on disk, writes
+ * no file, and two are independent. */
+static void
+test_in_memory (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) store = sam_store_open_in_memory (NULL);
+  g_autoptr(SamStore) other = sam_store_open_in_memory (NULL);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop;
+
+  g_assert_nonnull (store);
+  g_assert_nonnull (other);
+  g_assert_cmpuint (sam_store_get_version (store), ==, sam_store_get_latest_version ());
+
+  workshop = sam_store_create_workshop (store, "In memory", &error);
+  g_assert_no_error (error);
+  sam_store_add_team (store, workshop, "Sales", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 1);
+  g_assert_true (sam_store_find_workshop (store, sam_workshop_get_uuid (workshop)) == workshop);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (other)), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_workshop_rename (void)
 {
@@ -537,6 +563,7 @@ main (int   argc,
 
   add ("/sam/store/workshop/create-reopen", test_workshop_create_and_reopen);
   add ("/sam/store/workshop/rename", test_workshop_rename);
+  add ("/sam/store/in-memory", test_in_memory);
   add ("/sam/store/workshop/duplicate", test_workshop_duplicate);
   add ("/sam/store/workshop/delete-undo", test_workshop_delete_undo);
   add ("/sam/store/team/edit", test_team_edit);

@@ -59,6 +59,7 @@ char        *sam_store_dup_default_path         (void);
 guint        sam_store_get_latest_version       (void);
 SamStore    *sam_store_open                     (const char        *path,
                                                  GError           **error);
+SamStore    *sam_store_open_in_memory           (GError           **error);
 SamStore    *sam_store_open_at_version          (const char        *path,
                                                  guint              version,
                                                  GError           **error);
