@@ -311,6 +311,7 @@ sam_application_dispose (GObject *object)
 }
 
 void samenspel_register_resource (void);
+void samenspel_style_register_resource (void);
 
 static void
 sam_application_class_init (SamApplicationClass *klass)
@@ -326,6 +327,7 @@ sam_application_class_init (SamApplicationClass *klass)
   /* The resources live in a static library, so they are registered by hand
    * rather than by a constructor the linker might drop. */
   samenspel_register_resource ();
+  samenspel_style_register_resource ();
 }
 
 static void

@@ -64,7 +64,7 @@ test_steps (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = g_strdup (sam_workshop_get_uuid (f->workshop));
   SamStep *changes, *beliefs, *copy;
-  gint64 batch;
+  gint64 batch, copy_id;
 
   changes = sam_store_add_step (f->store, f->workshop, -1, "changes", "What changes around us", 30,
                                 "Write one change per card.", "Keep it short", &error);
@@ -100,11 +100,13 @@ test_steps (Fixture       *f,
   g_assert_cmpuint (sam_step_get_position (copy), ==, sam_step_get_position (changes) + 1);
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_steps (f->store, f->workshop)), ==, 4);
 
+  /* The store owns its steps: trashing frees @copy, so keep only its id. */
+  copy_id = sam_step_get_id (copy);
   g_assert_true (sam_store_trash_step (f->store, copy, &batch, &error));
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_steps (f->store, f->workshop)), ==, 3);
   g_assert_true (sam_store_restore_trash (f->store, batch, &error));
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_steps (f->store, f->workshop)), ==, 4);
-  g_assert_true (sam_store_trash_step (f->store, sam_store_find_step (f->store, f->workshop, sam_step_get_id (copy)),
+  g_assert_true (sam_store_trash_step (f->store, sam_store_find_step (f->store, f->workshop, copy_id),
                                        NULL, &error));
   g_assert_no_error (error);
 

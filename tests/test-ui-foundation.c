@@ -559,6 +559,50 @@ test_alerts (void)
   sam_test_destroy_window (window);
 }
 
+static void
+count_parsing_error (GtkCssProvider *provider,
+                     GtkCssSection  *section,
+                     GError         *error,
+                     guint          *n_errors)
+{
+  g_test_message ("style.css: %s", error->message);
+  (*n_errors)++;
+}
+
+/* The stylesheet is built for the libadwaita it runs on: from 1.6 the dark
+ * rules sit in style.css under @media and no style-dark.css is shipped
+ * (libadwaita warns about it); below, GTK 4.8 cannot parse @media, so they
+ * stay in style-dark.css.  Either way GTK parses style.css without errors. */
+static void
+test_stylesheet (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GBytes) css = g_resources_lookup_data (RESOURCE_PATH "/style.css", 0, NULL);
+  gboolean has_dark_file = g_resources_get_info (RESOURCE_PATH "/style-dark.css", 0, NULL, NULL, NULL);
+  const char *text;
+  guint n_errors = 0;
+
+  g_assert_nonnull (css);
+  text = g_bytes_get_data (css, NULL);
+#if ADW_CHECK_VERSION (1, 6, 0)
+  g_assert_false (has_dark_file);
+  g_assert_nonnull (strstr (text, "@media (prefers-color-scheme: dark)"));
+#else
+  g_assert_true (has_dark_file);
+  g_assert_null (strstr (text, "@media"));
+#endif
+#if ADW_CHECK_VERSION (1, 4, 0)
+  g_assert_null (strstr (text, "@define-color sidebar_bg_color"));
+#else
+  g_assert_nonnull (strstr (text, "@define-color sidebar_bg_color"));
+#endif
+
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (count_parsing_error), &n_errors);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  g_assert_cmpuint (n_errors, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/empty-state-icon", test_empty_state_icon);
   g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);
   g_test_add_func ("/sam/ui/foundation/alerts", test_alerts);
+  g_test_add_func ("/sam/ui/foundation/stylesheet", test_stylesheet);
 
   return g_test_run ();
 }

@@ -118,6 +118,31 @@ truncated (const char *valid,
   return g_bytes_new (valid, length / 2);
 }
 
+/* json-glib takes concatenated documents without an error; the file
+ * reader must not. */
+static GBytes *
+two_documents (const char *valid,
+               gsize       length)
+{
+  GByteArray *both = g_byte_array_sized_new (2 * length + 1);
+
+  g_byte_array_append (both, (const guint8 *) valid, length);
+  g_byte_array_append (both, (const guint8 *) "\n", 1);
+  g_byte_array_append (both, (const guint8 *) valid, length);
+  return g_byte_array_free_to_bytes (both);
+}
+
+static GBytes *
+string_before_object (const char *valid,
+                      gsize       length)
+{
+  GByteArray *data = g_byte_array_sized_new (length + 6);
+
+  g_byte_array_append (data, (const guint8 *) "\"team\"", 6);
+  g_byte_array_append (data, (const guint8 *) valid, length);
+  return g_byte_array_free_to_bytes (data);
+}
+
 static GBytes *
 empty (const char *valid,
        gsize       length)
@@ -167,6 +192,8 @@ static const BadCase cases[] = {
   { "not-json", SAM_FILE_ERROR_SYNTAX, "line 1", NULL, not_json },
   { "truncated", SAM_FILE_ERROR_SYNTAX, "line ", NULL, truncated },
   { "empty", SAM_FILE_ERROR_SYNTAX, NULL, NULL, empty },
+  { "two-documents", SAM_FILE_ERROR_SYNTAX, "line ", NULL, two_documents },
+  { "string-before-object", SAM_FILE_ERROR_SYNTAX, "line 1", NULL, string_before_object },
   { "invalid-utf8", SAM_FILE_ERROR_ENCODING, "line ", NULL, invalid_utf8 },
   { "too-large", SAM_FILE_ERROR_TOO_LARGE, NULL, NULL, too_large },
   { "too-deep", SAM_FILE_ERROR_TOO_DEEP, "line 1", NULL, too_deep },

@@ -27,14 +27,18 @@ line_of (const char *data,
 }
 
 /* Nesting is measured on the bytes, so a hostile file cannot make a
- * recursive parser run out of stack before we refuse it. */
+ * recursive parser run out of stack before we refuse it.  The same walk
+ * refuses anything after the first top-level value: json-glib reads
+ * concatenated documents without an error (1.6 keeps the first, 1.10 wraps
+ * them in an unsealed array that aborts an immutable parser). */
 static gboolean
-check_depth (const char  *data,
-             gsize        length,
-             const char  *name,
-             GError     **error)
+check_structure (const char  *data,
+                 gsize        length,
+                 const char  *name,
+                 GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -46,8 +50,20 @@ check_depth (const char  *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              ended = (depth == 0);
+            }
           continue;
+        }
+
+      if (ended && !g_ascii_isspace (c))
+        {
+          g_autofree char *where = g_strdup_printf (_("line %u"), line_of (data, i));
+
+          _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, where,
+                               _("the file goes on after the end of its data"));
+          return FALSE;
         }
 
       if (c == '"')
@@ -65,7 +81,7 @@ check_depth (const char  *data,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = (--depth == 0);
     }
 
   return TRUE;
@@ -96,7 +112,7 @@ check_bytes (const char  *data,
       return FALSE;
     }
 
-  return check_depth (data, length, name, error);
+  return check_structure (data, length, name, error);
 }
 
 /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; keep the words. */
@@ -557,7 +573,9 @@ sam_workshop_file_load_bytes (GBytes      *bytes,
   if (!check_bytes (data, length, display_name, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
+  /* Not an immutable parser: on json-glib >= 1.8 its root can fail its own
+   * sealing assertion on odd input, and nothing here modifies the tree. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       set_syntax_error (error, display_name, parse_error);

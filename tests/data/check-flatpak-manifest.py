@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Check the Flatpak manifest: valid JSON, the right app id, command and GNOME
-runtime, and a sandbox without home/host file access or network."""
+runtime, a sandbox without home/host file access or network, and a module
+that runs the tests and leaves local build directories out of its source."""
 
 import json
 import sys
 
 EXPECTED = {
     'runtime': 'org.gnome.Platform',
-    'runtime-version': '50',
+    'runtime-version': '51',
     'sdk': 'org.gnome.Sdk',
     'command': 'samenspel',
 }
+# flatpak-builder's `skip` takes paths, not patterns: every build directory the
+# project's scripts make is named.
+MUST_SKIP = ('_build', '_build-sid', '_build-asan', '_compat', '_flatpak')
 FORBIDDEN_PREFIXES = ('--filesystem=home', '--filesystem=host', '--filesystem=~',
                       '--share=network')
 
@@ -39,6 +43,14 @@ def main(path):
         errors.append('no module named samenspel')
     elif app[-1].get('buildsystem') != 'meson':
         errors.append('module samenspel does not use buildsystem meson')
+    if app:
+        if app[-1].get('run-tests') is not True:
+            errors.append('module samenspel does not set run-tests: true')
+        for source in app[-1].get('sources', []):
+            if isinstance(source, dict) and source.get('type') == 'dir':
+                missing = [d for d in MUST_SKIP if d not in source.get('skip', [])]
+                if missing:
+                    errors.append(f'dir source does not skip {", ".join(missing)}')
     for e in errors:
         print(f'{path}: {e}')
     if not errors:

@@ -229,47 +229,37 @@ assert_svg (const char *path)
   g_assert_cmpuint (counts[1], >, 5);
 }
 
-static guint
-count_pages (const char *data,
-             gsize       len)
-{
-  guint pages = 0;
-
-  /* PDF binary streams may hold NUL bytes: no string functions here */
-  for (gsize i = 0; i + 12 <= len; i++)
-    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
-      pages++;
-
-  return pages;
-}
-
+/* Cairo >= 1.17 writes the page objects into compressed object streams, so
+ * the bytes no longer show "/Type /Page": poppler counts the pages. */
 static void
 assert_pdf (const char *path,
             guint       pages)
 {
   g_autofree char *data = NULL;
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  const char *argv[] = { NULL, path, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+  int status = 0;
   gsize len = 0;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_cmpuint (len, >, 100);
   g_assert_cmpmem (data, 5, "%PDF-", 5);
-  g_assert_cmpuint (count_pages (data, len), ==, pages);
 
-  if (pdfinfo)
+  if (pdfinfo == NULL)
     {
-      const char *argv[] = { pdfinfo, path, NULL };
-      g_autofree char *out = NULL;
-      const char *line;
-      int status = 0;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
-                                   NULL, NULL, &out, NULL, &status, NULL));
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      line = strstr (out, "Pages:");
-      g_assert_nonnull (line);
-      g_assert_cmpint (atoi (line + 6), ==, pages);
+      g_test_skip ("pdfinfo (poppler-utils) is not installed: pages not counted");
+      return;
     }
+
+  argv[0] = pdfinfo;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (atoi (line + 6), ==, pages);
 }
 
 static void
