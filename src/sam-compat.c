@@ -657,6 +657,24 @@ sam_compat_css_provider_load_string (GtkCssProvider *provider,
 }
 
 /**
+ * sam_compat_calendar_set_date:
+ * @calendar: a calendar
+ * @date: the day to select and show
+ *
+ * GTK 4.20 deprecated gtk_calendar_select_day() for gtk_calendar_set_date().
+ */
+void
+sam_compat_calendar_set_date (GtkCalendar *calendar,
+                              GDateTime   *date)
+{
+#if GTK_CHECK_VERSION (4, 20, 0)
+  gtk_calendar_set_date (calendar, date);
+#else
+  gtk_calendar_select_day (calendar, date);
+#endif
+}
+
+/**
  * sam_compat_expander_row_add_suffix:
  * @row: an expander row
  * @widget: a widget for the end of its header, before the arrow

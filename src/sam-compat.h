@@ -114,6 +114,8 @@ void        sam_compat_dialog_close               (GtkWidget             *dialog
 
 void        sam_compat_css_provider_load_string   (GtkCssProvider        *provider,
                                                    const char            *css);
+void        sam_compat_calendar_set_date          (GtkCalendar           *calendar,
+                                                   GDateTime             *date);
 void        sam_compat_expander_row_add_suffix    (AdwExpanderRow        *row,
                                                    GtkWidget             *widget);
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-compat.h"
 #include "sam-date.h"
 #include "sam-date-row.h"
 #include "sam-decide-common.h"
@@ -119,7 +120,7 @@ calendar_shown_cb (GtkWidget   *popover,
   if (day == NULL)
     day = g_date_time_new_now_local ();
   g_signal_handlers_block_matched (calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, entry);
-  gtk_calendar_select_day (calendar, day);
+  sam_compat_calendar_set_date (calendar, day);
   g_signal_handlers_unblock_matched (calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, entry);
 }
 

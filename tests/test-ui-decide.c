@@ -6,6 +6,7 @@
 #include "sam-agreements-page.h"
 #include "sam-brainstorm-page.h"
 #include "sam-card-list.h"
+#include "sam-compat.h"
 #include "sam-date.h"
 #include "sam-decide-common.h"
 #include "sam-exercise.h"
@@ -667,7 +668,7 @@ test_agreement_row (void)
   calendar = GTK_CALENDAR (g_object_get_data (G_OBJECT (due), "calendar"));
   g_assert_nonnull (calendar);
   pick = g_date_time_new_local (2027, 4, 15, 0, 0, 0);
-  gtk_calendar_select_day (calendar, pick);
+  sam_compat_calendar_set_date (calendar, pick);
   g_signal_emit_by_name (calendar, "day-selected");
   sam_test_pump (50);
   g_assert_cmpstr (sam_agreement_get_due (agreement), ==, "2027-04-15");
