@@ -713,8 +713,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Not gtk_test_init(): it forces en_US.UTF-8, which a minimal system
+   * (the compat gate's root) does not have. */
   sam_test_isolate ();
-  gtk_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
   adw_init ();
 
   g_test_add ("/sam/ui/typing/workshop-details", Fixture, NULL,
