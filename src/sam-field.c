@@ -172,22 +172,11 @@ sam_field_reset (GtkWidget  *field,
   write_stored (field, state);
 }
 
-/**
- * sam_field_revert:
- * @field: a field given its stored text by sam_field_show_stored()
- *
- * After a failed write: shows what is stored, even while the field is
- * being typed in, with the cursor at the end, so that nothing on screen
- * claims to be saved that is not.
- */
-void
-sam_field_revert (GtkWidget *field)
+static void
+revert_now (GtkWidget *field)
 {
-  FieldState *state;
+  FieldState *state = g_object_get_qdata (G_OBJECT (field), field_state_quark ());
 
-  g_return_if_fail (GTK_IS_EDITABLE (field) || GTK_IS_TEXT_VIEW (field));
-
-  state = g_object_get_qdata (G_OBJECT (field), field_state_quark ());
   if (state == NULL || !write_stored (field, state))
     return;
 
@@ -201,6 +190,53 @@ sam_field_revert (GtkWidget *field)
     }
   else
     gtk_editable_set_position (GTK_EDITABLE (field), -1);
+}
+
+static gboolean
+revert_idle_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) field = g_weak_ref_get (data);
+
+  if (field != NULL)
+    revert_now (field);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/**
+ * sam_field_revert:
+ * @field: a field given its stored text by sam_field_show_stored()
+ *
+ * After a failed write: shows what is stored, even while the field is
+ * being typed in, with the cursor at the end, so that nothing on screen
+ * claims to be saved that is not.
+ */
+void
+sam_field_revert (GtkWidget *field)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (GTK_IS_EDITABLE (field) || GTK_IS_TEXT_VIEW (field));
+
+  if (!GTK_IS_TEXT_VIEW (field))
+    {
+      revert_now (field);
+      return;
+    }
+
+  /* A text buffer is reverted once the insertion that failed to be stored
+   * is over: rewriting it from inside its own signal leaves GTK holding an
+   * iterator into text that is gone (GTK 4.24 warns). */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, field);
+  g_idle_add_full (G_PRIORITY_DEFAULT, revert_idle_cb, ref, weak_ref_free);
 }
 
 /**

@@ -3,35 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include "sam-test-log.h"
 #include "sam-test-utils.h"
-
-/* GTK 4.24's X11 backend marks a frame as submitted twice on a display
- * without a compositor, such as Xvfb, and says so in a warning of its own,
- * whatever the app does.  G_DEBUG=fatal-warnings would turn that into a
- * random abort; this one message is printed and not fatal, every other
- * message goes to GLib's own writer. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-
-  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gdk") == 0 &&
-      g_strcmp0 (message, "gdk_frame_timings_submitted() called on submitted frame.") == 0)
-    return g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
 
 /**
  * sam_test_isolate:
@@ -39,7 +12,7 @@ log_writer (GLogLevelFlags   log_level,
  * Points the user data, config, cache and state folders at a new temporary
  * folder.  Unlike G_TEST_OPTION_ISOLATE_DIRS it keeps XDG_DATA_DIRS, where
  * GTK finds the MIME database it needs to load icons.  It also installs the
- * log writer of the UI tests (see log_writer()).  Call it first.
+ * log writer of the UI tests (sam_test_log_init()).  Call it first.
  */
 void
 sam_test_isolate (void)
@@ -48,7 +21,7 @@ sam_test_isolate (void)
   g_autofree char *root = g_dir_make_tmp ("samenspel-test-XXXXXX", &error);
   static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  sam_test_log_init ();
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
     {

@@ -7,6 +7,7 @@
 #include "map-sample.h"
 #include "sam-map-renderer-private.h"
 #include "sam-map-view-private.h"
+#include "sam-test-log.h"
 
 /* Opens a real window with a SamMapView (run under Xvfb), drives it through
  * its actions and its drag code, and saves a screenshot. */
@@ -374,6 +375,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sam_test_log_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
