@@ -72,6 +72,58 @@ write_stored (GtkWidget  *field,
   return TRUE;
 }
 
+/* A text buffer is never rewritten from inside one of its own signals: a
+ * failed write or a dialog taking the focus can come while the buffer is
+ * inserting the key, and GTK (4.24 warns) would be left holding an
+ * iterator into text that is gone.  Text views are written once the main
+ * loop is back. */
+typedef struct
+{
+  GWeakRef field;
+  gboolean revert;
+} Later;
+
+static void revert_now (GtkWidget *field);
+
+static gboolean
+later_cb (gpointer data)
+{
+  Later *later = data;
+  g_autoptr(GtkWidget) field = g_weak_ref_get (&later->field);
+  FieldState *state;
+
+  if (field == NULL || gtk_widget_in_destruction (field))
+    return G_SOURCE_REMOVE;
+
+  state = g_object_get_qdata (G_OBJECT (field), field_state_quark ());
+  if (later->revert)
+    revert_now (field);
+  else if (state != NULL && !sam_field_is_editing (field))
+    write_stored (field, state);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+later_free (gpointer data)
+{
+  Later *later = data;
+
+  g_weak_ref_clear (&later->field);
+  g_free (later);
+}
+
+static void
+write_later (GtkWidget *field,
+             gboolean   revert)
+{
+  Later *later = g_new0 (Later, 1);
+
+  g_weak_ref_init (&later->field, field);
+  later->revert = revert;
+  g_idle_add_full (G_PRIORITY_DEFAULT, later_cb, later, later_free);
+}
+
 static void
 focus_leave_cb (GtkEventControllerFocus *controller,
                 GtkWidget               *field)
@@ -83,7 +135,10 @@ focus_leave_cb (GtkEventControllerFocus *controller,
   if (state == NULL || gtk_widget_in_destruction (field) || sam_field_is_editing (field))
     return;
 
-  write_stored (field, state);
+  if (GTK_IS_TEXT_VIEW (field))
+    write_later (field, FALSE);
+  else
+    write_stored (field, state);
 }
 
 static FieldState *
@@ -192,24 +247,6 @@ revert_now (GtkWidget *field)
     gtk_editable_set_position (GTK_EDITABLE (field), -1);
 }
 
-static gboolean
-revert_idle_cb (gpointer data)
-{
-  g_autoptr(GtkWidget) field = g_weak_ref_get (data);
-
-  if (field != NULL)
-    revert_now (field);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
 /**
  * sam_field_revert:
  * @field: a field given its stored text by sam_field_show_stored()
@@ -221,22 +258,12 @@ weak_ref_free (gpointer data)
 void
 sam_field_revert (GtkWidget *field)
 {
-  GWeakRef *ref;
-
   g_return_if_fail (GTK_IS_EDITABLE (field) || GTK_IS_TEXT_VIEW (field));
 
-  if (!GTK_IS_TEXT_VIEW (field))
-    {
-      revert_now (field);
-      return;
-    }
-
-  /* A text buffer is reverted once the insertion that failed to be stored
-   * is over: rewriting it from inside its own signal leaves GTK holding an
-   * iterator into text that is gone (GTK 4.24 warns). */
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, field);
-  g_idle_add_full (G_PRIORITY_DEFAULT, revert_idle_cb, ref, weak_ref_free);
+  if (GTK_IS_TEXT_VIEW (field))
+    write_later (field, TRUE);
+  else
+    revert_now (field);
 }
 
 /**
