@@ -9,6 +9,7 @@
 #include "sam-store.h"
 #include "sam-store-private.h"
 #include "sam-text.h"
+#include "sam-workshop-file.h"
 
 static char *
 db_path (void)
@@ -529,6 +530,100 @@ test_failed_writes (void)
   g_assert_false (sam_store_is_read_only (store));
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  /* The files hold NUL bytes: no string search. */
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+/* A deleted workshop's words are in none of the database's files once the
+ * trash is purged: not in free pages, not in the write-ahead log. */
+static void
+test_purge_leaves_no_trace (void)
+{
+  const char *secret = "Vertrouwelijk-7f3a9c-ontslagronde";
+  g_autofree char *path = db_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(SamStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *keep = sam_store_create_workshop (store, "Blijft", &error);
+  SamWorkshop *workshop = sam_store_create_workshop (store, secret, &error);
+  gint64 batch = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES, secret, &error));
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_ORGANISATION, secret, &error));
+  g_assert_true (sam_store_set_workshop_field (store, keep, SAM_WORKSHOP_FIELD_NOTES, "Andere tekst", &error));
+  g_assert_no_error (error);
+  g_assert_true (file_contains (wal, secret));
+
+  g_assert_true (sam_store_trash_workshop (store, workshop, &batch, &error));
+  g_assert_true (sam_store_purge_trash (store, &error));
+  g_assert_no_error (error);
+
+  /* The store is still open: the files as another program would see them. */
+  g_assert_false (file_contains (path, secret));
+  g_assert_false (file_contains (wal, secret));
+  g_assert_true (sam_store_set_workshop_field (store, keep, SAM_WORKSHOP_FIELD_COACH, "An", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_false (file_contains (path, secret));
+  g_assert_false (file_contains (wal, secret));
+}
+
+/* The app's folder is closed to others even when it was made open before;
+ * a saved workshop file is the user's alone, also when it replaces one. */
+static void
+test_private_files (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *out = g_build_filename (dir, "export.samenspel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamWorkshopFile) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  store = open_store (path);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  workshop = sam_store_create_workshop (store, "Export", &error);
+  g_assert_no_error (error);
+  contents = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (out, 0644), ==, 0);
+  g_assert_true (sam_workshop_file_save (contents, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (out), ==, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +642,8 @@ main (int   argc,
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
   add ("/sam/store/text/excerpt", test_text_excerpt);
   add ("/sam/store/failed-writes", test_failed_writes);
+  add ("/sam/store/privacy/purge-leaves-no-trace", test_purge_leaves_no_trace);
+  add ("/sam/store/privacy/private-files", test_private_files);
 
   return g_test_run ();
 }

@@ -586,14 +586,27 @@ prepare_file (const char  *path,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *default_path = sam_store_dup_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
 
-  /* Workshop data is confidential: only the user may read the folder. */
+  /* Workshop data is confidential: only the user may read the folder.  The
+   * app's own folder is closed even when it already existed (an older version
+   * made it 0755); a folder the user chose elsewhere is left as it is. */
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (dir, default_dir) == 0 && g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("Could not protect the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -770,7 +783,17 @@ sam_store_purge_trash (SamStore  *self,
         }
     }
 
-  return _sam_store_commit (self, error);
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  /* secure_delete zeroes the freed space in the pages, but older copies of
+   * those pages stay in the write-ahead log until a checkpoint: copy them
+   * back and empty the log, so the text is gone from every file.  A reader
+   * elsewhere (the command line) may hold the log; the next purge retries. */
+  if (self->depth == 0)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
+  return TRUE;
 }
 
 /**

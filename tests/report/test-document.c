@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "sam-document.h"
 
 #define N_TABLE_ROWS 60
@@ -318,7 +320,11 @@ test_document_async (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  GStatBuf buf;
 
+  /* The report replaces a file others could read, and is the user's alone. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   sam_document_write_pdf_async (doc, file, NULL, store_result, &result);
   g_assert_true (sam_document_is_frozen (doc));
   while (result == NULL)
@@ -327,6 +333,8 @@ test_document_async (void)
   g_assert_true (sam_document_write_pdf_finish (doc, result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (pdf_page_count (path), ==, sam_document_get_n_pages (doc));
 }
 
