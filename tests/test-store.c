@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -15,6 +16,15 @@ static char *
 db_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "samenspel", "test.db", NULL);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
 }
 
 static SamStore *
@@ -353,6 +363,27 @@ test_bad_other_program (void)
   assert_unchanged (path, before, length);
 }
 
+/* Most programs never set an application id: a database without one that
+ * holds tables is theirs, and is neither migrated nor stamped. */
+static void
+test_bad_unmarked_program (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *copy = g_strdup_printf ("%s.before-v%u", path, sam_store_get_latest_version ());
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  make_raw_database (path, "CREATE TABLE contacts (name, phone); INSERT INTO contacts VALUES ('An', '012');");
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+  assert_unchanged (path, before, length);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* Data as each earlier schema version stored it.  A version without its own
  * row uses the latest row before it, which must still fit its schema. */
 static const char *const seeds[] = {
@@ -415,12 +446,46 @@ test_migrate_from_every_version (void)
         g_assert_cmpstr (sam_team_get_name (team), ==, "Sales");
         g_assert_cmpuint (sam_team_get_people (team), ==, 5);
         g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+        g_assert_cmpuint (file_mode (backup), ==, 0600);
 
         /* The migrated database takes new edits. */
         g_assert_nonnull (sam_store_add_team (store, workshop, "IT", &error));
         g_assert_no_error (error);
       }
     }
+}
+
+static void
+open_and_close (const char *path,
+                guint       version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_at_version (path, version, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* The copy kept before a migration goes once the migrated database has been
+ * in use for a week; a younger one stays. */
+static void
+test_migration_copy_expires (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *copy = g_strdup_printf ("%s.before-v%u", path, sam_store_get_latest_version ());
+  struct utimbuf eight_days_ago;
+
+  open_and_close (path, 1);
+  open_and_close (path, sam_store_get_latest_version ());
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  open_and_close (path, sam_store_get_latest_version ());
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  eight_days_ago.actime = eight_days_ago.modtime = _sam_store_now () - 8 * 24 * 3600;
+  g_assert_cmpint (g_utime (copy, &eight_days_ago), ==, 0);
+  open_and_close (path, sam_store_get_latest_version ());
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -549,15 +614,6 @@ file_contains (const char *path,
   return FALSE;
 }
 
-static guint
-file_mode (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
-}
-
 /* A deleted workshop's words are in none of the database's files once the
  * trash is purged: not in free pages, not in the write-ahead log. */
 static void
@@ -638,6 +694,8 @@ main (int   argc,
   add ("/sam/store/bad/not-sqlite", test_bad_not_sqlite);
   add ("/sam/store/bad/too-new", test_bad_too_new);
   add ("/sam/store/bad/other-program", test_bad_other_program);
+  add ("/sam/store/bad/unmarked-program", test_bad_unmarked_program);
+  add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
   add ("/sam/store/text/excerpt", test_text_excerpt);

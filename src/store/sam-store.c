@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -483,12 +485,17 @@ check_identity (SamStore  *self,
 {
   int application_id = 0;
   int version = 0;
+  int n_tables = 0;
 
   if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &version, error))
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
     return FALSE;
 
-  if (application_id != 0 && application_id != SAM_APPLICATION_ID)
+  /* Every Samenspel database carries our id from its first migration on, so
+   * an unmarked one that holds anything was made by another program. */
+  if ((application_id != 0 && application_id != SAM_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0))
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” belongs to another program"), self->path);
@@ -519,7 +526,22 @@ backup_before_migration (SamStore  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  int fd;
+
+  /* VACUUM INTO fills an empty file: create it for the user alone first, so
+   * the copy is never readable by others, not even for a moment. */
   g_unlink (backup);
+  fd = g_open (backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IO,
+                   _("Could not create the copy “%s”: %s"), backup, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -535,6 +557,23 @@ backup_before_migration (SamStore  *self,
     }
 
   return TRUE;
+}
+
+/* The copy kept before a migration is dropped once the migrated database has
+ * opened without trouble for a week. */
+static void
+remove_old_migration_copies (SamStore *self)
+{
+  gint64 now = _sam_store_now ();
+
+  for (guint version = 1; version <= sam_store_get_latest_version (); version++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s.before-v%u", self->path, version);
+      GStatBuf buf;
+
+      if (g_stat (copy, &buf) == 0 && now - (gint64) buf.st_mtime >= 7 * 24 * 3600)
+        g_unlink (copy);
+    }
 }
 
 static gboolean
@@ -695,6 +734,9 @@ sam_store_open_at_version (const char  *path,
   /* An older schema (tests only) cannot be read by this code's queries. */
   if (version == sam_store_get_latest_version () && !_sam_store_load_workshops (self, error))
     return NULL;
+
+  if (version == sam_store_get_latest_version () && !self->read_only)
+    remove_old_migration_copies (self);
 
   return g_steal_pointer (&self);
 }
