@@ -153,14 +153,43 @@ error_code_for (int rc)
     }
 }
 
+/* The file as a person would type it: under the home folder as ~/… */
+static char *
+dup_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = strlen (home);
+
+  if (len > 1 && strncmp (path, home, len) == 0 && path[len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + len, NULL);
+
+  return g_strdup (path);
+}
+
+/* An SQLite message names no file, and may carry bytes of a damaged file
+ * that are not UTF-8: name ours, and keep the text valid so that every
+ * window and terminal can show it. */
+static void
+set_sqlite_error (SamStore    *self,
+                  GError     **error,
+                  int          rc,
+                  const char  *detail)
+{
+  g_autofree char *valid = g_utf8_make_valid (detail, -1);
+  g_autofree char *where = self->path ? dup_display_path (self->path) : NULL;
+
+  if (where != NULL)
+    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s: %s", where, valid);
+  else
+    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", valid);
+}
+
 void
 _sam_store_set_error (SamStore  *self,
                       GError   **error,
                       int        rc)
 {
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", detail);
+  set_sqlite_error (self, error, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
 }
 
 sqlite3 *
@@ -223,8 +252,7 @@ _sam_store_exec (SamStore    *self,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s",
-                   message ? message : sqlite3_errstr (rc));
+      set_sqlite_error (self, error, rc, message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
       return FALSE;
     }
