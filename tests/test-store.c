@@ -683,6 +683,41 @@ test_private_files (void)
   g_assert_cmpuint (file_mode (out), ==, 0600);
 }
 
+/* A second instance (another session, the command line) that starts while
+ * the first still offers Undo leaves that trash alone. */
+static void
+test_purge_spares_other_instance (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) first = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop = sam_store_create_workshop (first, "Nog niet weg", &error);
+  g_autofree char *uuid = g_strdup (sam_workshop_get_uuid (workshop));
+  gint64 batch = 0;
+
+  g_assert_true (sam_store_trash_workshop (first, workshop, &batch, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SamStore) second = open_store (path);
+
+    g_assert_true (sam_store_purge_trash (second, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The first one's Undo brings the workshop back. */
+  g_assert_true (sam_store_restore_trash (first, batch, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sam_store_find_workshop (first, uuid));
+
+  /* Alone, a store purges. */
+  g_assert_true (sam_store_trash_workshop (first, sam_store_find_workshop (first, uuid), &batch, &error));
+  g_assert_true (sam_store_purge_trash (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_restore_trash (first, batch, &error));
+  g_assert_null (sam_store_find_workshop (first, uuid));
+}
+
 /* The child edits as fast as it can and reports each edit the store
  * acknowledged on @fd; it never returns. */
 static void
@@ -790,6 +825,7 @@ main (int   argc,
   add ("/sam/store/privacy/purge-leaves-no-trace", test_purge_leaves_no_trace);
   add ("/sam/store/privacy/private-files", test_private_files);
   add ("/sam/store/crash/kill-loop", test_kill_loop);
+  add ("/sam/store/two-instances/purge", test_purge_spares_other_instance);
 
   return g_test_run ();
 }

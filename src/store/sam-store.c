@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -24,6 +25,7 @@ struct _SamStore
   guint version;
   guint depth;
   gboolean read_only;
+  int folder_fd;
   GHashTable *statements;
   GListStore *workshops;
   GHashTable *caches;
@@ -60,6 +62,8 @@ sam_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->folder_fd >= 0)
+    close (self->folder_fd);
   g_free (self->path);
 
   G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
@@ -95,6 +99,7 @@ finalize_statement (gpointer stmt)
 static void
 sam_store_init (SamStore *self)
 {
+  self->folder_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->workshops = g_list_store_new (SAM_TYPE_WORKSHOP);
   self->caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -693,6 +698,24 @@ is_writable_file (const char *path)
   return (buf.st_mode & 0222) != 0 && g_access (path, W_OK) == 0;
 }
 
+/* Every open store holds a shared lock on the database's folder, so that a
+ * purge can tell whether another instance (another session, the command
+ * line) has the same database open: its trash may still be undone there.
+ * The folder, not a file of its own: nothing is left behind, and SQLite's
+ * locks on the database file are not disturbed when the lock goes. */
+static void
+hold_folder (SamStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  self->folder_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (self->folder_fd >= 0 && flock (self->folder_fd, LOCK_SH) != 0)
+    {
+      close (self->folder_fd);
+      self->folder_fd = -1;
+    }
+}
+
 /**
  * sam_store_open_at_version:
  * @path: the database file; created when missing
@@ -759,6 +782,8 @@ sam_store_open_at_version (const char  *path,
   if (!migrate (self, version, error))
     return NULL;
 
+  hold_folder (self);
+
   /* An older schema (tests only) cannot be read by this code's queries. */
   if (version == sam_store_get_latest_version () && !_sam_store_load_workshops (self, error))
     return NULL;
@@ -823,22 +848,10 @@ sam_store_is_read_only (SamStore *self)
   return self->read_only;
 }
 
-/**
- * sam_store_purge_trash:
- * @self: a #SamStore
- * @error: return location for a #GError
- *
- * Removes for good what was deleted and not brought back.  The app calls it
- * at start-up, when no Undo can be pending any more.
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_store_purge_trash (SamStore  *self,
-                       GError   **error)
+static gboolean
+purge_trash_rows (SamStore  *self,
+                  GError   **error)
 {
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-
   if (!_sam_store_begin (self, error))
     return FALSE;
 
@@ -853,7 +866,40 @@ sam_store_purge_trash (SamStore  *self,
         }
     }
 
-  if (!_sam_store_commit (self, error))
+  return _sam_store_commit (self, error);
+}
+
+/**
+ * sam_store_purge_trash:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Removes for good what was deleted and not brought back.  The app calls it
+ * at start-up, when no Undo can be pending any more.  While another store
+ * has the same database open (a second instance, the command line) nothing
+ * is removed: an Undo may still be pending there; a later start purges.
+ *
+ * Returns: %TRUE on success, also when the purge was left for later
+ */
+gboolean
+sam_store_purge_trash (SamStore  *self,
+                       GError   **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (self->folder_fd >= 0 && flock (self->folder_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      /* A failed conversion may have dropped the shared lock: take it back. */
+      flock (self->folder_fd, LOCK_SH);
+      return TRUE;
+    }
+
+  ok = purge_trash_rows (self, error);
+  if (self->folder_fd >= 0)
+    flock (self->folder_fd, LOCK_SH);
+  if (!ok)
     return FALSE;
 
   /* secure_delete zeroes the freed space in the pages, but older copies of
