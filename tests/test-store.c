@@ -683,6 +683,67 @@ test_private_files (void)
   g_assert_cmpuint (file_mode (out), ==, 0600);
 }
 
+/* Builds a database with a few workshops, closed and checkpointed. */
+static void
+make_filled_database (const char *path)
+{
+  g_autoptr(SamStore) store = open_store (path);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Workshop %u with a name long enough to fill pages", i);
+      SamWorkshop *workshop = sam_store_create_workshop (store, name, NULL);
+
+      g_assert_nonnull (workshop);
+      g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES,
+                                                   name, NULL));
+    }
+}
+
+static void
+assert_refused_as_damaged (const char *path,
+                           const char *contents,
+                           gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, contents, length);
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, path));
+  assert_unchanged (path, contents, length);
+}
+
+/* A damaged database is refused when it is opened, and left as it is. */
+static void
+test_bad_damaged (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  gsize length = 0;
+
+  make_filled_database (path);
+  g_assert_true (g_file_get_contents (path, &good, &length, NULL));
+  g_assert_cmpuint (length, >=, 4 * 4096);
+
+  /* Cut short. */
+  assert_refused_as_damaged (path, good, length - 4096);
+
+  /* Two pages with every bit flipped. */
+  bad = g_memdup2 (good, length);
+  for (gsize i = 4096; i < 3 * 4096; i++)
+    bad[i] ^= 0xff;
+  assert_refused_as_damaged (path, bad, length);
+
+  /* Empty, with a log that holds the work. */
+  write_file (wal, good, 4096);
+  assert_refused_as_damaged (path, "", 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+}
+
 /* A second instance (another session, the command line) that starts while
  * the first still offers Undo leaves that trash alone. */
 static void
@@ -817,6 +878,7 @@ main (int   argc,
   add ("/sam/store/bad/too-new", test_bad_too_new);
   add ("/sam/store/bad/other-program", test_bad_other_program);
   add ("/sam/store/bad/unmarked-program", test_bad_unmarked_program);
+  add ("/sam/store/bad/damaged", test_bad_damaged);
   add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);

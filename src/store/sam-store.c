@@ -470,6 +470,24 @@ query_int (SamStore    *self,
   return TRUE;
 }
 
+/* An empty database is a new one, unless a write-ahead log with content sits
+ * beside it: then the file lost what the log builds on, and SQLite would
+ * quietly start afresh over the coach's work. */
+static gboolean
+check_empty (const char  *path,
+             GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf buf;
+
+  if (g_stat (wal, &buf) != 0 || buf.st_size == 0)
+    return TRUE;
+
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+               _("“%s” is empty, but its log “%s” is not: the database is damaged"), path, wal);
+  return FALSE;
+}
+
 /* Refuses anything that is not an SQLite file before SQLite touches it. */
 static gboolean
 check_header (const char  *path,
@@ -500,7 +518,7 @@ check_header (const char  *path,
     }
 
   if (n_read == 0)
-    return TRUE;
+    return check_empty (path, error);
 
   if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
@@ -510,6 +528,34 @@ check_header (const char  *path,
     }
 
   return TRUE;
+}
+
+/* A damaged database is found at the door, not by the first edit that
+ * touches the broken page. */
+static gboolean
+check_integrity (SamStore  *self,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  g_autofree char *result = NULL;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  result = _sam_store_dup_column (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  set_sqlite_error (self, error, SQLITE_CORRUPT, result);
+  return FALSE;
 }
 
 static gboolean
@@ -761,7 +807,7 @@ sam_store_open_at_version (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_identity (self, error))
+  if (!check_identity (self, error) || (existed && !check_integrity (self, error)))
     return NULL;
 
   if (!existed)
