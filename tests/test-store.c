@@ -744,6 +744,82 @@ test_bad_damaged (void)
   g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Backups: private, newest first, and a damaged database is replaced by
+ * one while it is kept aside itself. */
+static void
+test_backup_restore (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *backups_dir = g_build_filename (dir, "backups", NULL);
+  g_autofree char *damaged = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *expired = g_build_filename (backups_dir, "samenspel-20260101-080000.db", NULL);
+  struct utimbuf eight_days_ago;
+  gsize length = 0;
+
+  /* A backup older than a week goes when the next one is made. */
+  write_file (expired, "old", 3);
+  eight_days_ago.actime = eight_days_ago.modtime = _sam_store_now () - 8 * 24 * 3600;
+  g_assert_cmpint (g_utime (expired, &eight_days_ago), ==, 0);
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_create_workshop (store, "Bewaard", &error);
+
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    g_assert_true (sam_store_backup (store, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (g_file_test (expired, G_FILE_TEST_EXISTS));
+  backups = sam_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpuint (file_mode (backups_dir), ==, 0700);
+  g_assert_cmpuint (file_mode (g_ptr_array_index (backups, 0)), ==, 0600);
+  when = sam_store_dup_backup_time (g_ptr_array_index (backups, 0));
+  g_assert_nonnull (when);
+
+  /* The database is damaged: every page after the first becomes garbage. */
+  g_assert_true (g_file_get_contents (path, &damaged, &length, NULL));
+  memset (damaged + 4096, 0xa5, length - 4096);
+  write_file (path, damaged, length);
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_restore_backup (path, g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  {
+    g_autoptr(SamStore) store = open_store (path);
+
+    g_assert_nonnull (sam_store_find_workshop (store, uuid));
+  }
+
+  /* The damaged file is kept aside as it was. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n_aside = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (strstr (name, ".damaged-") != NULL && !g_str_has_suffix (name, "-wal") &&
+          !g_str_has_suffix (name, "-shm"))
+        {
+          g_autofree char *aside = g_build_filename (dir, name, NULL);
+
+          assert_unchanged (aside, damaged, length);
+          n_aside++;
+        }
+    g_assert_cmpuint (n_aside, ==, 1);
+  }
+}
+
 /* A second instance (another session, the command line) that starts while
  * the first still offers Undo leaves that trash alone. */
 static void
@@ -879,6 +955,7 @@ main (int   argc,
   add ("/sam/store/bad/other-program", test_bad_other_program);
   add ("/sam/store/bad/unmarked-program", test_bad_unmarked_program);
   add ("/sam/store/bad/damaged", test_bad_damaged);
+  add ("/sam/store/backup/restore", test_backup_restore);
   add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
