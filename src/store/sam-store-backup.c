@@ -134,6 +134,21 @@ sam_store_backup (SamStore  *self,
   return TRUE;
 }
 
+/**
+ * sam_store_get_n_changes:
+ * @self: a #SamStore
+ *
+ * Returns: how many rows this store changed since it was opened, so that a
+ *   caller can tell whether anything was edited since its last backup
+ */
+gint64
+sam_store_get_n_changes (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+
+  return sqlite3_total_changes64 (_sam_store_get_db (self));
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)

@@ -72,6 +72,7 @@ gboolean     sam_store_restore_trash            (SamStore          *self,
                                                  GError           **error);
 gboolean     sam_store_backup                   (SamStore          *self,
                                                  GError           **error);
+gint64       sam_store_get_n_changes            (SamStore          *self);
 GPtrArray   *sam_store_list_backups             (const char        *path);
 GDateTime   *sam_store_dup_backup_time          (const char        *backup);
 gboolean     sam_store_restore_backup           (const char        *path,
