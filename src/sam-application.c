@@ -19,6 +19,9 @@ struct _SamApplication
   /* Rolling backups: every ten minutes when something was edited. */
   guint backup_id;
   gint64 backup_changes;
+
+  /* Looks for what the command line or another instance wrote. */
+  guint refresh_id;
 };
 
 #define BACKUP_INTERVAL_SECONDS (10 * 60)
@@ -73,6 +76,18 @@ backup_if_edited (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+refresh_store (gpointer user_data)
+{
+  SamApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !sam_store_refresh (self->store, &error))
+    g_message ("Could not look for changes by other programs: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 open_store (SamApplication *self)
 {
@@ -103,6 +118,7 @@ open_store (SamApplication *self)
     {
       backup_store (self);
       self->backup_id = g_timeout_add_seconds (BACKUP_INTERVAL_SECONDS, backup_if_edited, self);
+      self->refresh_id = g_timeout_add_seconds (2, refresh_store, self);
     }
 }
 
@@ -340,6 +356,7 @@ sam_application_shutdown (GApplication *app)
   SamApplication *self = SAM_APPLICATION (app);
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store != NULL && sam_store_get_n_changes (self->store) != self->backup_changes)
     backup_store (self);
 
@@ -352,6 +369,7 @@ sam_application_dispose (GObject *object)
   SamApplication *self = (SamApplication *)object;
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);

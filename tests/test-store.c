@@ -855,6 +855,38 @@ test_purge_spares_other_instance (void)
   g_assert_null (sam_store_find_workshop (first, uuid));
 }
 
+/* What the command line imports while the app runs shows up in the app. */
+static void
+test_refresh_sees_other_writer (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) app = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_assert_true (sam_store_refresh (app, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (app)), ==, 0);
+
+  {
+    g_autoptr(SamStore) cli = open_store (path);
+    SamWorkshop *imported = sam_store_create_workshop (cli, "Geïmporteerd", &error);
+
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (imported));
+  }
+
+  g_assert_null (sam_store_find_workshop (app, uuid));
+  g_assert_true (sam_store_refresh (app, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sam_store_find_workshop (app, uuid));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (app)), ==, 1);
+
+  /* Its own edits are no news to a store. */
+  g_assert_nonnull (sam_store_create_workshop (app, "Eigen", &error));
+  g_assert_true (sam_store_refresh (app, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (app)), ==, 2);
+}
+
 /* The child edits as fast as it can and reports each edit the store
  * acknowledged on @fd; it never returns. */
 static void
@@ -965,6 +997,7 @@ main (int   argc,
   add ("/sam/store/privacy/private-files", test_private_files);
   add ("/sam/store/crash/kill-loop", test_kill_loop);
   add ("/sam/store/two-instances/purge", test_purge_spares_other_instance);
+  add ("/sam/store/two-instances/refresh", test_refresh_sees_other_writer);
 
   return g_test_run ();
 }

@@ -318,6 +318,35 @@ test_damaged_database_restore (void)
   sam_test_reset_data ();
 }
 
+/* A workshop the command line imports while the app runs shows up in it. */
+static void
+test_other_writer_appears (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  SamWindow *window = sam_test_window_new (app);
+
+  {
+    g_autoptr(SamStore) cli = sam_store_open (path, &error);
+    SamWorkshop *imported;
+
+    g_assert_no_error (error);
+    imported = sam_store_create_workshop (cli, "Ingelezen via de opdrachtregel", &error);
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (imported));
+  }
+
+  g_assert_null (sam_store_find_workshop (sam_application_get_store (app), uuid));
+  for (guint i = 0; i < 40 && sam_store_find_workshop (sam_application_get_store (app), uuid) == NULL; i++)
+    sam_test_pump (100);
+  g_assert_nonnull (sam_store_find_workshop (sam_application_get_store (app), uuid));
+
+  sam_test_destroy_window (window);
+  sam_test_reset_data ();
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -632,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/remove-team-undo", test_remove_team_undo);
   g_test_add_func ("/sam/ui/foundation/bad-database", test_bad_database);
   g_test_add_func ("/sam/ui/foundation/damaged-database-restore", test_damaged_database_restore);
+  g_test_add_func ("/sam/ui/foundation/other-writer-appears", test_other_writer_appears);
   g_test_add_func ("/sam/ui/foundation/search-and-about", test_search_and_about);
   g_test_add_func ("/sam/ui/foundation/empty-state-icon", test_empty_state_icon);
   g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);

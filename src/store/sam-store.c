@@ -26,6 +26,7 @@ struct _SamStore
   guint depth;
   gboolean read_only;
   int folder_fd;
+  int data_version;
   GHashTable *statements;
   GListStore *workshops;
   GHashTable *caches;
@@ -829,6 +830,8 @@ sam_store_open_at_version (const char  *path,
     return NULL;
 
   hold_folder (self);
+  if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
+    return NULL;
 
   /* An older schema (tests only) cannot be read by this code's queries. */
   if (version == sam_store_get_latest_version () && !_sam_store_load_workshops (self, error))
@@ -954,6 +957,50 @@ sam_store_purge_trash (SamStore  *self,
    * elsewhere (the command line) may hold the log; the next purge retries. */
   if (self->depth == 0)
     sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+/**
+ * sam_store_refresh:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Picks up what another program (the command line importing a workshop, a
+ * second instance) wrote to the database since this store last looked:
+ * new workshops join the list, and #SamStore::restored tells views that
+ * hold their own lists to reload them.  Cheap when nothing changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_refresh (SamStore  *self,
+                   GError   **error)
+{
+  int version = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  /* Not in the middle of our own transaction: the next call will do. */
+  if (self->depth > 0)
+    return TRUE;
+
+  /* data_version changes only for commits made by other connections. */
+  if (!query_int (self, "PRAGMA data_version", &version, error))
+    return FALSE;
+
+  if (version == self->data_version)
+    return TRUE;
+
+  self->data_version = version;
+  if (!_sam_store_load_workshops (self, error))
+    return FALSE;
+
+  _sam_store_reload_teams (self);
+  _sam_store_reload_steps (self);
+  _sam_store_reload_cards (self);
+  _sam_store_reload_card_links (self);
+  g_signal_emit (self, signals[RESTORED], 0, (gint64) 0);
 
   return TRUE;
 }

@@ -70,6 +70,8 @@ gboolean     sam_store_purge_trash              (SamStore          *self,
 gboolean     sam_store_restore_trash            (SamStore          *self,
                                                  gint64             batch,
                                                  GError           **error);
+gboolean     sam_store_refresh                  (SamStore          *self,
+                                                 GError           **error);
 gboolean     sam_store_backup                   (SamStore          *self,
                                                  GError           **error);
 gint64       sam_store_get_n_changes            (SamStore          *self);
