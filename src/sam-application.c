@@ -15,7 +15,16 @@ struct _SamApplication
   SamStore *store;
   GError *store_error;
   GtkCssProvider *zoom_provider;
+
+  /* Rolling backups: every ten minutes when something was edited. */
+  guint backup_id;
+  gint64 backup_changes;
+
+  /* Looks for what the command line or another instance wrote. */
+  guint refresh_id;
 };
+
+#define BACKUP_INTERVAL_SECONDS (10 * 60)
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
 
@@ -41,6 +50,44 @@ sam_application_new (const char        *application_id,
 
 /* Opens the database once.  When that fails the error is kept, the file is
  * left alone, and the window explains what happened. */
+/* A backup that fails costs no work (the database itself is fine): it is
+ * logged, and the next one is tried at the next interval. */
+static void
+backup_store (SamApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  self->backup_changes = sam_store_get_n_changes (self->store);
+  if (!sam_store_backup (self->store, &error))
+    g_message ("Could not back up the workshops: %s", error->message);
+}
+
+static gboolean
+backup_if_edited (gpointer user_data)
+{
+  SamApplication *self = user_data;
+
+  if (self->store != NULL && sam_store_get_n_changes (self->store) != self->backup_changes)
+    backup_store (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+refresh_store (gpointer user_data)
+{
+  SamApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !sam_store_refresh (self->store, &error))
+    g_message ("Could not look for changes by other programs: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 open_store (SamApplication *self)
 {
@@ -64,6 +111,15 @@ open_store (SamApplication *self)
   /* Deleted work can no longer be undone once the app restarted. */
   if (self->store != NULL && !sam_store_purge_trash (self->store, &error))
     g_warning ("Could not empty the trash: %s", error->message);
+
+  /* After the purge, so that a backup holds no more deleted work than the
+   * database itself. */
+  if (self->store != NULL)
+    {
+      backup_store (self);
+      self->backup_id = g_timeout_add_seconds (BACKUP_INTERVAL_SECONDS, backup_if_edited, self);
+      self->refresh_id = g_timeout_add_seconds (2, refresh_store, self);
+    }
 }
 
 static void
@@ -295,10 +351,25 @@ sam_application_open (GApplication  *app,
 }
 
 static void
+sam_application_shutdown (GApplication *app)
+{
+  SamApplication *self = SAM_APPLICATION (app);
+
+  g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL && sam_store_get_n_changes (self->store) != self->backup_changes)
+    backup_store (self);
+
+  G_APPLICATION_CLASS (sam_application_parent_class)->shutdown (app);
+}
+
+static void
 sam_application_dispose (GObject *object)
 {
   SamApplication *self = (SamApplication *)object;
 
+  g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
@@ -322,6 +393,7 @@ sam_application_class_init (SamApplicationClass *klass)
   object_class->dispose = sam_application_dispose;
   app_class->startup = sam_application_startup;
   app_class->activate = sam_application_activate;
+  app_class->shutdown = sam_application_shutdown;
   app_class->open = sam_application_open;
 
   /* The resources live in a static library, so they are registered by hand
@@ -333,6 +405,41 @@ sam_application_class_init (SamApplicationClass *klass)
 static void
 sam_application_init (SamApplication *self)
 {
+}
+
+/**
+ * sam_application_restore_backup:
+ * @self: a #SamApplication whose database could not be opened
+ * @backup: a file from sam_store_list_backups()
+ * @error: return location for a #GError
+ *
+ * Puts @backup in place of the damaged database (which is kept aside) and
+ * opens it.
+ *
+ * Returns: %TRUE when the restored database is open
+ */
+gboolean
+sam_application_restore_backup (SamApplication  *self,
+                                const char      *backup,
+                                GError         **error)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+
+  if (!sam_store_restore_backup (path, backup, error))
+    return FALSE;
+
+  g_clear_error (&self->store_error);
+  open_store (self);
+  if (self->store == NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->store_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

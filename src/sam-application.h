@@ -15,6 +15,9 @@ SamApplication *sam_application_new            (const char        *application_i
                                                 GApplicationFlags  flags);
 SamStore       *sam_application_get_store      (SamApplication    *self);
 const GError   *sam_application_get_store_error (SamApplication   *self);
+gboolean        sam_application_restore_backup  (SamApplication   *self,
+                                                 const char       *backup,
+                                                 GError          **error);
 GSettings      *sam_application_get_settings   (SamApplication    *self);
 
 G_END_DECLS

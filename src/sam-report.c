@@ -414,7 +414,8 @@ sam_report_write_agreements_csv (SamStore     *store,
     return FALSE;
 
   return g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
 }
 
 /**

@@ -20,6 +20,10 @@ struct _SamWindow
   SamLibraryPage *library_page;
   SamWorkshopView *workshop_view;
   AdwStatusPage *error_page;
+  GtkButton *restore_button;
+
+  /* the newest backup, offered when the database is damaged */
+  char *backup;
 
   GSettings *settings;
   SamStore *store;
@@ -37,6 +41,35 @@ struct _SamWindow
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A damaged database is not a dead end: the newest backup is offered,
+ * named by its time, so the coach knows what will come back. */
+static void
+offer_backup (SamWindow    *self,
+              const GError *error)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *label = NULL;
+
+  g_clear_pointer (&self->backup, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), FALSE);
+  if (!g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT))
+    return;
+
+  backups = sam_store_list_backups (path);
+  if (backups->len == 0 || (time = sam_store_dup_backup_time (g_ptr_array_index (backups, 0))) == NULL)
+    return;
+
+  /* Translators: %s is a date and time, e.g. "05-12-2026 09:40" */
+  when = g_date_time_format (time, _("%x %H:%M"));
+  label = g_strdup_printf (_("_Restore from the Backup of %s"), when);
+  gtk_button_set_label (self->restore_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), TRUE);
+  self->backup = g_strdup (g_ptr_array_index (backups, 0));
+}
+
 static void
 show_store_error (SamWindow    *self,
                   const GError *error)
@@ -49,6 +82,7 @@ show_store_error (SamWindow    *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
+  offer_backup (self, error);
 }
 
 /* Where the coach was in each workshop: workshop UUID → step UUID, so
@@ -192,6 +226,7 @@ sam_window_dispose (GObject *object)
   SamWindow *self = (SamWindow *)object;
 
   g_clear_weak_pointer (&self->error_dialog);
+  g_clear_pointer (&self->backup, g_free);
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -290,6 +325,30 @@ name_dialog_new (const char *heading,
   name_entry_changed_cb (GTK_EDITABLE (entry), alert);
 
   return alert;
+}
+
+/* The backup takes the damaged database's place (which is kept aside) and a
+ * fresh window opens on it. */
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamApplication *app = SAM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+
+  if (self->backup == NULL || app == NULL)
+    return;
+
+  if (!sam_application_restore_backup (app, self->backup, &error))
+    {
+      show_store_error (self, error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (sam_window_new (app)));
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -587,6 +646,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, workshop_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, restore_button);
 
 
   g_type_ensure (SAM_TYPE_LIBRARY_PAGE);
@@ -597,6 +657,7 @@ sam_window_class_init (SamWindowClass *klass)
  * exported on D-Bus: scripts and the crash test drive the app through them. */
 static const GActionEntry win_actions[] = {
   { "new-workshop", new_workshop_action },
+  { "restore-backup", restore_backup_action },
   { "create-workshop", create_workshop_action, "s" },
   { "open-workshop", open_workshop_action, "s" },
   { "rename-workshop", rename_workshop_action, "s" },

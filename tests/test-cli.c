@@ -284,6 +284,33 @@ test_bad_input (void)
   }
 }
 
+/* A damaged database is named in the one line of the error, so that the
+ * coach (or the script's log) knows which file to rescue. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *uuid = make_sample ();
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autofree char *out = outfile ("never.pdf");
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length = 0;
+
+  /* Every page after the first (the schema) becomes garbage. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + 4096, 0xa5, length - 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  run_samenspel (&run, "export", "--format=pdf", "--output", out, uuid, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  expected = g_strdup_printf ("samenspel: %s: database disk image is malformed\n", path);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_usage (void)
 {
@@ -333,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/sam/cli/every-format", test_every_format);
   g_test_add_func ("/sam/cli/import", test_import);
   g_test_add_func ("/sam/cli/bad-input", test_bad_input);
+  g_test_add_func ("/sam/cli/damaged-database", test_damaged_database);
   g_test_add_func ("/sam/cli/usage", test_usage);
   g_test_add_func ("/sam/cli/help", test_help);
 

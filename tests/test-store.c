@@ -2,6 +2,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
+#include <unistd.h>
+#include <utime.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -9,11 +13,21 @@
 #include "sam-store.h"
 #include "sam-store-private.h"
 #include "sam-text.h"
+#include "sam-workshop-file.h"
 
 static char *
 db_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "samenspel", "test.db", NULL);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
 }
 
 static SamStore *
@@ -378,6 +392,27 @@ test_bad_other_program (void)
   assert_unchanged (path, before, length);
 }
 
+/* Most programs never set an application id: a database without one that
+ * holds tables is theirs, and is neither migrated nor stamped. */
+static void
+test_bad_unmarked_program (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *copy = g_strdup_printf ("%s.before-v%u", path, sam_store_get_latest_version ());
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  make_raw_database (path, "CREATE TABLE contacts (name, phone); INSERT INTO contacts VALUES ('An', '012');");
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+  assert_unchanged (path, before, length);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* Data as each earlier schema version stored it.  A version without its own
  * row uses the latest row before it, which must still fit its schema. */
 static const char *const seeds[] = {
@@ -440,12 +475,46 @@ test_migrate_from_every_version (void)
         g_assert_cmpstr (sam_team_get_name (team), ==, "Sales");
         g_assert_cmpuint (sam_team_get_people (team), ==, 5);
         g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+        g_assert_cmpuint (file_mode (backup), ==, 0600);
 
         /* The migrated database takes new edits. */
         g_assert_nonnull (sam_store_add_team (store, workshop, "IT", &error));
         g_assert_no_error (error);
       }
     }
+}
+
+static void
+open_and_close (const char *path,
+                guint       version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_at_version (path, version, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* The copy kept before a migration goes once the migrated database has been
+ * in use for a week; a younger one stays. */
+static void
+test_migration_copy_expires (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *copy = g_strdup_printf ("%s.before-v%u", path, sam_store_get_latest_version ());
+  struct utimbuf eight_days_ago;
+
+  open_and_close (path, 1);
+  open_and_close (path, sam_store_get_latest_version ());
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  open_and_close (path, sam_store_get_latest_version ());
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  eight_days_ago.actime = eight_days_ago.modtime = _sam_store_now () - 8 * 24 * 3600;
+  g_assert_cmpint (g_utime (copy, &eight_days_ago), ==, 0);
+  open_and_close (path, sam_store_get_latest_version ());
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -555,6 +624,379 @@ test_failed_writes (void)
   g_assert_false (sam_store_is_read_only (store));
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  /* The files hold NUL bytes: no string search. */
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A deleted workshop's words are in none of the database's files once the
+ * trash is purged: not in free pages, not in the write-ahead log. */
+static void
+test_purge_leaves_no_trace (void)
+{
+  const char *secret = "Vertrouwelijk-7f3a9c-ontslagronde";
+  g_autofree char *path = db_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(SamStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *keep = sam_store_create_workshop (store, "Blijft", &error);
+  SamWorkshop *workshop = sam_store_create_workshop (store, secret, &error);
+  gint64 batch = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES, secret, &error));
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_ORGANISATION, secret, &error));
+  g_assert_true (sam_store_set_workshop_field (store, keep, SAM_WORKSHOP_FIELD_NOTES, "Andere tekst", &error));
+  g_assert_no_error (error);
+  g_assert_true (file_contains (wal, secret));
+
+  g_assert_true (sam_store_trash_workshop (store, workshop, &batch, &error));
+  g_assert_true (sam_store_purge_trash (store, &error));
+  g_assert_no_error (error);
+
+  /* The store is still open: the files as another program would see them. */
+  g_assert_false (file_contains (path, secret));
+  g_assert_false (file_contains (wal, secret));
+  g_assert_true (sam_store_set_workshop_field (store, keep, SAM_WORKSHOP_FIELD_COACH, "An", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_false (file_contains (path, secret));
+  g_assert_false (file_contains (wal, secret));
+}
+
+/* The app's folder is closed to others even when it was made open before;
+ * a saved workshop file is the user's alone, also when it replaces one. */
+static void
+test_private_files (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *out = g_build_filename (dir, "export.samenspel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamWorkshopFile) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  store = open_store (path);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  workshop = sam_store_create_workshop (store, "Export", &error);
+  g_assert_no_error (error);
+  contents = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (out, 0644), ==, 0);
+  g_assert_true (sam_workshop_file_save (contents, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (out), ==, 0600);
+}
+
+/* Builds a database with a few workshops, closed and checkpointed. */
+static void
+make_filled_database (const char *path)
+{
+  g_autoptr(SamStore) store = open_store (path);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Workshop %u with a name long enough to fill pages", i);
+      SamWorkshop *workshop = sam_store_create_workshop (store, name, NULL);
+
+      g_assert_nonnull (workshop);
+      g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES,
+                                                   name, NULL));
+    }
+}
+
+static void
+assert_refused_as_damaged (const char *path,
+                           const char *contents,
+                           gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, contents, length);
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, path));
+  assert_unchanged (path, contents, length);
+}
+
+/* A damaged database is refused when it is opened, and left as it is. */
+static void
+test_bad_damaged (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  gsize length = 0;
+
+  make_filled_database (path);
+  g_assert_true (g_file_get_contents (path, &good, &length, NULL));
+  g_assert_cmpuint (length, >=, 4 * 4096);
+
+  /* Cut short. */
+  assert_refused_as_damaged (path, good, length - 4096);
+
+  /* Two pages with every bit flipped. */
+  bad = g_memdup2 (good, length);
+  for (gsize i = 4096; i < 3 * 4096; i++)
+    bad[i] ^= 0xff;
+  assert_refused_as_damaged (path, bad, length);
+
+  /* Empty, with a log that holds the work. */
+  write_file (wal, good, 4096);
+  assert_refused_as_damaged (path, "", 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Backups: private, newest first, and a damaged database is replaced by
+ * one while it is kept aside itself. */
+static void
+test_backup_restore (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *backups_dir = g_build_filename (dir, "backups", NULL);
+  g_autofree char *damaged = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *expired = g_build_filename (backups_dir, "samenspel-20260101-080000.db", NULL);
+  struct utimbuf eight_days_ago;
+  gsize length = 0;
+
+  /* A backup older than a week goes when the next one is made. */
+  write_file (expired, "old", 3);
+  eight_days_ago.actime = eight_days_ago.modtime = _sam_store_now () - 8 * 24 * 3600;
+  g_assert_cmpint (g_utime (expired, &eight_days_ago), ==, 0);
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_create_workshop (store, "Bewaard", &error);
+
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    g_assert_true (sam_store_backup (store, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (g_file_test (expired, G_FILE_TEST_EXISTS));
+  backups = sam_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpuint (file_mode (backups_dir), ==, 0700);
+  g_assert_cmpuint (file_mode (g_ptr_array_index (backups, 0)), ==, 0600);
+  when = sam_store_dup_backup_time (g_ptr_array_index (backups, 0));
+  g_assert_nonnull (when);
+
+  /* The database is damaged: every page after the first becomes garbage. */
+  g_assert_true (g_file_get_contents (path, &damaged, &length, NULL));
+  memset (damaged + 4096, 0xa5, length - 4096);
+  write_file (path, damaged, length);
+  g_assert_null (sam_store_open (path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_restore_backup (path, g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  {
+    g_autoptr(SamStore) store = open_store (path);
+
+    g_assert_nonnull (sam_store_find_workshop (store, uuid));
+  }
+
+  /* The damaged file is kept aside as it was. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n_aside = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (strstr (name, ".damaged-") != NULL && !g_str_has_suffix (name, "-wal") &&
+          !g_str_has_suffix (name, "-shm"))
+        {
+          g_autofree char *aside = g_build_filename (dir, name, NULL);
+
+          assert_unchanged (aside, damaged, length);
+          n_aside++;
+        }
+    g_assert_cmpuint (n_aside, ==, 1);
+  }
+}
+
+/* A second instance (another session, the command line) that starts while
+ * the first still offers Undo leaves that trash alone. */
+static void
+test_purge_spares_other_instance (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) first = open_store (path);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop = sam_store_create_workshop (first, "Nog niet weg", &error);
+  g_autofree char *uuid = g_strdup (sam_workshop_get_uuid (workshop));
+  gint64 batch = 0;
+
+  g_assert_true (sam_store_trash_workshop (first, workshop, &batch, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SamStore) second = open_store (path);
+
+    g_assert_true (sam_store_purge_trash (second, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The first one's Undo brings the workshop back. */
+  g_assert_true (sam_store_restore_trash (first, batch, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sam_store_find_workshop (first, uuid));
+
+  /* Alone, a store purges. */
+  g_assert_true (sam_store_trash_workshop (first, sam_store_find_workshop (first, uuid), &batch, &error));
+  g_assert_true (sam_store_purge_trash (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_restore_trash (first, batch, &error));
+  g_assert_null (sam_store_find_workshop (first, uuid));
+}
+
+/* What the command line imports while the app runs shows up in the app. */
+static void
+test_refresh_sees_other_writer (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) app = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_assert_true (sam_store_refresh (app, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (app)), ==, 0);
+
+  {
+    g_autoptr(SamStore) cli = open_store (path);
+    SamWorkshop *imported = sam_store_create_workshop (cli, "Geïmporteerd", &error);
+
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (imported));
+  }
+
+  g_assert_null (sam_store_find_workshop (app, uuid));
+  g_assert_true (sam_store_refresh (app, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sam_store_find_workshop (app, uuid));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (app)), ==, 1);
+
+  /* Its own edits are no news to a store. */
+  g_assert_nonnull (sam_store_create_workshop (app, "Eigen", &error));
+  g_assert_true (sam_store_refresh (app, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (app)), ==, 2);
+}
+
+/* The child edits as fast as it can and reports each edit the store
+ * acknowledged on @fd; it never returns. */
+static void
+edit_until_killed (const char *path,
+                   const char *uuid,
+                   int         fd)
+{
+  g_autoptr(SamStore) store = sam_store_open (path, NULL);
+  SamWorkshop *workshop = store ? sam_store_find_workshop (store, uuid) : NULL;
+
+  if (workshop == NULL)
+    _exit (3);
+
+  for (guint32 n = 1; ; n++)
+    {
+      g_autofree char *text = g_strdup_printf ("edit %u", n);
+
+      if (!sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES, text, NULL) ||
+          write (fd, &n, sizeof n) != sizeof n)
+        _exit (4);
+    }
+}
+
+/* SIGKILL at a random moment while edits stream in, 200 times over: the
+ * database always opens and holds at least the last acknowledged edit. */
+static void
+test_kill_loop (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *uuid = NULL;
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+    SamWorkshop *workshop = sam_store_create_workshop (store, "Killed", NULL);
+
+    g_assert_nonnull (workshop);
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+  }
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(SamStore) store = NULL;
+      guint32 acked = 0, n;
+      guint wanted = g_test_rand_int_range (1, 40);
+      int fds[2];
+      int status = 0;
+      pid_t pid;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          edit_until_killed (path, uuid, fds[1]);
+        }
+      close (fds[1]);
+
+      for (guint i = 0; i < wanted && read (fds[0], &n, sizeof n) == sizeof n; i++)
+        acked = n;
+      g_usleep (g_test_rand_int_range (0, 2000));
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status));
+      while (read (fds[0], &n, sizeof n) == sizeof n)
+        acked = n;
+      close (fds[0]);
+      g_assert_cmpuint (acked, >, 0);
+
+      /* The store commits before it acknowledges, so the file may hold one
+       * edit more than was reported, never one less. */
+      store = open_store (path);
+      {
+        const char *notes = sam_workshop_get_notes (sam_store_find_workshop (store, uuid));
+        guint64 stored = 0;
+
+        g_assert_true (g_str_has_prefix (notes, "edit "));
+        stored = g_ascii_strtoull (notes + 5, NULL, 10);
+        g_assert_cmpuint (stored, >=, acked);
+        g_assert_cmpuint (stored, <=, (guint64) acked + 1);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,10 +1012,19 @@ main (int   argc,
   add ("/sam/store/bad/not-sqlite", test_bad_not_sqlite);
   add ("/sam/store/bad/too-new", test_bad_too_new);
   add ("/sam/store/bad/other-program", test_bad_other_program);
+  add ("/sam/store/bad/unmarked-program", test_bad_unmarked_program);
+  add ("/sam/store/bad/damaged", test_bad_damaged);
+  add ("/sam/store/backup/restore", test_backup_restore);
+  add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
   add ("/sam/store/text/excerpt", test_text_excerpt);
   add ("/sam/store/failed-writes", test_failed_writes);
+  add ("/sam/store/privacy/purge-leaves-no-trace", test_purge_leaves_no_trace);
+  add ("/sam/store/privacy/private-files", test_private_files);
+  add ("/sam/store/crash/kill-loop", test_kill_loop);
+  add ("/sam/store/two-instances/purge", test_purge_spares_other_instance);
+  add ("/sam/store/two-instances/refresh", test_refresh_sees_other_writer);
 
   return g_test_run ();
 }

@@ -259,6 +259,94 @@ test_bad_database (void)
   sam_test_reset_data ();
 }
 
+/* A damaged database offers the newest backup, named by its time; taking it
+ * opens the library with the work back. */
+static void
+test_damaged_database_restore (void)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(SamApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  SamWindow *window;
+  AdwStatusPage *page;
+  GtkWidget *button;
+  GList *windows;
+  gsize length = 0;
+
+  sam_test_reset_data ();
+  {
+    g_autoptr(SamStore) store = sam_store_open (path, &error);
+    SamWorkshop *workshop;
+
+    g_assert_no_error (error);
+    workshop = sam_store_create_workshop (store, "Teruggehaald", &error);
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    g_assert_true (sam_store_backup (store, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  memset (contents + 4096, 0xa5, length - 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  app = sam_application_new (APP_ID ".DamagedDatabase", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_error (sam_application_get_store_error (app), SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+
+  window = sam_test_window_new (app);
+  g_assert_cmpstr (sam_window_get_visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (sam_test_find_mapped_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), path));
+  button = gtk_widget_get_first_child (adw_status_page_get_child (page));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (button)), "_Restore from the Backup of "));
+  sam_test_screenshot (GTK_WIDGET (window), "damaged-database.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  sam_test_pump (200);
+  g_assert_nonnull (sam_application_get_store (app));
+  g_assert_nonnull (sam_store_find_workshop (sam_application_get_store (app), uuid));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = SAM_WINDOW (windows->data);
+  g_assert_cmpstr (sam_window_get_visible_page (window), !=, "error");
+
+  sam_test_destroy_window (window);
+  sam_test_reset_data ();
+}
+
+/* A workshop the command line imports while the app runs shows up in it. */
+static void
+test_other_writer_appears (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  SamWindow *window = sam_test_window_new (app);
+
+  {
+    g_autoptr(SamStore) cli = sam_store_open (path, &error);
+    SamWorkshop *imported;
+
+    g_assert_no_error (error);
+    imported = sam_store_create_workshop (cli, "Ingelezen via de opdrachtregel", &error);
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (imported));
+  }
+
+  g_assert_null (sam_store_find_workshop (sam_application_get_store (app), uuid));
+  for (guint i = 0; i < 40 && sam_store_find_workshop (sam_application_get_store (app), uuid) == NULL; i++)
+    sam_test_pump (100);
+  g_assert_nonnull (sam_store_find_workshop (sam_application_get_store (app), uuid));
+
+  sam_test_destroy_window (window);
+  sam_test_reset_data ();
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -616,6 +704,8 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/library-delete-undo", test_library_delete_undo);
   g_test_add_func ("/sam/ui/foundation/remove-team-undo", test_remove_team_undo);
   g_test_add_func ("/sam/ui/foundation/bad-database", test_bad_database);
+  g_test_add_func ("/sam/ui/foundation/damaged-database-restore", test_damaged_database_restore);
+  g_test_add_func ("/sam/ui/foundation/other-writer-appears", test_other_writer_appears);
   g_test_add_func ("/sam/ui/foundation/search-and-about", test_search_and_about);
   g_test_add_func ("/sam/ui/foundation/empty-state-icon", test_empty_state_icon);
   g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);

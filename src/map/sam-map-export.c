@@ -396,7 +396,8 @@ export_pages (SamMapModel                *start,
   cairo_status_t status;
   double sw, sh, cw, ch;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  stream = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, error);
   if (stream == NULL)
     return FALSE;

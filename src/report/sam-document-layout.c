@@ -279,7 +279,7 @@ _sam_page_layout_new (SamDocument *document)
   g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (_sam_piece_free);
   SamFlow flow = { layout, 0, SAM_MARGIN_TOP, TRUE };
 
-  layout->document = g_object_ref (document);
+  layout->document = document;
   layout->context = _sam_page_layout_create_context ();
   layout->boxes = g_ptr_array_new_with_free_func (_sam_text_box_free);
   layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
@@ -324,7 +324,6 @@ _sam_page_layout_free (SamPageLayout *layout)
   g_clear_pointer (&layout->block_pages, g_array_unref);
   g_clear_pointer (&layout->boxes, g_ptr_array_unref);
   g_clear_object (&layout->context);
-  g_clear_object (&layout->document);
   g_free (layout);
 }
 

@@ -302,7 +302,11 @@ sam_page_layout_write_pdf_file (SamPageLayout  *layout,
   g_autoptr(GCancellable) abort = NULL;
   gboolean existed = g_file_query_exists (file, NULL);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  /* A report holds the workshop's words: readable by the user alone, also
+   * when it replaces a file that others could read. */
+  stream = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, error);
   if (stream == NULL)
     return FALSE;
 

@@ -97,6 +97,8 @@ typedef struct
 
 struct _SamPageLayout
 {
+  /* Not a reference: the document owns its cached layout, and a worker's
+   * layout lives while its GTask holds the document. */
   SamDocument  *document;
   PangoContext *context;
   GPtrArray    *boxes;             /* of SamTextBox, owned */

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/file.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -22,6 +25,8 @@ struct _SamStore
   guint version;
   guint depth;
   gboolean read_only;
+  int folder_fd;
+  int data_version;
   GHashTable *statements;
   GListStore *workshops;
   GHashTable *caches;
@@ -58,6 +63,8 @@ sam_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->folder_fd >= 0)
+    close (self->folder_fd);
   g_free (self->path);
 
   G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
@@ -93,6 +100,7 @@ finalize_statement (gpointer stmt)
 static void
 sam_store_init (SamStore *self)
 {
+  self->folder_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->workshops = g_list_store_new (SAM_TYPE_WORKSHOP);
   self->caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -151,14 +159,43 @@ error_code_for (int rc)
     }
 }
 
+/* The file as a person would type it: under the home folder as ~/… */
+static char *
+dup_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = strlen (home);
+
+  if (len > 1 && strncmp (path, home, len) == 0 && path[len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + len, NULL);
+
+  return g_strdup (path);
+}
+
+/* An SQLite message names no file, and may carry bytes of a damaged file
+ * that are not UTF-8: name ours, and keep the text valid so that every
+ * window and terminal can show it. */
+static void
+set_sqlite_error (SamStore    *self,
+                  GError     **error,
+                  int          rc,
+                  const char  *detail)
+{
+  g_autofree char *valid = g_utf8_make_valid (detail, -1);
+  g_autofree char *where = self->path ? dup_display_path (self->path) : NULL;
+
+  if (where != NULL)
+    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s: %s", where, valid);
+  else
+    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", valid);
+}
+
 void
 _sam_store_set_error (SamStore  *self,
                       GError   **error,
                       int        rc)
 {
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", detail);
+  set_sqlite_error (self, error, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
 }
 
 sqlite3 *
@@ -221,8 +258,7 @@ _sam_store_exec (SamStore    *self,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s",
-                   message ? message : sqlite3_errstr (rc));
+      set_sqlite_error (self, error, rc, message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
       return FALSE;
     }
@@ -435,6 +471,24 @@ query_int (SamStore    *self,
   return TRUE;
 }
 
+/* An empty database is a new one, unless a write-ahead log with content sits
+ * beside it: then the file lost what the log builds on, and SQLite would
+ * quietly start afresh over the coach's work. */
+static gboolean
+check_empty (const char  *path,
+             GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf buf;
+
+  if (g_stat (wal, &buf) != 0 || buf.st_size == 0)
+    return TRUE;
+
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+               _("“%s” is empty, but its log “%s” is not: the database is damaged"), path, wal);
+  return FALSE;
+}
+
 /* Refuses anything that is not an SQLite file before SQLite touches it. */
 static gboolean
 check_header (const char  *path,
@@ -465,7 +519,7 @@ check_header (const char  *path,
     }
 
   if (n_read == 0)
-    return TRUE;
+    return check_empty (path, error);
 
   if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
@@ -477,18 +531,51 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* A damaged database is found at the door, not by the first edit that
+ * touches the broken page. */
+static gboolean
+check_integrity (SamStore  *self,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  g_autofree char *result = NULL;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  result = _sam_store_dup_column (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  set_sqlite_error (self, error, SQLITE_CORRUPT, result);
+  return FALSE;
+}
+
 static gboolean
 check_identity (SamStore  *self,
                 GError   **error)
 {
   int application_id = 0;
   int version = 0;
+  int n_tables = 0;
 
   if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &version, error))
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
     return FALSE;
 
-  if (application_id != 0 && application_id != SAM_APPLICATION_ID)
+  /* Every Samenspel database carries our id from its first migration on, so
+   * an unmarked one that holds anything was made by another program. */
+  if ((application_id != 0 && application_id != SAM_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0))
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” belongs to another program"), self->path);
@@ -519,7 +606,22 @@ backup_before_migration (SamStore  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  int fd;
+
+  /* VACUUM INTO fills an empty file: create it for the user alone first, so
+   * the copy is never readable by others, not even for a moment. */
   g_unlink (backup);
+  fd = g_open (backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IO,
+                   _("Could not create the copy “%s”: %s"), backup, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -535,6 +637,23 @@ backup_before_migration (SamStore  *self,
     }
 
   return TRUE;
+}
+
+/* The copy kept before a migration is dropped once the migrated database has
+ * opened without trouble for a week. */
+static void
+remove_old_migration_copies (SamStore *self)
+{
+  gint64 now = _sam_store_now ();
+
+  for (guint version = 1; version <= sam_store_get_latest_version (); version++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s.before-v%u", self->path, version);
+      GStatBuf buf;
+
+      if (g_stat (copy, &buf) == 0 && now - (gint64) buf.st_mtime >= 7 * 24 * 3600)
+        g_unlink (copy);
+    }
 }
 
 static gboolean
@@ -586,14 +705,27 @@ prepare_file (const char  *path,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *default_path = sam_store_dup_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
 
-  /* Workshop data is confidential: only the user may read the folder. */
+  /* Workshop data is confidential: only the user may read the folder.  The
+   * app's own folder is closed even when it already existed (an older version
+   * made it 0755); a folder the user chose elsewhere is left as it is. */
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (dir, default_dir) == 0 && g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("Could not protect the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -611,6 +743,24 @@ is_writable_file (const char *path)
     return TRUE;
 
   return (buf.st_mode & 0222) != 0 && g_access (path, W_OK) == 0;
+}
+
+/* Every open store holds a shared lock on the database's folder, so that a
+ * purge can tell whether another instance (another session, the command
+ * line) has the same database open: its trash may still be undone there.
+ * The folder, not a file of its own: nothing is left behind, and SQLite's
+ * locks on the database file are not disturbed when the lock goes. */
+static void
+hold_folder (SamStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  self->folder_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (self->folder_fd >= 0 && flock (self->folder_fd, LOCK_SH) != 0)
+    {
+      close (self->folder_fd);
+      self->folder_fd = -1;
+    }
 }
 
 /**
@@ -658,25 +808,37 @@ sam_store_open_at_version (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_identity (self, error))
+  if (!check_identity (self, error) || (existed && !check_integrity (self, error)))
     return NULL;
 
   if (!existed)
     g_chmod (path, 0600);
 
   /* WAL keeps every committed edit on disk when the app is killed, and lets
-   * the command line read while the app is open. */
-  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;", error) ||
+   * the command line read while the app is open.  synchronous=FULL syncs the
+   * log on every commit, so an edit reported saved survives a power cut too
+   * (NORMAL would lose everything since the last checkpoint); it costs well
+   * under a millisecond per edit (see bench-store).  secure_delete overwrites
+   * deleted text instead of leaving it in free pages. */
+  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;"
+                              "PRAGMA secure_delete = ON;", error) ||
       (!self->read_only && !_sam_store_exec (self, "PRAGMA journal_mode = WAL;"
-                                                   "PRAGMA synchronous = NORMAL;", error)))
+                                                   "PRAGMA synchronous = FULL;", error)))
     return NULL;
 
   if (!migrate (self, version, error))
     return NULL;
 
+  hold_folder (self);
+  if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
+    return NULL;
+
   /* An older schema (tests only) cannot be read by this code's queries. */
   if (version == sam_store_get_latest_version () && !_sam_store_load_workshops (self, error))
     return NULL;
+
+  if (version == sam_store_get_latest_version () && !self->read_only)
+    remove_old_migration_copies (self);
 
   return g_steal_pointer (&self);
 }
@@ -769,22 +931,10 @@ sam_store_is_read_only (SamStore *self)
   return self->read_only;
 }
 
-/**
- * sam_store_purge_trash:
- * @self: a #SamStore
- * @error: return location for a #GError
- *
- * Removes for good what was deleted and not brought back.  The app calls it
- * at start-up, when no Undo can be pending any more.
- *
- * Returns: %TRUE on success
- */
-gboolean
-sam_store_purge_trash (SamStore  *self,
-                       GError   **error)
+static gboolean
+purge_trash_rows (SamStore  *self,
+                  GError   **error)
 {
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-
   if (!_sam_store_begin (self, error))
     return FALSE;
 
@@ -800,6 +950,93 @@ sam_store_purge_trash (SamStore  *self,
     }
 
   return _sam_store_commit (self, error);
+}
+
+/**
+ * sam_store_purge_trash:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Removes for good what was deleted and not brought back.  The app calls it
+ * at start-up, when no Undo can be pending any more.  While another store
+ * has the same database open (a second instance, the command line) nothing
+ * is removed: an Undo may still be pending there; a later start purges.
+ *
+ * Returns: %TRUE on success, also when the purge was left for later
+ */
+gboolean
+sam_store_purge_trash (SamStore  *self,
+                       GError   **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (self->folder_fd >= 0 && flock (self->folder_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      /* A failed conversion may have dropped the shared lock: take it back. */
+      flock (self->folder_fd, LOCK_SH);
+      return TRUE;
+    }
+
+  ok = purge_trash_rows (self, error);
+  if (self->folder_fd >= 0)
+    flock (self->folder_fd, LOCK_SH);
+  if (!ok)
+    return FALSE;
+
+  /* secure_delete zeroes the freed space in the pages, but older copies of
+   * those pages stay in the write-ahead log until a checkpoint: copy them
+   * back and empty the log, so the text is gone from every file.  A reader
+   * elsewhere (the command line) may hold the log; the next purge retries. */
+  if (self->depth == 0)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+/**
+ * sam_store_refresh:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Picks up what another program (the command line importing a workshop, a
+ * second instance) wrote to the database since this store last looked:
+ * new workshops join the list, and #SamStore::restored tells views that
+ * hold their own lists to reload them.  Cheap when nothing changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_refresh (SamStore  *self,
+                   GError   **error)
+{
+  int version = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  /* Not in the middle of our own transaction: the next call will do. */
+  if (self->depth > 0)
+    return TRUE;
+
+  /* data_version changes only for commits made by other connections. */
+  if (!query_int (self, "PRAGMA data_version", &version, error))
+    return FALSE;
+
+  if (version == self->data_version)
+    return TRUE;
+
+  self->data_version = version;
+  if (!_sam_store_load_workshops (self, error))
+    return FALSE;
+
+  _sam_store_reload_teams (self);
+  _sam_store_reload_steps (self);
+  _sam_store_reload_cards (self);
+  _sam_store_reload_card_links (self);
+  g_signal_emit (self, signals[RESTORED], 0, (gint64) 0);
+
+  return TRUE;
 }
 
 /**

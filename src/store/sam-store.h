@@ -71,6 +71,16 @@ gboolean     sam_store_purge_trash              (SamStore          *self,
 gboolean     sam_store_restore_trash            (SamStore          *self,
                                                  gint64             batch,
                                                  GError           **error);
+gboolean     sam_store_refresh                  (SamStore          *self,
+                                                 GError           **error);
+gboolean     sam_store_backup                   (SamStore          *self,
+                                                 GError           **error);
+gint64       sam_store_get_n_changes            (SamStore          *self);
+GPtrArray   *sam_store_list_backups             (const char        *path);
+GDateTime   *sam_store_dup_backup_time          (const char        *backup);
+gboolean     sam_store_restore_backup           (const char        *path,
+                                                 const char        *backup,
+                                                 GError           **error);
 
 GListModel  *sam_store_get_workshops            (SamStore          *self);
 SamWorkshop *sam_store_find_workshop            (SamStore          *self,

@@ -252,7 +252,8 @@ sam_workshop_file_save (SamWorkshopFile  *self,
 
   bytes = sam_workshop_file_to_bytes (self);
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, &local_error))
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &local_error))
     {
       name = g_file_get_basename (file);
       _sam_file_set_error (error, name, SAM_FILE_ERROR_READ, NULL, "%s", local_error->message);

@@ -273,7 +273,11 @@ export_to (SamMapModel  *model,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   SamMapExportOptions options;
+  GStatBuf buf;
 
+  /* An export replacing a file others could read is the user's alone. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   sam_map_export_options_init (&options, format, page);
   options.dark = dark;
   options.title = start ? "Team map — start and end of the day" : "How our teams work together";
@@ -282,6 +286,8 @@ export_to (SamMapModel  *model,
   else
     g_assert_true (sam_map_export (model, file, &options, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_mode & 0777, ==, 0600);
 }
 
 static void

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "sam-document.h"
 
 #define N_TABLE_ROWS 60
@@ -309,6 +311,43 @@ store_result (GObject      *source,
   *out = g_object_ref (result);
 }
 
+/* The document and its cached page layout do not keep each other alive: a
+ * document is freed after an export, sync or async. */
+static void
+test_document_freed_after_export (void)
+{
+  guint figure_calls = 0;
+  SamDocument *doc = make_sample_document (&figure_calls);
+  g_autofree char *path = g_build_filename (test_dir (), "freed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (sam_document_get_n_pages (doc), >, 1);
+  g_assert_true (sam_document_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (doc);
+
+  doc = make_sample_document (&figure_calls);
+  sam_document_write_pdf_async (doc, file, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sam_document_write_pdf_finish (doc, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The worker thread drops its hold on the task just after the callback
+   * may have run: give it a moment (at most 5 s), then the document must go. */
+  g_object_add_weak_pointer (G_OBJECT (doc), (gpointer *) &doc);
+  g_object_unref (doc);
+  for (guint i = 0; g_atomic_pointer_get (&doc) != NULL && i < 5000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (doc);
+}
+
 static void
 test_document_async (void)
 {
@@ -318,7 +357,11 @@ test_document_async (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  GStatBuf buf;
 
+  /* The report replaces a file others could read, and is the user's alone. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   sam_document_write_pdf_async (doc, file, NULL, store_result, &result);
   g_assert_true (sam_document_is_frozen (doc));
   while (result == NULL)
@@ -327,6 +370,8 @@ test_document_async (void)
   g_assert_true (sam_document_write_pdf_finish (doc, result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (pdf_page_count (path), ==, sam_document_get_n_pages (doc));
 }
 
@@ -663,6 +708,7 @@ main (int   argc,
 
   g_test_add_func ("/sam/report/document/sample", test_document_sample);
   g_test_add_func ("/sam/report/document/async", test_document_async);
+  g_test_add_func ("/sam/report/document/freed-after-export", test_document_freed_after_export);
   g_test_add_func ("/sam/report/document/cancel", test_document_cancel);
   g_test_add_func ("/sam/report/document/cancel-keeps-file", test_document_cancel_keeps_file);
   g_test_add_func ("/sam/report/document/write-error", test_document_write_error);
