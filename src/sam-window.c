@@ -5,6 +5,7 @@
 
 #include "sam-decide-common.h"
 #include "sam-error.h"
+#include "sam-layout-probe.h"
 #include "sam-library-page.h"
 #include "sam-window-private.h"
 #include "sam-workshop-view.h"
@@ -499,6 +500,7 @@ sam_window_init (SamWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _sam_window_init_files (self);
   sam_decide_add_window_actions (self);
+  sam_layout_probe_attach (GTK_WINDOW (self));
 }
 
 /**
