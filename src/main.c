@@ -13,8 +13,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SamApplication) app = NULL;
+  const char *localedir = g_getenv ("SAMENSPEL_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points SAMENSPEL_LOCALEDIR at the catalogues compiled in
+   * the build folder, so the uninstalled app speaks the user's language. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
