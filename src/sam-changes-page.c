@@ -15,7 +15,7 @@ struct _SamChangesPage
   SamExercisePage parent_instance;
 
   GtkStack *stack;
-  GtkBox *columns;
+  GtkFlowBox *columns;
 
   GListModel *teams;
 };
@@ -99,7 +99,8 @@ column_new (SamChangesPage *self,
 }
 
 /* The teams side by side, like a board: every team sees its own column on
- * the projector; with many teams the board scrolls sideways. */
+ * the projector; with more teams than fit, the columns wrap into rows, so
+ * the page scrolls as one and the wheel reaches every team. */
 static void
 update_columns (SamChangesPage *self)
 {
@@ -109,16 +110,18 @@ update_columns (SamChangesPage *self)
     return;
 
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->columns))) != NULL;)
-    gtk_box_remove (self->columns, child);
+    gtk_flow_box_remove (self->columns, child);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SamTeam) team = g_list_model_get_item (self->teams, i);
       GtkWidget *column = column_new (self, team);
+      GtkWidget *child = gtk_flow_box_child_new ();
 
       gtk_widget_set_size_request (column, 280, -1);
-      gtk_widget_set_hexpand (column, TRUE);
-      gtk_box_append (self->columns, column);
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), column);
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_flow_box_append (self->columns, child);
     }
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "teams" : "no-teams");
@@ -206,8 +209,10 @@ sam_changes_page_get_change_list (SamChangesPage *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (g_object_get_data (G_OBJECT (child), "team") == team)
-        return g_object_get_data (G_OBJECT (child), "list");
+      GtkWidget *column = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_object_get_data (G_OBJECT (column), "team") == team)
+        return g_object_get_data (G_OBJECT (column), "list");
     }
 
   return NULL;
