@@ -5,6 +5,7 @@
 
 #include "sam-absent-page.h"
 #include "sam-decide-common.h"
+#include "sam-field.h"
 
 /* "Bring the absent colleagues along": a column per team; each plan says
  * who was not there, what they will experience or hear, who does it and
@@ -43,7 +44,7 @@ save_field (GtkEditable *row,
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  if (self == NULL || store == NULL)
+  if (self == NULL || store == NULL || sam_field_is_syncing (GTK_WIDGET (row)))
     return;
 
   g_object_get (plan, fields[field].property, &stored, NULL);
@@ -58,7 +59,10 @@ save_field (GtkEditable *row,
   else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
-    sam_decide_show_error (GTK_WIDGET (self), error);
+    {
+      sam_field_revert (GTK_WIDGET (row));
+      sam_decide_show_error (GTK_WIDGET (self), error);
+    }
 }
 
 static void
@@ -69,8 +73,7 @@ plan_changed (GtkEditable *row,
   g_autofree char *text = NULL;
 
   g_object_get (plan, pspec->name, &text, NULL);
-  if (!gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
-    sam_decide_entry_set_text (row, text);
+  sam_field_show_stored (GTK_WIDGET (row), text);
 }
 
 static void
@@ -103,7 +106,7 @@ create_plan (gpointer item,
       g_object_get (plan, fields[i].property, &text, NULL);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      sam_field_reset (row, text);
       g_object_set_data_full (G_OBJECT (row), "plan", g_object_ref (plan), g_object_unref);
       g_signal_connect (row, "notify::text", G_CALLBACK (save_field), GUINT_TO_POINTER (i));
       g_signal_connect_object (plan, signal, G_CALLBACK (plan_changed), row, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 #include "sam-agreement-rows.h"
 #include "sam-agreements-page.h"
 #include "sam-decide-common.h"
+#include "sam-field.h"
 
 static const char *const status_names[] = {
   N_("Agreed"),
@@ -86,6 +87,9 @@ text_changed_cb (GtkEditable *entry,
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
+  if (sam_field_is_syncing (GTK_WIDGET (entry)))
+    return;
+
   g_object_get (agreement, property, &stored, NULL);
   if (store == NULL || g_strcmp0 (stored, gtk_editable_get_text (entry)) == 0)
     {
@@ -100,7 +104,10 @@ text_changed_cb (GtkEditable *entry,
   else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
   else
-    sam_decide_show_error (GTK_WIDGET (entry), error);
+    {
+      sam_field_revert (GTK_WIDGET (entry));
+      sam_decide_show_error (GTK_WIDGET (entry), error);
+    }
 }
 
 static void
@@ -111,8 +118,7 @@ follow_text (GtkEditable *entry,
   g_autofree char *text = NULL;
 
   g_object_get (object, pspec->name, &text, NULL);
-  if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
-    sam_decide_entry_set_text (entry, text);
+  sam_field_show_stored (GTK_WIDGET (entry), text);
 }
 
 static GtkWidget *
@@ -128,7 +134,7 @@ entry_row_new (GObject    *object,
 
   g_object_get (object, property, &text, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  sam_field_reset (row, text);
   g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (object), g_object_unref);
   g_object_set_data (G_OBJECT (row), "property", (gpointer) property);
   g_signal_connect (row, "notify::text", changed, GUINT_TO_POINTER (field));

@@ -8,6 +8,7 @@
 #include "sam-text.h"
 #include "sam-card-list.h"
 #include "sam-decide-common.h"
+#include "sam-field.h"
 
 /* The brainstorm: every team writes ideas (cards of kind "idea"), the room
  * groups them into clusters, and each team spends a budget of votes.  The
@@ -157,7 +158,7 @@ sync_controls (SamBrainstormPage *self)
   gtk_spin_button_set_value (self->budget_spin, sam_store_get_vote_budget (store, step));
   gtk_toggle_button_set_active (self->reveal_button, revealed);
   kpi = sam_store_dup_debate_kpi (store, step);
-  sam_decide_entry_set_text (GTK_EDITABLE (self->kpi_row), kpi);
+  sam_field_show_stored (GTK_WIDGET (self->kpi_row), kpi);
   gtk_widget_set_visible (self->result_box, revealed);
   self->syncing = FALSE;
   update_turn (self);
@@ -300,9 +301,14 @@ kpi_changed_cb (SamBrainstormPage *self,
   SamStep *step = get_step (self, &store);
   g_autoptr(GError) error = NULL;
 
-  if (!self->syncing && step != NULL &&
-      !sam_store_set_debate_kpi (store, step, gtk_editable_get_text (row), &error))
-    sam_decide_show_error (GTK_WIDGET (self), error);
+  if (self->syncing || sam_field_is_syncing (GTK_WIDGET (row)) || step == NULL)
+    return;
+
+  if (!sam_store_set_debate_kpi (store, step, gtk_editable_get_text (row), &error))
+    {
+      sam_field_revert (GTK_WIDGET (row));
+      sam_decide_show_error (GTK_WIDGET (self), error);
+    }
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "sam-card-list.h"
 #include "sam-card-row.h"
+#include "sam-field.h"
 #include "sam-palette.h"
 
 /* One card: its text is shown in a wrapping label (which measures its
@@ -104,9 +105,9 @@ load_text (SamCardRow *self)
 {
   load_label (self);
 
-  /* Only an outside change (Undo, another view) rewrites the text being
-   * edited, so the cursor does not jump while typing. */
-  if (is_editing (self))
+  /* Only an outside change (Undo, another view) rewrites the text in the
+   * editor, and never while it is typed in: each key is stored already. */
+  if (is_editing (self) && !sam_field_is_editing (GTK_WIDGET (self->text_view)))
     {
       g_autofree char *text = g_strstrip (dup_buffer_text (self));
 
@@ -173,9 +174,20 @@ buffer_changed_cb (SamCardRow    *self,
     }
 
   gtk_widget_remove_css_class (self->frame, "error");
+  if (g_strcmp0 (text, sam_card_get_text (self->card)) == 0)
+    return;
+
+  /* The action says what went wrong; the editor shows what is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "cards.set-text", "(xs)",
+                              sam_card_get_id (self->card), text);
   if (g_strcmp0 (text, sam_card_get_text (self->card)) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "cards.set-text", "(xs)",
-                                sam_card_get_id (self->card), text);
+    {
+      GtkTextIter end;
+
+      load_buffer (self, sam_card_get_text (self->card));
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+    }
 }
 
 static void

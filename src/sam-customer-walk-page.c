@@ -5,6 +5,7 @@
 
 #include "sam-card-list.h"
 #include "sam-customer-walk-page.h"
+#include "sam-field.h"
 #include "sam-discover-common.h"
 #include "sam-step-settings.h"
 
@@ -22,7 +23,6 @@ struct _SamCustomerWalkPage
   GtkWidget *list;
 
   SamCardWatch *watch;
-  gboolean loading;
 };
 
 G_DEFINE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, SAM_TYPE_EXERCISE_PAGE)
@@ -57,41 +57,37 @@ sam_customer_walk_dup_persona (SamStep *step)
 
 static void
 save_setting (SamCustomerWalkPage *self,
-              const char          *key,
-              const char          *value)
+              AdwEntryRow         *row,
+              const char          *key)
 {
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (row));
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *settings = NULL;
 
-  if (self->loading || step == NULL)
+  if (sam_field_is_syncing (GTK_WIDGET (row)) || step == NULL)
     return;
 
   settings = sam_step_settings_set_string (sam_step_get_settings (step), key, value);
   if (g_strcmp0 (settings, sam_step_get_settings (step)) != 0 &&
       !sam_store_set_step_field (store, step, SAM_STEP_FIELD_SETTINGS, settings, &error))
-    sam_discover_report_error (GTK_WIDGET (self), error);
+    {
+      sam_field_revert (GTK_WIDGET (row));
+      sam_discover_report_error (GTK_WIDGET (self), error);
+    }
 }
 
 static void
 persona_changed_cb (SamCustomerWalkPage *self)
 {
-  save_setting (self, "persona", gtk_editable_get_text (GTK_EDITABLE (self->persona_row)));
+  save_setting (self, self->persona_row, "persona");
 }
 
 static void
 request_changed_cb (SamCustomerWalkPage *self)
 {
-  save_setting (self, "request", gtk_editable_get_text (GTK_EDITABLE (self->request_row)));
-}
-
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  save_setting (self, self->request_row, "request");
 }
 
 static void
@@ -106,10 +102,8 @@ load_settings (SamCustomerWalkPage *self)
 
   persona = sam_customer_walk_dup_persona (step);
   request = sam_step_settings_dup_string (sam_step_get_settings (step), "request");
-  self->loading = TRUE;
-  set_row_text (self->persona_row, persona);
-  set_row_text (self->request_row, request ? request : "");
-  self->loading = FALSE;
+  sam_field_show_stored (GTK_WIDGET (self->persona_row), persona);
+  sam_field_show_stored (GTK_WIDGET (self->request_row), request ? request : "");
 }
 
 static GtkWidget *
@@ -201,7 +195,7 @@ set_value (SamCustomerWalkPage *self,
     sam_discover_report_error (GTK_WIDGET (self), error);
 }
 
-static void
+static gboolean
 set_why (SamCustomerWalkPage *self,
          SamCard             *card,
          const char          *why)
@@ -209,9 +203,12 @@ set_why (SamCustomerWalkPage *self,
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (sam_card_get_detail (card), why) != 0 &&
-      !sam_store_set_card_text (store, card, SAM_CARD_FIELD_DETAIL, why, &error))
-    sam_discover_report_error (GTK_WIDGET (self), error);
+  if (g_strcmp0 (sam_card_get_detail (card), why) == 0 ||
+      sam_store_set_card_text (store, card, SAM_CARD_FIELD_DETAIL, why, &error))
+    return TRUE;
+
+  sam_discover_report_error (GTK_WIDGET (self), error);
+  return FALSE;
 }
 
 static void
@@ -231,8 +228,9 @@ why_changed_cb (GtkEditable         *entry,
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
 
-  if (store != NULL)
-    set_why (self, g_object_get_data (G_OBJECT (entry), "card"), gtk_editable_get_text (entry));
+  if (store != NULL && !sam_field_is_syncing (GTK_WIDGET (entry)) &&
+      !set_why (self, g_object_get_data (G_OBJECT (entry), "card"), gtk_editable_get_text (entry)))
+    sam_field_revert (GTK_WIDGET (entry));
 }
 
 static void
@@ -249,8 +247,7 @@ sync_step (GtkWidget  *box,
       gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (box), key),
                                     sam_card_get_value (card) == (int) marks[i].value);
     }
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), sam_card_get_detail (card)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), sam_card_get_detail (card));
+  sam_field_show_stored (entry, sam_card_get_detail (card));
 }
 
 /* Under each step: why we do it, and whether it brings value. */

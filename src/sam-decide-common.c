@@ -107,16 +107,6 @@ sam_decide_heading_new (const char *text,
   return label;
 }
 
-/* Sets the text only when it differs, so the cursor of someone typing in
- * the field does not jump. */
-void
-sam_decide_entry_set_text (GtkEditable *editable,
-                           const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
-    gtk_editable_set_text (editable, text);
-}
-
 /* Blank input from a field is ignored, never stored nor scolded, as the
  * card lists do. */
 gboolean

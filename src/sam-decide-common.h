@@ -27,7 +27,5 @@ SamWorkshop *sam_decide_follow_up       (GtkWidget    *widget,
                                          SamStore     *store,
                                          SamWorkshop  *workshop);
 void       sam_decide_add_window_actions (SamWindow   *window);
-void       sam_decide_entry_set_text  (GtkEditable  *editable,
-                                       const char   *text);
 
 G_END_DECLS

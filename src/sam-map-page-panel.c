@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-field.h"
 #include "sam-map-page-private.h"
 
 /* The side panel of the map page: what the selected team, relation,
@@ -159,23 +160,25 @@ _sam_map_page_show_relation (SamMapPage           *self,
                              const SamMapRelation *relation)
 {
   SamMapModel *model = sam_map_loader_get_model (self->loader);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   /* TRANSLATORS: the title of a relation between two teams, e.g. "Sales and IT" */
   g_autofree char *title = g_strdup_printf (_("%s and %s"), node_name (model, relation->node_a),
                                             node_name (model, relation->node_b));
-  g_autofree char *old_note = NULL;
   const char *note = sam_map_loader_get_note (self->loader, relation->id);
-  GtkTextIter start, end;
   guint n = 0;
 
   gtk_label_set_text (self->relation_title, title);
   gtk_drop_down_set_selected (self->quality_drop, MIN (relation->quality, SAM_MAP_QUALITY_MAX));
   gtk_drop_down_set_selected (self->tension_drop, relation->tension);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  old_note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (old_note, note) != 0)
-    gtk_text_buffer_set_text (buffer, note, -1);
+  /* The note being typed is the field's own; another relation's replaces it. */
+  if (g_strcmp0 (self->note_relation_id, relation->id) != 0)
+    {
+      g_free (self->note_relation_id);
+      self->note_relation_id = g_strdup (relation->id);
+      sam_field_reset (GTK_WIDGET (self->note_view), note);
+    }
+  else
+    sam_field_show_stored (GTK_WIDGET (self->note_view), note);
 
   clear_list (self->relation_beliefs);
   n += add_belief_rows (self, self->relation_beliefs, relation->node_a, relation->node_b);

@@ -51,6 +51,7 @@ struct _SamMapPage
   /* the element the side panel shows */
   SamMapKind     panel_kind;
   char          *panel_id;
+  char          *note_relation_id;  /* whose note the note view holds */
   gboolean       loading;
   guint          note_save_id;
 

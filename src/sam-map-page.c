@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sam-field.h"
 #include "sam-map-page-private.h"
 #include "sam-map-renderer.h"
 #include "sam-window.h"
@@ -84,7 +85,10 @@ save_note (SamMapPage *self)
   if (g_strcmp0 (note, sam_map_loader_get_note (self->loader, self->panel_id)) != 0 &&
       !sam_map_loader_set_relation (self->loader, self->panel_id, relation->quality,
                                     relation->tension, note, &error))
-    _sam_map_page_report (self, error);
+    {
+      sam_field_revert (GTK_WIDGET (self->note_view));
+      _sam_map_page_report (self, error);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -92,7 +96,7 @@ save_note (SamMapPage *self)
 static void
 note_changed_cb (SamMapPage *self)
 {
-  if (self->loading)
+  if (self->loading || sam_field_is_syncing (GTK_WIDGET (self->note_view)))
     return;
 
   g_clear_handle_id (&self->note_save_id, g_source_remove);
@@ -389,6 +393,7 @@ sam_map_page_finalize (GObject *object)
   SamMapPage *self = SAM_MAP_PAGE (object);
 
   g_free (self->panel_id);
+  g_free (self->note_relation_id);
   g_free (self->compare_layout);
 
   G_OBJECT_CLASS (sam_map_page_parent_class)->finalize (object);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-field.h"
 #include "sam-overview-page.h"
 #include "sam-team-row.h"
 #include "sam-window.h"
@@ -20,8 +21,6 @@ struct _SamOverviewPage
   AdwEntryRow *coach_row;
   AdwEntryRow *date_row;
   GtkTextView *notes_view;
-
-  gboolean loading;
 };
 
 /* Not an exercise, but a page of the workshop like them: the base class
@@ -48,37 +47,44 @@ create_team_row (gpointer item,
 }
 
 static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
+load_fields (SamOverviewPage *self)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  SamWorkshop *workshop = get_workshop (self);
+
+  if (workshop == NULL)
+    return;
+
+  /* A field being typed in keeps its text: the store commits each key. */
+  sam_field_show_stored (GTK_WIDGET (self->name_row), sam_workshop_get_name (workshop));
+  sam_field_show_stored (GTK_WIDGET (self->organisation_row), sam_workshop_get_organisation (workshop));
+  sam_field_show_stored (GTK_WIDGET (self->coach_row), sam_workshop_get_coach (workshop));
+  sam_field_show_stored (GTK_WIDGET (self->date_row), sam_workshop_get_date (workshop));
+  sam_field_show_stored (GTK_WIDGET (self->notes_view), sam_workshop_get_notes (workshop));
+  gtk_label_set_text (self->heading, sam_workshop_get_name (workshop));
+}
+
+/* Another workshop: every field shows it, even one with the focus. */
+static void
+reset_fields (SamOverviewPage *self)
+{
+  SamWorkshop *workshop = get_workshop (self);
+
+  sam_field_reset (GTK_WIDGET (self->name_row), workshop ? sam_workshop_get_name (workshop) : "");
+  sam_field_reset (GTK_WIDGET (self->organisation_row), workshop ? sam_workshop_get_organisation (workshop) : "");
+  sam_field_reset (GTK_WIDGET (self->coach_row), workshop ? sam_workshop_get_coach (workshop) : "");
+  sam_field_reset (GTK_WIDGET (self->date_row), workshop ? sam_workshop_get_date (workshop) : "");
+  sam_field_reset (GTK_WIDGET (self->notes_view), workshop ? sam_workshop_get_notes (workshop) : "");
+  gtk_label_set_text (self->heading, workshop ? sam_workshop_get_name (workshop) : "");
 }
 
 static void
-load_fields (SamOverviewPage *self)
+show_error (SamOverviewPage *self,
+            const GError    *error)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  SamWorkshop *workshop = get_workshop (self);
+  SamWindow *window = SAM_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW));
 
-  self->loading = TRUE;
-  if (workshop != NULL)
-    {
-      g_autofree char *old_notes = NULL;
-      GtkTextIter start, end;
-
-      set_row_text (self->name_row, sam_workshop_get_name (workshop));
-      set_row_text (self->organisation_row, sam_workshop_get_organisation (workshop));
-      set_row_text (self->coach_row, sam_workshop_get_coach (workshop));
-      set_row_text (self->date_row, sam_workshop_get_date (workshop));
-      gtk_label_set_text (self->heading, sam_workshop_get_name (workshop));
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      old_notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (old_notes, sam_workshop_get_notes (workshop)) != 0)
-        gtk_text_buffer_set_text (buffer, sam_workshop_get_notes (workshop), -1);
-    }
-  self->loading = FALSE;
+  if (window != NULL)
+    sam_window_show_error (window, error);
 }
 
 static void
@@ -96,22 +102,23 @@ save_field (SamOverviewPage  *self,
     }
 
   /* While typing, an unfinished date or an emptied name is simply not saved
-   * yet; the row shows it is not accepted. */
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  if (!g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
+   * yet; the row shows it is not accepted, and shows what is stored when
+   * the focus leaves it.  Any other failure shows what is stored now. */
+  if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
     {
-      SamWindow *window = SAM_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW));
-
-      if (window != NULL)
-        sam_window_show_error (window, error);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
     }
+
+  sam_field_revert (GTK_WIDGET (row));
+  show_error (self, error);
 }
 
 static void
 field_changed_cb (SamOverviewPage *self,
                   AdwEntryRow     *row)
 {
-  if (self->loading || get_workshop (self) == NULL)
+  if (sam_field_is_syncing (GTK_WIDGET (row)) || get_workshop (self) == NULL)
     return;
 
   if (row == self->name_row)
@@ -132,17 +139,15 @@ notes_changed_cb (SamOverviewPage *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->loading || get_workshop (self) == NULL)
+  if (sam_field_is_syncing (GTK_WIDGET (self->notes_view)) || get_workshop (self) == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!sam_store_set_workshop_field (get_store (self), get_workshop (self), SAM_WORKSHOP_FIELD_NOTES, text, &error))
     {
-      SamWindow *window = SAM_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW));
-
-      if (window != NULL)
-        sam_window_show_error (window, error);
+      sam_field_revert (GTK_WIDGET (self->notes_view));
+      show_error (self, error);
     }
 }
 
@@ -168,7 +173,10 @@ bind (SamOverviewPage *self,
   else
     gtk_list_box_bind_model (self->team_list, NULL, NULL, NULL, NULL);
 
-  load_fields (self);
+  if (workshop != old_workshop)
+    reset_fields (self);
+  else
+    load_fields (self);
 }
 
 static void

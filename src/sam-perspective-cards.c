@@ -5,6 +5,7 @@
 
 #include "sam-card-list.h"
 #include "sam-discover-common.h"
+#include "sam-field.h"
 #include "sam-perspective-page.h"
 
 /* The cards of one writing team about the team it looks at, per prompt,
@@ -48,11 +49,15 @@ correction_changed_cb (GtkEditable        *entry,
   SamCard *card = g_object_get_data (G_OBJECT (entry), "card");
   const char *text = gtk_editable_get_text (entry);
 
-  if (_sam_perspective_page_get_store (self) == NULL || g_strcmp0 (text, sam_card_get_detail (card)) == 0)
+  if (_sam_perspective_page_get_store (self) == NULL || sam_field_is_syncing (GTK_WIDGET (entry)) ||
+      g_strcmp0 (text, sam_card_get_detail (card)) == 0)
     return;
 
   if (!sam_store_set_card_text (_sam_perspective_page_get_store (self), card, SAM_CARD_FIELD_DETAIL, text, &error))
-    sam_discover_report_error (GTK_WIDGET (self), error);
+    {
+      sam_field_revert (GTK_WIDGET (entry));
+      sam_discover_report_error (GTK_WIDGET (self), error);
+    }
 }
 
 /* Shows the card's answer in the widgets made by response_widget_new(). */
@@ -69,8 +74,7 @@ sync_response (GtkWidget *box,
   gtk_toggle_button_set_active (recognised, response == SAM_PERSPECTIVE_RECOGNISED);
   gtk_toggle_button_set_active (not_right, response == SAM_PERSPECTIVE_NOT_RIGHT);
   gtk_widget_set_visible (entry, response == SAM_PERSPECTIVE_NOT_RIGHT);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), sam_card_get_detail (card)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), sam_card_get_detail (card));
+  sam_field_show_stored (entry, sam_card_get_detail (card));
 }
 
 static GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-exercise.h"
+#include "sam-field.h"
 #include "sam-step-view.h"
 #include "sam-timer.h"
 #include "sam-timer-view.h"
@@ -79,16 +80,6 @@ dup_view_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-set_view_text (GtkTextView *view,
-               const char  *text)
-{
-  g_autofree char *old = dup_view_text (view);
-
-  if (g_strcmp0 (old, text) != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-}
-
 static gboolean
 is_projecting (SamStepView *self)
 {
@@ -123,7 +114,6 @@ static void
 load_step (SamStepView *self)
 {
   const SamExerciseInfo *info;
-  g_autofree char *title = NULL;
 
   if (self->step == NULL)
     return;
@@ -134,12 +124,12 @@ load_step (SamStepView *self)
   gtk_label_set_text (self->kind_label, info ? _(info->title) : _("Free Step"));
 
   gtk_label_set_text (self->title_label, sam_step_get_title (self->step));
-  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
-  if (g_strcmp0 (title, sam_step_get_title (self->step)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), sam_step_get_title (self->step));
   gtk_label_set_text (self->instructions_label, sam_step_get_instructions (self->step));
-  set_view_text (self->instructions_view, sam_step_get_instructions (self->step));
-  set_view_text (self->notes_view, sam_step_get_notes (self->step));
+  /* The step notifies its timer every second; a field being typed in
+   * keeps its text (each key is stored already). */
+  sam_field_show_stored (GTK_WIDGET (self->title_entry), sam_step_get_title (self->step));
+  sam_field_show_stored (GTK_WIDGET (self->instructions_view), sam_step_get_instructions (self->step));
+  sam_field_show_stored (GTK_WIDGET (self->notes_view), sam_step_get_notes (self->step));
   if ((guint) gtk_spin_button_get_value_as_int (self->minutes_spin) != sam_step_get_minutes (self->step))
     gtk_spin_button_set_value (self->minutes_spin, sam_step_get_minutes (self->step));
   self->loading = FALSE;
@@ -220,11 +210,28 @@ set_step (SamStepView *self,
 
   gtk_toggle_button_set_active (self->edit_button, FALSE);
   sam_timer_view_set_step (self->timer_view, step);
+  /* What was typed belongs to the step before. */
+  sam_field_reset (GTK_WIDGET (self->title_entry), step ? sam_step_get_title (step) : "");
+  sam_field_reset (GTK_WIDGET (self->instructions_view), step ? sam_step_get_instructions (step) : "");
+  sam_field_reset (GTK_WIDGET (self->notes_view), step ? sam_step_get_notes (step) : "");
   load_step (self);
   set_page (self);
   update_mode (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+static GtkWidget *
+field_widget (SamStepView  *self,
+              SamStepField  field)
+{
+  if (field == SAM_STEP_FIELD_TITLE)
+    return GTK_WIDGET (self->title_entry);
+  if (field == SAM_STEP_FIELD_INSTRUCTIONS)
+    return GTK_WIDGET (self->instructions_view);
+
+  g_assert (field == SAM_STEP_FIELD_NOTES);
+  return GTK_WIDGET (self->notes_view);
 }
 
 static void
@@ -234,11 +241,15 @@ save_text (SamStepView  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || self->step == NULL)
+  if (self->step == NULL)
     return;
 
   if (!sam_store_set_step_field (self->store, self->step, field, text, &error))
-    report_error (self, error);
+    {
+      /* Nothing on screen may claim to be saved when it is not. */
+      sam_field_revert (field_widget (self, field));
+      report_error (self, error);
+    }
 }
 
 static void
@@ -246,7 +257,7 @@ title_changed_cb (SamStepView *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->loading || self->step == NULL)
+  if (sam_field_is_syncing (GTK_WIDGET (self->title_entry)) || self->step == NULL)
     return;
 
   /* An emptied title is not saved; the old one stays until one is typed. */
@@ -268,7 +279,7 @@ instructions_changed_cb (SamStepView   *self,
 {
   g_autofree char *text = dup_view_text (self->instructions_view);
 
-  if (self->step != NULL && g_strcmp0 (text, sam_step_get_instructions (self->step)) != 0)
+  if (!sam_field_is_syncing (GTK_WIDGET (self->instructions_view)) && self->step != NULL && g_strcmp0 (text, sam_step_get_instructions (self->step)) != 0)
     save_text (self, SAM_STEP_FIELD_INSTRUCTIONS, text);
 }
 
@@ -278,7 +289,7 @@ notes_changed_cb (SamStepView   *self,
 {
   g_autofree char *text = dup_view_text (self->notes_view);
 
-  if (self->step != NULL && g_strcmp0 (text, sam_step_get_notes (self->step)) != 0)
+  if (!sam_field_is_syncing (GTK_WIDGET (self->notes_view)) && self->step != NULL && g_strcmp0 (text, sam_step_get_notes (self->step)) != 0)
     save_text (self, SAM_STEP_FIELD_NOTES, text);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-palette.h"
+#include "sam-field.h"
 #include "sam-team-row.h"
 
 /* One team in the list: its name is typed in place and saved as it is
@@ -45,12 +46,9 @@ update_swatch (SamTeamRow *self)
 static void
 team_name_changed_cb (SamTeamRow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self))));
-
-  /* Only an outside change (Undo, another view) rewrites the text, so the
-   * cursor does not jump while typing. */
-  if (g_strcmp0 (text, sam_team_get_name (self->team)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self), sam_team_get_name (self->team));
+  /* An outside change (Undo, another view) shows at once, unless the name
+   * is being typed in: then when the focus leaves it. */
+  sam_field_show_stored (GTK_WIDGET (self), sam_team_get_name (self->team));
 }
 
 static void
@@ -65,6 +63,9 @@ text_changed_cb (SamTeamRow *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self))));
 
+  if (sam_field_is_syncing (GTK_WIDGET (self)))
+    return;
+
   if (*text == '\0')
     {
       /* An empty name is never stored; the old one stays until a new one is typed. */
@@ -73,9 +74,14 @@ text_changed_cb (SamTeamRow *self)
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  if (g_strcmp0 (text, sam_team_get_name (self->team)) == 0)
+    return;
+
+  /* The action says what went wrong; the row shows what is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "workshop.rename-team", "(xs)",
+                              sam_team_get_id (self->team), text);
   if (g_strcmp0 (text, sam_team_get_name (self->team)) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "workshop.rename-team", "(xs)",
-                                sam_team_get_id (self->team), text);
+    sam_field_revert (GTK_WIDGET (self));
 }
 
 static void
@@ -189,7 +195,7 @@ build (SamTeamRow *self)
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), people_box);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), more_menu_new (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self), sam_team_get_name (self->team));
+  sam_field_reset (GTK_WIDGET (self), sam_team_get_name (self->team));
   update_swatch (self);
 
   g_signal_connect_object (self->team, "notify::name", G_CALLBACK (team_name_changed_cb), self, G_CONNECT_SWAPPED);
