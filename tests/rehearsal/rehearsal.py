@@ -379,8 +379,11 @@ class Rehearsal:
         items report no usable screen position under X11."""
         self.d.click(button)
         time.sleep(0.5)
-        items = self.d.find_all(button, 'menu item')
+        # The popover sits beside the button, under the menu button.
+        items = self.d.find_all(button.parent, 'menu item')
         names = [item.name.replace('_', '') for item in items]
+        if os.environ.get('SAMENSPEL_REHEARSAL_DEBUG'):
+            log('menu: %r' % names)
         if label not in names:
             raise RehearsalError('no %r in the menu %r' % (label, names))
         # Opened by a click, the menu has its first item focused.
@@ -493,7 +496,12 @@ class Rehearsal:
         view = self.d.find(self.d.window(), name='SamWorkshopView')
         button = self.d.find_all(view, 'push button', self.d._('Main Menu'))[0]
         self.choose_menu_item(button, self.d._('Save _Report (PDF)…'))
-        self.d.window('dialog')  # waits for the file chooser
+        # The save dialog: a second window, its name field focused.
+        deadline = time.monotonic() + 15
+        while self.d.app().childCount < 2:
+            if time.monotonic() > deadline:
+                raise RehearsalError('no save dialog')
+            time.sleep(0.3)
         path = os.path.join(self.session.tmp, 'verslag.pdf')
         time.sleep(0.5)
         self.d.key('ctrl+a')
