@@ -183,6 +183,17 @@ column_new (SamTeam    *team,
   return column;
 }
 
+static void
+append_column (GtkWidget *columns,
+               GtkWidget *column)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), column);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_append (GTK_FLOW_BOX (columns), child);
+}
+
 /* One prompt: the writing team's image on the left, what the owners add
  * on the right. */
 /**
@@ -201,20 +212,26 @@ _sam_perspective_prompt_section_new (SamPerspectivePage *self,
                                      SamTeam            *owner)
 {
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *columns = gtk_flow_box_new ();
   GtkWidget *image, *added;
   g_autofree char *image_title = NULL;
   g_autofree char *added_title = NULL;
   g_autofree char *added_hint = NULL;
 
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  /* Side by side when they fit, one under the other on a narrow screen. */
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (columns), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (columns), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (columns), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (columns), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (columns), 24);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (columns), 18);
   gtk_box_append (GTK_BOX (section), sam_discover_section_title (sam_perspective_get_prompt_title (sam_perspective_get_prompt_key (i))));
 
   /* Translators: a column heading; %s is the writing team */
   image_title = g_strdup_printf (_("How %s sees it"), sam_team_get_name (writer));
   image = card_list_new (self, sam_team_get_id (writer), sam_team_get_id (owner),
                          sam_perspective_get_prompt_key (i), _sam_perspective_get_placeholder (i));
-  gtk_box_append (GTK_BOX (columns), column_new (writer, image_title, image));
+  append_column (columns, column_new (writer, image_title, image));
 
   /* Translators: a column heading; %s is the team the cards are about */
   added_title = g_strdup_printf (_("Added by %s"), sam_team_get_name (owner));
@@ -222,7 +239,7 @@ _sam_perspective_prompt_section_new (SamPerspectivePage *self,
   added_hint = g_strdup_printf (_("%s adds what is missing…"), sam_team_get_name (owner));
   added = card_list_new (self, sam_team_get_id (owner), sam_team_get_id (owner),
                          sam_perspective_get_prompt_key (i), added_hint);
-  gtk_box_append (GTK_BOX (columns), column_new (owner, added_title, added));
+  append_column (columns, column_new (owner, added_title, added));
 
   gtk_box_append (GTK_BOX (section), columns);
   return section;

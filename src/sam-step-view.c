@@ -42,6 +42,7 @@ struct _SamStepView
   GtkWindow *window;
   gboolean projecting;
   gboolean loading;
+  guint page_height_id;
 };
 
 G_DEFINE_FINAL_TYPE (SamStepView, sam_step_view, GTK_TYPE_WIDGET)
@@ -136,6 +137,38 @@ load_step (SamStepView *self)
   update_mode (self);
 }
 
+/* The share of the visible height an exercise's page takes at least: the
+ * title, instructions and timer scroll away with it, so on a 768-pixel
+ * beamer the cards still get most of the screen once scrolled to. */
+#define PAGE_SHARE 0.55
+
+static gboolean
+update_page_height (gpointer data)
+{
+  SamStepView *self = data;
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  int height = -1;
+  int current;
+
+  self->page_height_id = 0;
+  if (self->page != NULL)
+    height = (int) (gtk_adjustment_get_page_size (vadjustment) * PAGE_SHARE);
+  gtk_widget_get_size_request (GTK_WIDGET (self->page_box), NULL, &current);
+  if (ABS (height - current) > 1)
+    gtk_widget_set_size_request (GTK_WIDGET (self->page_box), -1, height);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The visible height is known while the scroller is allocated, when no
+ * size may change: the page gets its new floor right after. */
+static void
+queue_page_height (SamStepView *self)
+{
+  if (self->page_height_id == 0)
+    self->page_height_id = g_idle_add (update_page_height, self);
+}
+
 static void
 set_page (SamStepView *self)
 {
@@ -144,6 +177,7 @@ set_page (SamStepView *self)
       g_object_set (self->page, "step", NULL, "workshop", NULL, "store", NULL, NULL);
       gtk_box_remove (self->page_box, self->page);
       self->page = NULL;
+      queue_page_height (self);
     }
 
   if (self->step == NULL || self->store == NULL)
@@ -156,7 +190,9 @@ set_page (SamStepView *self)
     return;
 
   g_object_set (self->page, "store", self->store, "workshop", self->workshop, "step", self->step, NULL);
+  gtk_widget_set_vexpand (self->page, TRUE);
   gtk_box_append (self->page_box, self->page);
+  queue_page_height (self);
 }
 
 static void
@@ -399,6 +435,7 @@ sam_step_view_dispose (GObject *object)
   SamStepView *self = (SamStepView *)object;
 
   set_step (self, NULL);
+  g_clear_handle_id (&self->page_height_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STEP_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -524,6 +561,8 @@ sam_step_view_init (SamStepView *self)
                            G_CALLBACK (instructions_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (queue_page_height), self, G_CONNECT_SWAPPED);
   update_mode (self);
 }
 

@@ -6,6 +6,7 @@
 #include "sam-compat.h"
 #include "sam-decide-common.h"
 #include "sam-error.h"
+#include "sam-layout-probe.h"
 #include "sam-library-page.h"
 #include "sam-step-view.h"
 #include "sam-window-private.h"
@@ -680,6 +681,7 @@ sam_window_init (SamWindow *self)
   _sam_window_init_files (self);
   sam_decide_add_window_actions (self);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+  sam_layout_probe_attach (GTK_WINDOW (self));
 }
 
 /**

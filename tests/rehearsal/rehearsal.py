@@ -1,0 +1,587 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one-day programme rehearsed like a person would.
+
+Real X input (xdotool, XTest) on widgets found in the accessibility tree
+(AT-SPI), in one language at one screen size.  The script starts its own
+Xvfb, openbox (for a real full screen), D-Bus session and accessibility bus,
+runs the uninstalled app with a fresh data folder, and after every step checks
+what the database holds, that the window fits the screen, that no label of the
+page is ellipsized and that an exercise's card area takes at least 40% of the
+window's height (the app's layout probe, SAMENSPEL_LAYOUT_PROBE, says so).
+A screenshot per step goes to OUTDIR/<lang>-<size>/NN-step.png.
+
+usage: rehearsal.py --lang nl --size 1024x768 [--fullscreen] BUILDDIR OUTDIR
+"""
+
+import argparse
+import faulthandler
+import gettext
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+TYPING_DELAY_MS = 80
+CARD_AREA_SHARE = 0.4
+
+
+class RehearsalError(Exception):
+    pass
+
+
+def log(message):
+    print(message, flush=True)
+
+
+class Session:
+    """Xvfb, openbox, the accessibility bus and the app, all our own."""
+
+    def __init__(self, args):
+        self.args = args
+        self.width, self.height = (int(v) for v in args.size.split('x'))
+        self.tmp = tempfile.mkdtemp(prefix='samenspel-rehearsal-')
+        self.probe_path = os.path.join(self.tmp, 'layout.json')
+        self.processes = []
+        self.app_process = None
+
+    def start_display(self):
+        read_fd, write_fd = os.pipe()
+        xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-screen', '0',
+                                 '%dx%dx24' % (self.width, self.height), '-nolisten', 'tcp'],
+                                pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        self.processes.append(xvfb)
+        with os.fdopen(read_fd) as pipe:
+            display = pipe.readline().strip()
+        if not display:
+            raise RehearsalError('Xvfb did not start')
+        os.environ['DISPLAY'] = ':' + display
+        self.processes.append(subprocess.Popen(['openbox', '--sm-disable'],
+                                               stdout=subprocess.DEVNULL,
+                                               stderr=subprocess.DEVNULL))
+        self.processes.append(subprocess.Popen(['/usr/libexec/at-spi-bus-launcher',
+                                                '--launch-immediately'],
+                                               stdout=subprocess.DEVNULL,
+                                               stderr=subprocess.DEVNULL))
+        time.sleep(1.0)
+
+    def start_app(self):
+        build = self.args.builddir
+        env = dict(os.environ)
+        for name in ('NO_AT_BRIDGE', 'GTK_A11Y', 'G_DEBUG', 'WAYLAND_DISPLAY'):
+            env.pop(name, None)
+        data = os.path.join(self.tmp, 'data')
+        os.makedirs(data)
+        env.update({
+            'GDK_BACKEND': 'x11',
+            'GSK_RENDERER': 'cairo',
+            'GSETTINGS_BACKEND': 'memory',
+            'GSETTINGS_SCHEMA_DIR': os.path.join(build, 'data'),
+            'GTK_USE_PORTAL': '0',
+            'XDG_DATA_HOME': data,
+            'XDG_CONFIG_HOME': os.path.join(self.tmp, 'config'),
+            'XDG_CACHE_HOME': os.path.join(self.tmp, 'cache'),
+            'LANG': 'C.UTF-8',
+            'LANGUAGE': self.args.lang,
+            'SAMENSPEL_LOCALEDIR': os.path.join(build, 'po'),
+            'SAMENSPEL_LIBEXECDIR': os.path.join(build, 'src'),
+            'SAMENSPEL_LAYOUT_PROBE': self.probe_path,
+        })
+        self.db_path = os.path.join(data, 'samenspel', 'samenspel.db')
+        self.app_log = open(os.path.join(self.tmp, 'app.log'), 'w')
+        self.app_process = subprocess.Popen([os.path.join(build, 'src', 'samenspel')],
+                                            env=env, stdout=self.app_log, stderr=subprocess.STDOUT)
+
+    def stop(self):
+        if self.app_process is not None and self.app_process.poll() is None:
+            self.app_process.terminate()
+            try:
+                self.app_process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.app_process.kill()
+        for process in reversed(self.processes):
+            process.terminate()
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def run(*argv):
+    return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+
+
+class Driver:
+    """Finds controls by role and accessible name and works them with XTest."""
+
+    def __init__(self, session):
+        import pyatspi
+        self.atspi = pyatspi
+        self.session = session
+        self.translation = gettext.translation('samenspel',
+                                               os.path.join(session.args.builddir, 'po'),
+                                               languages=[session.args.lang], fallback=True)
+
+    def _(self, msgid):
+        """The text the app shows for @msgid, without mnemonic underscores."""
+        return self.translation.gettext(msgid).replace('_', '')
+
+    def app(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            desktop = self.atspi.Registry.getDesktop(0)
+            for child in desktop:
+                if child is not None and child.name == 'samenspel' and child.childCount > 0:
+                    return child
+            time.sleep(0.2)
+        raise RehearsalError('the app did not appear on the accessibility bus')
+
+    @staticmethod
+    def extents(acc):
+        try:
+            box = acc.queryComponent().getExtents(1)  # relative to its window
+        except Exception:
+            return None
+        return (box.x, box.y, box.width, box.height)
+
+    @staticmethod
+    def name_matches(acc_name, text):
+        # GTK 4.8 names a button with a mnemonic "_Label Label".
+        plain = acc_name.replace('_', '')
+        return plain == text or plain == text + ' ' + text
+
+    def find_all(self, root, role=None, name=None, test=None):
+        found = []
+
+        def walk(acc):
+            box = self.extents(acc)
+            if box is not None and (box[2] <= 0 or box[3] <= 0):
+                return
+            if ((role is None or acc.getRoleName() == role)
+                    and (name is None or self.name_matches(acc.name, name))
+                    and (test is None or test(acc))):
+                found.append(acc)
+            for child in acc:
+                if child is not None:
+                    walk(child)
+
+        walk(root)
+        return found
+
+    def find(self, root, role=None, name=None, test=None, timeout=10):
+        """The one control that matches, waiting for it to appear."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.find_all(root, role, name, test)
+            if len(found) == 1:
+                return found[0]
+            if time.monotonic() > deadline:
+                raise RehearsalError('%d controls with role %r and name %r'
+                                     % (len(found), role, name))
+            time.sleep(0.25)
+
+    def window(self, role='frame', timeout=10):
+        return self.find(self.app(), role=role, timeout=timeout)
+
+    def toplevel(self, acc):
+        while acc is not None and acc.getRoleName() not in ('frame', 'dialog', 'alert', 'file chooser'):
+            acc = acc.parent
+        return acc
+
+    def screen_point(self, acc):
+        """The centre of @acc on the screen: its window's X geometry plus
+        the invisible margin GTK keeps around a window, plus its extents."""
+        x, y, width, height = self.extents(acc)
+        top = self.toplevel(acc)
+        _, _, top_width, top_height = self.extents(top)
+        geometry = dict(line.split('=') for line in
+                        run('xdotool', 'getactivewindow', 'getwindowgeometry', '--shell').split())
+        margin_x = (int(geometry['WIDTH']) - top_width) // 2
+        margin_y = (int(geometry['HEIGHT']) - top_height) // 2
+        return (int(geometry['X']) + margin_x + x + width // 2,
+                int(geometry['Y']) + margin_y + y + height // 2)
+
+    def click(self, acc):
+        # No --sync: it waits forever when the pointer is there already.
+        x, y = self.screen_point(acc)
+        run('xdotool', 'mousemove', str(x), str(y), 'sleep', '0.1', 'click', '1')
+        time.sleep(0.3)
+
+    def scroll_to(self, acc, viewport_height):
+        """Turns the mouse wheel over the page until @acc is on the screen."""
+        for _ in range(60):
+            _, y, _, height = self.extents(acc)
+            if y >= 50 and y + height <= viewport_height - 10:
+                return
+            button = '5' if y + height > viewport_height - 10 else '4'
+            x0, y0 = self.screen_point(acc)
+            run('xdotool', 'mousemove', str(max(x0, 1)),
+                str(min(max(viewport_height // 2, 1), viewport_height - 1)), 'click', button)
+            time.sleep(0.15)
+        raise RehearsalError('the wheel does not bring %r into view' % acc.name)
+
+    def type(self, text):
+        run('xdotool', 'type', '--delay', str(TYPING_DELAY_MS), text)
+        time.sleep(0.3)
+
+    def key(self, *keys):
+        run('xdotool', 'key', '--delay', '60', *keys)
+        time.sleep(0.3)
+
+
+class Rehearsal:
+    """The day's programme, step by step, each step checked."""
+
+    TEAMS = ['Klantenservice', 'Backoffice', 'IT en Data', 'Compliance', 'Verkoop']
+
+    def __init__(self, session, driver, outdir):
+        self.session = session
+        self.d = driver
+        self.outdir = outdir
+        self.step_number = 0
+        self.fullscreen = session.args.fullscreen
+        os.makedirs(outdir, exist_ok=True)
+
+    # What is stored, read as another program would.
+    def query(self, sql, *params):
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                with sqlite3.connect('file:%s?mode=ro' % self.session.db_path, uri=True) as db:
+                    return db.execute(sql, params).fetchall()
+            except sqlite3.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def expect_rows(self, sql, expected, *params):
+        deadline = time.monotonic() + 5
+        while True:
+            rows = self.query(sql, *params)
+            if rows == expected:
+                return
+            if time.monotonic() > deadline:
+                raise RehearsalError('database: %s gave %r, expected %r' % (sql, rows, expected))
+            time.sleep(0.2)
+
+    def layout(self):
+        """The layout probe's description, once it has settled."""
+        last = None
+        for _ in range(40):
+            time.sleep(0.25)
+            try:
+                with open(self.session.probe_path) as f:
+                    text = f.read()
+            except FileNotFoundError:
+                continue
+            if text == last:
+                return json.loads(text)
+            last = text
+        return json.loads(last)
+
+    def check(self, name, card_area=False):
+        """After each step: the window fits the screen, no label of the
+        page is ellipsized, the card area is large enough; a screenshot."""
+        self.step_number += 1
+        layout = self.layout()
+        problems = []
+        if layout['width'] > self.session.width or layout['height'] > self.session.height:
+            problems.append('window %dx%d on a %dx%d screen'
+                            % (layout['width'], layout['height'],
+                               self.session.width, self.session.height))
+        if layout['min-width'] > self.session.width:
+            problems.append('minimum width %d' % layout['min-width'])
+        if layout['ellipsized']:
+            problems.append('ellipsized: %s' % ', '.join(layout['ellipsized']))
+        if layout['cut-off']:
+            problems.append('out of the window: %s' % ', '.join(layout['cut-off']))
+        if card_area:
+            area = layout['card-area']
+            if area is None:
+                problems.append('no card area')
+            elif area['height'] < CARD_AREA_SHARE * layout['height']:
+                problems.append('card area %d of %d px' % (area['height'], layout['height']))
+            for height in layout['nested-scrollers']:
+                if height < CARD_AREA_SHARE * layout['height']:
+                    problems.append('a scroller of %d px inside the page' % height)
+        shot = os.path.join(self.outdir, '%02d-%s.png' % (self.step_number, name))
+        run('import', '-window', 'root', shot)
+        log('%s %02d %s: window %dx%d, card area %s%s'
+            % ('not ok' if problems else 'ok', self.step_number, name,
+               layout['width'], layout['height'],
+               layout['card-area']['height'] if layout['card-area'] else '-',
+               (' — ' + '; '.join(problems)) if problems else ''))
+        if problems:
+            raise RehearsalError('%s: %s' % (name, '; '.join(problems)))
+
+    def type_into(self, acc, text):
+        """Clicks into a field, as a person does, and types."""
+        self.d.click(acc)
+        self.d.type(text)
+
+    # The programme.
+    def create_workshop(self):
+        window = self.d.window()
+        xid = run('xdotool', 'search', '--sync', '--onlyvisible', '--class', 'samenspel').split()[0]
+        run('xdotool', 'windowactivate', '--sync', xid)
+        time.sleep(0.5)
+        if self.fullscreen:
+            for _ in range(5):
+                self.d.key('F11')
+                time.sleep(1.0)
+                if 'FULLSCREEN' in run('xprop', '-id', xid, '_NET_WM_STATE'):
+                    break
+            else:
+                raise RehearsalError('F11 does not make the window full screen')
+        self.d.click(self.d.find(window, 'push button', self.d._('_New Workshop'),
+                                 test=lambda a: self.d.extents(a)[1] > 60))
+        dialog = self.d.window('dialog')
+        field = self.d.find(dialog, 'text')
+        self.d.click(field)
+        self.d.key('ctrl+a')
+        self.d.type('Samen voor de klant')
+        self.d.key('Return')
+        self.expect_rows('SELECT name FROM workshop', [('Samen voor de klant',)])
+        self.check('workshop')
+
+    def details(self):
+        overview = self.d.find(self.d.window(), name='SamOverviewPage')
+        self.type_into(self.d.find(overview, 'text', self.d._('Organisation')), 'Gemeente Noord')
+        self.type_into(self.d.find(overview, 'text', self.d._('Coach')), 'Anna de Vries')
+        self.expect_rows('SELECT organisation, coach FROM workshop',
+                         [('Gemeente Noord', 'Anna de Vries')])
+        self.check('details')
+
+    def teams(self):
+        overview = self.d.find(self.d.window(), name='SamOverviewPage')
+        for i, name in enumerate(self.TEAMS):
+            self.d.click(self.d.find(overview, 'push button', self.d._('_Add Team')))
+            fields = self.d.find_all(overview, 'text', self.d._('Team name'))
+            if len(fields) != i + 1:
+                raise RehearsalError('%d team fields after adding %d teams' % (len(fields), i + 1))
+            # A new team is called "Team N": select it and type over it.
+            self.d.click(fields[i])
+            self.d.key('ctrl+a')
+            self.d.type(name)
+            self.d.key('Return')
+        self.expect_rows('SELECT name FROM team WHERE trash IS NULL ORDER BY position',
+                         [(name,) for name in self.TEAMS])
+        self.check('teams')
+
+    def choose_menu_item(self, button, label):
+        """Opens a menu and picks an item with the keyboard: a popover's
+        items report no usable screen position under X11."""
+        self.d.click(button)
+        time.sleep(0.5)
+        # The popover sits beside the button, under the menu button.
+        items = self.d.find_all(button.parent, 'menu item')
+        names = [item.name.replace('_', '') for item in items]
+        if os.environ.get('SAMENSPEL_REHEARSAL_DEBUG'):
+            log('menu: %r' % names)
+        if label not in names:
+            raise RehearsalError('no %r in the menu %r' % (label, names))
+        # Opened by a click, the menu has its first item focused.
+        self.d.key(*(['Down'] * names.index(label)), 'Return')
+
+    def template(self):
+        window = self.d.window()
+        self.choose_menu_item(self.d.find(window, 'push button', self.d._('Use a _Template…')),
+                              self.d._('Colleagues and Customers — One Day'))
+        rows = self.query('SELECT kind FROM step WHERE trash IS NULL ORDER BY position')
+        if len(rows) < 8 or ('changes',) not in rows:
+            raise RehearsalError('the template gave %r' % rows)
+        self.check('template')
+
+    def open_step(self, kind):
+        (title,) = self.query('SELECT title FROM step WHERE kind = ? AND trash IS NULL '
+                              'ORDER BY position LIMIT 1', kind)[0]
+        agenda = self.d.find(self.d.window(), 'list', self.d._('Agenda'))
+        self.d.click(self.d.find(agenda, 'list item',
+                                 test=lambda a: self.d.name_matches(a.name, title)
+                                 or title in a.name))
+        time.sleep(0.8)
+        return self.d.find(self.d.window(), name='SamStepView')
+
+    def add_card(self, page, placeholder, text, index=0):
+        fields = self.d.find_all(page, 'text', placeholder)
+        if len(fields) <= index:
+            raise RehearsalError('%d fields %r, wanted number %d' % (len(fields), placeholder, index + 1))
+        field = fields[index]
+        self.d.scroll_to(field, self.window_height())
+        self.type_into(field, text)
+        self.d.key('Return')
+
+    def window_height(self):
+        return self.d.extents(self.d.window())[3]
+
+    def expect_cards(self, kind, texts):
+        self.expect_rows('SELECT text FROM card WHERE kind = ? AND trash IS NULL ORDER BY id',
+                         [(t,) for t in texts], kind)
+
+    def changes(self):
+        view = self.open_step('changes')
+        self.check('changes', card_area=True)
+        placeholder = self.d._('A change around us…')
+        self.add_card(view, placeholder, 'Nieuw klantportaal', 0)
+        self.add_card(view, placeholder, 'Minder papier', 0)
+        self.add_card(view, self.d._('An impact on our work…'), 'Meer vragen via chat', 0)
+        self.add_card(view, placeholder, 'Nieuwe wetgeving', 4)
+        self.expect_cards('change', ['Nieuw klantportaal', 'Minder papier', 'Nieuwe wetgeving'])
+        self.expect_cards('impact', ['Meer vragen via chat'])
+        self.check('changes-cards', card_area=True)
+
+    def click_tab(self, view, title):
+        self.d.click(self.d.find(view, 'page tab', self.d._(title)))
+        time.sleep(0.6)
+
+    def perspective(self):
+        view = self.open_step('team-perspective')
+        self.check('perspective', card_area=True)
+        self.click_tab(view, 'Cards and Answers')
+        known = (self.d._('Instructions for the room'), self.d._('Coach notes'))
+        fields = self.d.find_all(view, 'text', test=lambda a: a.name not in known)
+        if len(fields) < 2:
+            raise RehearsalError('%d card fields on the perspective page' % len(fields))
+        self.add_card(view, fields[0].name, 'Veel klantcontact', 0)
+        self.add_card(view, fields[1].name, 'Snelle antwoorden', 0)
+        self.expect_cards('perspective', ['Veel klantcontact', 'Snelle antwoorden'])
+        self.check('perspective-cards', card_area=True)
+
+    def strengths(self):
+        view = self.open_step('strengths')
+        self.check('strengths', card_area=True)
+        self.add_card(view, self.d._('A strength we see in ourselves…'), 'Kennis van de klant')
+        self.add_card(view, self.d._('A challenge we face…'), 'Lange wachttijden')
+        self.expect_cards('strength', ['Kennis van de klant'])
+        self.expect_cards('challenge', ['Lange wachttijden'])
+        self.check('strengths-cards', card_area=True)
+
+    def beliefs(self):
+        view = self.open_step('beliefs')
+        self.check('beliefs', card_area=True)
+        placeholder = self.d._('What they believe, in their own words…')
+        self.add_card(view, placeholder, 'IT is altijd te laat')
+        self.add_card(view, placeholder, 'Wij ruimen alles op')
+        self.expect_cards('belief', ['IT is altijd te laat', 'Wij ruimen alles op'])
+        self.check('beliefs-cards', card_area=True)
+
+    def brainstorm(self):
+        view = self.open_step('brainstorm')
+        self.check('brainstorm', card_area=True)
+        placeholder = self.d._('An idea…')
+        self.add_card(view, placeholder, 'Een loket voor alles', 0)
+        self.add_card(view, placeholder, 'Samen lunchen', 1)
+        self.add_card(view, placeholder, 'Vaste contactpersoon', 2)
+        self.expect_cards('idea', ['Een loket voor alles', 'Samen lunchen', 'Vaste contactpersoon'])
+        self.check('brainstorm-ideas', card_area=True)
+
+    def agreements(self):
+        view = self.open_step('agreements')
+        self.check('agreements', card_area=True)
+        field = self.d.find(view, 'text', self.d._('A new agreement: what do we agree? Press Enter to add it'))
+        self.d.scroll_to(field, self.window_height())
+        self.type_into(field, 'Elke week een klantgesprek')
+        self.d.key('Return')
+        self.expect_rows('SELECT what FROM agreement WHERE trash IS NULL',
+                         [('Elke week een klantgesprek',)])
+        self.check('agreements-written', card_area=True)
+
+    def report(self):
+        view = self.d.find(self.d.window(), name='SamWorkshopView')
+        button = self.d.find_all(view, 'push button', self.d._('Main Menu'))[0]
+        self.choose_menu_item(button, self.d._('Save _Report (PDF)…'))
+        # The save dialog: a second window, its name field focused.
+        deadline = time.monotonic() + 15
+        while self.d.app().childCount < 2:
+            if time.monotonic() > deadline:
+                raise RehearsalError('no save dialog')
+            time.sleep(0.3)
+        path = os.path.join(self.session.tmp, 'verslag.pdf')
+        time.sleep(0.5)
+        self.d.key('ctrl+a')
+        self.d.type(path)
+        self.d.key('Return')
+        deadline = time.monotonic() + 20
+        while not (os.path.exists(path) and os.path.getsize(path) > 1000):
+            if time.monotonic() > deadline:
+                raise RehearsalError('no report at %s' % path)
+            time.sleep(0.5)
+        time.sleep(1.0)
+        with open(path, 'rb') as f:
+            if f.read(5) != b'%PDF-':
+                raise RehearsalError('the report is not a PDF')
+        # Words as pdftotext gives them, whatever the line breaks; the cover
+        # sets the organisation in capitals.
+        text = ' '.join(run('pdftotext', path, '-').split()).casefold()
+        for expected in ('Samen voor de klant', 'Gemeente Noord', 'Elke week een klantgesprek'):
+            if expected.casefold() not in text:
+                raise RehearsalError('the report lacks %r; it starts %r' % (expected, text[:400]))
+        self.check('report')
+
+    def programme(self):
+        self.create_workshop()
+        self.details()
+        self.teams()
+        self.template()
+        self.changes()
+        self.perspective()
+        self.strengths()
+        self.beliefs()
+        self.brainstorm()
+        self.agreements()
+        self.report()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--lang', default='nl')
+    parser.add_argument('--size', default='1024x768')
+    parser.add_argument('--fullscreen', action='store_true')
+    parser.add_argument('builddir')
+    parser.add_argument('outdir')
+    args = parser.parse_args()
+
+    # Our own D-Bus session, where the accessibility bus starts.
+    if os.environ.get('SAMENSPEL_REHEARSAL_BUS') != '1':
+        os.environ['SAMENSPEL_REHEARSAL_BUS'] = '1'
+        os.execvp('dbus-run-session', ['dbus-run-session', '--', sys.executable] + sys.argv)
+
+    # A timeout's SIGTERM still stops Xvfb and the app; SIGUSR1 shows where
+    # a run hangs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
+    faulthandler.register(signal.SIGUSR1)
+    name = '%s-%s%s' % (args.lang, args.size, '-fullscreen' if args.fullscreen else '')
+    outdir = os.path.join(args.outdir, name)
+    shutil.rmtree(outdir, ignore_errors=True)
+    session = Session(args)
+    started = time.monotonic()
+    try:
+        session.start_display()
+        session.start_app()
+        driver = Driver(session)
+        Rehearsal(session, driver, outdir).programme()
+    except Exception as error:
+        log('FAIL %s: %s' % (name, error))
+        if not isinstance(error, RehearsalError):
+            faulthandler.dump_traceback(sys.stdout)
+        if session.app_process is not None and session.app_process.poll() is not None:
+            log('the app ended with status %d' % session.app_process.returncode)
+        with open(os.path.join(session.tmp, 'app.log')) as f:
+            sys.stdout.write(f.read())
+        return 1
+    finally:
+        session.stop()
+    log('PASS %s in %.0f s' % (name, time.monotonic() - started))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
