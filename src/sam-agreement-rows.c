@@ -365,6 +365,11 @@ sam_agreement_row_new (SamAgreement *agreement,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "sam-agreement");
+  /* The flag wraps rather than squeeze the agreement's own words into a
+   * column of single words at 1024 px. */
+  gtk_label_set_wrap (GTK_LABEL (flag_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (flag_label), 22);
+  gtk_label_set_xalign (GTK_LABEL (flag_label), 0.0);
   gtk_box_append (GTK_BOX (flag), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_box_append (GTK_BOX (flag), flag_label);
   gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);

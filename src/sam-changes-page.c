@@ -119,7 +119,11 @@ update_columns (SamChangesPage *self)
       g_autoptr(SamTeam) team = g_list_model_get_item (self->teams, i);
       GtkWidget *column = column_new (self, team);
 
+      /* Same width for every column (homogeneous), but each only as tall
+       * as its own cards: an empty team does not take the room of the
+       * fullest one. */
       gtk_widget_set_hexpand (column, TRUE);
+      gtk_widget_set_valign (column, GTK_ALIGN_START);
       gtk_flow_box_append (self->columns, column);
       gtk_widget_set_focusable (gtk_widget_get_parent (column), FALSE);
     }

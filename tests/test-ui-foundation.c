@@ -530,6 +530,8 @@ test_zoom (void)
   int dpi_before = 0, dpi_after = 0, size_before, width_before, icon_before;
   guint per_line_before;
 
+  /* Wide enough for all four columns on one line before zooming. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Zoom");
   view = sam_window_get_workshop_view (window);
   for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
