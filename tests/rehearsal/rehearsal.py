@@ -481,6 +481,25 @@ class Rehearsal:
         self.add_card(view, placeholder, 'Vaste contactpersoon', 2)
         self.expect_cards('idea', ['Een loket voor alles', 'Samen lunchen', 'Vaste contactpersoon'])
         self.check('brainstorm-ideas', card_area=True)
+        self.vote(view)
+
+    def vote(self, view):
+        """The first team (the voting team the page starts with) puts two dots
+        on one idea and one on another, with the buttons the room presses."""
+        self.click_tab(view, 'Group and Vote')
+        for index in (0, 0, 1):
+            # The board is rebuilt after each vote: find the buttons again.
+            buttons = self.d.find_all(view, 'push button', self.d._('Vote'))
+            if len(buttons) < 2:
+                raise RehearsalError('%d vote buttons on the brainstorm page' % len(buttons))
+            self.d.scroll_to(buttons[index], self.window_height())
+            self.d.click(buttons[index])
+            time.sleep(0.5)
+        self.expect_rows('SELECT count(*) FROM vote WHERE trash IS NULL GROUP BY card_id '
+                         'ORDER BY count(*) DESC', [(2,), (1,)])
+        self.expect_rows('SELECT DISTINCT t.name FROM vote v JOIN team t ON t.id = v.team_id '
+                         'WHERE v.trash IS NULL', [(self.TEAMS[0],)])
+        self.check('brainstorm-votes', card_area=True)
 
     def agreements(self):
         view = self.open_step('agreements')
