@@ -31,6 +31,17 @@ typedef struct
   const char *table;
 } SamExportRef;
 
+/* The values a column may hold in a workshop file (docs/file-format.md,
+ * "Ranges"): a number column from @min to @max, a text column from @min to
+ * @max characters.  A column without an entry gets the defaults there
+ * (times, positions, coordinates, text length).  Ended by `{ NULL }`. */
+typedef struct
+{
+  const char *column;
+  double      min;
+  double      max;
+} SamExportRange;
+
 /* How one table travels in a workshop file (docs/file-format.md).  Export
  * writes every column but `id`, `trash` and @workshop_column; foreign keys
  * are written as uuids, so the file never depends on local ids.
@@ -48,7 +59,11 @@ typedef struct
  *  @label_column: a text column that names a row in a merge preview
  *  @workshop_only: the rows travel only with a whole workshop, never in a
  *    team packet or contribution (e.g. a snapshot that holds every team's
- *    data in one opaque value) */
+ *    data in one opaque value)
+ *  @ranges: the allowed values of its number and text columns
+ *  @uuid_columns: NULL-terminated text columns that hold uuids of other
+ *    rows (JSON settings, a snapshot of the map): on an import as a new
+ *    workshop the uuids in them are rewritten with the rows' new ones */
 typedef struct
 {
   const char         *name;
@@ -58,6 +73,8 @@ typedef struct
   const char *const  *coach_columns;
   const char         *label_column;
   gboolean            workshop_only;
+  const SamExportRange *ranges;
+  const char *const  *uuid_columns;
 } SamExportTable;
 
 /* A module's additions to the schema: the SQL of its migration and the

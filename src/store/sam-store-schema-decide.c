@@ -161,6 +161,7 @@ const SamSchemaModule sam_schema_decide_module = {
       .workshop_column = "workshop_id",
       .refs = (const SamExportRef[]) { { "step_id", "step" }, { "idea_id", "card" }, { NULL } },
       .label_column = "what",
+      .ranges = (const SamExportRange[]) { { "status", 0, 3 }, { NULL } },
     },
     {
       .name = "agreement_team",
@@ -172,6 +173,9 @@ const SamSchemaModule sam_schema_decide_module = {
       .workshop_column = "workshop_id",
       .refs = (const SamExportRef[]) { { "step_id", "step" }, { NULL } },
       .label_column = "what",
+      .ranges = (const SamExportRange[]) { { "outcome", 0, 3 }, { NULL } },
+      /* The reviewed agreement, when it travels in the same file. */
+      .uuid_columns = (const char *const[]) { "source_uuid", NULL },
     },
     {
       .name = "absent_plan",

@@ -73,6 +73,7 @@ const SamSchemaModule sam_schema_map_module = {
       .name = "map_node",
       .workshop_column = "workshop_id",
       .refs = (const SamExportRef[]) { { "team_id", "team" }, { NULL } },
+      .ranges = (const SamExportRange[]) { { "pinned", 0, 1 }, { NULL } },
     },
     {
       .name = "map_relation",
@@ -84,6 +85,11 @@ const SamSchemaModule sam_schema_map_module = {
       },
       .team_columns = (const char *const[]) { "team_a_id", "team_b_id", NULL },
       .label_column = "note",
+      .ranges = (const SamExportRange[]) {
+        { "quality", 0, 5 },
+        { "tension", 0, 2 },
+        { NULL }
+      },
     },
     {
       .name = "map_snapshot",
@@ -93,6 +99,8 @@ const SamSchemaModule sam_schema_map_module = {
       /* A snapshot holds every team's relations and tensions: it never
        * goes to one team's laptop. */
       .workshop_only = TRUE,
+      /* The frozen map names its teams and relations by uuid. */
+      .uuid_columns = (const char *const[]) { "map", NULL },
     },
     { NULL }
   },

@@ -133,12 +133,20 @@ static const SamSchemaModule core_module = {
       .refs = (const SamExportRef[]) { { "follows_id", "workshop" }, { NULL } },
       .coach_columns = (const char *const[]) { "notes", NULL },
       .label_column = "name",
+      .ranges = (const SamExportRange[]) { { "name", 1, 200000 }, { NULL } },
     },
     {
       .name = "team",
       .workshop_column = "workshop_id",
       .refs = (const SamExportRef[]) { { NULL } },
       .label_column = "name",
+      /* The colour wraps around the palette; people as the team page
+       * allows. */
+      .ranges = (const SamExportRange[]) {
+        { "colour", 0, G_MAXINT32 },
+        { "people", 0, 10000 },
+        { NULL }
+      },
     },
     {
       .name = "step",
@@ -146,6 +154,17 @@ static const SamSchemaModule core_module = {
       .refs = (const SamExportRef[]) { { NULL } },
       .coach_columns = (const char *const[]) { "notes", NULL },
       .label_column = "title",
+      /* SamStepState; the timer in milliseconds (-1: not running, at most
+       * the day-long time box), its deadline in milliseconds since 1970. */
+      .ranges = (const SamExportRange[]) {
+        { "minutes", 0, 24 * 60 },
+        { "state", 0, 2 },
+        { "timer_remaining", -1, 24 * 60 * 60 * 1000.0 },
+        { "timer_deadline", 0, 253402300799999.0 },
+        { NULL }
+      },
+      /* The perspective assignment names teams by uuid. */
+      .uuid_columns = (const char *const[]) { "settings", NULL },
     },
     {
       .name = "card",
@@ -159,6 +178,13 @@ static const SamSchemaModule core_module = {
       },
       .team_columns = (const char *const[]) { "team_id", "about_team_id", NULL },
       .label_column = "text",
+      /* docs/architecture.md: value is -1/0/1 on a customer step and a
+       * belief's strength 1–5; response 0–3 on a perspective card. */
+      .ranges = (const SamExportRange[]) {
+        { "value", -1, 5 },
+        { "response", 0, 3 },
+        { NULL }
+      },
     },
     {
       .name = "card_link",

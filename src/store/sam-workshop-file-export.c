@@ -114,6 +114,14 @@ _sam_file_table_load (SamStore             *store,
       column->coach_only = strv_has (desc->coach_columns, column->name);
       column->ref_table = column->skipped ? NULL : find_ref (db, desc, column->name);
       column->key = column->ref_table ? _sam_file_ref_key (column->name) : g_strdup (column->name);
+      column->has_uuids = strv_has (desc->uuid_columns, column->name);
+      _sam_file_default_range (column->name, column->type, &column->min, &column->max);
+      for (const SamExportRange *range = desc->ranges; range != NULL && range->column != NULL; range++)
+        if (g_str_equal (range->column, column->name))
+          {
+            column->min = range->min;
+            column->max = range->max;
+          }
       table->has_trash |= g_str_equal (column->name, "trash");
       table->has_modified |= g_str_equal (column->name, "modified");
       g_ptr_array_add (table->columns, column);

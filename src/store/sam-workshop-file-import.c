@@ -35,6 +35,7 @@ _sam_import_context_init (ImportContext   *ctx,
   ctx->fresh_uuids = fresh_uuids;
   ctx->file_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->new_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->deferred = g_ptr_array_new_with_free_func (deferred_free);
   ctx->now = _sam_store_now ();
 
@@ -48,6 +49,18 @@ _sam_import_context_init (ImportContext   *ctx,
                              g_strdup (json_object_get_string_member (json_array_get_object_element (rows, i), "uuid")),
                              (gpointer) exports[t]->name);
     }
+
+  /* Imported as new, every row gets a new uuid, known before the first
+   * row is written so that texts holding uuids can be rewritten. */
+  if (fresh_uuids)
+    {
+      GHashTableIter iter;
+      gpointer uuid;
+
+      g_hash_table_iter_init (&iter, ctx->file_uuids);
+      while (g_hash_table_iter_next (&iter, &uuid, NULL))
+        g_hash_table_insert (ctx->new_uuids, g_strdup (uuid), g_uuid_string_random ());
+    }
 }
 
 void
@@ -55,6 +68,7 @@ _sam_import_context_clear (ImportContext *ctx)
 {
   g_clear_pointer (&ctx->file_uuids, g_hash_table_unref);
   g_clear_pointer (&ctx->ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->new_uuids, g_hash_table_unref);
   g_clear_pointer (&ctx->deferred, g_ptr_array_unref);
 }
 
@@ -145,6 +159,93 @@ bind_ref (ImportContext  *ctx,
   return FALSE;
 }
 
+static gboolean
+is_uuid_at (const char *p)
+{
+  for (int i = 0; i < 36; i++)
+    {
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (p[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A text holding uuids (step settings, a map snapshot): every uuid of a
+ * row of this file, in any case, becomes that row's new uuid; others stay
+ * as they are. */
+static char *
+rewrite_uuids (ImportContext *ctx,
+               const char    *text)
+{
+  GString *out = g_string_new (NULL);
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i < length;)
+    {
+      if (length - i >= 36 && (i == 0 || !g_ascii_isxdigit (text[i - 1])) &&
+          (length - i == 36 || !g_ascii_isxdigit (text[i + 36])) && is_uuid_at (text + i))
+        {
+          g_autofree char *lower = g_ascii_strdown (text + i, 36);
+          const char *fresh = g_hash_table_lookup (ctx->new_uuids, lower);
+
+          g_string_append_len (out, fresh ? fresh : text + i, 36);
+          i += 36;
+        }
+      else
+        g_string_append_c (out, text[i++]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Checks every value of every row against its column's type and range,
+ * before anything is written or compared: a merge must not act on a
+ * `modified` that is not a time, nor name a card by a number. */
+gboolean
+_sam_import_check_rows (ImportContext  *ctx,
+                        GError        **error)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      g_autoptr(SamFileTable) table = _sam_file_table_load (ctx->store, exports[t]);
+      gboolean is_workshop = g_str_equal (exports[t]->name, "workshop");
+      JsonArray *rows = is_workshop ? NULL : _sam_workshop_file_get_rows (ctx->file, exports[t]->name);
+      guint n_rows = is_workshop ? 1 : rows != NULL ? json_array_get_length (rows) : 0;
+
+      for (guint i = 0; table != NULL && i < n_rows; i++)
+        {
+          JsonObject *row = is_workshop ? _sam_workshop_file_get_workshop_object (ctx->file)
+                                        : json_array_get_object_element (rows, i);
+          g_autofree char *path = is_workshop ? g_strdup ("$.workshop")
+                                              : g_strdup_printf ("$.tables.%s[%u]", exports[t]->name, i);
+
+          for (guint c = 0; c < table->columns->len; c++)
+            {
+              SamFileColumn *column = g_ptr_array_index (table->columns, c);
+              JsonNode *node = json_object_get_member (row, column->key);
+              g_autofree char *where = NULL;
+
+              if (column->skipped || column->ref_table != NULL || node == NULL)
+                continue;
+
+              where = g_strconcat (path, ".", column->key, NULL);
+              if (!_sam_file_check_column (column, node, ctx->file->display_name, where, error))
+                return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /* Checks one value against the column's type and binds it (when @stmt is
  * not %NULL; a merge preview only checks). */
 gboolean
@@ -176,32 +277,29 @@ _sam_import_bind_value (ImportContext  *ctx,
       return bind_ref (ctx, table, column, stmt, index, json_node_get_string (node), path, defer, error);
     }
 
+  if (!_sam_file_check_column (column, node, ctx->file->display_name, path, error))
+    return FALSE;
+
   switch (column->type)
     {
     case 'i':
-      if (type != G_TYPE_INT64 && type != G_TYPE_BOOLEAN)
-        return invalid (ctx, error, path, _("expected a whole number"));
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
       return TRUE;
 
     case 'r':
-      if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-        return invalid (ctx, error, path, _("expected a number"));
       if (stmt != NULL)
         sqlite3_bind_double (stmt, index, json_node_get_double (node));
       return TRUE;
 
     case 't':
-      if (type != G_TYPE_STRING)
-        return invalid (ctx, error, path, _("expected text"));
-      if (stmt != NULL)
+      if (stmt != NULL && column->has_uuids && g_hash_table_size (ctx->new_uuids) > 0)
+        sqlite3_bind_text (stmt, index, rewrite_uuids (ctx, json_node_get_string (node)), -1, g_free);
+      else if (stmt != NULL)
         sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
       return TRUE;
 
     case 'b':
-      if (type != G_TYPE_STRING)
-        return invalid (ctx, error, path, _("expected base64 data"));
       if (stmt != NULL)
         {
           gsize length = 0;
@@ -266,11 +364,15 @@ _sam_import_insert_row (ImportContext  *ctx,
 {
   gboolean is_workshop = g_str_equal (table->desc->name, "workshop");
   const char *file_uuid = json_object_get_string_member (row, "uuid");
-  g_autofree char *uuid = ctx->fresh_uuids ? g_uuid_string_random () : g_strdup (file_uuid);
+  g_autofree char *uuid = g_strdup (ctx->fresh_uuids ? g_hash_table_lookup (ctx->new_uuids, file_uuid) : NULL);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   int index = 0;
+
+  /* A conflict copy of a merge is not in the file's list of rows. */
+  if (uuid == NULL)
+    uuid = g_strdup (file_uuid);
 
   g_string_printf (sql, "INSERT INTO \"%s\" (", table->desc->name);
   if (!is_workshop)
@@ -343,7 +445,9 @@ _sam_import_insert_row (ImportContext  *ctx,
           Deferred *deferred = g_new0 (Deferred, 1);
 
           deferred->table = table->desc->name;
-          deferred->column = column->name;
+          /* Interned: the deferred pass runs after this table's columns
+           * are freed. */
+          deferred->column = g_intern_string (column->name);
           deferred->target = g_strdup (json_object_get_string_member (row, column->key));
           deferred->path = g_steal_pointer (&where);
           g_ptr_array_add (ctx->deferred, deferred);
@@ -517,7 +621,7 @@ sam_workshop_file_import (SamWorkshopFile  *self,
     }
 
   _sam_import_context_init (&ctx, self, store, self->kind == SAM_FILE_KIND_WORKSHOP);
-  ok = _sam_store_begin (store, &local_error);
+  ok = _sam_import_check_rows (&ctx, &local_error) && _sam_store_begin (store, &local_error);
   if (ok)
     {
       ok = import_all (&ctx, &local_error);

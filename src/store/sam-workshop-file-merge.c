@@ -125,6 +125,19 @@ update_row (Merge         *merge,
       if (!_sam_import_bind_value (&merge->ctx, table, column, stmt, ++index,
                                    json_object_get_member (row, column->key), where, &defer, error))
         return FALSE;
+
+      /* A new row later in the file: written once it exists. */
+      if (defer)
+        {
+          Deferred *deferred = g_new0 (Deferred, 1);
+
+          deferred->table = table->desc->name;
+          deferred->column = g_intern_string (column->name);
+          deferred->id = id;
+          deferred->target = g_strdup (json_object_get_string_member (row, column->key));
+          deferred->path = g_steal_pointer (&where);
+          g_ptr_array_add (merge->ctx.deferred, deferred);
+        }
     }
 
   sqlite3_bind_int64 (stmt, ++index, id);
@@ -333,6 +346,7 @@ run_merge (SamWorkshopFile  *self,
 {
   g_autoptr(SamMergePlan) plan = g_new0 (SamMergePlan, 1);
   Merge merge = { { 0 }, plan, apply, NULL };
+  gboolean began = FALSE;
   gboolean ok;
 
   if (self->kind != SAM_FILE_KIND_TEAM_CONTRIBUTION)
@@ -360,14 +374,16 @@ run_merge (SamWorkshopFile  *self,
   merge.ctx.workshop_id = sam_workshop_get_id (merge.workshop);
   _sam_import_remember_id (&merge.ctx, self->workshop_uuid, merge.ctx.workshop_id);
 
-  ok = !apply || _sam_store_begin (store, error);
+  ok = _sam_import_check_rows (&merge.ctx, error);
+  if (ok && apply)
+    began = ok = _sam_store_begin (store, error);
   if (ok)
     ok = merge_tables (&merge, error);
   if (ok && apply && sam_merge_plan_get_n_changes (plan) > 0)
     ok = _sam_store_touch_workshop (store, merge.ctx.workshop_id, error);
-  if (apply && ok)
+  if (began && ok)
     ok = _sam_store_commit (store, error);
-  else if (apply)
+  else if (began)
     _sam_store_rollback (store);
   _sam_import_context_clear (&merge.ctx);
 

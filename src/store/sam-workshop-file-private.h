@@ -31,6 +31,9 @@ typedef struct
   const char *ref_table;      /* interned; NULL when not a foreign key */
   gboolean    coach_only;
   gboolean    skipped;        /* id, trash and the workshop column */
+  gboolean    has_uuids;      /* a text holding uuids of other rows */
+  double      min;            /* the range of a number, or of a text's */
+  double      max;            /* length in characters */
 } SamFileColumn;
 
 typedef struct
@@ -66,6 +69,50 @@ SamWorkshopFile *_sam_workshop_file_new_from_root (JsonNode     *root,
                                                    const char   *display_name,
                                                    GError      **error);
 char         *_sam_file_format_time       (gint64                seconds);
+guint         _sam_file_line_of           (const char           *data,
+                                           gsize                 offset);
+gboolean      _sam_file_check_json        (const char           *data,
+                                           gsize                 length,
+                                           const char           *name,
+                                           GError              **error);
+
+/* Checking values: the small API every table and section of the format
+ * uses (docs/file-format.md, "Checking values").  Each returns %FALSE with
+ * a one-line error naming @name, @path and the problem. */
+#define SAM_FILE_MAX_TIME       253402300799.0   /* 9999-12-31T23:59:59Z */
+#define SAM_FILE_MAX_POSITION   2147483647.0
+#define SAM_FILE_MAX_COORDINATE 1000000.0
+
+void          _sam_file_default_range     (const char           *column,
+                                           char                  type,
+                                           double               *min,
+                                           double               *max);
+gboolean      _sam_file_check_int         (JsonNode             *node,
+                                           double                min,
+                                           double                max,
+                                           const char           *name,
+                                           const char           *path,
+                                           gint64               *value,
+                                           GError              **error);
+gboolean      _sam_file_check_real        (JsonNode             *node,
+                                           double                min,
+                                           double                max,
+                                           const char           *name,
+                                           const char           *path,
+                                           double               *value,
+                                           GError              **error);
+gboolean      _sam_file_check_text        (JsonNode             *node,
+                                           double                min,
+                                           double                max,
+                                           const char           *name,
+                                           const char           *path,
+                                           const char          **value,
+                                           GError              **error);
+gboolean      _sam_file_check_column      (SamFileColumn        *column,
+                                           JsonNode             *node,
+                                           const char           *name,
+                                           const char           *path,
+                                           GError              **error);
 
 /* Shared by the import (sam-workshop-file-import.c) and the merge. */
 typedef struct
@@ -75,6 +122,7 @@ typedef struct
   gboolean         fresh_uuids;   /* import as new: every uuid is replaced */
   GHashTable      *file_uuids;    /* uuid → table, everything in the file */
   GHashTable      *ids;           /* file uuid → local id (gint64 *) */
+  GHashTable      *new_uuids;     /* file uuid → its new uuid, when fresh */
   GPtrArray       *deferred;      /* Deferred */
   gint64           workshop_id;
   gint64           now;
@@ -94,6 +142,8 @@ void          _sam_import_context_init    (ImportContext        *ctx,
                                            SamStore             *store,
                                            gboolean              fresh_uuids);
 void          _sam_import_context_clear   (ImportContext        *ctx);
+gboolean      _sam_import_check_rows      (ImportContext        *ctx,
+                                           GError              **error);
 void          _sam_import_remember_id     (ImportContext        *ctx,
                                            const char           *uuid,
                                            gint64                id);

@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <glib/gi18n.h>
 
@@ -12,80 +18,6 @@
  * any parser sees them, then the structure is checked as a whole, so an
  * import never starts on a file that would fail half-way.  The format is
  * documented in docs/file-format.md. */
-
-static guint
-line_of (const char *data,
-         gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-
-  return line;
-}
-
-/* Nesting is measured on the bytes, so a hostile file cannot make a
- * recursive parser run out of stack before we refuse it.  The same walk
- * refuses anything after the first top-level value: json-glib reads
- * concatenated documents without an error (1.6 keeps the first, 1.10 wraps
- * them in an unsealed array that aborts an immutable parser). */
-static gboolean
-check_structure (const char  *data,
-                 gsize        length,
-                 const char  *name,
-                 GError     **error)
-{
-  gboolean in_string = FALSE;
-  gboolean ended = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            {
-              in_string = FALSE;
-              ended = (depth == 0);
-            }
-          continue;
-        }
-
-      if (ended && !g_ascii_isspace (c))
-        {
-          g_autofree char *where = g_strdup_printf (_("line %u"), line_of (data, i));
-
-          _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, where,
-                               _("the file goes on after the end of its data"));
-          return FALSE;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > SAM_WORKSHOP_FILE_MAX_DEPTH)
-            {
-              g_autofree char *where = g_strdup_printf (_("line %u"), line_of (data, i));
-
-              _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_DEEP, where,
-                                   _("the data is nested more than %d levels deep"),
-                                   SAM_WORKSHOP_FILE_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        ended = (--depth == 0);
-    }
-
-  return TRUE;
-}
 
 static gboolean
 check_bytes (const char  *data,
@@ -105,14 +37,14 @@ check_bytes (const char  *data,
 
   if (!g_utf8_validate_len (data, length, &end))
     {
-      g_autofree char *where = g_strdup_printf (_("line %u"), line_of (data, end - data));
+      g_autofree char *where = g_strdup_printf (_("line %u"), _sam_file_line_of (data, end - data));
 
       _sam_file_set_error (error, name, SAM_FILE_ERROR_ENCODING, where,
                            _("the text is not valid UTF-8"));
       return FALSE;
     }
 
-  return check_structure (data, length, name, error);
+  return _sam_file_check_json (data, length, name, error);
 }
 
 /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; keep the words. */
@@ -138,6 +70,25 @@ set_syntax_error (GError     **error,
 
   _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, NULL,
                        _("the file is damaged or incomplete (%s)"), message);
+}
+
+/* UUIDs are compared without regard to case and kept in lower case
+ * (RFC 9562): an upper-case one is rewritten in place. */
+static const char *
+lower_uuid (JsonNode *node)
+{
+  const char *uuid = json_node_get_string (node);
+
+  for (const char *p = uuid; *p != '\0'; p++)
+    if (g_ascii_isupper (*p))
+      {
+        g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+        json_node_set_string (node, lower);
+        return json_node_get_string (node);
+      }
+
+  return uuid;
 }
 
 static gboolean
@@ -270,14 +221,12 @@ check_row (SamWorkshopFile  *self,
           return FALSE;
         }
 
-      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
-          g_utf8_strlen (json_node_get_string (value), -1) > SAM_WORKSHOP_FILE_MAX_TEXT)
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
         {
           g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
 
-          _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, where,
-                               _("the text is longer than %d characters"), SAM_WORKSHOP_FILE_MAX_TEXT);
-          return FALSE;
+          if (!_sam_file_check_text (value, 0, SAM_WORKSHOP_FILE_MAX_TEXT, self->display_name, where, NULL, error))
+            return FALSE;
         }
     }
 
@@ -293,6 +242,7 @@ check_row (SamWorkshopFile  *self,
       return FALSE;
     }
 
+  uuid = lower_uuid (json_object_get_member (row, "uuid"));
   if (g_hash_table_contains (uuids, uuid))
     {
       g_autofree char *where = g_strdup_printf ("%s.uuid", path);
@@ -337,7 +287,7 @@ check_references (SamWorkshopFile      *self,
               return FALSE;
             }
 
-          target = g_hash_table_lookup (uuids, json_node_get_string (node));
+          target = g_hash_table_lookup (uuids, lower_uuid (node));
           /* A workshop may point to another one (a follow-up) that need
            * not travel with it. */
           if (target == NULL && g_str_equal (ref->table, "workshop"))
@@ -350,6 +300,75 @@ check_references (SamWorkshopFile      *self,
                                    _sam_file_table_a_noun (ref->table), json_node_get_string (node));
               return FALSE;
             }
+        }
+    }
+
+  return TRUE;
+}
+
+/* A row may point to a row of its own table (an impact to its change, a
+ * verification to its statement) that comes later in the file; following
+ * those references must never come back to where it started. */
+static void
+add_to_set (gpointer key,
+            gpointer value,
+            gpointer set)
+{
+  g_hash_table_add (set, key);
+}
+
+static gboolean
+check_cycles (SamWorkshopFile      *self,
+              const SamExportTable *desc,
+              JsonArray            *rows,
+              GError              **error)
+{
+  for (const SamExportRef *ref = desc->refs; ref != NULL && ref->column != NULL; ref++)
+    {
+      g_autofree char *key = _sam_file_ref_key (ref->column);
+      g_autoptr(GHashTable) parent = NULL;
+      g_autoptr(GHashTable) index = NULL;
+      g_autoptr(GHashTable) done = NULL;
+
+      if (!g_str_equal (ref->table, desc->name))
+        continue;
+
+      parent = g_hash_table_new (g_str_hash, g_str_equal);
+      index = g_hash_table_new (g_str_hash, g_str_equal);
+      done = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          JsonNode *node = json_object_get_member (row, key);
+          const char *uuid = json_object_get_string_member (row, "uuid");
+
+          g_hash_table_insert (index, (gpointer) uuid, GUINT_TO_POINTER (i));
+          if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+            g_hash_table_insert (parent, (gpointer) uuid, (gpointer) json_node_get_string (node));
+        }
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          const char *start = json_object_get_string_member (json_array_get_object_element (rows, i), "uuid");
+          g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+          for (const char *at = start; at != NULL && !g_hash_table_contains (done, at);
+               at = g_hash_table_lookup (parent, at))
+            {
+              if (!g_hash_table_add (seen, (gpointer) at))
+                {
+                  g_autofree char *where = g_strdup_printf ("$.tables.%s[%u].%s", desc->name,
+                                                            GPOINTER_TO_UINT (g_hash_table_lookup (index, at)),
+                                                            key);
+
+                  _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_REFERENCE, where,
+                                       _("the references form a circle: following “%s” comes back to "
+                                         "the same row"), key);
+                  return FALSE;
+                }
+            }
+          /* Every row on this chain ends well: never walked again. */
+          g_hash_table_foreach (seen, add_to_set, done);
         }
     }
 
@@ -416,7 +435,8 @@ check_tables (SamWorkshopFile  *self,
           continue;
         }
 
-      if (rows != NULL && !check_references (self, exports[t], rows, NULL, uuids, error))
+      if (rows != NULL && (!check_references (self, exports[t], rows, NULL, uuids, error) ||
+                           !check_cycles (self, exports[t], rows, error)))
         return FALSE;
     }
 
@@ -464,7 +484,7 @@ parse_team_fields (SamWorkshopFile  *self,
       return FALSE;
     }
 
-  self->team_uuid = g_strdup (team);
+  self->team_uuid = g_ascii_strdown (team, -1);
   self->packet_exported = g_date_time_to_unix (time);
   return TRUE;
 }
@@ -498,14 +518,11 @@ parse_workshop (SamWorkshopFile  *self,
       return FALSE;
     }
 
-  if (*name == '\0' || g_utf8_strlen (name, -1) > SAM_WORKSHOP_FILE_MAX_TEXT)
-    {
-      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.workshop.name",
-                           _("a workshop needs a name"));
-      return FALSE;
-    }
+  if (!_sam_file_check_text (json_object_get_member (workshop, "name"), 1, SAM_WORKSHOP_FILE_MAX_TEXT,
+                             self->display_name, "$.workshop.name", NULL, error))
+    return FALSE;
 
-  self->workshop_uuid = g_strdup (uuid);
+  self->workshop_uuid = g_ascii_strdown (uuid, -1);
   return TRUE;
 }
 
@@ -542,6 +559,152 @@ _sam_workshop_file_new_from_root (JsonNode    *root,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+too_large (const char  *name,
+           GError     **error)
+{
+  _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_LARGE, NULL,
+                       _("the file is larger than %d MB, the most Samenspel reads"),
+                       SAM_WORKSHOP_FILE_MAX_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+static gboolean
+not_regular (const char  *name,
+             GError     **error)
+{
+  _sam_file_set_error (error, name, SAM_FILE_ERROR_READ, NULL,
+                       _("this is not an ordinary file (it is a folder, a device or a pipe), "
+                         "so it is not a workshop file"));
+  return FALSE;
+}
+
+/* Reads a local file through a descriptor opened with O_NONBLOCK, so a
+ * FIFO without a writer cannot block the open, and checks on that same
+ * descriptor that it is a regular file. */
+static GBytes *
+read_local (const char    *path,
+            const char    *name,
+            GError       **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize length = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      not_regular (name, error);
+      return NULL;
+    }
+
+  if (st.st_size > SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      close (fd);
+      too_large (name, error);
+      return NULL;
+    }
+
+  /* The file may grow while it is read: never more than the limit + 1. */
+  data = g_malloc (SAM_WORKSHOP_FILE_MAX_SIZE + 1);
+  while (length <= SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      gssize n = read (fd, data + length, SAM_WORKSHOP_FILE_MAX_SIZE + 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  close (fd);
+
+  if (length > SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      too_large (name, error);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (length, 1)), length);
+}
+
+/* A file behind a GVfs or portal URI: asked for its type, then read
+ * through a stream with the same cap. */
+static GBytes *
+read_stream (GFile         *file,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      not_regular (name, error);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      too_large (name, error);
+      return NULL;
+    }
+
+  if ((stream = g_file_read (file, cancellable, error)) == NULL)
+    return NULL;
+
+  data = g_malloc (SAM_WORKSHOP_FILE_MAX_SIZE + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data, SAM_WORKSHOP_FILE_MAX_SIZE + 1, &length,
+                                cancellable, error))
+    return NULL;
+
+  if (length > SAM_WORKSHOP_FILE_MAX_SIZE)
+    {
+      too_large (name, error);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (length, 1)), length);
+}
+
+static GBytes *
+read_capped (GFile         *file,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return read_local (path, name, error);
+
+  return read_stream (file, name, cancellable, error);
+}
+
 /**
  * sam_workshop_file_load_bytes:
  * @bytes: the file's contents
@@ -570,6 +733,13 @@ sam_workshop_file_load_bytes (GBytes      *bytes,
   if (data == NULL)
     data = "";
 
+  /* A byte order mark (Windows editors write one) is skipped. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
   if (!check_bytes (data, length, display_name, error))
     return NULL;
 
@@ -597,8 +767,9 @@ sam_workshop_file_load_bytes (GBytes      *bytes,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError in %SAM_FILE_ERROR
  *
- * Like sam_workshop_file_load_bytes(), reading @file first; a file over
- * %SAM_WORKSHOP_FILE_MAX_SIZE is refused without reading it.
+ * Like sam_workshop_file_load_bytes(), reading @file first.  Only a
+ * regular file is read (a FIFO, a device or a link to one is refused
+ * without blocking), and never more than %SAM_WORKSHOP_FILE_MAX_SIZE.
  *
  * Returns: (transfer full) (nullable): the file, or %NULL with @error set
  */
@@ -608,28 +779,19 @@ sam_workshop_file_load (GFile         *file,
                         GError       **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > SAM_WORKSHOP_FILE_MAX_SIZE)
-    {
-      _sam_file_set_error (error, name, SAM_FILE_ERROR_TOO_LARGE, NULL,
-                           _("the file is larger than %d MB, the most Samenspel reads"),
-                           SAM_WORKSHOP_FILE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = read_capped (file, name, cancellable, &local_error);
   if (bytes == NULL)
     {
-      _sam_file_set_error (error, name, SAM_FILE_ERROR_READ, NULL, "%s", local_error->message);
+      if (local_error->domain == SAM_FILE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        _sam_file_set_error (error, name, SAM_FILE_ERROR_READ, NULL, "%s", local_error->message);
       return NULL;
     }
 

@@ -58,6 +58,11 @@ _sam_file_set_error (GError       **error,
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* One line, whatever a quoted value holds. */
+  for (char *p = problem; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
   if (path != NULL)
     /* Translators: “file name”, at JSON path or line: problem */
     g_set_error (error, SAM_FILE_ERROR, code, _("“%s”, at %s: %s"), display_name, path, problem);
@@ -188,8 +193,14 @@ sam_workshop_file_dup_team_name (SamWorkshopFile *self)
     {
       JsonObject *team = json_array_get_object_element (teams, i);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (team, "uuid", NULL), self->team_uuid) == 0)
-        return g_strdup (json_object_get_string_member_with_default (team, "name", ""));
+      JsonNode *name = json_object_get_member (team, "name");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (team, "uuid", NULL), self->team_uuid) != 0)
+        continue;
+      /* Checked only on import or merge: a name that is no text is none. */
+      if (name != NULL && JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
+        return g_strdup (json_node_get_string (name));
+      return g_strdup ("");
     }
 
   return NULL;
@@ -203,6 +214,40 @@ _sam_workshop_file_get_rows (SamWorkshopFile *self,
   JsonNode *node = tables ? json_object_get_member (tables, table) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* json-glib (1.6) writes control characters other than \b \f \n \r \t
+ * into strings as they are, which is not JSON; write them as \u00XX.
+ * Outside strings the generator only writes spaces and newlines. */
+static char *
+escape_controls (const char *data,
+                 gsize      *length)
+{
+  GString *out = g_string_sized_new (*length + 16);
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < *length; i++)
+    {
+      guchar c = data[i];
+
+      if (in_string && c == '\\' && i + 1 < *length)
+        {
+          g_string_append_c (out, c);
+          g_string_append_c (out, data[++i]);
+          continue;
+        }
+
+      if (c == '"')
+        in_string = !in_string;
+
+      if (in_string && (c < 0x20 || c == 0x7f))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+
+  *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -224,6 +269,14 @@ sam_workshop_file_to_bytes (SamWorkshopFile *self)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   data = json_generator_to_data (generator, &length);
+  if (memchr (data, 0x7f, length) != NULL || strpbrk (data, "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+                                                     "\x1c\x1d\x1e\x1f\t\r") != NULL)
+    {
+      g_autofree char *raw = data;
+
+      data = escape_controls (raw, &length);
+    }
 
   return g_bytes_new_take (data, length);
 }
