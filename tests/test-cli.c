@@ -14,6 +14,7 @@
  * or a server would. */
 
 static const char *binary;
+static const char *corpus;
 
 typedef struct
 {
@@ -284,6 +285,55 @@ test_bad_input (void)
   }
 }
 
+static char *
+dump_default_database (void)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return sam_sample_dump_database (store);
+}
+
+/* Every bad file of the fuzz corpus (written by test-workshop-file-bad,
+ * one per case): exit 1, one line naming the file and the place, no GLib
+ * message, the database exactly as before. */
+static void
+test_every_bad_file (void)
+{
+  g_autofree char *uuid = make_sample ();
+  g_autofree char *before = dump_default_database ();
+  g_autoptr(GDir) dir = g_dir_open (corpus, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *path = NULL;
+      g_autofree char *after = NULL;
+
+      if (!g_str_has_prefix (name, "bad-"))
+        continue;
+
+      path = g_build_filename (corpus, name, NULL);
+      run_samenspel (&run, "import", path, NULL);
+      if (run.status != 1 || strstr (run.err, name) == NULL)
+        g_error ("%s: exit %d, “%s”", name, run.status, run.err);
+      assert_one_line (run.err);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      g_assert_null (strstr (run.err, "WARNING"));
+      g_assert_cmpstr (run.out, ==, "");
+      after = dump_default_database ();
+      g_assert_cmpstr (before, ==, after);
+      n++;
+    }
+
+  g_assert_cmpuint (n, >=, 50);
+}
+
 /* A damaged database is named in the one line of the error, so that the
  * coach (or the script's log) knows which file to rescue. */
 static void
@@ -354,13 +404,15 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_assert_cmpint (argc, ==, 2);
+  g_assert_cmpint (argc, ==, 3);
   binary = argv[1];
+  corpus = argv[2];
 
   g_test_add_func ("/sam/cli/every-format", test_every_format);
   g_test_add_func ("/sam/cli/import", test_import);
   g_test_add_func ("/sam/cli/bad-input", test_bad_input);
   g_test_add_func ("/sam/cli/damaged-database", test_damaged_database);
+  g_test_add_func ("/sam/cli/every-bad-file", test_every_bad_file);
   g_test_add_func ("/sam/cli/usage", test_usage);
   g_test_add_func ("/sam/cli/help", test_help);
 

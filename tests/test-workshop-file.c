@@ -160,6 +160,251 @@ test_import_twice (void)
   }
 }
 
+typedef void (*Mutate) (JsonObject *root);
+
+/* Exports @workshop, changes the JSON with @mutate, prepends @prefix to the
+ * bytes and imports the result; the import must succeed. */
+static SamWorkshop *
+import_changed (SamStore    *store,
+                SamWorkshop *workshop,
+                Mutate       mutate,
+                const char  *prefix)
+{
+  g_autoptr(SamWorkshopFile) file = export (store, workshop);
+  g_autoptr(GBytes) bytes = sam_workshop_file_to_bytes (file);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  g_autoptr(SamWorkshopFile) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  SamWorkshop *copy;
+
+  if (mutate != NULL)
+    mutate (json_node_get_object (root));
+  json = json_to_string (root, TRUE);
+  text = g_strconcat (prefix ? prefix : "", json, NULL);
+  {
+    g_autoptr(GBytes) again = g_bytes_new (text, strlen (text));
+
+    changed = sam_workshop_file_load_bytes (again, "changed.samenspel", &error);
+  }
+  g_assert_no_error (error);
+  copy = sam_workshop_file_import (changed, store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  return copy;
+}
+
+static JsonArray *
+rows_of (JsonObject *root,
+         const char *table)
+{
+  return json_object_get_array_member (json_object_get_object_member (root, "tables"), table);
+}
+
+static char *
+query_text (SamStore    *store,
+            const char  *sql,
+            SamWorkshop *workshop)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      g_string_append_printf (out, "%s%c", (const char *) sqlite3_column_text (stmt, i),
+                              i + 1 < sqlite3_column_count (stmt) ? '|' : '\n');
+  sqlite3_finalize (stmt);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every row list written backwards: an impact comes before its change, a
+ * verification before its statement, a link before its cards. */
+static void
+reverse_rows (JsonObject *root)
+{
+  JsonObject *tables = json_object_get_object_member (root, "tables");
+  g_autoptr(GList) names = json_object_get_members (tables);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonArray *rows = json_object_get_array_member (tables, l->data);
+      g_autoptr(JsonArray) reversed = json_array_new ();
+
+      for (guint i = json_array_get_length (rows); i > 0; i--)
+        json_array_add_element (reversed, json_node_copy (json_array_get_element (rows, i - 1)));
+      json_object_set_array_member (tables, l->data, g_steal_pointer (&reversed));
+    }
+}
+
+static void
+test_forward_references (void)
+{
+  g_autoptr(SamStore) store = open_store ("forward.db");
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Forward");
+  SamWorkshop *copy = import_changed (store, workshop, reverse_rows, NULL);
+  const char *sql = "SELECT c.kind, c.text, p.text FROM card c JOIN card p ON p.id = c.parent_id "
+                    "WHERE c.workshop_id = ?1 ORDER BY c.text";
+  g_autofree char *before = query_text (store, sql, workshop);
+  g_autofree char *after = query_text (store, sql, copy);
+
+  g_test_message ("%s", after);
+  g_assert_cmpstr (before, !=, "");
+  g_assert_cmpstr (before, ==, after);
+}
+
+#define TEAM_PLACEHOLDER "@TEAM%u@"
+#define FOREIGN_UUID "7a1f0c2e-3b4d-4e5f-8a6b-9c0d1e2f3a4b"
+
+static const char *
+team_uuid (JsonObject *root,
+           guint       i)
+{
+  return json_object_get_string_member (json_array_get_object_element (rows_of (root, "team"), i), "uuid");
+}
+
+/* A perspective assignment (one uuid in upper case) and a map snapshot
+ * naming teams and a uuid that is not in the file. */
+static void
+add_uuid_texts (JsonObject *root)
+{
+  g_autofree char *upper = g_ascii_strup (team_uuid (root, 2), -1);
+  g_autofree char *settings = g_strdup_printf ("{\"assignment\": {\"%s\": \"%s\", \"%s\": \"%s\"}}",
+                                               team_uuid (root, 0), team_uuid (root, 1),
+                                               upper, team_uuid (root, 3));
+  g_autofree char *map = g_strdup_printf ("{\"nodes\": [{\"id\": \"%s\"}, {\"id\": \"%s\"}], \"source\": \"%s\"}",
+                                          team_uuid (root, 0), team_uuid (root, 3), FOREIGN_UUID);
+  JsonObject *snapshot = json_object_new ();
+  JsonArray *snapshots = rows_of (root, "map_snapshot");
+
+  json_object_set_string_member (json_array_get_object_element (rows_of (root, "step"), 1), "settings", settings);
+  json_object_set_string_member (snapshot, "uuid", "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+  json_object_set_string_member (snapshot, "label", "Start of the day");
+  json_object_set_int_member (snapshot, "created", 1764931200);
+  json_object_set_string_member (snapshot, "map", map);
+  json_array_add_object_element (snapshots, snapshot);
+}
+
+static void
+test_uuids_in_texts (void)
+{
+  g_autoptr(SamStore) store = open_store ("uuid-texts.db");
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Uuids");
+  SamWorkshop *copy = import_changed (store, workshop, add_uuid_texts, NULL);
+  g_autofree char *teams = query_text (store, "SELECT uuid FROM team WHERE workshop_id = ?1 ORDER BY position",
+                                       copy);
+  g_autofree char *old_teams = query_text (store, "SELECT uuid FROM team WHERE workshop_id = ?1 ORDER BY position",
+                                           workshop);
+  g_autofree char *settings = query_text (store, "SELECT settings FROM step WHERE workshop_id = ?1 "
+                                          "AND settings LIKE '%assignment%'", copy);
+  g_autofree char *map = query_text (store, "SELECT map FROM map_snapshot WHERE workshop_id = ?1", copy);
+  g_auto(GStrv) new_uuids = g_strsplit (teams, "\n", -1);
+  g_auto(GStrv) old_uuids = g_strsplit (old_teams, "\n", -1);
+  g_autofree char *expected = g_strdup_printf ("{\"assignment\": {\"%s\": \"%s\", \"%s\": \"%s\"}}\n",
+                                               new_uuids[0], new_uuids[1], new_uuids[2], new_uuids[3]);
+
+  g_test_message ("%s%s", settings, map);
+  g_assert_cmpstr (settings, ==, expected);
+  g_assert_nonnull (strstr (map, new_uuids[0]));
+  g_assert_nonnull (strstr (map, new_uuids[3]));
+  g_assert_null (strstr (map, old_uuids[0]));
+  /* Not a row of the file: kept as it was. */
+  g_assert_nonnull (strstr (map, FOREIGN_UUID));
+}
+
+static void
+upper_case_uuids (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        upper_case_uuids (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        upper_case_uuids (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           g_uuid_string_is_valid (json_node_get_string (node)))
+    {
+      g_autofree char *upper = g_ascii_strup (json_node_get_string (node), -1);
+
+      json_node_set_string (node, upper);
+    }
+}
+
+static void
+upper_case_root (JsonObject *root)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), root);
+
+  upper_case_uuids (node);
+}
+
+/* A byte order mark is skipped; uuids in upper case are the same uuids. */
+static void
+test_bom_and_upper_case (void)
+{
+  g_autoptr(SamStore) store = open_store ("bom.db");
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Upper");
+  SamWorkshop *copy = import_changed (store, workshop, upper_case_root, "\xef\xbb\xbf");
+  const char *sql = "SELECT c.text, p.text FROM card c JOIN card p ON p.id = c.parent_id "
+                    "WHERE c.workshop_id = ?1 ORDER BY c.text";
+  g_autofree char *before = query_text (store, sql, workshop);
+  g_autofree char *after = query_text (store, sql, copy);
+
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, copy)), ==, 4);
+}
+
+/* Control characters in a text are written as \u00XX, so the file is
+ * JSON, and come back as they were. */
+static void
+test_control_characters (void)
+{
+  g_autoptr(SamStore) store = open_store ("controls.db");
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Controls");
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SamWorkshopFile) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sql = "SELECT text FROM card WHERE workshop_id = ?1 AND text LIKE 'Bell%'";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SamWorkshop *copy;
+  const char *data;
+  gsize length;
+
+  g_assert_true (_sam_store_exec (store, "UPDATE card SET text = 'Bell' || char(7) || 'tab' || char(9) || "
+                                  "'unit' || char(31) || 'del' || char(127) || 'end' WHERE id = "
+                                  "(SELECT MIN(id) FROM card)", NULL));
+  file = export (store, workshop);
+  bytes = sam_workshop_file_to_bytes (file);
+  data = g_bytes_get_data (bytes, &length);
+  for (gsize i = 0; i < length; i++)
+    g_assert_true ((guchar) data[i] >= 0x20 || data[i] == '\n');
+  g_assert_nonnull (g_strstr_len (data, length, "Bell\\u0007tab\\tunit\\u001fdel\\u007fend"));
+
+  reread = sam_workshop_file_load_bytes (bytes, "controls.samenspel", &error);
+  g_assert_no_error (error);
+  copy = sam_workshop_file_import (reread, store, &error);
+  g_assert_no_error (error);
+  before = query_text (store, sql, workshop);
+  after = query_text (store, sql, copy);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (strchr (after, 7));
+}
+
 /* The coach's side and a team's laptop, each with its own database. */
 typedef struct
 {
@@ -397,6 +642,48 @@ test_merge_refuses (RoundTrip     *rt,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A contribution whose changed card has a `modified` that is not a time
+ * is refused as a whole, never merged without the team's edit. */
+static void
+test_merge_checks_values (RoundTrip     *rt,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) file = contribution (rt);
+  g_autoptr(GBytes) bytes = sam_workshop_file_to_bytes (file);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (bytes, NULL), &error);
+  g_autoptr(SamWorkshopFile) changed = NULL;
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autofree char *before = sam_sample_dump_database (rt->coach);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *card;
+
+  g_assert_no_error (error);
+  card = json_array_get_object_element (rows_of (json_node_get_object (root), "card"), 0);
+  json_object_set_string_member (card, "text", "Changed on the laptop");
+  json_object_set_string_member (card, "modified", "vanmiddag");
+  text = json_to_string (root, FALSE);
+  {
+    g_autoptr(GBytes) again = g_bytes_new (text, strlen (text));
+
+    changed = sam_workshop_file_load_bytes (again, "sales-contribution.samenspel", &error);
+  }
+  g_assert_no_error (error);
+
+  plan = sam_workshop_file_plan_merge (changed, rt->coach, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "$.tables.card[0].modified"));
+  g_clear_error (&error);
+
+  g_assert_false (sam_workshop_file_merge (changed, rt->coach, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "sales-contribution.samenspel"));
+  after = sam_sample_dump_database (rt->coach);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Every foreign key of an exported table is declared, so the file format
  * documentation (what becomes a uuid) matches the schema. */
 static void
@@ -435,6 +722,12 @@ main (int   argc,
   g_test_add_func ("/sam/file/round-trip", test_round_trip);
   g_test_add_func ("/sam/file/import-twice", test_import_twice);
   g_test_add_func ("/sam/file/exports-cover-foreign-keys", test_exports_cover_foreign_keys);
+  g_test_add_func ("/sam/file/forward-references", test_forward_references);
+  g_test_add_func ("/sam/file/uuids-in-texts", test_uuids_in_texts);
+  g_test_add_func ("/sam/file/bom-and-upper-case", test_bom_and_upper_case);
+  g_test_add_func ("/sam/file/control-characters", test_control_characters);
+  g_test_add ("/sam/file/merge-checks-values", RoundTrip, NULL, round_trip_set_up, test_merge_checks_values,
+              round_trip_tear_down);
   g_test_add ("/sam/file/team-packet", RoundTrip, NULL, round_trip_set_up, test_team_packet, round_trip_tear_down);
   g_test_add ("/sam/file/merge", RoundTrip, NULL, round_trip_set_up, test_merge, round_trip_tear_down);
   g_test_add ("/sam/file/merge-refuses", RoundTrip, NULL, round_trip_set_up, test_merge_refuses,
