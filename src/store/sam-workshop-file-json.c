@@ -52,6 +52,7 @@ fail_at (Checker      *c,
   while (line_start > c->data && line_start[-1] != '\n')
     line_start--;
 
+  /* Translators: a place in a file, e.g. "line 12, column 22" */
   where = g_strdup_printf (_("line %u, column %ld"), _sam_file_line_of (c->data, c->pos),
                            g_utf8_pointer_to_offset (line_start, c->data + c->pos) + 1);
   _sam_file_set_error (c->error, c->name, code, where, "%s", problem);
@@ -229,13 +230,16 @@ check_number (Checker *c)
 
       if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL) || c->pos - start > 64)
         {
-          g_autofree char *problem = g_strdup_printf (_("the number %s%s is too large"), text,
+          /* Translators: a number as the file writes it, then "…" when it was cut short */
+          /* Translators: a number as the file writes it, then "…" when it was cut short */
+      g_autofree char *problem = g_strdup_printf (_("the number %s%s is too large"), text,
                                                       c->pos - start > 64 ? "…" : "");
           return fail_path (c, problem);
         }
     }
   else if (!isfinite (g_ascii_strtod (text, NULL)) || c->pos - start > 64)
     {
+      /* Translators: a number as the file writes it, then "…" when it was cut short */
       g_autofree char *problem = g_strdup_printf (_("the number %s%s is too large"), text,
                                                   c->pos - start > 64 ? "…" : "");
       return fail_path (c, problem);
