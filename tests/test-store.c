@@ -770,6 +770,83 @@ test_bad_damaged (void)
   g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
 }
 
+static gboolean
+any_file_contains (GPtrArray  *files,
+                   const char *text)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (g_ptr_array_index (files, i), &contents, &length, NULL));
+      /* Byte by byte: the file holds NUL bytes, where g_strstr_len stops. */
+      for (gsize at = 0; at + strlen (text) <= length; at++)
+        if (memcmp (contents + at, text, strlen (text)) == 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A backup made now, renamed as if made at @stamp. */
+static void
+backup_as (SamStore   *store,
+           const char *stamp)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *dir = g_path_get_dirname (sam_store_get_path (store));
+  g_autofree char *name = g_strdup_printf ("samenspel-%s.db", stamp);
+  g_autofree char *target = g_build_filename (dir, "backups", name, NULL);
+
+  g_assert_true (sam_store_backup (store, &error));
+  g_assert_no_error (error);
+  after = sam_store_list_backups (sam_store_get_path (store));
+  /* The newest is the one just made (named after this second). */
+  g_assert_cmpint (g_rename (g_ptr_array_index (after, 0), target), ==, 0);
+}
+
+/* Purging a deleted workshop removes the backups that still hold it and
+ * writes a fresh one; a backup without it stays. */
+static void
+test_purge_prunes_backups (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(SamStore) store = open_store (path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *older = NULL;
+  SamWorkshop *client_a;
+
+  sam_store_create_workshop (store, "Client B stays", &error);
+  g_assert_no_error (error);
+  backup_as (store, "20261201-070000");
+  client_a = sam_store_create_workshop (store, "Client A confidential 7c1e", &error);
+  g_assert_no_error (error);
+  backup_as (store, "20261201-080000");
+
+  backups = sam_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_true (any_file_contains (backups, "Client A confidential 7c1e"));
+  older = g_strdup (g_ptr_array_index (backups, 1));
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  g_assert_true (sam_store_trash_workshop (store, client_a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_purge_trash (store, &error));
+  g_assert_no_error (error);
+
+  backups = sam_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_false (any_file_contains (backups, "Client A confidential 7c1e"));
+  g_assert_true (any_file_contains (backups, "Client B stays"));
+  /* The backup without Client A is the one from 07:00, untouched. */
+  g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, older);
+  g_assert_cmpuint (file_mode (g_ptr_array_index (backups, 0)), ==, 0600);
+}
+
 /* Backups: private, newest first, and a damaged database is replaced by
  * one while it is kept aside itself. */
 static void
@@ -1015,6 +1092,7 @@ main (int   argc,
   add ("/sam/store/bad/unmarked-program", test_bad_unmarked_program);
   add ("/sam/store/bad/damaged", test_bad_damaged);
   add ("/sam/store/backup/restore", test_backup_restore);
+  add ("/sam/store/backup/purge-prunes", test_purge_prunes_backups);
   add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);

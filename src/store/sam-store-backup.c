@@ -276,3 +276,70 @@ sam_store_restore_backup (const char  *path,
 
   return TRUE;
 }
+
+/* Whether @backup holds a workshop with one of @uuids.  Opened immutable
+ * and read-only, so no journal or log is created beside it.  A backup
+ * that cannot be read cannot be restored either: it counts as holding
+ * them, so a deleted workshop never stays behind in a damaged copy. */
+static gboolean
+backup_holds (const char *backup,
+              GPtrArray  *uuids)
+{
+  g_autofree char *uri = g_filename_to_uri (backup, NULL, NULL);
+  g_autofree char *immutable = g_strconcat (uri ? uri : "", "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean holds = TRUE;
+
+  if (uri != NULL &&
+      sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT 1 FROM workshop WHERE uuid = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      holds = FALSE;
+      for (guint i = 0; !holds && i < uuids->len; i++)
+        {
+          int rc;
+
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (uuids, i), -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          holds = rc != SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return holds;
+}
+
+/**
+ * _sam_store_prune_backups:
+ * @self: a #SamStore
+ * @uuids: (element-type utf8): the workshops a purge has just removed
+ *
+ * A coach who deletes a client's workshop expects it gone, also from the
+ * backups: every backup that still holds one of @uuids is removed, and a
+ * fresh backup (without them) is written in their place, so a way back
+ * remains.  Rows deleted inside a workshop that stays (a card) are not
+ * looked for; they leave the backups within the week.
+ */
+void
+_sam_store_prune_backups (SamStore  *self,
+                          GPtrArray *uuids)
+{
+  const char *path = sam_store_get_path (self);
+  g_autoptr(GPtrArray) backups = NULL;
+  gboolean removed = FALSE;
+
+  if (uuids->len == 0 || path == NULL || !g_path_is_absolute (path))
+    return;
+
+  backups = sam_store_list_backups (path);
+  for (guint i = 0; i < backups->len; i++)
+    if (backup_holds (g_ptr_array_index (backups, i), uuids) &&
+        g_unlink (g_ptr_array_index (backups, i)) == 0)
+      removed = TRUE;
+
+  if (removed)
+    sam_store_backup (self, NULL);
+}

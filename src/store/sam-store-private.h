@@ -116,6 +116,8 @@ gboolean      _sam_store_begin          (SamStore     *self,
 gboolean      _sam_store_commit         (SamStore     *self,
                                          GError      **error);
 void          _sam_store_rollback       (SamStore     *self);
+void          _sam_store_prune_backups  (SamStore     *self,
+                                         GPtrArray    *uuids);
 gint64        _sam_store_next_batch     (SamStore     *self);
 gboolean      _sam_store_touch_workshop (SamStore     *self,
                                          gint64        workshop_id,

@@ -952,12 +952,29 @@ purge_trash_rows (SamStore  *self,
   return _sam_store_commit (self, error);
 }
 
+/* The uuids of the workshops a purge removes, for the backups. */
+static GPtrArray *
+purged_workshops (SamStore *self)
+{
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "SELECT uuid FROM workshop WHERE trash IS NOT NULL", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (uuids, _sam_store_dup_column (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return uuids;
+}
+
 /**
  * sam_store_purge_trash:
  * @self: a #SamStore
  * @error: return location for a #GError
  *
- * Removes for good what was deleted and not brought back.  The app calls it
+ * Removes for good what was deleted and not brought back, and the backups
+ * that still hold a workshop removed now (a fresh backup replaces them;
+ * see _sam_store_prune_backups()).  The app calls it
  * at start-up, when no Undo can be pending any more.  While another store
  * has the same database open (a second instance, the command line) nothing
  * is removed: an Undo may still be pending there; a later start purges.
@@ -968,6 +985,7 @@ gboolean
 sam_store_purge_trash (SamStore  *self,
                        GError   **error)
 {
+  g_autoptr(GPtrArray) purged = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
@@ -979,6 +997,7 @@ sam_store_purge_trash (SamStore  *self,
       return TRUE;
     }
 
+  purged = purged_workshops (self);
   ok = purge_trash_rows (self, error);
   if (self->folder_fd >= 0)
     flock (self->folder_fd, LOCK_SH);
@@ -992,6 +1011,7 @@ sam_store_purge_trash (SamStore  *self,
   if (self->depth == 0)
     sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 
+  _sam_store_prune_backups (self, purged);
   return TRUE;
 }
 
