@@ -384,6 +384,14 @@ ref_to_wrong_table (JsonObject *root)
   json_object_set_string_member (row (root, "card", 1), "parent", uuid_of (root, "team", 0));
 }
 
+static void
+follows_itself (JsonObject *root)
+{
+  JsonObject *workshop = json_object_get_object_member (root, "workshop");
+
+  json_object_set_string_member (workshop, "follows", json_object_get_string_member (workshop, "uuid"));
+}
+
 static GBytes *
 trailing_garbage (const char *valid,
                   gsize       length)
@@ -514,6 +522,7 @@ static const BadCase cases[] = {
   /* References */
   { "parent-cycle", SAM_FILE_ERROR_REFERENCE, "$.tables.card[", parent_cycle, NULL, "circle" },
   { "own-parent", SAM_FILE_ERROR_REFERENCE, "$.tables.card[4].parent", own_parent, NULL, "circle" },
+  { "follows-itself", SAM_FILE_ERROR_REFERENCE, "$.workshop.follows", follows_itself, NULL, "circle" },
   { "reference-to-wrong-table", SAM_FILE_ERROR_REFERENCE, "$.tables.card[1].parent", ref_to_wrong_table, NULL, NULL },
 };
 

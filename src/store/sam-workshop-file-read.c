@@ -432,6 +432,15 @@ check_tables (SamWorkshopFile  *self,
           json_array_add_object_element (one, json_object_ref (workshop));
           if (!check_references (self, exports[t], one, "$.workshop", uuids, error))
             return FALSE;
+          /* The only other workshop in a file is itself. */
+          if (g_strcmp0 (json_object_get_string_member_with_default (workshop, "follows", NULL),
+                         self->workshop_uuid) == 0)
+            {
+              _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_REFERENCE, "$.workshop.follows",
+                                   _("the references form a circle: following “%s” comes back to "
+                                     "the same row"), "follows");
+              return FALSE;
+            }
           continue;
         }
 
