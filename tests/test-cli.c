@@ -3,7 +3,9 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -334,6 +336,30 @@ test_every_bad_file (void)
   g_assert_cmpuint (n, >=, 50);
 }
 
+/* A link to /dev/zero and a FIFO without a writer: refused at once with
+ * one line, never read forever or waited on. */
+static void
+test_special_files (void)
+{
+  g_autofree char *zero = outfile ("zero.samenspel");
+  g_autofree char *fifo = outfile ("fifo.samenspel");
+  const char *const files[] = { zero, fifo };
+
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *base = g_path_get_basename (files[i]);
+
+      run_samenspel (&run, "import", files[i], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_one_line (run.err);
+      g_assert_nonnull (strstr (run.err, base));
+      g_assert_nonnull (strstr (run.err, "not an ordinary file"));
+    }
+}
+
 /* A damaged database is named in the one line of the error, so that the
  * coach (or the script's log) knows which file to rescue. */
 static void
@@ -413,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/sam/cli/bad-input", test_bad_input);
   g_test_add_func ("/sam/cli/damaged-database", test_damaged_database);
   g_test_add_func ("/sam/cli/every-bad-file", test_every_bad_file);
+  g_test_add_func ("/sam/cli/special-files", test_special_files);
   g_test_add_func ("/sam/cli/usage", test_usage);
   g_test_add_func ("/sam/cli/help", test_help);
 
