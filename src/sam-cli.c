@@ -116,7 +116,8 @@ find_workshop (SamStore    *store,
 
 /* A workshop file is read into a throwaway database in memory, so the
  * report and the map are built by the same code as for workshops on this
- * computer. */
+ * computer.  Its uuids stay as they are: the same file gives the same
+ * map layout, and the same export, every time. */
 static SamWorkshop *
 load_into_memory (SamWorkshopFile  *file,
                   SamStore        **store,
@@ -126,7 +127,7 @@ load_into_memory (SamWorkshopFile  *file,
   if (*store == NULL)
     return NULL;
 
-  return sam_workshop_file_import (file, *store, error);
+  return sam_workshop_file_import_as_is (file, *store, error);
 }
 
 static gboolean
