@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "sam-cli.h"
 #include "sam-report.h"
@@ -116,7 +117,8 @@ find_workshop (SamStore    *store,
 
 /* A workshop file is read into a throwaway database in memory, so the
  * report and the map are built by the same code as for workshops on this
- * computer. */
+ * computer.  Its uuids stay as they are: the same file gives the same
+ * map layout, and the same export, every time. */
 static SamWorkshop *
 load_into_memory (SamWorkshopFile  *file,
                   SamStore        **store,
@@ -126,7 +128,7 @@ load_into_memory (SamWorkshopFile  *file,
   if (*store == NULL)
     return NULL;
 
-  return sam_workshop_file_import (file, *store, error);
+  return sam_workshop_file_import_as_is (file, *store, error);
 }
 
 static gboolean
@@ -229,6 +231,12 @@ run_export (int    argc,
   if (argc != 3)
     return usage_error (argc < 3 ? _("export needs a SOURCE: a .samenspel file or a workshop")
                                  : _("export takes one SOURCE"));
+
+  /* Pango reads the fontconfig setup (some 40 files) in a thread of its
+   * own from the moment its font map exists: started now, that overlaps
+   * with reading the workshop instead of holding up the first label. */
+  if (!g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    pango_cairo_font_map_get_default ();
 
   return run_export_source (format, output, argv[2]);
 }

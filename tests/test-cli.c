@@ -169,6 +169,46 @@ test_every_format (void)
   }
 }
 
+/* A workshop file whose map has never been laid out stores no positions:
+ * the export lays it out in the order of the file's team uuids, so the
+ * same file gives the same picture every time. */
+static void
+test_map_reproducible (void)
+{
+  g_autofree char *json = outfile ("never-drawn.samenspel");
+  g_autofree char *first = outfile ("never-drawn-1.png");
+  g_autofree char *second = outfile ("never-drawn-2.png");
+  g_autofree char *a = NULL, *b = NULL;
+  gsize a_size = 0, b_size = 0;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+    g_autoptr(SamWorkshopFile) file = NULL;
+    g_autoptr(GFile) out = g_file_new_for_path (json);
+    SamWorkshop *workshop;
+
+    g_assert_no_error (error);
+    workshop = sam_sample_workshop_new (store, "Never drawn");
+    file = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (sam_workshop_file_save (file, out, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_samenspel (&run, "export", "--format=map-png", "--output", i == 0 ? first : second, json, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+  g_assert_true (g_file_get_contents (first, &a, &a_size, NULL));
+  g_assert_true (g_file_get_contents (second, &b, &b_size, NULL));
+  g_assert_cmpuint (a_size, >, 8);
+  g_assert_cmpmem (a, a_size, b, b_size);
+}
+
 static void
 test_import (void)
 {
@@ -435,6 +475,7 @@ main (int   argc,
   corpus = argv[2];
 
   g_test_add_func ("/sam/cli/every-format", test_every_format);
+  g_test_add_func ("/sam/cli/map-reproducible", test_map_reproducible);
   g_test_add_func ("/sam/cli/import", test_import);
   g_test_add_func ("/sam/cli/bad-input", test_bad_input);
   g_test_add_func ("/sam/cli/damaged-database", test_damaged_database);

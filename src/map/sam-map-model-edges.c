@@ -8,6 +8,38 @@
 
 /* Relations, beliefs and links: the edges between the nodes. */
 
+/* A relation's pair of nodes, the same in either order. */
+static guint
+relation_pair_hash (gconstpointer key)
+{
+  const SamMapRelation *relation = key;
+
+  return g_str_hash (relation->node_a) ^ g_str_hash (relation->node_b);
+}
+
+static gboolean
+relation_pair_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const SamMapRelation *ra = a, *rb = b;
+
+  return (g_str_equal (ra->node_a, rb->node_a) && g_str_equal (ra->node_b, rb->node_b)) ||
+         (g_str_equal (ra->node_a, rb->node_b) && g_str_equal (ra->node_b, rb->node_a));
+}
+
+static GHashTable *
+relation_pairs (SamMapModel *self)
+{
+  if (self->relation_pairs == NULL)
+    {
+      self->relation_pairs = g_hash_table_new (relation_pair_hash, relation_pair_equal);
+      for (guint i = 0; i < self->relations.items->len; i++)
+        g_hash_table_add (self->relation_pairs, g_ptr_array_index (self->relations.items, i));
+    }
+
+  return self->relation_pairs;
+}
+
 /**
  * sam_map_model_add_relation:
  * @quality: 0 (not yet rated) to 5 (works very well)
@@ -47,6 +79,7 @@ sam_map_model_add_relation (SamMapModel    *self,
   relation->quality = MIN (quality, SAM_MAP_QUALITY_MAX);
   relation->tension = CLAMP (tension, SAM_MAP_TENSION_NONE, SAM_MAP_TENSION_HIGH);
   _sam_map_model_element_set_add (&self->relations, relation);
+  g_hash_table_add (relation_pairs (self), relation);
 
   _sam_map_model_emit_changed (self, SAM_MAP_KIND_RELATION, id);
 
@@ -91,6 +124,8 @@ sam_map_model_remove_relation (SamMapModel *self,
     return FALSE;
 
   relation_id = g_strdup (id);
+  if (self->relation_pairs != NULL)
+    g_hash_table_remove (self->relation_pairs, relation);
   _sam_map_model_element_set_remove (&self->relations, relation);
   _sam_map_model_emit_removed (self, SAM_MAP_KIND_RELATION, relation_id);
 
@@ -116,21 +151,17 @@ sam_map_model_find_relation (SamMapModel *self,
                              const char  *node_a,
                              const char  *node_b)
 {
+  SamMapRelation probe = { 0 };
+
   g_return_val_if_fail (SAM_IS_MAP_MODEL (self), NULL);
 
   if (node_a == NULL || node_b == NULL)
     return NULL;
 
-  for (guint i = 0; i < self->relations.items->len; i++)
-    {
-      const SamMapRelation *relation = g_ptr_array_index (self->relations.items, i);
+  probe.node_a = (char *) node_a;
+  probe.node_b = (char *) node_b;
 
-      if ((g_str_equal (relation->node_a, node_a) && g_str_equal (relation->node_b, node_b)) ||
-          (g_str_equal (relation->node_a, node_b) && g_str_equal (relation->node_b, node_a)))
-        return relation;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (relation_pairs (self), &probe);
 }
 
 GPtrArray *

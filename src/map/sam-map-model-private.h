@@ -23,6 +23,11 @@ struct _SamMapModel
   ElementSet  beliefs;
   ElementSet  links;
 
+  /* The relations again, keyed by their pair of nodes in either order,
+   * built on the first lookup: a map of 1,000 relations spent more time
+   * searching for duplicate pairs than on its layout. */
+  GHashTable *relation_pairs;
+
   guint64     serial;
   guint64     structure_serial;
 };

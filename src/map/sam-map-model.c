@@ -110,6 +110,7 @@ sam_map_model_finalize (GObject *object)
 
   element_set_clear (&self->links);
   element_set_clear (&self->beliefs);
+  g_clear_pointer (&self->relation_pairs, g_hash_table_unref);
   element_set_clear (&self->relations);
   element_set_clear (&self->nodes);
 

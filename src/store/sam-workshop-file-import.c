@@ -578,24 +578,11 @@ import_all (ImportContext  *ctx,
   return ctx->file->kind != SAM_FILE_KIND_TEAM_PACKET || insert_packet (ctx, error);
 }
 
-/**
- * sam_workshop_file_import:
- * @self: a whole workshop or a team packet
- * @store: the database
- * @error: return location for a #GError in %SAM_FILE_ERROR
- *
- * Adds the workshop in @self to @store; an existing workshop is never
- * touched.  A whole workshop becomes a new, independent workshop (every
- * uuid is new, so importing one file twice gives two workshops).  A team
- * packet keeps its uuids, so the team's contribution can later be merged
- * into the coach's workshop; %SAM_FILE_ERROR_EXISTS when it is already here.
- *
- * Returns: (transfer none) (nullable): the new workshop
- */
-SamWorkshop *
-sam_workshop_file_import (SamWorkshopFile  *self,
-                          SamStore         *store,
-                          GError          **error)
+static SamWorkshop *
+import_file (SamWorkshopFile  *self,
+             SamStore         *store,
+             gboolean          fresh_uuids,
+             GError          **error)
 {
   ImportContext ctx = { 0 };
   g_autoptr(GError) local_error = NULL;
@@ -620,7 +607,7 @@ sam_workshop_file_import (SamWorkshopFile  *self,
       return NULL;
     }
 
-  _sam_import_context_init (&ctx, self, store, self->kind == SAM_FILE_KIND_WORKSHOP);
+  _sam_import_context_init (&ctx, self, store, fresh_uuids);
   ok = _sam_import_check_rows (&ctx, &local_error) && _sam_store_begin (store, &local_error);
   if (ok)
     {
@@ -651,3 +638,52 @@ sam_workshop_file_import (SamWorkshopFile  *self,
   return _sam_store_lookup_workshop (store, workshop_id);
 }
 
+/**
+ * sam_workshop_file_import:
+ * @self: a whole workshop or a team packet
+ * @store: the database
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Adds the workshop in @self to @store; an existing workshop is never
+ * touched.  A whole workshop becomes a new, independent workshop (every
+ * uuid is new, so importing one file twice gives two workshops).  A team
+ * packet keeps its uuids, so the team's contribution can later be merged
+ * into the coach's workshop; %SAM_FILE_ERROR_EXISTS when it is already here.
+ *
+ * Returns: (transfer none) (nullable): the new workshop
+ */
+SamWorkshop *
+sam_workshop_file_import (SamWorkshopFile  *self,
+                          SamStore         *store,
+                          GError          **error)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return import_file (self, store, self->kind == SAM_FILE_KIND_WORKSHOP, error);
+}
+
+/**
+ * sam_workshop_file_import_as_is:
+ * @self: a whole workshop or a team packet
+ * @store: an empty, throwaway database, e.g. from sam_store_open_in_memory()
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Like sam_workshop_file_import(), but every row keeps the uuid the file
+ * gives it.  The command line reads a file into memory this way to export
+ * it: the map is laid out in the order of its team uuids, so the same file
+ * then always gives the same picture.  Never use it on the coach's own
+ * database, where a workshop imported twice must become two.
+ *
+ * Returns: (transfer none) (nullable): the workshop
+ */
+SamWorkshop *
+sam_workshop_file_import_as_is (SamWorkshopFile  *self,
+                                SamStore         *store,
+                                GError          **error)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return import_file (self, store, FALSE, error);
+}

@@ -158,6 +158,9 @@ gboolean         sam_workshop_file_save              (SamWorkshopFile   *self,
 SamWorkshop     *sam_workshop_file_import            (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
+SamWorkshop     *sam_workshop_file_import_as_is      (SamWorkshopFile   *self,
+                                                      SamStore          *store,
+                                                      GError           **error);
 SamMergePlan    *sam_workshop_file_plan_merge        (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
