@@ -110,6 +110,19 @@ assert_fits (JsonObject *layout,
   g_assert_cmpuint (json_array_get_length (cut_off), ==, 0);
 }
 
+/* A picture of each page per language, to look at: layout-<lang>-NN-<page>.png */
+static void
+screenshot (Fixture    *f,
+            guint       number,
+            const char *page)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("layout-%s-%02u-%s.png",
+                                           language != NULL ? language : "en", number, page);
+
+  sam_test_screenshot (GTK_WIDGET (f->window), name);
+}
+
 static void
 test_pages_fit (Fixture       *f,
                 gconstpointer  data)
@@ -117,6 +130,12 @@ test_pages_fit (Fixture       *f,
   static const char *const sections[] = { "overview", "map" };
   GListModel *steps = sam_store_get_steps (f->store, f->workshop);
   g_autoptr(JsonObject) library = NULL;
+
+  /* The two exercises the one-day template leaves out, so that every
+   * exercise's page is measured. */
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "customer-walk"));
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "achieve-avoid"));
+  sam_test_pump (200);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -126,6 +145,7 @@ test_pages_fit (Fixture       *f,
       sam_test_pump (150);
       layout = describe (f);
       assert_fits (layout, sections[i]);
+      screenshot (f, i, sections[i]);
     }
 
   g_assert_cmpuint (g_list_model_get_n_items (steps), >, 5);
@@ -137,6 +157,7 @@ test_pages_fit (Fixture       *f,
       show_step (f, step);
       layout = describe (f);
       assert_fits (layout, sam_step_get_kind (step));
+      screenshot (f, G_N_ELEMENTS (sections) + i, sam_step_get_kind (step));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL);
