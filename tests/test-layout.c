@@ -46,6 +46,9 @@ fixture_set_up (Fixture       *f,
 
   G_STATIC_ASSERT (G_N_ELEMENTS (dutch) == G_N_ELEMENTS (french));
 
+  /* Pages switch without a cross-fade, so each picture shows one page. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   f->app = sam_test_application_new ();
   f->store = sam_application_get_store (f->app);
   f->window = sam_window_new (f->app);
