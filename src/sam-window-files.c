@@ -366,11 +366,13 @@ export_agreements_action (GSimpleAction *action,
   ask_language (SAM_WINDOW (user_data), SAVE_AGREEMENTS, g_variant_get_string (param, NULL));
 }
 
-/* A language code Samenspel has, or "" for the app's own. */
-static void
-report_language_changed (GSimpleAction *action,
-                         GVariant      *value,
-                         gpointer       user_data)
+/* The change-state handler of the window's language choices (the
+ * report's, the templates'): a language code Samenspel has, or "" for the
+ * app's own. */
+void
+_sam_window_change_language (GSimpleAction *action,
+                             GVariant      *value,
+                             gpointer       user_data)
 {
   g_auto(GStrv) languages = sam_catalog_list_languages ();
   const char *language = g_variant_get_string (value, NULL);
@@ -535,7 +537,7 @@ static const GActionEntry file_actions[] = {
   { "save-contribution", save_direct_action, "(ss)" },
   { "save-report", save_direct_action, "(ss)" },
   { "save-agreements-csv", save_direct_action, "(ss)" },
-  { "report-language", NULL, "s", "''", report_language_changed },
+  { "report-language", NULL, "s", "''", _sam_window_change_language },
 };
 
 /* Called from sam_window_init(). */
