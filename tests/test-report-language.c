@@ -294,6 +294,20 @@ check_report (const char         *language,
   g_assert_true (sam_document_write_pdf (document, pdf, &error));
   g_assert_no_error (error);
 
+  /* The pages as images, for a person to look at. */
+  if (g_getenv ("SAM_TEST_OUTDIR") != NULL)
+    {
+      g_mkdir_with_parents (g_getenv ("SAM_TEST_OUTDIR"), 0755);
+      for (guint i = 0; i < sam_document_get_n_pages (document); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("report-%s-page-%u.png", language, i + 1);
+          g_autofree char *png = g_build_filename (g_getenv ("SAM_TEST_OUTDIR"), name, NULL);
+
+          g_assert_true (sam_document_render_page_png (document, i, 1.5, png, &error));
+          g_assert_no_error (error);
+        }
+    }
+
   text = pdf_text (pdf);
   for (guint i = 0; expected[i] != NULL; i++)
     if (strstr (text, expected[i]) == NULL)
