@@ -332,7 +332,6 @@ workshop_language_new (SamWindow  *self,
   choice = gtk_drop_down_new_from_strings ((const char * const *) name_list);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), selected);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), choice);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), choice);
 
