@@ -31,17 +31,19 @@ print_help (void)
   g_print ("%s\n\n", _("Usage:\n"
                        "  samenspel                      Start the app\n"
                        "  samenspel FILE.samenspel       Start the app and open a workshop file\n"
-                       "  samenspel export --format=FORMAT --output=OUT SOURCE\n"
+                       "  samenspel export --format=FORMAT [--lang=LANG] --output=OUT SOURCE\n"
                        "  samenspel import FILE.samenspel\n"
                        "  samenspel --help"));
   g_print ("%s\n\n", _("SOURCE is a .samenspel workshop file, or a workshop on this computer given\n"
                        "by its UUID or by its exact name."));
   g_print ("%s\n\n", _("Formats of export:\n"
-                       "  pdf       The workshop report (A4, in the language of the desktop)\n"
+                       "  pdf       The workshop report (A4)\n"
                        "  json      The workshop file (.samenspel), to keep or to pass on\n"
                        "  csv       The agreements, one per row, for a spreadsheet\n"
                        "  map-png   The relationship map as a PNG image (1920 × 1080)\n"
                        "  map-svg   The relationship map as an SVG drawing"));
+  g_print ("%s\n\n", _("--lang=LANG writes the report and the agreements in another language than the\n"
+                       "desktop’s: en, nl, fr, de, ..."));
   g_print ("%s\n\n", _("import adds a workshop file to this computer: a whole workshop becomes a new\n"
                        "workshop, a team packet becomes the team’s workshop, and a team’s contribution\n"
                        "is merged into the workshop it came from. Existing workshops are never\n"
@@ -136,13 +138,14 @@ write_output (SamStore     *store,
               SamWorkshop  *workshop,
               const char   *format,
               const char   *output,
+              SamCatalog   *catalog,
               GError      **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
   if (g_str_equal (format, "pdf"))
     {
-      g_autoptr(SamDocument) document = sam_report_build (store, workshop, error);
+      g_autoptr(SamDocument) document = sam_report_build (store, workshop, catalog, error);
 
       return document != NULL && sam_document_write_pdf (document, output, error);
     }
@@ -154,7 +157,7 @@ write_output (SamStore     *store,
       return out != NULL && sam_workshop_file_save (out, file, NULL, error);
     }
   if (g_str_equal (format, "csv"))
-    return sam_report_write_agreements_csv (store, workshop, file, error);
+    return sam_report_write_agreements_csv (store, workshop, catalog, file, error);
 
   return sam_report_export_map (store, workshop, file,
                                 g_str_equal (format, "map-svg") ? SAM_MAP_FORMAT_SVG : SAM_MAP_FORMAT_PNG, error);
@@ -163,7 +166,8 @@ write_output (SamStore     *store,
 static int
 run_export_source (const char *format,
                    const char *output,
-                   const char *source)
+                   const char *source,
+                   SamCatalog *catalog)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = NULL;
@@ -187,7 +191,7 @@ run_export_source (const char *format,
         }
 
       workshop = load_into_memory (file, &store, &error);
-      if (workshop == NULL || !write_output (store, workshop, format, output, &error))
+      if (workshop == NULL || !write_output (store, workshop, format, output, catalog, &error))
         return fail (error);
       return EXIT_OK;
     }
@@ -201,7 +205,7 @@ run_export_source (const char *format,
   if (workshop == NULL)
     return fail (error);
 
-  return write_output (store, workshop, format, output, &error) ? EXIT_OK : fail (error);
+  return write_output (store, workshop, format, output, catalog, &error) ? EXIT_OK : fail (error);
 }
 
 static int
@@ -210,11 +214,14 @@ run_export (int    argc,
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  g_autoptr(SamCatalog) catalog = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
     { NULL }
   };
 
@@ -232,13 +239,22 @@ run_export (int    argc,
     return usage_error (argc < 3 ? _("export needs a SOURCE: a .samenspel file or a workshop")
                                  : _("export takes one SOURCE"));
 
+  if (lang != NULL)
+    {
+      catalog = sam_catalog_new (lang, &error);
+      if (catalog == NULL && g_error_matches (error, SAM_CATALOG_ERROR, SAM_CATALOG_ERROR_NO_LANGUAGE))
+        return usage_error (error->message);
+      if (catalog == NULL)
+        return fail (error);
+    }
+
   /* Pango reads the fontconfig setup (some 40 files) in a thread of its
    * own from the moment its font map exists: started now, that overlaps
    * with reading the workshop instead of holding up the first label. */
   if (!g_str_equal (format, "json") && !g_str_equal (format, "csv"))
     pango_cairo_font_map_get_default ();
 
-  return run_export_source (format, output, argv[2]);
+  return run_export_source (format, output, argv[2], catalog);
 }
 
 static void

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <glib/gi18n.h>
+
+#include "sam-catalog.h"
 #include "sam-report.h"
 
 G_BEGIN_DECLS
@@ -13,7 +16,15 @@ typedef struct
   SamDocument *document;
   GHashTable  *teams;       /* id (gint64 *) → SamTeam */
   GPtrArray   *strings;     /* kept alive until the document is built */
+  SamCatalog  *catalog;     /* the reader's language; NULL: the UI's */
 } SamReport;
+
+/* The report is written in its reader's language, which need not be the
+ * UI's: in the report's sources _() looks the message up in the report's
+ * catalogue (a SamReport *report must be in scope).  Keeping the _()
+ * marker keeps xgettext extracting the messages as before. */
+#undef _
+#define _(msgid) sam_catalog_gettext (report->catalog, (msgid))
 
 const char *_sam_report_team_name   (SamReport  *report,
                                      gint64      team_id,
@@ -23,6 +34,8 @@ const char *_sam_report_team_colour (SamReport  *report,
 const char *_sam_report_keep        (SamReport  *report,
                                      char       *text);
 void        _sam_report_empty       (SamReport  *report);
+char       *_sam_report_format_date (SamReport  *report,
+                                     const char *date);
 
 /* Implemented in sam-report-sections.c; each returns FALSE when the step
  * has nothing of its kind, so the generic cards are shown instead. */

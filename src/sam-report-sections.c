@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "sam-map-loader.h"
 #include "sam-map-renderer.h"
 #include "sam-report-private.h"
@@ -130,7 +128,8 @@ _sam_report_changes (SamReport *report,
 }
 
 static const char *
-prompt_name (const char *prompt)
+prompt_name (SamReport  *report,
+             const char *prompt)
 {
   static const struct { const char *prompt; const char *name; } prompts[] = {
     { "goals", N_("Their goals") },
@@ -164,7 +163,7 @@ add_perspective_row (SamReport *report,
                           ? g_strdup_printf ("%s: %s", answers[response], sam_card_get_detail (card))
                           : g_strdup (answers[response]);
   const char *cells[] = { _sam_report_team_name (report, sam_card_get_about_team_id (card), ""),
-                          prompt_name (sam_card_get_prompt (card)), seen, answer, NULL };
+                          prompt_name (report, sam_card_get_prompt (card)), seen, answer, NULL };
   guint row = sam_table_add_row (table, cells,
                                  _sam_report_team_colour (report, sam_card_get_about_team_id (card)));
 
@@ -220,7 +219,7 @@ _sam_report_walk (SamReport *report,
 
   if (no_value > 0)
     sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL,
-                                _sam_report_keep (report, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                _sam_report_keep (report, g_strdup_printf (sam_catalog_ngettext (report->catalog,
                                   "The room found %u step that brings the customer nothing.",
                                   "The room found %u steps that bring the customer nothing.", no_value), no_value)));
   return TRUE;
@@ -418,7 +417,8 @@ agreement_team_lines (SamReport    *report,
 
 /* What was agreed and, under it, the brainstorm idea it came from. */
 static char *
-agreement_what (SamAgreement *agreement,
+agreement_what (SamReport    *report,
+                SamAgreement *agreement,
                 GListModel   *ideas)
 {
   gint64 idea_id = sam_agreement_get_idea_id (agreement);
@@ -447,10 +447,10 @@ add_agreement_row (SamReport *report,
   static const SamChipKind chips[] = { SAM_CHIP_INFO, SAM_CHIP_WARNING, SAM_CHIP_POSITIVE, SAM_CHIP_NEGATIVE };
   const char *states[] = { _("Agreed"), _("In progress"), _("Kept"), _("Not kept") };
   int status = CLAMP (sam_agreement_get_status (agreement), 0, 3);
-  g_autofree char *what = agreement_what (agreement, ideas);
+  g_autofree char *what = agreement_what (report, agreement, ideas);
   g_autofree char *teams = agreement_team_lines (report, agreement);
-  g_autofree char *who = g_strdup_printf ("%s\n%s", sam_agreement_get_owner (agreement),
-                                          sam_agreement_get_due (agreement));
+  g_autofree char *due = _sam_report_format_date (report, sam_agreement_get_due (agreement));
+  g_autofree char *who = g_strdup_printf ("%s\n%s", sam_agreement_get_owner (agreement), due ? due : "");
   const char *verification = sam_agreement_get_verification (agreement);
   const char *cells[] = { what, *teams ? teams : _("No team named"), g_strstrip (who),
                           *verification ? verification : _("Not yet said"), states[status], NULL };
@@ -510,7 +510,8 @@ add_absent_row (SamReport *report,
                 gpointer   user_data)
 {
   SamAbsentPlan *plan = item;
-  g_autofree char *who = g_strdup_printf ("%s\n%s", sam_absent_plan_get_who (plan), sam_absent_plan_get_due (plan));
+  g_autofree char *due = _sam_report_format_date (report, sam_absent_plan_get_due (plan));
+  g_autofree char *who = g_strdup_printf ("%s\n%s", sam_absent_plan_get_who (plan), due ? due : "");
   const char *cells[] = { _sam_report_team_name (report, sam_absent_plan_get_team_id (plan), ""),
                           sam_absent_plan_get_absent (plan), sam_absent_plan_get_experience (plan),
                           g_strstrip (who), NULL };
@@ -621,7 +622,8 @@ _sam_report_map (SamReport *report,
 }
 
 static const char *
-kind_name (const char *kind)
+kind_name (SamReport  *report,
+           const char *kind)
 {
   static const struct { const char *kind; const char *name; } kinds[] = {
     { "change", N_("Changes") }, { "impact", N_("Impact on our work") },
@@ -660,7 +662,7 @@ _sam_report_cards (SamReport *report,
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
-      sam_document_add_heading (report->document, 2, kind_name (g_ptr_array_index (kinds, k)));
+      sam_document_add_heading (report->document, 2, kind_name (report, g_ptr_array_index (kinds, k)));
       for (guint i = 0; i < cards->len; i++)
         {
           SamCard *card = g_ptr_array_index (cards, i);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "sam-csv.h"
 #include "sam-map-loader.h"
 #include "sam-palette.h"
@@ -32,7 +30,8 @@ static const struct {
 };
 
 static const char *
-exercise_title (const char *kind)
+exercise_title (SamReport  *report,
+                const char *kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (exercises); i++)
     if (g_strcmp0 (exercises[i].kind, kind) == 0)
@@ -78,22 +77,50 @@ _sam_report_empty (SamReport *report)
                               _("Nothing was written down in this step."));
 }
 
-/* "2026-12-01" as the reader writes dates; other text as it is. */
-static char *
-format_date (const char *date)
+/* The month names of a date, in the report's language: the report's
+ * language is not the UI's, so LC_TIME cannot name them. */
+static const char *months[] = {
+  NC_("month in a date", "January"), NC_("month in a date", "February"),
+  NC_("month in a date", "March"), NC_("month in a date", "April"),
+  NC_("month in a date", "May"), NC_("month in a date", "June"),
+  NC_("month in a date", "July"), NC_("month in a date", "August"),
+  NC_("month in a date", "September"), NC_("month in a date", "October"),
+  NC_("month in a date", "November"), NC_("month in a date", "December"),
+};
+
+/**
+ * _sam_report_format_date:
+ * @report: the report
+ * @date: (nullable): an ISO 8601 date, "2026-12-01"
+ *
+ * Writes @date as the report's reader writes dates ("1 December 2026",
+ * "1. Dezember 2026"); text that is no date is kept as it is.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL for none
+ */
+char *
+_sam_report_format_date (SamReport  *report,
+                         const char *date)
 {
   g_autoptr(GDateTime) time = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", date);
+  g_autofree char *iso = NULL;
+  const char *month;
 
   if (date == NULL || *date == '\0')
     return NULL;
 
+  iso = g_strdup_printf ("%sT12:00:00Z", date);
   time = g_date_time_new_from_iso8601 (iso, NULL);
   if (time == NULL)
     return g_strdup (date);
 
-  /* Translators: the workshop date on the report's cover; see strftime */
-  return g_date_time_format (time, _("%-d %B %Y"));
+  month = sam_catalog_pgettext (report->catalog, "month in a date",
+                                months[g_date_time_get_month (time) - 1]);
+  /* Translators: a date in the report, e.g. "1 December 2026": %1$d is
+   * the day of the month, %2$s the month's name, %3$d the year.  Reorder
+   * them with the numbers, e.g. "%2$s %1$d, %3$d" for "December 1, 2026". */
+  return g_strdup_printf (_("%1$d %2$s %3$d"), g_date_time_get_day_of_month (time), month,
+                          g_date_time_get_year (time));
 }
 
 static void
@@ -101,7 +128,7 @@ add_cover (SamReport *report)
 {
   SamWorkshop *workshop = report->workshop;
   GListModel *teams = sam_store_get_teams (report->store, workshop);
-  g_autofree char *date = format_date (sam_workshop_get_date (workshop));
+  g_autofree char *date = _sam_report_format_date (report, sam_workshop_get_date (workshop));
   const char *organisation = sam_workshop_get_organisation (workshop);
 
   sam_document_set_cover (report->document,
@@ -133,9 +160,9 @@ add_agenda (SamReport  *report,
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
       g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
-      const char *exercise = exercise_title (sam_step_get_kind (step));
+      const char *exercise = exercise_title (report, sam_step_get_kind (step));
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, sam_step_get_title (step));
-      g_autofree char *minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
+      g_autofree char *minutes = g_strdup_printf (sam_catalog_ngettext (report->catalog, "%u minute", "%u minutes",
                                                                sam_step_get_minutes (step)),
                                                   sam_step_get_minutes (step));
       const char *cells[] = { title, exercise ? exercise : "", minutes, NULL };
@@ -167,7 +194,7 @@ add_step (SamReport *report,
           guint      number)
 {
   const char *kind = sam_step_get_kind (step);
-  const char *exercise = exercise_title (kind);
+  const char *exercise = exercise_title (report, kind);
   g_autofree char *heading = g_strdup_printf ("%u. %s", number, sam_step_get_title (step));
   gboolean shown = FALSE;
 
@@ -210,6 +237,7 @@ add_step (SamReport *report,
  * sam_report_build:
  * @store: the database
  * @workshop: the workshop to report on
+ * @catalog: (nullable): the language of the report; %NULL for the UI's
  * @error: return location for a #GError
  *
  * Builds the report of @workshop: a cover with the organisation, the date,
@@ -221,26 +249,29 @@ add_step (SamReport *report,
 SamDocument *
 sam_report_build (SamStore     *store,
                   SamWorkshop  *workshop,
+                  SamCatalog   *catalog,
                   GError      **error)
 {
   g_autoptr(SamDocument) document = NULL;
   g_autoptr(GHashTable) teams = NULL;
   g_autoptr(GPtrArray) strings = NULL;
   GListModel *steps;
-  SamReport report;
+  SamReport data;
+  SamReport *report = &data;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
   document = sam_document_new (sam_workshop_get_name (workshop));
+  sam_document_set_catalog (document, catalog);
   teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   strings = g_ptr_array_new_with_free_func (g_free);
-  report = (SamReport) { store, workshop, document, teams, strings };
+  data = (SamReport) { store, workshop, document, teams, strings, catalog };
 
-  add_cover (&report);
+  add_cover (report);
   steps = sam_store_get_steps (store, workshop);
   if (g_list_model_get_n_items (steps) > 0)
-    add_agenda (&report, steps);
+    add_agenda (report, steps);
   else
     sam_document_add_paragraph (document, SAM_TEXT_STYLE_MUTED, _("This workshop has no agenda yet."));
 
@@ -248,7 +279,7 @@ sam_report_build (SamStore     *store,
     {
       g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
 
-      add_step (&report, step, i + 1);
+      add_step (report, step, i + 1);
     }
 
   sam_document_freeze (document);
@@ -273,6 +304,7 @@ write_done_cb (GObject      *object,
  * sam_report_write_pdf_async:
  * @store: the database
  * @workshop: the workshop to report on
+ * @catalog: (nullable): the language of the report; %NULL for the UI's
  * @file: the PDF to write
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the PDF is written
@@ -284,6 +316,7 @@ write_done_cb (GObject      *object,
 void
 sam_report_write_pdf_async (SamStore            *store,
                             SamWorkshop         *workshop,
+                            SamCatalog          *catalog,
                             GFile               *file,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -294,7 +327,7 @@ sam_report_write_pdf_async (SamStore            *store,
   GError *error = NULL;
 
   g_task_set_source_tag (task, sam_report_write_pdf_async);
-  document = sam_report_build (store, workshop, &error);
+  document = sam_report_build (store, workshop, catalog, &error);
   if (document == NULL)
     {
       g_task_return_error (task, error);
@@ -312,7 +345,8 @@ sam_report_write_pdf_finish (GAsyncResult  *result,
 }
 
 static const char *
-status_name (int status)
+status_name (SamReport *report,
+             int        status)
 {
   switch (status)
     {
@@ -347,6 +381,8 @@ agreement_teams (SamReport    *report,
  * sam_report_dup_agreements_csv:
  * @store: the database
  * @workshop: a workshop
+ * @catalog: (nullable): the language of the header and the states; %NULL
+ *   for the UI's
  * @error: return location for a #GError
  *
  * Returns: (transfer full): the workshop's agreements as CSV (UTF-8 with a
@@ -355,12 +391,14 @@ agreement_teams (SamReport    *report,
 GBytes *
 sam_report_dup_agreements_csv (SamStore     *store,
                                SamWorkshop  *workshop,
+                               SamCatalog   *catalog,
                                GError      **error)
 {
   g_autoptr(GListModel) agreements = NULL;
   g_autoptr(GHashTable) teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  SamReport report = { store, workshop, NULL, teams, strings };
+  SamReport data = { store, workshop, NULL, teams, strings, catalog };
+  SamReport *report = &data;
   const char *header[] = { _("What"), _("Teams"), _("Who"), _("By when"), _("How we verify"),
                            _("Status"), _("Review date"), NULL };
   GListModel *team_list = sam_store_get_teams (store, workshop);
@@ -380,11 +418,11 @@ sam_report_dup_agreements_csv (SamStore     *store,
   for (guint i = 0; agreements != NULL && i < g_list_model_get_n_items (agreements); i++)
     {
       g_autoptr(SamAgreement) agreement = g_list_model_get_item (agreements, i);
-      g_autofree char *names = agreement_teams (&report, agreement);
+      g_autofree char *names = agreement_teams (report, agreement);
       const char *row[] = {
         sam_agreement_get_what (agreement), names, sam_agreement_get_owner (agreement),
         sam_agreement_get_due (agreement), sam_agreement_get_verification (agreement),
-        status_name (sam_agreement_get_status (agreement)), sam_agreement_get_review_date (agreement), NULL
+        status_name (report, sam_agreement_get_status (agreement)), sam_agreement_get_review_date (agreement), NULL
       };
 
       sam_csv_string_append_row (csv, row, SAM_CSV_FLAGS_NONE);
@@ -397,6 +435,7 @@ sam_report_dup_agreements_csv (SamStore     *store,
  * sam_report_write_agreements_csv:
  * @store: the database
  * @workshop: a workshop
+ * @catalog: (nullable): the language of the CSV's words; %NULL for the UI's
  * @file: the CSV file to write; replaced
  * @error: return location for a #GError
  *
@@ -405,10 +444,11 @@ sam_report_dup_agreements_csv (SamStore     *store,
 gboolean
 sam_report_write_agreements_csv (SamStore     *store,
                                  SamWorkshop  *workshop,
+                                 SamCatalog   *catalog,
                                  GFile        *file,
                                  GError      **error)
 {
-  g_autoptr(GBytes) csv = sam_report_dup_agreements_csv (store, workshop, error);
+  g_autoptr(GBytes) csv = sam_report_dup_agreements_csv (store, workshop, catalog, error);
 
   if (csv == NULL)
     return FALSE;

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "sam-catalog.h"
 #include "sam-document.h"
 #include "sam-map-export.h"
 #include "sam-store.h"
@@ -15,9 +16,11 @@ G_BEGIN_DECLS
 
 SamDocument *sam_report_build                  (SamStore            *store,
                                                 SamWorkshop         *workshop,
+                                                SamCatalog          *catalog,
                                                 GError             **error);
 void         sam_report_write_pdf_async        (SamStore            *store,
                                                 SamWorkshop         *workshop,
+                                                SamCatalog          *catalog,
                                                 GFile               *file,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
@@ -27,9 +30,11 @@ gboolean     sam_report_write_pdf_finish       (GAsyncResult        *result,
 
 GBytes      *sam_report_dup_agreements_csv     (SamStore            *store,
                                                 SamWorkshop         *workshop,
+                                                SamCatalog          *catalog,
                                                 GError             **error);
 gboolean     sam_report_write_agreements_csv   (SamStore            *store,
                                                 SamWorkshop         *workshop,
+                                                SamCatalog          *catalog,
                                                 GFile               *file,
                                                 GError             **error);
 

@@ -145,11 +145,14 @@ sam_template_get_minutes (const SamTemplate *self)
 /**
  * sam_template_apply:
  * @self: a template
+ * @catalog: (nullable): the language of the steps' texts, which may differ
+ *   from the app's (a Dutch app can prepare a French workshop); %NULL for
+ *   the app's own
  * @store: the database
  * @workshop: where to add the agenda
  * @error: return location for a #GError
  *
- * Appends the template's steps, translated, after the workshop's own.  On
+ * Appends the template's steps, in @catalog's language, after the workshop's own.  On
  * failure the steps added so far are taken out again, so the agenda is as
  * it was.
  *
@@ -157,6 +160,7 @@ sam_template_get_minutes (const SamTemplate *self)
  */
 gboolean
 sam_template_apply (const SamTemplate  *self,
+                    SamCatalog         *catalog,
                     SamStore           *store,
                     SamWorkshop        *workshop,
                     GError            **error)
@@ -172,8 +176,9 @@ sam_template_apply (const SamTemplate  *self,
       const SamTemplateStep *t = &self->steps[i];
       SamStep *step;
 
-      step = sam_store_add_step (store, workshop, -1, t->kind, _(t->title), t->minutes,
-                                 _(t->instructions), t->notes ? _(t->notes) : NULL, error);
+      step = sam_store_add_step (store, workshop, -1, t->kind, sam_catalog_gettext (catalog, t->title),
+                                 t->minutes, sam_catalog_gettext (catalog, t->instructions),
+                                 t->notes ? sam_catalog_gettext (catalog, t->notes) : NULL, error);
       if (step == NULL)
         {
           for (guint j = 0; j < added->len; j++)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sam-catalog.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ const SamTemplate *sam_template_get_all (guint              *n_templates);
 const SamTemplate *sam_template_lookup  (const char         *id);
 guint              sam_template_get_minutes (const SamTemplate *self);
 gboolean           sam_template_apply   (const SamTemplate  *self,
+                                         SamCatalog         *catalog,
                                          SamStore           *store,
                                          SamWorkshop        *workshop,
                                          GError            **error);

@@ -116,6 +116,25 @@ report_written_cb (GObject      *object,
   g_free (job);
 }
 
+/* The report's language is the state of "win.report-language": a
+ * language code, or "" for the app's own. */
+static gboolean
+report_catalog (SamWindow   *self,
+                SamCatalog **catalog,
+                GError     **error)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "report-language");
+  g_autoptr(GVariant) state = g_action_get_state (action);
+  const char *language = g_variant_get_string (state, NULL);
+
+  *catalog = NULL;
+  if (*language == '\0')
+    return TRUE;
+
+  *catalog = sam_catalog_new (language, error);
+  return *catalog != NULL;
+}
+
 static void
 save_to (SamWindow  *self,
          SaveKind    kind,
@@ -126,11 +145,18 @@ save_to (SamWindow  *self,
   SamStore *store = sam_window_get_store (self);
   SamWorkshop *workshop = find_workshop (self, workshop_uuid);
   g_autoptr(SamWorkshopFile) out = NULL;
+  g_autoptr(SamCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
 
   if (workshop == NULL)
     return;
+
+  if ((kind == SAVE_REPORT || kind == SAVE_AGREEMENTS) && !report_catalog (self, &catalog, &error))
+    {
+      _sam_window_show_file_error (self, _("The Report Could Not Be Saved"), error);
+      return;
+    }
 
   switch (kind)
     {
@@ -142,11 +168,11 @@ save_to (SamWindow  *self,
 
         job->window = g_object_ref (self);
         job->file = g_object_ref (file);
-        sam_report_write_pdf_async (store, workshop, file, NULL, report_written_cb, job);
+        sam_report_write_pdf_async (store, workshop, catalog, file, NULL, report_written_cb, job);
         return;
       }
     case SAVE_AGREEMENTS:
-      ok = sam_report_write_agreements_csv (store, workshop, file, &error);
+      ok = sam_report_write_agreements_csv (store, workshop, catalog, file, &error);
       break;
     case SAVE_WORKSHOP:
       out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
@@ -262,11 +288,74 @@ export_workshop_action (GSimpleAction *action,
 }
 
 static void
+language_chosen_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  GtkDropDown *choice = GTK_DROP_DOWN (sam_compat_alert_get_extra_child (alert));
+  char **codes = g_object_get_data (G_OBJECT (alert), "codes");
+  guint selected = gtk_drop_down_get_selected (choice);
+
+  if (g_strcmp0 (response, "continue") != 0 || selected >= g_strv_length (codes))
+    return;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "report-language",
+                                      g_variant_new_string (codes[selected]));
+  ask_save (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (alert), "kind")),
+            g_object_get_data (G_OBJECT (alert), "workshop"), NULL, NULL);
+}
+
+/* The report goes to its readers, who may speak another language than the
+ * coach's app: ask for it first, offering the last choice again. */
+static void
+ask_language (SamWindow  *self,
+              SaveKind    kind,
+              const char *workshop_uuid)
+{
+  g_auto(GStrv) languages = sam_catalog_list_languages ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "report-language");
+  g_auto(GStrv) name_list = NULL;
+  GtkWidget *alert, *choice;
+  guint selected = 0;
+
+  g_strv_builder_add (codes, "");
+  g_strv_builder_add (names, _("Same as the App"));
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_equal (languages[i], g_variant_get_string (state, NULL)))
+        selected = i + 1;
+      g_strv_builder_add (codes, languages[i]);
+      g_strv_builder_add (names, sam_catalog_get_language_name (languages[i]));
+    }
+  name_list = g_strv_builder_end (names);
+
+  alert = sam_compat_alert_new (kind == SAVE_REPORT ? _("In Which Language?") : _("Agreements in Which Language?"),
+                                _("Choose the language of the people who will read it. "
+                                  "The app keeps its own language."));
+  choice = gtk_drop_down_new_from_strings ((const char * const *) name_list);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Language of the report"), -1);
+  sam_compat_alert_set_extra_child (alert, choice);
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "continue", _("_Continue"), ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_default_response (alert, "continue");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "codes", g_strv_builder_end (codes), (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (alert), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_strdup (workshop_uuid), g_free);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), language_chosen_cb, self);
+}
+
+static void
 export_report_action (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
-  ask_save (SAM_WINDOW (user_data), SAVE_REPORT, g_variant_get_string (param, NULL), NULL, NULL);
+  ask_language (SAM_WINDOW (user_data), SAVE_REPORT, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -274,7 +363,22 @@ export_agreements_action (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       user_data)
 {
-  ask_save (SAM_WINDOW (user_data), SAVE_AGREEMENTS, g_variant_get_string (param, NULL), NULL, NULL);
+  ask_language (SAM_WINDOW (user_data), SAVE_AGREEMENTS, g_variant_get_string (param, NULL));
+}
+
+/* The change-state handler of the window's language choices (the
+ * report's, the templates'): a language code Samenspel has, or "" for the
+ * app's own. */
+void
+_sam_window_change_language (GSimpleAction *action,
+                             GVariant      *value,
+                             gpointer       user_data)
+{
+  g_auto(GStrv) languages = sam_catalog_list_languages ();
+  const char *language = g_variant_get_string (value, NULL);
+
+  if (*language == '\0' || g_strv_contains ((const char * const *) languages, language))
+    g_simple_action_set_state (action, value);
 }
 
 static void
@@ -433,6 +537,7 @@ static const GActionEntry file_actions[] = {
   { "save-contribution", save_direct_action, "(ss)" },
   { "save-report", save_direct_action, "(ss)" },
   { "save-agreements-csv", save_direct_action, "(ss)" },
+  { "report-language", NULL, "s", "''", _sam_window_change_language },
 };
 
 /* Called from sam_window_init(). */

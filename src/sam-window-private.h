@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 /* Implemented in sam-window-files.c */
 void _sam_window_init_files      (SamWindow    *self);
+void _sam_window_change_language (GSimpleAction *action,
+                                  GVariant      *value,
+                                  gpointer       user_data);
 void _sam_window_show_file_error (SamWindow    *self,
                                   const char   *heading,
                                   const GError *error);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-catalog.h"
 #include "sam-compat.h"
 #include "sam-decide-common.h"
 #include "sam-error.h"
@@ -281,10 +282,62 @@ new_workshop_response_cb (GtkWidget  *alert,
                           gpointer    user_data)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (alert), "entry");
+  GtkDropDown *language = g_object_get_data (G_OBJECT (alert), "language");
+  char **codes = g_object_get_data (G_OBJECT (alert), "codes");
+  guint selected = gtk_drop_down_get_selected (language);
 
-  if (g_strcmp0 (response, "create") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (user_data), "win.create-workshop", "s",
-                                gtk_editable_get_text (entry));
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+
+  /* The templates then write the agenda in the workshop's language. */
+  if (selected < g_strv_length (codes))
+    g_action_group_change_action_state (G_ACTION_GROUP (user_data), "template-language",
+                                        g_variant_new_string (codes[selected]));
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.create-workshop", "s",
+                              gtk_editable_get_text (entry));
+}
+
+/* "The workshop's language": the app's own or any other Samenspel speaks,
+ * the last choice first. */
+static GtkWidget *
+workshop_language_new (SamWindow  *self,
+                       GtkWidget  *alert)
+{
+  g_auto(GStrv) languages = sam_catalog_list_languages ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "template-language");
+  g_auto(GStrv) name_list = NULL;
+  GtkWidget *box, *label, *choice;
+  guint selected = 0;
+
+  g_strv_builder_add (codes, "");
+  g_strv_builder_add (names, _("Same as the App"));
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_equal (languages[i], g_variant_get_string (state, NULL)))
+        selected = i + 1;
+      g_strv_builder_add (codes, languages[i]);
+      g_strv_builder_add (names, sam_catalog_get_language_name (languages[i]));
+    }
+  name_list = g_strv_builder_end (names);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Translators: in the New Workshop dialog, before a list of languages;
+   * the ready-made agendas are written in the language chosen */
+  label = gtk_label_new_with_mnemonic (_("_Language of the workshop"));
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  choice = gtk_drop_down_new_from_strings ((const char * const *) name_list);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), selected);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), choice);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), choice);
+
+  g_object_set_data (G_OBJECT (alert), "language", choice);
+  g_object_set_data_full (G_OBJECT (alert), "codes", g_strv_builder_end (codes), (GDestroyNotify) g_strfreev);
+  return box;
 }
 
 static void
@@ -297,13 +350,16 @@ name_entry_changed_cb (GtkEditable *entry,
   sam_compat_alert_set_response_enabled (alert, response, *stripped != '\0');
 }
 
-/* A small dialog asking for one name; used to create and to rename. */
+/* A small dialog asking for one name; used to create and to rename.
+ * @below, when given, sits under the name. */
 static GtkWidget *
 name_dialog_new (const char *heading,
                  const char *body,
                  const char *response,
                  const char *response_label,
-                 const char *text)
+                 const char *text,
+                 GtkWidget  *(*below) (SamWindow *, GtkWidget *),
+                 SamWindow  *window)
 {
   GtkWidget *alert;
   GtkWidget *entry;
@@ -318,7 +374,16 @@ name_dialog_new (const char *heading,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  sam_compat_alert_set_extra_child (alert, entry);
+  if (below != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      gtk_box_append (GTK_BOX (box), entry);
+      gtk_box_append (GTK_BOX (box), below (window, alert));
+      sam_compat_alert_set_extra_child (alert, box);
+    }
+  else
+    sam_compat_alert_set_extra_child (alert, entry);
 
   g_object_set_data (G_OBJECT (alert), "entry", entry);
   g_object_set_data_full (G_OBJECT (alert), "response", g_strdup (response), g_free);
@@ -366,7 +431,7 @@ new_workshop_action (GSimpleAction *action,
   alert = name_dialog_new (_("New Workshop"),
                            _("Give the workshop a name the room will recognise. "
                              "Teams and the agenda come next."),
-                           "create", _("C_reate"), "");
+                           "create", _("C_reate"), "", workshop_language_new, self);
   sam_compat_alert_present (alert, GTK_WIDGET (self), new_workshop_response_cb, self);
 }
 
@@ -450,7 +515,7 @@ rename_workshop_action (GSimpleAction *action,
     return;
 
   alert = name_dialog_new (_("Rename Workshop"), NULL, "rename", _("_Rename"),
-                           sam_workshop_get_name (workshop));
+                           sam_workshop_get_name (workshop), NULL, self);
   g_object_set_data_full (G_OBJECT (alert), "workshop", g_object_ref (workshop), g_object_unref);
   sam_compat_alert_present (alert, GTK_WIDGET (self), rename_response_cb, self);
 }
@@ -660,6 +725,7 @@ static const GActionEntry win_actions[] = {
   { "new-workshop", new_workshop_action },
   { "restore-backup", restore_backup_action },
   { "create-workshop", create_workshop_action, "s" },
+  { "template-language", NULL, "s", "''", _sam_window_change_language },
   { "open-workshop", open_workshop_action, "s" },
   { "rename-workshop", rename_workshop_action, "s" },
   { "duplicate-workshop", duplicate_workshop_action, "s" },

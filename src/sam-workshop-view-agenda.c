@@ -351,6 +351,28 @@ set_step_state_action (GtkWidget  *widget,
     _sam_workshop_view_report_error (self, error);
 }
 
+/* The language the coach gave the workshop when creating it (the window's
+ * "template-language"); NULL for the app's own. */
+static gboolean
+template_catalog (SamWorkshopView  *self,
+                  SamCatalog      **catalog,
+                  GError          **error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) state = NULL;
+
+  *catalog = NULL;
+  if (!G_IS_ACTION_GROUP (root) || !g_action_group_has_action (G_ACTION_GROUP (root), "template-language"))
+    return TRUE;
+
+  state = g_action_group_get_action_state (G_ACTION_GROUP (root), "template-language");
+  if (*g_variant_get_string (state, NULL) == '\0')
+    return TRUE;
+
+  *catalog = sam_catalog_new (g_variant_get_string (state, NULL), error);
+  return *catalog != NULL;
+}
+
 static void
 apply_template_action (GtkWidget  *widget,
                        const char *action_name,
@@ -358,6 +380,7 @@ apply_template_action (GtkWidget  *widget,
 {
   SamWorkshopView *self = SAM_WORKSHOP_VIEW (widget);
   const SamTemplate *template = sam_template_lookup (g_variant_get_string (param, NULL));
+  g_autoptr(SamCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autoptr(SamStep) first = NULL;
@@ -367,7 +390,8 @@ apply_template_action (GtkWidget  *widget,
     return;
 
   before = g_list_model_get_n_items (self->steps);
-  if (!sam_template_apply (template, self->store, self->workshop, &error))
+  if (!template_catalog (self, &catalog, &error) ||
+      !sam_template_apply (template, catalog, self->store, self->workshop, &error))
     {
       _sam_workshop_view_report_error (self, error);
       return;

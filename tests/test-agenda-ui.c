@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-agenda-row.h"
+#include "sam-compat.h"
 #include "sam-step-view.h"
 #include "sam-templates.h"
 #include "sam-test-utils.h"
@@ -473,16 +476,98 @@ test_return_to_step (Fixture       *f,
   g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == third);
 }
 
+static GtkWidget *
+wait_for_alert (void)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      GtkWidget *alert = sam_compat_alert_find_open ();
+
+      if (alert != NULL)
+        {
+          sam_test_pump (300);
+          return alert;
+        }
+      sam_test_pump (20);
+    }
+
+  g_error ("No dialog appeared");
+  return NULL;
+}
+
+/* The app speaks English; the coach creates a Dutch workshop, and the
+ * ready-made agenda arrives in Dutch. */
+static void
+test_template_language (Fixture       *f,
+                        gconstpointer  data)
+{
+  const SamTemplate *customer = sam_template_lookup ("customer-process");
+  GtkWidget *alert, *box, *row;
+  GtkDropDown *language = NULL;
+  GtkEditable *entry;
+  g_autoptr(GVariant) state = NULL;
+  SamWorkshop *dutch;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-workshop", NULL));
+  alert = wait_for_alert ();
+  box = sam_compat_alert_get_extra_child (alert);
+  entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  row = gtk_widget_get_next_sibling (GTK_WIDGET (entry));
+  language = GTK_DROP_DOWN (gtk_widget_get_last_child (row));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (language)), ==,
+                   "Same as the App");
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (language)); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (language), i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), "Nederlands"))
+        gtk_drop_down_set_selected (language, i);
+    }
+  gtk_editable_set_text (entry, "Klantreis");
+  sam_test_screenshot (alert, "new-workshop-language.png");
+  g_assert_true (sam_compat_alert_respond (alert, "create"));
+  sam_test_pump (200);
+
+  dutch = sam_window_get_workshop (f->window);
+  g_assert_cmpstr (sam_workshop_get_name (dutch), ==, "Klantreis");
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "template-language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "nl");
+
+  f->view = sam_window_get_workshop_view (f->window);
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", customer->id));
+  f->workshop = dutch;
+  g_assert_cmpuint (n_steps (f), ==, customer->n_steps);
+  g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, 0)), ==, "Welkom");
+  g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, 3)), ==, "Pauze");
+  g_assert_null (strstr (sam_step_get_instructions (step_at (f->store, dutch, 0)), "Welcome"));
+  /* The app itself stays English. */
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Break"), ==, "Break");
+
+  /* Back to the app's language: English steps again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.template-language", "s", ""));
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", customer->id));
+  g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, customer->n_steps)), ==, "Welcome");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sam_test_isolate ();
   g_test_init (&argc, &argv, NULL);
+  /* The catalogues compiled in the build folder, for the templates' language. */
+  if (g_getenv ("SAMENSPEL_LOCALEDIR") == NULL)
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      g_setenv ("SAMENSPEL_LOCALEDIR", po, TRUE);
+    }
   gtk_init ();
   adw_init ();
 
   g_test_add ("/sam/ui/agenda/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add ("/sam/ui/agenda/template-language", Fixture, NULL, fixture_set_up, test_template_language,
+              fixture_tear_down);
   g_test_add ("/sam/ui/agenda/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/sam/ui/agenda/step-view", Fixture, NULL, fixture_set_up, test_step_view, fixture_tear_down);
   g_test_add ("/sam/ui/agenda/timer", Fixture, NULL, fixture_set_up, test_timer, fixture_tear_down);

@@ -439,6 +439,7 @@ test_usage (void)
     { "export", "--colour", NULL },
     { "import", NULL },
     { "import", "a.samenspel", "b.samenspel", NULL },
+    { "export", "--format=pdf", "--lang=xx", "--output=x", "w" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -459,10 +460,53 @@ test_help (void)
 
   run_samenspel (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "samenspel export --format=FORMAT --output=OUT SOURCE"));
+  g_assert_nonnull (strstr (run.out, "samenspel export --format=FORMAT [--lang=LANG] --output=OUT SOURCE"));
+  g_assert_nonnull (strstr (run.out, "--lang=LANG"));
   g_assert_nonnull (strstr (run.out, "samenspel import"));
   g_assert_nonnull (strstr (run.out, "map-svg"));
   g_assert_nonnull (strstr (run.out, "Exit status"));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* --lang gives the report and the agreements in the readers' language
+ * while the command itself speaks English. */
+static void
+test_report_language (void)
+{
+  g_autofree char *uuid = make_sample ();
+  g_autofree char *pdf = outfile ("rapport.pdf");
+  g_autofree char *csv = outfile ("afspraken.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) csv_run = { 0 };
+
+  run_samenspel (&run, "export", "--format=pdf", "--lang=nl", "--output", pdf, uuid, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "De dag in één oogopslag"));
+  g_assert_nonnull (strstr (text, "Pagina 1 van "));
+  g_assert_nonnull (strstr (text, "1 december 2026"));
+  g_assert_null (strstr (text, "The Day at a Glance"));
+
+  run_samenspel (&csv_run, "export", "--format=csv", "--lang=nl", "--output", csv, uuid, NULL);
+  g_assert_cmpint (csv_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfWat,Teams,Wie,"));
 }
 
 int
@@ -473,6 +517,13 @@ main (int   argc,
   g_assert_cmpint (argc, ==, 3);
   binary = argv[1];
   corpus = argv[2];
+  /* The catalogues compiled in the build folder. */
+  if (g_getenv ("SAMENSPEL_LOCALEDIR") == NULL)
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      g_setenv ("SAMENSPEL_LOCALEDIR", po, TRUE);
+    }
 
   g_test_add_func ("/sam/cli/every-format", test_every_format);
   g_test_add_func ("/sam/cli/map-reproducible", test_map_reproducible);
@@ -483,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/sam/cli/special-files", test_special_files);
   g_test_add_func ("/sam/cli/usage", test_usage);
   g_test_add_func ("/sam/cli/help", test_help);
+  g_test_add_func ("/sam/cli/report-language", test_report_language);
 
   return g_test_run ();
 }

@@ -144,7 +144,7 @@ test_full_report (void)
   }
 
   link_agreement_to_idea (store, workshop);
-  sam_report_write_pdf_async (store, workshop, file, NULL, write_done_cb, &done);
+  sam_report_write_pdf_async (store, workshop, NULL, file, NULL, write_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -173,7 +173,7 @@ test_full_report (void)
   fonts = run_tool ("pdffonts", pdf);
   g_assert_null (strstr (fonts, " no  "));
 
-  document = sam_report_build (store, workshop, &error);
+  document = sam_report_build (store, workshop, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sam_document_get_n_pages (document), >=, 4);
   if (outdir != NULL)
@@ -197,7 +197,7 @@ test_agreements_csv (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open (path, &error);
   SamWorkshop *workshop = sam_sample_workshop_new (store, "CSV");
-  g_autoptr(GBytes) csv = sam_report_dup_agreements_csv (store, workshop, &error);
+  g_autoptr(GBytes) csv = sam_report_dup_agreements_csv (store, workshop, NULL, &error);
   g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
   g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
 

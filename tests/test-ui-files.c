@@ -269,17 +269,106 @@ test_team_packet_alone (void)
   sam_test_destroy_window (window);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The coach's app speaks English; the readers get the report in Dutch. */
+static void
+test_report_language (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Colleagues and Customers");
+  g_autofree char *pdf = test_path ("verslag.pdf");
+  g_autofree char *text = NULL;
+  SamWindow *window = sam_test_window_new (app);
+  const char *uuid = sam_workshop_get_uuid (workshop);
+  g_autoptr(GVariant) state = NULL;
+  GtkWidget *dialog;
+  GtkDropDown *choice;
+  GtkStringObject *item;
+
+  sam_window_open_workshop (window, workshop);
+
+  /* Save Report asks for the readers' language first, the app's own chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "s", uuid));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (sam_compat_alert_get_heading (dialog), ==, "In Which Language?");
+  choice = GTK_DROP_DOWN (sam_compat_alert_get_extra_child (dialog));
+  item = gtk_drop_down_get_selected_item (choice);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Same as the App");
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (choice)); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (choice), i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), "Nederlands"))
+        gtk_drop_down_set_selected (choice, i);
+    }
+  item = gtk_drop_down_get_selected_item (choice);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Nederlands");
+  sam_test_screenshot (dialog, "report-language.png");
+  close_dialog (dialog, "cancel");
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "report-language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "");
+
+  /* The language chosen is what the report is written in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-language", "s", "nl"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-report", "(ss)", uuid, pdf));
+  for (guint i = 0; i < 200 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+    sam_test_pump (20);
+  sam_test_pump (200);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "De dag in één oogopslag"));
+  g_assert_null (strstr (text, "The Day at a Glance"));
+
+  /* The next time, the alert offers that language again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-agreements-csv", "s", uuid));
+  dialog = wait_for_dialog ();
+  item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (sam_compat_alert_get_extra_child (dialog)));
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Nederlands");
+  close_dialog (dialog, "cancel");
+
+  /* An unknown language is refused; the choice stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report-language", "s", "xx");
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "report-language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "nl");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Kept"), ==, "Kept");
+
+  sam_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sam_test_isolate ();
   g_test_init (&argc, &argv, NULL);
+  /* The catalogues compiled in the build folder, for the report's language. */
+  if (g_getenv ("SAMENSPEL_LOCALEDIR") == NULL)
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      g_setenv ("SAMENSPEL_LOCALEDIR", po, TRUE);
+    }
   gtk_init ();
   adw_init ();
 
   g_test_add_func ("/sam/ui/files/export-import-report", test_export_import_report);
   g_test_add_func ("/sam/ui/files/bad-file", test_bad_file);
+  g_test_add_func ("/sam/ui/files/report-language", test_report_language);
   g_test_add_func ("/sam/ui/files/merge-preview", test_merge_preview);
   g_test_add_func ("/sam/ui/files/team-packet-alone", test_team_packet_alone);
 

@@ -6,6 +6,12 @@
 
 #include "sam-page-layout-private.h"
 
+/* The document's own words are in its language, which need not be the
+ * UI's (sam_document_set_catalog()); a SamPageLayout *layout is in scope
+ * wherever they are written. */
+#undef _
+#define _(msgid) sam_catalog_gettext (_sam_document_get_catalog (layout->document), (msgid))
+
 /* The cover: a dark band with the subtitle and the title, then the date and
  * the coach, the teams with their colours, and the confidentiality line at
  * the foot of the page. */

@@ -65,6 +65,7 @@ typedef struct
 /* Read access for the layout code; the document is not changed meanwhile. */
 const char      *_sam_document_get_title     (SamDocument  *self);
 const SamCover  *_sam_document_get_cover     (SamDocument  *self);
+SamCatalog      *_sam_document_get_catalog   (SamDocument  *self);
 GPtrArray       *_sam_document_get_blocks    (SamDocument  *self);
 
 gboolean         _sam_parse_colour           (const char   *text,

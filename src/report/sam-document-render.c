@@ -8,6 +8,12 @@
 
 #include "sam-page-layout-private.h"
 
+/* The document's own words are in its language, which need not be the
+ * UI's (sam_document_set_catalog()); a SamPageLayout *layout is in scope
+ * wherever they are written. */
+#undef _
+#define _(msgid) sam_catalog_gettext (_sam_document_get_catalog (layout->document), (msgid))
+
 /* Drawing laid-out pages, and the PDF and PNG output.  The page count is
  * known once the layout is done, so every footer can say "Page N of M". */
 

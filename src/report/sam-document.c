@@ -28,6 +28,8 @@ struct _SamDocument
    * dropped on every change. */
   SamPageLayout *layout;
 
+  SamCatalog    *catalog;          /* the words of cover and footer; NULL: the UI's */
+
   guint          frozen : 1;
 };
 
@@ -79,6 +81,7 @@ sam_document_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->cover, sam_cover_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sam_document_parent_class)->finalize (object);
 }
@@ -150,6 +153,26 @@ sam_document_get_title (SamDocument *self)
   g_return_val_if_fail (SAM_IS_DOCUMENT (self), NULL);
 
   return self->title;
+}
+
+/**
+ * sam_document_set_catalog:
+ * @self: a document
+ * @catalog: (nullable): the language of the words the document adds itself
+ *   (the cover's labels, "Page 1 of 3"); %NULL for the UI's
+ *
+ * Sets the document's language.  Not allowed once the document is frozen.
+ */
+void
+sam_document_set_catalog (SamDocument *self,
+                          SamCatalog  *catalog)
+{
+  g_return_if_fail (SAM_IS_DOCUMENT (self));
+  g_return_if_fail (catalog == NULL || SAM_IS_CATALOG (catalog));
+  g_return_if_fail (!self->frozen);
+
+  g_set_object (&self->catalog, catalog);
+  g_clear_pointer (&self->layout, _sam_page_layout_free);
 }
 
 /**
@@ -461,6 +484,12 @@ const SamCover *
 _sam_document_get_cover (SamDocument *self)
 {
   return self->cover;
+}
+
+SamCatalog *
+_sam_document_get_catalog (SamDocument *self)
+{
+  return self->catalog;
 }
 
 GPtrArray *

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <cairo.h>
 
+#include "sam-catalog.h"
 #include "sam-table.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,8 @@ GQuark       sam_report_error_quark              (void);
 
 SamDocument *sam_document_new                    (const char          *title);
 const char  *sam_document_get_title              (SamDocument         *self);
+void         sam_document_set_catalog            (SamDocument         *self,
+                                                  SamCatalog          *catalog);
 
 void         sam_document_set_cover              (SamDocument         *self,
                                                   const char          *subtitle,

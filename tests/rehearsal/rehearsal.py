@@ -565,6 +565,19 @@ class Rehearsal:
         view = self.d.find(self.d.window(), name='SamWorkshopView')
         button = self.d.find_all(view, 'push button', self.d._('Main Menu'))[0]
         self.choose_menu_item(button, self.d._('Save _Report (PDF)…'))
+        # First the readers' language, the app's own offered: go on.
+        alert = self.d.window('dialog')
+        heading = alert.name
+        self.d.click(self.d.find(alert, 'push button', self.d._('_Continue')))
+        # It gives way to the save dialog, another window of the app.
+        deadline = time.monotonic() + 15
+        while True:
+            names = [c.name for c in self.d.app() if c is not None and c.getRoleName() != 'frame']
+            if names and heading not in names:
+                break
+            if time.monotonic() > deadline:
+                raise RehearsalError('the language dialog stays open: %r' % names)
+            time.sleep(0.3)
         # The save dialog: a second window, its name field focused.
         deadline = time.monotonic() + 15
         while self.d.app().childCount < 2:
