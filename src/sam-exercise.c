@@ -9,6 +9,7 @@
 #include "sam-agreements-page.h"
 #include "sam-brainstorm-page.h"
 #include "sam-changes-page.h"
+#include "sam-checklist-page.h"
 #include "sam-map-page.h"
 #include "sam-beliefs-page.h"
 #include "sam-customer-walk-page.h"
@@ -52,6 +53,9 @@ static const SamExerciseInfo exercises[] = {
   { "absent", N_("Bring the Absent Colleagues Along"), "mail-send-symbolic",
     N_("Per team: who was not there, what they will experience or hear, who does it and by when."),
     20, sam_absent_page_get_type },
+  { "checklist", N_("Team and Leadership Checklists"), "emblem-default-symbolic",
+    N_("Every team scores short statements on how it works, or on its leadership, from 1 to 5; the radar and the spread show where to talk."),
+    20, sam_checklist_page_get_type },
 };
 
 /**

@@ -199,6 +199,8 @@ add_step (SamReport *report,
     }
   else if (g_str_equal (kind, "absent"))
     shown = _sam_report_absent (report, step);
+  else if (g_str_equal (kind, "checklist"))
+    shown = _sam_report_checklist (report, step);
 
   /* Achieve/avoid statements may sit in any step. */
   shown |= _sam_report_statements (report, step);
