@@ -29,6 +29,7 @@ static const struct {
   { "agreements", N_("Concrete Agreements") },
   { "achieve-avoid", N_("What We Want to Achieve or Avoid") },
   { "absent", N_("Bring the Absent Colleagues Along") },
+  { "checklist", N_("Team and Leadership Checklists") },
 };
 
 static const char *

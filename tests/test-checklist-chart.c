@@ -2,11 +2,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "sam-checklist-chart.h"
+#include "sam-report.h"
+#include "sam-store-agenda.h"
+#include "sam-store-checklist.h"
+#include "sam-store-decide.h"
 
 /* The checklist's charts drawn to images, checked against the geometry
  * they are computed from: every team's outline passes through its values
@@ -214,6 +219,88 @@ test_spread (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+answer_all (SamStore *store,
+            SamStep  *step,
+            SamTeam  *team,
+            guint     person,
+            int       base)
+{
+  GListModel *items = sam_store_get_checklist_items (store, step);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SamChecklistItem) item = g_list_model_get_item (items, i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sam_store_set_checklist_score (store, item, team, person, (base + i) % 6, &error));
+    }
+}
+
+/* The report of a follow-up: the radar of the teams, the spread of every
+ * statement, then against now and what moved most, as PDF text. */
+static void
+test_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+  g_autoptr(SamDocument) document = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "checklist-report-test.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  SamWorkshop *workshop = sam_store_create_workshop (store, "Checklists", &error);
+  SamTeam *sales = sam_store_add_team (store, workshop, "Sales", &error);
+  SamTeam *it = sam_store_add_team (store, workshop, "IT", &error);
+  SamStep *step = sam_store_add_step (store, workshop, -1, "checklist", "How we work", 20, "", "", &error);
+  SamWorkshop *later;
+  SamStep *again;
+  int status = 0;
+
+  g_assert_true (sam_store_fill_checklist (store, step, "team", &error));
+  answer_all (store, step, sales, 0, 1);
+  answer_all (store, step, it, 1, 2);
+  answer_all (store, step, it, 2, 4);
+
+  later = sam_decide_create_follow_up (store, workshop, &error);
+  again = sam_store_add_step (store, later, -1, "checklist", "How we work now", 20, "", "", &error);
+  g_assert_true (sam_store_copy_checklist (store, again, sam_step_get_id (step), &error));
+  {
+    g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, later), 0);
+    answer_all (store, again, team, 0, 3);
+  }
+
+  document = sam_report_build (store, later, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("SAM_TEST_OUTDIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("SAM_TEST_OUTDIR"), "checklist-report.png", NULL);
+      guint last = sam_document_get_n_pages (document) - 1;
+
+      g_assert_true (sam_document_render_page_png (document, last, 1.0, png, &error));
+    }
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "How we work now"));
+  g_assert_nonnull (strstr (text, "15 answers"));
+  g_assert_nonnull (strstr (text, "one outline per team"));
+  g_assert_nonnull (strstr (text, "Compared with the Earlier Workshop"));
+  g_assert_nonnull (strstr (text, "The statements that moved most"));
+  /* The radar's legend and themes are text in the PDF too. */
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Customer"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/sam/checklist/chart/radar", test_radar);
   g_test_add_func ("/sam/checklist/chart/radar-dark-and-pdf", test_radar_dark_and_pdf);
   g_test_add_func ("/sam/checklist/chart/spread", test_spread);
+  g_test_add_func ("/sam/checklist/report", test_report);
 
   return g_test_run ();
 }
