@@ -378,6 +378,35 @@ choices_new (Row *row)
   return box;
 }
 
+/* With the focus in a row, 1–5 score its statement and ? or 0 is "don't
+ * know", as fast as a room calls out its answers.  A statement being
+ * edited takes its keys first. */
+static gboolean
+row_key_pressed_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    Row                   *row)
+{
+  int score = -1;
+
+  if (row->item == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_5)
+    score = keyval - GDK_KEY_0;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_5)
+    score = keyval - GDK_KEY_KP_0;
+  else if (keyval == GDK_KEY_question || keyval == GDK_KEY_0 || keyval == GDK_KEY_KP_0)
+    score = SAM_CHECKLIST_DONT_KNOW;
+
+  if (score < 0)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (row->spread, "checklist.score", "(xi)", sam_checklist_item_get_id (row->item), score);
+  return GDK_EVENT_STOP;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -388,6 +417,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   Row *row = g_new0 (Row, 1);
+  GtkEventController *keys;
 
   row->page = self;
   row->theme = editable_new (row, "theme", "sam-checklist-theme", _("Theme"));
@@ -413,6 +443,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), bottom);
   gtk_widget_add_css_class (box, "sam-checklist-row");
   g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (row_key_pressed_cb), row);
+  gtk_widget_add_controller (box, keys);
   gtk_list_item_set_child (list_item, box);
   gtk_list_item_set_activatable (list_item, FALSE);
 }

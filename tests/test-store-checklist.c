@@ -363,6 +363,88 @@ test_file (Fixture       *f,
   g_assert_cmpuint (((SamChecklistItemResult *) results->items->pdata[15])->counts[0], ==, 1);
 }
 
+static SamWorkshopFile *
+reread (SamWorkshopFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = sam_workshop_file_to_bytes (file);
+  SamWorkshopFile *again = sam_workshop_file_load_bytes (bytes, "sales.samenspel", &error);
+
+  g_assert_no_error (error);
+  return again;
+}
+
+/* Sales answers on its own laptop: the packet carries the statements and
+ * only Sales' answers; merging the contribution brings the new answers to
+ * the coach, and merging it again adds nothing twice. */
+static void
+test_packet (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  g_autoptr(SamWorkshopFile) packet = NULL;
+  g_autoptr(SamWorkshopFile) back = NULL;
+  g_autoptr(SamChecklistResults) results = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  SamWorkshop *there;
+  SamStep *step;
+  SamTeam *sales;
+
+  g_assert_true (sam_store_fill_checklist (f->store, f->step, "team", &error));
+  score (f, 0, f->it, 0, 1);
+  score (f, 0, f->sales, 0, 2);
+  {
+    g_autoptr(GHashTable) before = sam_store_get_checklist_answers (f->store, f->step, sam_team_get_id (f->sales), 0);
+    g_assert_cmpuint (g_hash_table_size (before), ==, 1);
+  }
+  /* A changed answer is the same row. */
+  score (f, 0, f->sales, 0, 3);
+
+  {
+    g_autoptr(SamWorkshopFile) file = sam_workshop_file_new_from_store (f->store, f->workshop, SAM_FILE_KIND_TEAM_PACKET,
+                                                                        sam_team_get_uuid (f->sales), &error);
+    g_assert_no_error (error);
+    packet = reread (file);
+  }
+  there = sam_workshop_file_import (packet, laptop, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SamStep) first = g_list_model_get_item (sam_store_get_steps (laptop, there), 0);
+    g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (laptop, there), 0);
+    step = first;
+    sales = team;
+  }
+  g_assert_cmpstr (sam_team_get_uuid (sales), ==, sam_team_get_uuid (f->sales));
+  results = sam_store_get_checklist_results (laptop, sam_step_get_id (step), &error);
+  /* IT's answer stays behind. */
+  g_assert_cmpuint (results->n_answers, ==, 1);
+  g_assert_cmpuint (((SamChecklistItemResult *) results->items->pdata[0])->counts[3], ==, 1);
+
+  /* Two people of Sales answer on the laptop. */
+  for (guint person = 1; person <= 2; person++)
+    {
+      g_autoptr(SamChecklistItem) item = g_list_model_get_item (sam_store_get_checklist_items (laptop, step), 1);
+      g_assert_true (sam_store_set_checklist_score (laptop, item, sales, person, 4 + person % 2, &error));
+    }
+
+  {
+    g_autoptr(SamWorkshopFile) file = sam_workshop_file_new_contribution (laptop, there, &error);
+    g_assert_no_error (error);
+    back = reread (file);
+  }
+  g_assert_true (sam_workshop_file_merge (back, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_merge (back, f->store, &error));
+  g_assert_no_error (error);
+  answers = sam_store_get_checklist_answers (f->store, f->step, sam_team_get_id (f->sales), 2);
+  g_assert_cmpuint (g_hash_table_size (answers), ==, 1);
+  {
+    g_autoptr(SamChecklistResults) merged = sam_store_get_checklist_results (f->store, sam_step_get_id (f->step), NULL);
+    g_assert_cmpuint (merged->n_answers, ==, 4);
+  }
+}
+
 /* A file whose score is out of range, or a number written as text, is
  * refused as a whole: the schema's CHECKs hold for whatever writes a row. */
 static void
@@ -418,6 +500,7 @@ main (int   argc,
   g_test_add ("/sam/store/checklist/own", Fixture, NULL, fixture_set_up, test_own, fixture_tear_down);
   g_test_add ("/sam/store/checklist/follow-up", Fixture, NULL, fixture_set_up, test_follow_up, fixture_tear_down);
   g_test_add ("/sam/store/checklist/file", Fixture, NULL, fixture_set_up, test_file, fixture_tear_down);
+  g_test_add ("/sam/store/checklist/packet", Fixture, NULL, fixture_set_up, test_packet, fixture_tear_down);
   g_test_add ("/sam/store/checklist/file-bad-score", Fixture, NULL, fixture_set_up, test_file_bad_score, fixture_tear_down);
 
   return g_test_run ();

@@ -667,17 +667,23 @@ sam_store_set_checklist_score (SamStore          *self,
   if (!_sam_store_begin (self, error))
     return FALSE;
 
-  /* A taken-back answer leaves no trace; a new one replaces the old. */
-  stmt = _sam_store_prepare (self, "DELETE FROM checklist_score WHERE item_id = ?1 AND team_id = ?2 AND person = ?3", error);
+  /* A taken-back answer leaves no trace; a changed one keeps its row (and
+   * uuid), so a team's laptop and the coach's merge it as the same row. */
+  stmt = _sam_store_prepare (self, score == SAM_CHECKLIST_NO_ANSWER
+                             ? "DELETE FROM checklist_score WHERE item_id = ?1 AND team_id = ?2 AND person = ?3"
+                             : "UPDATE checklist_score SET score = ?4 WHERE item_id = ?1 AND team_id = ?2 "
+                               "AND person = ?3", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, sam_checklist_item_get_id (item));
   sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
   sqlite3_bind_int (stmt, 3, person);
+  if (score != SAM_CHECKLIST_NO_ANSWER)
+    sqlite3_bind_int (stmt, 4, score);
   if (!_sam_store_step_done (self, stmt, error))
     goto failed;
 
-  if (score != SAM_CHECKLIST_NO_ANSWER)
+  if (score != SAM_CHECKLIST_NO_ANSWER && sqlite3_changes (_sam_store_get_db (self)) == 0)
     {
       stmt = _sam_store_prepare (self, "INSERT INTO checklist_score (uuid, workshop_id, item_id, team_id, person, score) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
