@@ -307,6 +307,12 @@ test_follow_up (void)
   shoot_at (&h, gtk_widget_get_parent (sam_test_find_child (h.page, SAM_TYPE_CHECKLIST_CHART_VIEW)),
             "checklist-compare.png");
 
+  /* Dark mode, as on a dimmed stage. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  shoot_at (&h, gtk_widget_get_parent (sam_test_find_child (h.page, SAM_TYPE_CHECKLIST_CHART_VIEW)),
+            "checklist-compare-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
   host_close (&h);
 }
 
