@@ -53,5 +53,8 @@ gboolean    _sam_report_cards       (SamReport  *report,
 /* Implemented in sam-report-checklist.c */
 gboolean    _sam_report_checklist   (SamReport  *report,
                                      SamStep    *step);
+/* Implemented in sam-report-feedback.c */
+gboolean    _sam_report_feedback    (SamReport  *report,
+                                     SamStep    *step);
 
 G_END_DECLS

@@ -4,7 +4,11 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "sam-csv-reader.h"
+#include "sam-feedback-chart.h"
+#include "sam-report.h"
 #include "sam-store.h"
 #include "sam-store-agenda.h"
 #include "sam-store-feedback.h"
@@ -260,6 +264,164 @@ test_file (Fixture       *f,
   g_assert_cmpfloat (((SamFeedbackGroup *) groups->pdata[0])->mean, ==, 8);
 }
 
+static void
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y,
+       SamColour        expected)
+{
+  const guchar *data;
+  guint32 value;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  value = *(const guint32 *) (data + (int) y * cairo_image_surface_get_stride (surface) + (int) x * 4);
+  g_assert_cmpfloat_with_epsilon (((value >> 16) & 0xff) / 255.0, expected.red, 0.02);
+  g_assert_cmpfloat_with_epsilon (((value >> 8) & 0xff) / 255.0, expected.green, 0.02);
+  g_assert_cmpfloat_with_epsilon ((value & 0xff) / 255.0, expected.blue, 0.02);
+}
+
+static void
+save (cairo_surface_t *surface,
+      const char      *name)
+{
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("SAM_TEST_OUTDIR") == NULL)
+    return;
+  g_mkdir_with_parents (g_getenv ("SAM_TEST_OUTDIR"), 0700);
+  path = g_build_filename (g_getenv ("SAM_TEST_OUTDIR"), name, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+}
+
+static cairo_surface_t *
+white (int      width,
+       int      height,
+       cairo_t **cr)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  *cr = cairo_create (surface);
+  cairo_set_source_rgb (*cr, 1, 1, 1);
+  cairo_paint (*cr);
+  return surface;
+}
+
+/* The three charts drawn to PNG and checked against their geometry. */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  static const SamFeedbackInput rows[] = {
+    { 2, "10", "", "2026-01-05", "Telefoon" }, { 3, "9", "", "2026-01-09", "Telefoon" },
+    { 4, "3", "", "2026-02-01", "Backoffice" }, { 5, "6", "", "2026-02-11", "Backoffice" },
+    { 6, "8", "", "2026-02-20", "Web" }, { 7, "9", "", "2026-03-02", "Web" },
+    { 8, "10", "", "2026-03-12", "Telefoon" }, { 9, "2", "", "2026-03-30", "Backoffice" },
+  };
+  g_autoptr(GPtrArray) channels = NULL;
+  g_autoptr(GPtrArray) months = NULL;
+  guint counts[11];
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y, w, h, tall;
+
+  g_assert_cmpuint (sam_store_import_feedback (f->store, f->step, rows, G_N_ELEMENTS (rows), 10, NULL, NULL), ==, 8);
+  sam_store_get_feedback_distribution (f->store, f->step, counts);
+
+  surface = white (660, 240, &cr);
+  sam_feedback_chart_draw_distribution (cr, 660, 240, counts, 10, FALSE);
+  cairo_destroy (cr);
+  save (surface, "feedback-distribution.png");
+  /* 9 and 10 were given twice: the tallest bars, in the promoters' colour. */
+  sam_feedback_chart_bar_rect (660, 240, counts, 10, 10, &x, &y, &w, &h);
+  g_assert_cmpfloat_with_epsilon (x, 10 * 60 + 9, 1e-9);
+  pixel (surface, x + w / 2, y + h - 2, sam_feedback_chart_score_colour (10, 10));
+  sam_feedback_chart_bar_rect (660, 240, counts, 10, 9, &x, &y, &w, &tall);
+  sam_feedback_chart_bar_rect (660, 240, counts, 10, 3, &x, &y, &w, &h);
+  g_assert_cmpfloat_with_epsilon (tall, 2 * h, 1e-9);
+  sam_feedback_chart_bar_rect (660, 240, counts, 10, 3, &x, &y, &w, &h);
+  pixel (surface, x + w / 2, y + h - 2, sam_feedback_chart_score_colour (3, 10));
+  sam_feedback_chart_bar_rect (660, 240, counts, 10, 8, &x, &y, &w, &h);
+  pixel (surface, x + w / 2, y + h - 2, sam_feedback_chart_score_colour (8, 10));
+  cairo_surface_destroy (surface);
+
+  /* NPS per channel: Backoffice −100, Telefoon +100, Web 0. */
+  channels = sam_store_get_feedback_groups (f->store, f->step, SAM_FEEDBACK_BY_CHANNEL);
+  surface = white (600, 180, &cr);
+  sam_feedback_chart_draw_nps_bars (cr, 600, 180, channels, FALSE);
+  cairo_destroy (cr);
+  save (surface, "feedback-channels.png");
+  g_assert_cmpfloat_with_epsilon (sam_feedback_chart_nps_x (600, -100), 210, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sam_feedback_chart_nps_x (600, 100), 540, 1e-9);
+  pixel (surface, sam_feedback_chart_nps_x (600, -50), 30, sam_feedback_chart_score_colour (0, 10));
+  pixel (surface, sam_feedback_chart_nps_x (600, 50), 90, sam_feedback_chart_score_colour (10, 10));
+  cairo_surface_destroy (surface);
+
+  /* The trend: January +100, February −67, March +33. */
+  months = sam_store_get_feedback_groups (f->store, f->step, SAM_FEEDBACK_BY_MONTH);
+  g_assert_cmpuint (months->len, ==, 3);
+  surface = white (600, 240, &cr);
+  sam_feedback_chart_draw_trend (cr, 600, 240, months, FALSE);
+  cairo_destroy (cr);
+  save (surface, "feedback-trend.png");
+  for (guint i = 0; i < months->len; i++)
+    {
+      SamColour blue = { 0.0, 0.45, 0.70 };
+
+      sam_feedback_chart_trend_point (600, 240, 3, i, ((SamFeedbackGroup *) months->pdata[i])->nps, &x, &y);
+      pixel (surface, x, y, blue);
+    }
+  sam_feedback_chart_trend_point (600, 240, 3, 0, 100, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 100, 1e-9);
+  cairo_surface_destroy (surface);
+}
+
+/* The report: the charts and the comments as customer quotes, with the
+ * names hidden as on the page. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  static const SamFeedbackInput rows[] = {
+    { 2, "9", "Anouk hielp me meteen", "2026-01-05", "Telefoon" },
+    { 3, "4", "Drie keer doorverbonden", "2026-02-01", "Backoffice" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamDocument) document = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "feedback-report-test.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  int status = 0;
+
+  g_assert_cmpuint (sam_store_import_feedback (f->store, f->step, rows, G_N_ELEMENTS (rows), 10, NULL, NULL), ==, 2);
+  g_assert_true (sam_store_set_feedback_redaction (f->store, f->step, TRUE, "Anouk", &error));
+  document = sam_report_build (f->store, f->workshop, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("SAM_TEST_OUTDIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("SAM_TEST_OUTDIR"), "feedback-report.png", NULL);
+      g_assert_true (sam_document_render_page_png (document, sam_document_get_n_pages (document) - 1, 1.0, png, &error));
+    }
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Customer quote"));
+  g_assert_nonnull (strstr (text, "… hielp me meteen"));
+  g_assert_null (strstr (text, "Anouk"));
+  g_assert_nonnull (strstr (text, "Drie keer doorverbonden"));
+  g_assert_nonnull (strstr (text, "NPS per team or channel"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +432,8 @@ main (int   argc,
   g_test_add ("/sam/store/feedback/nothing-half", Fixture, NULL, fixture_set_up, test_nothing_half, fixture_tear_down);
   g_test_add ("/sam/store/feedback/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/sam/store/feedback/file", Fixture, NULL, fixture_set_up, test_file, fixture_tear_down);
+  g_test_add ("/sam/store/feedback/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
+  g_test_add ("/sam/store/feedback/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add_func ("/sam/store/feedback/dates", test_dates);
   g_test_add_func ("/sam/store/feedback/redact", test_redact);
 

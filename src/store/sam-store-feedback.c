@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-feedback.h"
 #include "sam-store-feedback.h"
-#include "sam-store-private.h"
+#include "sam-store-decide-private.h"
 
 /* The customer's voice (schema version 8): survey responses imported from
  * a CSV file into a step, all of them or none (one transaction); rows that
@@ -459,4 +460,117 @@ sam_feedback_redact (const char         *text,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sam_store_list_feedback:
+ * @self: a #SamStore
+ * @step: a customer-voice step
+ *
+ * Returns: (transfer full): a new list of the step's #SamFeedback, in the
+ *   order of the file(s) they came from
+ */
+GListModel *
+sam_store_list_feedback (SamStore *self,
+                         SamStep  *step)
+{
+  GListStore *list = g_list_store_new (SAM_TYPE_FEEDBACK);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), G_LIST_MODEL (list));
+  g_return_val_if_fail (SAM_IS_STEP (step), G_LIST_MODEL (list));
+
+  stmt = _sam_store_prepare (self, "SELECT id, COALESCE(score, -1), scale, comment, date, channel FROM feedback "
+                             "WHERE step_id = ?1 AND trash IS NULL ORDER BY id", NULL);
+  if (stmt == NULL)
+    return G_LIST_MODEL (list);
+
+  sqlite3_bind_int64 (stmt, 1, sam_step_get_id (step));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *comment = _sam_store_dup_column (stmt, 3);
+      g_autofree char *date = _sam_store_dup_column (stmt, 4);
+      g_autofree char *channel = _sam_store_dup_column (stmt, 5);
+      g_autoptr(SamFeedback) feedback = g_object_new (SAM_TYPE_FEEDBACK,
+                                                      "id", sqlite3_column_int64 (stmt, 0),
+                                                      "score", sqlite3_column_int (stmt, 1),
+                                                      "scale", (guint) sqlite3_column_int (stmt, 2),
+                                                      "comment", comment,
+                                                      "date", date,
+                                                      "channel", channel,
+                                                      NULL);
+      g_list_store_append (list, feedback);
+    }
+  sqlite3_reset (stmt);
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * sam_store_get_feedback_redaction:
+ * @step: a customer-voice step
+ * @hide: (out): whether the names are hidden now
+ *
+ * Returns: (transfer full): the names to hide, one per line
+ */
+char *
+sam_store_get_feedback_redaction (SamStep  *step,
+                                  gboolean *hide)
+{
+  g_autoptr(JsonObject) settings = _sam_decide_settings_of (step);
+
+  *hide = json_object_get_boolean_member_with_default (settings, "redact", FALSE);
+  return g_strdup (json_object_get_string_member_with_default (settings, "redact-names", ""));
+}
+
+/**
+ * sam_store_set_feedback_redaction:
+ * @self: a #SamStore
+ * @step: a customer-voice step
+ * @hide: whether names are hidden when the comments are shown
+ * @names: the names to hide, one per line or separated by commas
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_feedback_redaction (SamStore    *self,
+                                  SamStep     *step,
+                                  gboolean     hide,
+                                  const char  *names,
+                                  GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+
+  if (!_sam_store_validate_text (names, 5000, TRUE, error))
+    return FALSE;
+
+  return _sam_decide_store_setting (self, step, "redact-names", json_node_init_string (json_node_alloc (), names), error) &&
+         _sam_decide_store_setting (self, step, "redact", json_node_init_boolean (json_node_alloc (), hide), error);
+}
+
+/**
+ * sam_feedback_split_names:
+ * @names: names, one per line or separated by commas
+ *
+ * Returns: (transfer full): the names, trimmed, without empty ones
+ */
+char **
+sam_feedback_split_names (const char *names)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,;\\n]", names ? names : "", 0, 0);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *name = g_strstrip (g_strdup (parts[i]));
+
+      if (*name != '\0')
+        g_ptr_array_add (out, name);
+      else
+        g_free (name);
+    }
+
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
 }

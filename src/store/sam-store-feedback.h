@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sam-store.h"
+#include "sam-feedback.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,15 @@ gboolean    sam_store_get_feedback_distribution (SamStore           *self,
 char       *sam_feedback_redact            (const char              *text,
                                             const char * const      *names);
 char       *sam_feedback_parse_date        (const char              *text);
+char      **sam_feedback_split_names       (const char              *names);
+GListModel *sam_store_list_feedback        (SamStore                *self,
+                                            SamStep                 *step);
+char       *sam_store_get_feedback_redaction (SamStep               *step,
+                                            gboolean                *hide);
+gboolean    sam_store_set_feedback_redaction (SamStore              *self,
+                                            SamStep                 *step,
+                                            gboolean                 hide,
+                                            const char              *names,
+                                            GError                 **error);
 
 G_END_DECLS
