@@ -9,8 +9,10 @@
 #include "sam-agreements-page.h"
 #include "sam-brainstorm-page.h"
 #include "sam-changes-page.h"
+#include "sam-checklist-page.h"
 #include "sam-map-page.h"
 #include "sam-beliefs-page.h"
+#include "sam-customer-voice-page.h"
 #include "sam-customer-walk-page.h"
 #include "sam-perspective-page.h"
 #include "sam-strengths-page.h"
@@ -52,6 +54,12 @@ static const SamExerciseInfo exercises[] = {
   { "absent", N_("Bring the Absent Colleagues Along"), "mail-send-symbolic",
     N_("Per team: who was not there, what they will experience or hear, who does it and by when."),
     20, sam_absent_page_get_type },
+  { "checklist", N_("Team and Leadership Checklists"), "emblem-default-symbolic",
+    N_("Every team scores short statements on how it works, or on its leadership, from 1 to 5; the radar and the spread show where to talk."),
+    20, sam_checklist_page_get_type },
+  { "customer-voice", N_("The Customer’s Voice"), "mail-unread-symbolic",
+    N_("Import what customers said in a survey: scores, NPS per team and per month, and their comments as cards."),
+    30, sam_customer_voice_page_get_type },
 };
 
 /**

@@ -63,5 +63,11 @@ gboolean    _sam_report_map         (SamReport  *report,
                                      SamStep    *step);
 gboolean    _sam_report_cards       (SamReport  *report,
                                      SamStep    *step);
+/* Implemented in sam-report-checklist.c */
+gboolean    _sam_report_checklist   (SamReport  *report,
+                                     SamStep    *step);
+/* Implemented in sam-report-feedback.c */
+gboolean    _sam_report_feedback    (SamReport  *report,
+                                     SamStep    *step);
 
 G_END_DECLS

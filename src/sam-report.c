@@ -27,6 +27,8 @@ static const struct {
   { "agreements", N_("Concrete Agreements") },
   { "achieve-avoid", N_("What We Want to Achieve or Avoid") },
   { "absent", N_("Bring the Absent Colleagues Along") },
+  { "checklist", N_("Team and Leadership Checklists") },
+  { "customer-voice", N_("The Customer’s Voice") },
 };
 
 static const char *
@@ -226,6 +228,10 @@ add_step (SamReport *report,
     }
   else if (g_str_equal (kind, "absent"))
     shown = _sam_report_absent (report, step);
+  else if (g_str_equal (kind, "checklist"))
+    shown = _sam_report_checklist (report, step);
+  else if (g_str_equal (kind, "customer-voice"))
+    shown = _sam_report_feedback (report, step);
 
   /* Achieve/avoid statements may sit in any step. */
   shown |= _sam_report_statements (report, step);

@@ -94,6 +94,10 @@ extern const char sam_schema_map_sql[];
 extern const SamSchemaModule sam_schema_map_module;
 extern const char sam_schema_file_sql[];
 extern const SamSchemaModule sam_schema_file_module;
+extern const char sam_schema_checklist_sql[];
+extern const SamSchemaModule sam_schema_checklist_module;
+extern const char sam_schema_feedback_sql[];
+extern const SamSchemaModule sam_schema_feedback_module;
 
 const SamMigration *_sam_store_get_migrations  (guint *n_migrations);
 const char *const  *_sam_store_get_trash_tables (void);

@@ -95,6 +95,8 @@ static const SamMigration migrations[] = {
   { 4, "the deciding exercises", sam_schema_decide_sql },
   { 5, "the relationship map", sam_schema_map_sql },
   { 6, "team packets opened on a team's laptop", sam_schema_file_sql },
+  { 7, "team and leadership checklists", sam_schema_checklist_sql },
+  { 8, "the customer's voice", sam_schema_feedback_sql },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own
@@ -206,6 +208,8 @@ static const SamSchemaModule *const modules[] = {
   &sam_schema_decide_module,
   &sam_schema_map_module,
   &sam_schema_file_module,
+  &sam_schema_checklist_module,
+  &sam_schema_feedback_module,
 };
 
 static const char *const *
