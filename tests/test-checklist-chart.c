@@ -269,7 +269,7 @@ test_report (void)
     answer_all (store, again, team, 0, 3);
   }
 
-  document = sam_report_build (store, later, &error);
+  document = sam_report_build (store, later, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (sam_document_write_pdf (document, path, &error));
   g_assert_no_error (error);

@@ -395,7 +395,7 @@ test_report (Fixture       *f,
 
   g_assert_cmpuint (sam_store_import_feedback (f->store, f->step, rows, G_N_ELEMENTS (rows), 10, NULL, NULL), ==, 2);
   g_assert_true (sam_store_set_feedback_redaction (f->store, f->step, TRUE, "Anouk", &error));
-  document = sam_report_build (f->store, f->workshop, &error);
+  document = sam_report_build (f->store, f->workshop, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (sam_document_write_pdf (document, path, &error));
   g_assert_no_error (error);
