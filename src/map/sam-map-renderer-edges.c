@@ -233,13 +233,8 @@ draw_relation_group (SamMapRenderer        *self,
   cairo_set_line_width (cr, tension == SAM_MAP_TENSION_HIGH ? style.zigzag : style.width);
   _sam_map_renderer_set_tension_style (cr, tension, style.edge);
 
-  /* Straight and dashed lines, and thin zigzags (outlines), go into one
-   * path per group: one rasterisation instead of one per relation, a
-   * sixth less work for the 1,000 relations of the scale check, and
-   * alike to the eye (where two lines of a group cross, their edge pixels
-   * are no longer blended twice).  Thicker zigzags are stroked one by one,
-   * as cairo rasterises many small round-joined strokes faster than one
-   * big self-intersecting path. */
+  /* One stroke per edge: cairo rasterises many small strokes faster than
+   * one big self-intersecting path. */
   for (guint i = 0; i < self->edges->len; i++)
     {
       const EdgeCache *ec = &g_array_index (self->edges, EdgeCache, i);
@@ -254,24 +249,21 @@ draw_relation_group (SamMapRenderer        *self,
         continue;
 
       edge_endpoints (self, ec, &ax, &ay, &bx, &by);
-      if (tension != SAM_MAP_TENSION_HIGH)
+      if (tension == SAM_MAP_TENSION_HIGH && style.zigzag <= 2.0)
+        {
+          zigzag_outline (cr, ax, ay, bx, by, style.amplitude, style.period, style.zigzag);
+          cairo_fill (cr);
+          continue;
+        }
+      if (tension == SAM_MAP_TENSION_HIGH)
+        _sam_map_renderer_zigzag_path (cr, ax, ay, bx, by, style.amplitude, style.period);
+      else
         {
           cairo_move_to (cr, ax, ay);
           cairo_line_to (cr, bx, by);
         }
-      else if (style.zigzag <= 2.0)
-        zigzag_outline (cr, ax, ay, bx, by, style.amplitude, style.period, style.zigzag);
-      else
-        {
-          _sam_map_renderer_zigzag_path (cr, ax, ay, bx, by, style.amplitude, style.period);
-          cairo_stroke (cr);
-        }
+      cairo_stroke (cr);
     }
-
-  if (tension != SAM_MAP_TENSION_HIGH)
-    cairo_stroke (cr);
-  else if (style.zigzag <= 2.0)
-    cairo_fill (cr);
 }
 
 void
