@@ -28,7 +28,6 @@ import tempfile
 import time
 
 TYPING_DELAY_MS = 80
-UNMAPPED_KEY_DELAY_MS = 800
 CARD_AREA_SHARE = 0.4
 
 
@@ -229,17 +228,20 @@ class Driver:
         raise RehearsalError('the wheel does not bring %r into view' % acc.name)
 
     def type(self, text):
-        # A letter missing from the keyboard map (é, è…) is typed on a spare
-        # key that xdotool maps just for it and unmaps half a delay after
-        # the key goes up; a loaded app that reads the key after that sees
-        # nothing.  Such letters go one at a time with time to be read.
+        # A letter missing from the keyboard map (é, è…) is not left to
+        # xdotool: it types such a letter on a spare key that it maps for a
+        # moment, and a loaded app that reads the key after the map is put
+        # back sees nothing.  Such a letter goes in as a person on a US
+        # keyboard enters it: Ctrl+Shift+U, its hex code and a space (GTK's
+        # own input method), with keys that are always on the map.
         run_start = 0
         for i, char in enumerate(text + '\0'):
             if ord(char) > 127 or char == '\0':
                 if i > run_start:
                     run('xdotool', 'type', '--delay', str(TYPING_DELAY_MS), text[run_start:i])
                 if char != '\0':
-                    run('xdotool', 'type', '--delay', str(UNMAPPED_KEY_DELAY_MS), char)
+                    run('xdotool', 'key', '--delay', str(TYPING_DELAY_MS), 'ctrl+shift+u',
+                        *('%x' % ord(char)), 'space')
                 run_start = i + 1
         time.sleep(0.3)
 
@@ -277,7 +279,7 @@ SAMPLES = {
         'challenge': "Longs délais d'attente",
         'beliefs': ["L'IT est toujours en retard", 'Nous réparons tout'],
         'ideas': ['Un guichet unique', 'Déjeuner ensemble', 'Un interlocuteur fixe'],
-        'agreement': 'Un entretien client par semaine',
+        'agreement': 'Appel client hebdomadaire',
     },
 }
 
