@@ -77,7 +77,10 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (text, "sam-projector-card-text");
   gtk_widget_add_css_class (detail, "sam-projector-detail");
   gtk_widget_add_css_class (badge, "sam-projector-badge");
-  for (GtkWidget *label = text; label != NULL; label = label == text ? detail : NULL)
+  /* Every label wraps: a long word never widens the grid beyond the
+   * screen (the window would grow, and its type with it). */
+  for (GtkWidget *label = text; label != NULL;
+       label = label == text ? detail : label == detail ? badge : NULL)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -226,8 +229,11 @@ after_paint_cb (SamProjectorView *self)
     self->n_pages = self->page + 1;
   else
     {
-      /* At least one row a page, even one taller than the screen. */
-      guint row = MAX (cut - cut % self->columns, self->columns);
+      /* At least one row a page, even one taller than the screen, and
+       * never the teams' names without a row of their cards. */
+      g_autoptr(SamProjectorItem) first = g_list_model_get_item (G_LIST_MODEL (self->items), start);
+      guint least = self->columns * (first != NULL && sam_projector_item_get_kind (first) == SAM_PROJECTOR_ITEM_HEADING ? 2 : 1);
+      guint row = MAX (cut - cut % self->columns, least);
       guint next = start + row;
 
       gtk_slice_list_model_set_size (self->slice, row);
@@ -333,9 +339,19 @@ draw_map (GtkDrawingArea *area,
   SamProjectorView *self = user_data;
   SamMapRect viewport = { 0, 0, width, height };
   SamMapTransform transform;
+  SamMapRect legend;
 
   if (self->map_renderer == NULL || width <= 1 || height <= 1)
     return;
+
+  /* Fitted beside or above the legend, never under it. */
+  if (sam_map_renderer_get_legend_area (self->map_renderer, width, height, &legend))
+    {
+      if (legend.y <= 12.5)
+        viewport.width = legend.x - 12;
+      else
+        viewport.height = legend.y - 12;
+    }
 
   sam_map_renderer_set_dark (self->map_renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   sam_map_renderer_set_cache_scale (self->map_renderer, MAX (gtk_widget_get_scale_factor (GTK_WIDGET (area)), 1));
