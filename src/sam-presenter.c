@@ -136,12 +136,24 @@ follow_step (SamPresenter *self)
 
 /* The thumbnail panel in the console */
 
+/* The drop-down selects its first card by itself when cards come while
+ * none is chosen: only what the coach picks from its popover highlights. */
+static gboolean
+choosing (GtkDropDown *drop)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 highlight_chosen_cb (SamPresenter *self)
 {
   SamCard *card;
 
-  if (self->syncing || self->window == NULL)
+  if (self->syncing || self->window == NULL || !choosing (self->highlight_drop))
     return;
 
   card = gtk_drop_down_get_selected_item (self->highlight_drop);

@@ -509,6 +509,8 @@ test_blank_page_highlight (Fixture       *f,
   for (guint i = 0; i < 100 && sam_projector_view_get_n_pages (view) < 2; i++)
     sam_test_pump (50);
   g_assert_cmpuint (sam_projector_view_get_n_pages (view), >, 1);
+  /* New cards highlight nothing by themselves. */
+  g_assert_cmpint (sam_projector_view_get_highlight (view), ==, 0);
   g_assert_cmpuint (sam_projector_view_get_page (view), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", 1));
   next_frame (f);
