@@ -276,6 +276,8 @@ set_accels (GtkApplication *app)
     /* Ctrl+L is the map's Arrange; the library is Alt+Left alone. */
     { "win.show-library", { "<Alt>Left", NULL } },
     { "win.fullscreen", { "F11", NULL } },
+    /* Presenting: the projector view on a second screen. */
+    { "win.present", { "F5", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     /* A window action: accelerators set on the application cannot reach

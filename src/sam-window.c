@@ -9,6 +9,7 @@
 #include "sam-error.h"
 #include "sam-layout-probe.h"
 #include "sam-library-page.h"
+#include "sam-presenter.h"
 #include "sam-step-view.h"
 #include "sam-window-private.h"
 #include "sam-workshop-view.h"
@@ -39,6 +40,9 @@ struct _SamWindow
 
   /* the error dialog on screen, if any (a weak pointer) */
   GtkWidget *error_dialog;
+
+  /* the projector view and its actions (sam-presenter.c) */
+  SamPresenter *presenter;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -212,6 +216,8 @@ sam_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
+  /* The projector does not outlive its console. */
+  sam_presenter_stop (self->presenter);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window))
     {
@@ -227,6 +233,9 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = (SamWindow *)object;
 
+  if (self->presenter != NULL)
+    sam_presenter_stop (self->presenter);
+  g_clear_object (&self->presenter);
   g_clear_weak_pointer (&self->error_dialog);
   g_clear_pointer (&self->backup, g_free);
   g_clear_object (&self->undo_toast);
@@ -747,6 +756,7 @@ sam_window_init (SamWindow *self)
   _sam_window_init_files (self);
   sam_decide_add_window_actions (self);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+  self->presenter = sam_presenter_new (GTK_WINDOW (self));
   sam_layout_probe_attach (GTK_WINDOW (self));
 }
 
@@ -825,6 +835,7 @@ sam_window_open_workshop (SamWindow   *self,
   sam_workshop_view_set_workshop (self->workshop_view, workshop);
   return_to_step (self, workshop);
   gtk_stack_set_visible_child_name (self->stack, "workshop");
+  sam_presenter_workshop_changed (self->presenter);
   gtk_window_set_title (GTK_WINDOW (self), sam_workshop_get_name (workshop));
   g_settings_set_string (self->settings, "last-workshop", sam_workshop_get_uuid (workshop));
 }
@@ -846,6 +857,7 @@ sam_window_show_library (SamWindow *self)
   sam_workshop_view_set_workshop (self->workshop_view, NULL);
   sam_library_page_refresh (self->library_page);
   gtk_stack_set_visible_child_name (self->stack, "library");
+  sam_presenter_workshop_changed (self->presenter);
   gtk_window_set_title (GTK_WINDOW (self), _("Samenspel"));
   g_settings_set_string (self->settings, "last-workshop", "");
 }
@@ -942,4 +954,18 @@ sam_window_show_error (SamWindow    *self,
   self->error_dialog = alert;
   g_object_add_weak_pointer (G_OBJECT (alert), (gpointer *) &self->error_dialog);
   sam_compat_alert_present (alert, GTK_WIDGET (self), NULL, NULL);
+}
+
+/**
+ * sam_window_get_presenter:
+ * @self: a #SamWindow
+ *
+ * Returns: (transfer none) (type SamPresenter): what shows the projector
+ *   view from this window
+ */
+gpointer
+sam_window_get_presenter (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return self->presenter;
 }

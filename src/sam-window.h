@@ -26,6 +26,7 @@ void         sam_window_show_undo_toast    (SamWindow      *self,
                                             gint64          batch);
 void         sam_window_show_error         (SamWindow      *self,
                                             const GError   *error);
+gpointer     sam_window_get_presenter      (SamWindow      *self);
 
 /* Implemented in sam-window-files.c */
 void         sam_window_open_file          (SamWindow      *self,

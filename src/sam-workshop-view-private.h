@@ -21,6 +21,7 @@ struct _SamWorkshopView
   GtkMenuButton *add_step_button;
   GtkMenuButton *agenda_menu_button;
   GtkStack *pages;
+  GtkBox *presenter_slot;
   SamStepView *step_view;
 
   SamStore *store;

@@ -373,6 +373,7 @@ sam_workshop_view_class_init (SamWorkshopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, page_title);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, pages);
+  gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, presenter_slot);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, agenda_total);
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, add_step_button);
@@ -550,4 +551,27 @@ sam_workshop_view_get_step (SamWorkshopView *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "step") != 0)
     return NULL;
   return sam_step_view_get_step (self->step_view);
+}
+
+/**
+ * sam_workshop_view_set_presenter_panel:
+ * @self: a #SamWorkshopView
+ * @panel: (nullable): the projector's thumbnail and controls, or %NULL
+ *   when presenting stops
+ *
+ * Shows @panel at the foot of the sidebar, under the agenda.
+ */
+void
+sam_workshop_view_set_presenter_panel (SamWorkshopView *self,
+                                       GtkWidget       *panel)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (SAM_IS_WORKSHOP_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presenter_slot))) != NULL)
+    gtk_box_remove (self->presenter_slot, child);
+  if (panel != NULL)
+    gtk_box_append (self->presenter_slot, panel);
+  gtk_widget_set_visible (GTK_WIDGET (self->presenter_slot), panel != NULL);
 }

@@ -21,5 +21,7 @@ void         sam_workshop_view_show_page    (SamWorkshopView *self,
 const char  *sam_workshop_view_get_page     (SamWorkshopView *self);
 GtkWidget   *sam_workshop_view_get_step_view (SamWorkshopView *self);
 SamStep     *sam_workshop_view_get_step     (SamWorkshopView *self);
+void         sam_workshop_view_set_presenter_panel (SamWorkshopView *self,
+                                                    GtkWidget       *panel);
 
 G_END_DECLS

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/**
+ * SamProjectorItemKind:
+ * @SAM_PROJECTOR_ITEM_HEADING: a column's heading: a team's colour and name
+ * @SAM_PROJECTOR_ITEM_CARD: one card (or agreement, plan) with its details
+ * @SAM_PROJECTOR_ITEM_EMPTY: a free cell where a column is shorter
+ */
+typedef enum
+{
+  SAM_PROJECTOR_ITEM_HEADING,
+  SAM_PROJECTOR_ITEM_CARD,
+  SAM_PROJECTOR_ITEM_EMPTY,
+} SamProjectorItemKind;
+
+#define SAM_TYPE_PROJECTOR_ITEM (sam_projector_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamProjectorItem, sam_projector_item, SAM, PROJECTOR_ITEM, GObject)
+
+SamProjectorItem     *sam_projector_item_new         (SamProjectorItemKind  kind,
+                                                      const char           *text,
+                                                      const char           *detail,
+                                                      const char           *badge);
+SamProjectorItemKind  sam_projector_item_get_kind    (SamProjectorItem     *self);
+const char           *sam_projector_item_get_text    (SamProjectorItem     *self);
+const char           *sam_projector_item_get_detail  (SamProjectorItem     *self);
+const char           *sam_projector_item_get_badge   (SamProjectorItem     *self);
+int                   sam_projector_item_get_colour  (SamProjectorItem     *self);
+void                  sam_projector_item_set_colour  (SamProjectorItem     *self,
+                                                      int                   colour);
+gint64                sam_projector_item_get_card_id (SamProjectorItem     *self);
+void                  sam_projector_item_set_card_id (SamProjectorItem     *self,
+                                                      gint64                card_id);
+
+G_END_DECLS
