@@ -29,12 +29,14 @@ typedef struct
   guint checked;
 } Fixture;
 
-/* The widgets GTK draws inside a control (a drop-down's button, an entry's
- * text, a spin button's + and −) are named through the control itself. */
+/* The widgets GTK draws inside a control (a drop-down's or a menu button's
+ * button, an entry's text, a spin button's + and −) are named through the
+ * control itself: GTK 4.8 relates a menu button's inner toggle to it. */
 static gboolean
 is_composite (GtkWidget *widget)
 {
-  return GTK_IS_DROP_DOWN (widget) || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_ENTRY (widget) ||
+  return GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+         GTK_IS_ENTRY (widget) ||
          GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_PASSWORD_ENTRY (widget) || ADW_IS_ENTRY_ROW (widget) ||
          GTK_IS_WINDOW_CONTROLS (widget);
 }
