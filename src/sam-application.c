@@ -116,6 +116,10 @@ open_store (SamApplication *self)
    * database itself. */
   if (self->store != NULL)
     {
+      /* Opening and the purge may wait for another program's lock; an edit
+       * may not: the window would freeze meanwhile.  A failed edit shows
+       * what is stored and names the lock, and the next one tries again. */
+      sam_store_set_busy_timeout (self->store, SAM_APPLICATION_BUSY_TIMEOUT_MS);
       backup_store (self);
       self->backup_id = g_timeout_add_seconds (BACKUP_INTERVAL_SECONDS, backup_if_edited, self);
       self->refresh_id = g_timeout_add_seconds (2, refresh_store, self);

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 #define SAM_TYPE_APPLICATION (sam_application_get_type ())
 
+/* How long an edit waits for another program's lock on the database: long
+ * enough for another program's own short writes, short enough that the
+ * window never seems to hang (docs/architecture.md). */
+#define SAM_APPLICATION_BUSY_TIMEOUT_MS 200
+
 G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
 
 SamApplication *sam_application_new            (const char        *application_id,

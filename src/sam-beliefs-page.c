@@ -148,6 +148,7 @@ strength_widget_new (SamCardList *list,
       label = g_strdup_printf (_("Strength %d of %d: %s"), i, SAM_BELIEF_MAX_STRENGTH,
                                sam_belief_strength_to_words (i));
       gtk_widget_set_tooltip_text (dot, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data_full (G_OBJECT (dot), "card", g_object_ref (card), g_object_unref);
       g_object_set_data (G_OBJECT (dot), "strength", GINT_TO_POINTER (i));
       g_signal_connect_object (dot, "clicked", G_CALLBACK (dot_clicked_cb), self, 0);

@@ -82,6 +82,7 @@ update_row (AdwActionRow *row,
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
+  g_autofree char *menu_name = NULL;
   const char *organisation = sam_workshop_get_organisation (workshop);
   guint n_teams = sam_workshop_get_n_teams (workshop);
   char *day = format_day (sam_workshop_get_date (workshop));
@@ -98,6 +99,12 @@ update_row (AdwActionRow *row,
   subtitle = g_strjoinv (" · ", (char **) parts->pdata);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_workshop_get_name (workshop));
   adw_action_row_set_subtitle (row, subtitle);
+
+  /* Translators: the accessible name of a workshop's menu button in the
+   * list of workshops; %s is the workshop's name */
+  menu_name = g_strdup_printf (_("Menu for workshop %s"), sam_workshop_get_name (workshop));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row), "menu-button")),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name, -1);
 }
 
 static void
@@ -160,6 +167,7 @@ create_row (gpointer item,
   gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  g_object_set_data (G_OBJECT (row), "menu-button", button);
 
   update_row (ADW_ACTION_ROW (row), NULL, workshop);
   g_signal_connect_object (workshop, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);

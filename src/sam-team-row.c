@@ -18,11 +18,29 @@ struct _SamTeamRow
   SamTeam *team;
   GtkWidget *swatch;
   GtkWidget *colour_button;
+  GtkWidget *more_button;
   GtkSpinButton *people;
   guint colour;
 };
 
 G_DEFINE_FINAL_TYPE (SamTeamRow, sam_team_row, ADW_TYPE_ENTRY_ROW)
+
+/* A screen reader tells the rows' buttons apart by their team. */
+static void
+update_accessible_names (SamTeamRow *self)
+{
+  const char *name = sam_team_get_name (self->team);
+  g_autofree char *colour = NULL;
+  g_autofree char *menu = NULL;
+
+  /* Translators: the accessible name of a team's colour button: the team,
+   * then its colour (“Colour of team Sales: Orange”) */
+  colour = g_strdup_printf (_("Colour of team %1$s: %2$s"), name, sam_palette_get_name (self->colour));
+  /* Translators: the accessible name of a team's menu button; %s is the team */
+  menu = g_strdup_printf (_("Menu for team %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->colour_button), GTK_ACCESSIBLE_PROPERTY_LABEL, colour, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu, -1);
+}
 
 static void
 update_swatch (SamTeamRow *self)
@@ -39,8 +57,7 @@ update_swatch (SamTeamRow *self)
   /* Translators: %s is a colour name such as “Orange” */
   tooltip = g_strdup_printf (_("Team colour: %s"), sam_palette_get_name (self->colour));
   gtk_widget_set_tooltip_text (self->colour_button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->colour_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  update_accessible_names (self);
 }
 
 static void
@@ -49,6 +66,7 @@ team_name_changed_cb (SamTeamRow *self)
   /* An outside change (Undo, another view) shows at once, unless the name
    * is being typed in: then when the focus leaves it. */
   sam_field_show_stored (GTK_WIDGET (self), sam_team_get_name (self->team));
+  update_accessible_names (self);
 }
 
 static void
@@ -176,6 +194,7 @@ more_menu_new (SamTeamRow *self)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Team Actions"));
   gtk_widget_add_css_class (button, "flat");
+  self->more_button = button;
   return button;
 }
 

@@ -38,6 +38,9 @@ struct _SamWindow
    * without) a window manager that grants it. */
   gboolean projecting;
 
+  /* opening a workshop: its pages pass by before the one it returns to */
+  gboolean returning;
+
   /* the error dialog on screen, if any (a weak pointer) */
   GtkWidget *error_dialog;
 
@@ -91,57 +94,80 @@ show_store_error (SamWindow    *self,
   offer_backup (self, error);
 }
 
-/* Where the coach was in each workshop: workshop UUID → step UUID, so
- * reopening a workshop (or the app) returns to that step. */
+/* Where the coach is in the open workshop: "overview", "map", or the UUID
+ * of the agenda step shown; NULL while none of it is shown. */
+static const char *
+current_place (SamWindow   *self,
+               SamWorkshop *workshop)
+{
+  const char *page = sam_workshop_view_get_page (self->workshop_view);
+  SamStep *step;
+
+  if (g_strcmp0 (page, "step") != 0)
+    return page;
+
+  step = sam_workshop_view_get_step (self->workshop_view);
+  if (step == NULL || sam_step_get_workshop_id (step) != sam_workshop_get_id (workshop))
+    return NULL;
+  return sam_step_get_uuid (step);
+}
+
+/* Where the coach was in each workshop (workshop UUID → place, see
+ * current_place()), so reopening a workshop, or the app, returns there. */
 static void
-remember_step (SamWindow *self)
+remember_place (SamWindow *self)
 {
   SamWorkshop *workshop;
-  SamStep *step;
   g_autoptr(GVariant) old = NULL;
-  GVariantBuilder steps;
+  GVariantBuilder places;
   GVariantIter iter;
-  const char *workshop_uuid, *step_uuid;
+  const char *workshop_uuid, *place, *stored;
 
-  /* The step view lets go of its step while the window goes. */
-  if (self->workshop_view == NULL || self->settings == NULL)
+  /* The step view lets go of its step while the window goes, and opening
+   * a workshop passes its first page before returning to the stored one. */
+  if (self->workshop_view == NULL || self->settings == NULL || self->returning)
     return;
 
   workshop = sam_workshop_view_get_workshop (self->workshop_view);
-  step = sam_step_view_get_step (SAM_STEP_VIEW (sam_workshop_view_get_step_view (self->workshop_view)));
-  if (workshop == NULL || step == NULL || sam_step_get_workshop_id (step) != sam_workshop_get_id (workshop))
+  if (workshop == NULL || (place = current_place (self, workshop)) == NULL)
     return;
 
   old = g_settings_get_value (self->settings, "last-steps");
-  if (g_variant_lookup (old, sam_workshop_get_uuid (workshop), "&s", &step_uuid) &&
-      g_strcmp0 (step_uuid, sam_step_get_uuid (step)) == 0)
+  if (g_variant_lookup (old, sam_workshop_get_uuid (workshop), "&s", &stored) &&
+      g_strcmp0 (stored, place) == 0)
     return;
 
-  g_variant_builder_init (&steps, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_init (&places, G_VARIANT_TYPE ("a{ss}"));
   g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "{&s&s}", &workshop_uuid, &step_uuid))
+  while (g_variant_iter_next (&iter, "{&s&s}", &workshop_uuid, &stored))
     if (g_strcmp0 (workshop_uuid, sam_workshop_get_uuid (workshop)) != 0)
-      g_variant_builder_add (&steps, "{ss}", workshop_uuid, step_uuid);
-  g_variant_builder_add (&steps, "{ss}", sam_workshop_get_uuid (workshop), sam_step_get_uuid (step));
-  g_settings_set_value (self->settings, "last-steps", g_variant_builder_end (&steps));
+      g_variant_builder_add (&places, "{ss}", workshop_uuid, stored);
+  g_variant_builder_add (&places, "{ss}", sam_workshop_get_uuid (workshop), place);
+  g_settings_set_value (self->settings, "last-steps", g_variant_builder_end (&places));
 }
 
 static void
-return_to_step (SamWindow   *self,
-                SamWorkshop *workshop)
+return_to_place (SamWindow   *self,
+                 SamWorkshop *workshop)
 {
-  g_autoptr(GVariant) steps = g_settings_get_value (self->settings, "last-steps");
+  g_autoptr(GVariant) places = g_settings_get_value (self->settings, "last-steps");
   GListModel *agenda = sam_store_get_steps (self->store, workshop);
-  const char *uuid = NULL;
+  const char *place = NULL;
 
-  if (!g_variant_lookup (steps, sam_workshop_get_uuid (workshop), "&s", &uuid))
+  if (!g_variant_lookup (places, sam_workshop_get_uuid (workshop), "&s", &place))
     return;
+
+  if (g_str_equal (place, "overview") || g_str_equal (place, "map"))
+    {
+      sam_workshop_view_show_page (self->workshop_view, place);
+      return;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
     {
       g_autoptr(SamStep) step = g_list_model_get_item (agenda, i);
 
-      if (g_strcmp0 (sam_step_get_uuid (step), uuid) == 0)
+      if (g_strcmp0 (sam_step_get_uuid (step), place) == 0)
         {
           g_autofree char *page = g_strdup_printf ("step-%" G_GINT64_FORMAT, sam_step_get_id (step));
 
@@ -185,7 +211,9 @@ setup (SamWindow      *self,
   sam_library_page_set_store (self->library_page, self->store);
   sam_workshop_view_set_store (self->workshop_view, self->store);
   g_signal_connect_object (sam_workshop_view_get_step_view (self->workshop_view), "notify::step",
-                           G_CALLBACK (remember_step), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (remember_place), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workshop_view, "notify::page",
+                           G_CALLBACK (remember_place), self, G_CONNECT_SWAPPED);
   restore_last_workshop (self);
 }
 
@@ -832,8 +860,10 @@ sam_window_open_workshop (SamWindow   *self,
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (SAM_IS_WORKSHOP (workshop));
 
+  self->returning = TRUE;
   sam_workshop_view_set_workshop (self->workshop_view, workshop);
-  return_to_step (self, workshop);
+  return_to_place (self, workshop);
+  self->returning = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "workshop");
   sam_presenter_workshop_changed (self->presenter);
   gtk_window_set_title (GTK_WINDOW (self), sam_workshop_get_name (workshop));

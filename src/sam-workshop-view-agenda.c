@@ -533,6 +533,10 @@ agenda_placeholder_new (void)
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Use a _Template…"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  /* Up to GTK 4.8 a menu button's label does not name it for a screen
+   * reader: the name is the label as shown, without its mnemonic. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Use a Template…"), -1);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");

@@ -16,6 +16,14 @@
 
 G_DEFINE_FINAL_TYPE (SamWorkshopView, sam_workshop_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static SamWindow *
 get_window (SamWorkshopView *self)
 {
@@ -359,12 +367,48 @@ sam_workshop_view_dispose (GObject *object)
 }
 
 static void
+sam_workshop_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SamWorkshopView *self = SAM_WORKSHOP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, sam_workshop_view_get_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+page_changed_cb (SamWorkshopView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
 sam_workshop_view_class_init (SamWorkshopViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sam_workshop_view_dispose;
+  object_class->get_property = sam_workshop_view_get_property;
+
+  /**
+   * SamWorkshopView:page:
+   *
+   * The page shown: "overview", "map" or "step" (see
+   * sam_workshop_view_get_page()).
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-workshop-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWorkshopView, sidebar_revealer);
@@ -419,6 +463,8 @@ sam_workshop_view_init (SamWorkshopView *self)
   self->step_view = g_object_new (SAM_TYPE_STEP_VIEW, NULL);
   gtk_stack_add_titled (self->pages, GTK_WIDGET (self->step_view), "step", _("Agenda Step"));
   _sam_workshop_view_agenda_init (self);
+  g_signal_connect_object (self->pages, "notify::visible-child-name",
+                           G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -515,7 +561,7 @@ sam_workshop_view_show_page (SamWorkshopView *self,
  * sam_workshop_view_get_page:
  * @self: a #SamWorkshopView
  *
- * Returns: the page shown: "overview", or "step" for an agenda step
+ * Returns: the page shown: "overview", "map", or "step" for an agenda step
  */
 const char *
 sam_workshop_view_get_page (SamWorkshopView *self)

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "sam-test-log.h"
@@ -30,6 +33,57 @@ sam_test_isolate (void)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (vars[i], dir, TRUE);
     }
+}
+
+/* Whether gettext answers in Dutch: "Agreed" is translated. */
+static gboolean
+speaks_dutch (void)
+{
+  return g_strcmp0 (_("Agreed"), "Agreed") != 0;
+}
+
+/**
+ * sam_test_speak_dutch:
+ *
+ * Makes the catalogue answer in Dutch, as $LANGUAGE=nl asks.  The C
+ * library of newer systems (glibc 2.37 and later) ignores LANGUAGE in the
+ * C.UTF-8 locale the tests run in, and a minimal system has no other
+ * locale: then the nl_NL.UTF-8 locale is built with localedef under the
+ * test's cache folder, LOCPATH points at it and LC_ALL names it (in the
+ * environment too, as gtk_init() sets the locale from it again).  Call it
+ * after sam_test_isolate() and sam_i18n_init().
+ *
+ * Returns: whether the catalogue answers in Dutch
+ */
+gboolean
+sam_test_speak_dutch (void)
+{
+  const char *argv[] = { "localedef", "-i", "nl_NL", "-f", "UTF-8", NULL, NULL };
+  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
+  int status = 0;
+
+  setlocale (LC_ALL, "");
+  if (speaks_dutch ())
+    return TRUE;
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      dir = g_build_filename (g_get_user_cache_dir (), "locale", NULL);
+      target = g_build_filename (dir, "nl_NL.UTF-8", NULL);
+      argv[5] = target;
+      /* localedef warns (status 1) on some definitions yet writes the
+       * locale: whether it is usable is what counts. */
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_spawn_sync (NULL, (char **) argv, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, NULL))
+        return FALSE;
+      g_setenv ("LOCPATH", dir, TRUE);
+    }
+
+  g_setenv ("LC_ALL", "nl_NL.UTF-8", TRUE);
+  return setlocale (LC_ALL, "") != NULL && speaks_dutch ();
 }
 
 /**

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void            sam_test_isolate         (void);
 void            sam_test_reset_data      (void);
+gboolean        sam_test_speak_dutch     (void);
 SamApplication *sam_test_application_new (void);
 SamWindow      *sam_test_window_new      (SamApplication *app);
 void            sam_test_pump            (guint           ms);

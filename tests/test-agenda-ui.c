@@ -444,8 +444,35 @@ test_running_step (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (agenda_row (f, first), "running"));
 }
 
+/* Shows @page, goes to the library and opens the workshop again. */
+static void
+reopen_at (Fixture    *f,
+           const char *uuid,
+           const char *page)
+{
+  gtk_widget_activate_action (f->view, "workshop.show-page", "s", page);
+  sam_test_pump (50);
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-workshop", "s", uuid));
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, page);
+}
+
+/* Shows @page, then closes the window and opens a new one, as a restart. */
+static void
+restart_at (Fixture    *f,
+            const char *page)
+{
+  gtk_widget_activate_action (f->view, "workshop.show-page", "s", page);
+  sam_test_pump (50);
+  sam_test_destroy_window (f->window);
+  f->window = sam_test_window_new (f->app);
+  f->view = sam_window_get_workshop_view (f->window);
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, page);
+}
+
 /* Reopening a workshop, in the same window or after a restart, returns to
- * the step the coach was on. */
+ * the page the coach was on: a step, the map or the workshop and teams. */
 static void
 test_return_to_step (Fixture       *f,
                      gconstpointer  data)
@@ -474,6 +501,12 @@ test_return_to_step (Fixture       *f,
   f->view = sam_window_get_workshop_view (f->window);
   g_assert_true (sam_window_get_workshop (f->window) == workshop);
   g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == third);
+
+  /* The map and the workshop's own page are places to return to as well. */
+  reopen_at (f, uuid, "map");
+  reopen_at (f, uuid, "overview");
+  restart_at (f, "map");
+  restart_at (f, "overview");
 }
 
 static GtkWidget *

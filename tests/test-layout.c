@@ -305,7 +305,7 @@ test_changes_reachable (Fixture       *f,
 static void
 skip_language (void)
 {
-  g_test_skip ("this C library ignores LANGUAGE in the test's C.UTF-8 locale");
+  g_test_skip ("this language's catalogue is not used here, and localedef could not make a locale for it");
 }
 
 int
@@ -313,20 +313,25 @@ main (int   argc,
       char *argv[])
 {
   const char *language = g_getenv ("LANGUAGE");
+  gboolean dutch_unavailable;
 
   sam_test_isolate ();
   sam_i18n_init ();
+  /* Where the C library ignores LANGUAGE in the test's C.UTF-8 locale
+   * (glibc 2.37 and later, the compat gate's root), a Dutch locale is made
+   * for the test; without localedef, Dutch cannot be measured, and saying
+   * so beats measuring English twice. */
+  dutch_unavailable = g_strcmp0 (language, "nl") == 0 && !sam_test_speak_dutch ();
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
 
-  /* glibc 2.37 and later ignore LANGUAGE in the C.UTF-8 locale the tests
-   * run in (the compat gate's root has no other): there, another language
-   * than English cannot be measured, and saying so beats measuring English
-   * twice. */
-  if (language != NULL && !g_str_has_prefix (language, "en")
-      && g_strcmp0 (_("Agreed"), "Agreed") == 0)
+  /* Another language whose catalogue this C library does not use here
+   * cannot be measured either. */
+  if (dutch_unavailable
+      || (language != NULL && !g_str_has_prefix (language, "en")
+          && g_strcmp0 (_("Agreed"), "Agreed") == 0))
     {
       g_test_message ("The catalogue for “%s” is not used here (LANGUAGE ignored in %s)",
                       language, setlocale (LC_MESSAGES, NULL));

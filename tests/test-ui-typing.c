@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-agreements-page.h"
+#include "sam-brainstorm-page.h"
 #include "sam-compat.h"
 #include "sam-customer-walk-page.h"
 #include "sam-map-page-private.h"
@@ -623,6 +624,216 @@ test_locked_exercise (Fixture       *fixture,
   g_assert_cmpint (sam_card_get_value (card), ==, 1);
 }
 
+/* The same lock, held by another process, as another Samenspel or an
+ * SQLite tool would: this program run again with --hold-lock DATABASE.  It
+ * says "locked" once it holds the lock and lets go when its input closes. */
+static const char *self_path;
+
+static int
+hold_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+  char buffer[16];
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK)
+    return 1;
+  fputs ("locked\n", stdout);
+  fflush (stdout);
+  while (fread (buffer, 1, sizeof buffer, stdin) > 0)
+    ;
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return 0;
+}
+
+static GSubprocess *
+lock_in_other_process (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              self_path, "--hold-lock", sam_store_get_path (fixture->store), NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "locked");
+  return process;
+}
+
+static void
+release_lock (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (process), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (process);
+}
+
+static void
+assert_lock_named (void)
+{
+  g_autofree char *message = take_error_message ();
+
+  g_assert_nonnull (strstr (message, "Another program is using the workshop database"));
+}
+
+/* Controls that are not typed into (drop-downs, a switch, a spin button, a
+ * toggle) show what is stored after a write the lock refused: the map's
+ * relation quality and tension and a team's pin, the brainstorm's vote
+ * budget and its reveal. */
+static void
+test_locked_controls (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (fixture->store, fixture->workshop), 0);
+  g_autoptr(SamStep) step = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  GtkSpinButton *budget;
+  GtkToggleButton *reveal;
+  GSubprocess *locker;
+  GtkWidget *brainstorm;
+  SamMapPage *page;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.show-page", "s", "map"));
+  sam_test_pump (300);
+  page = SAM_MAP_PAGE (sam_test_find_mapped_child (fixture->view, SAM_TYPE_MAP_PAGE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->view), "map.connect", "(ss)",
+                                             sam_team_get_uuid (team), "customer"));
+  sam_test_pump (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->panel_stack), ==, "relation");
+  gtk_drop_down_set_selected (page->quality_drop, 2);
+  sam_test_pump (50);
+
+  locker = lock_in_other_process (fixture);
+  gtk_drop_down_set_selected (page->quality_drop, 4);
+  sam_test_pump (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (page->quality_drop), ==, 2);
+  assert_lock_named ();
+  gtk_drop_down_set_selected (page->tension_drop, SAM_MAP_TENSION_HIGH);
+  sam_test_pump (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (page->tension_drop), ==, SAM_MAP_TENSION_NONE);
+  assert_lock_named ();
+  release_lock (locker);
+
+  relations = sam_store_list_map_relations (fixture->store, fixture->workshop, NULL);
+  g_assert_cmpuint (relations->len, ==, 1);
+  g_assert_cmpuint (((SamMapRelationRecord *) g_ptr_array_index (relations, 0))->quality, ==, 2);
+  g_assert_cmpint (((SamMapRelationRecord *) g_ptr_array_index (relations, 0))->tension, ==,
+                   SAM_MAP_TENSION_NONE);
+
+  /* The team's node: its pin. */
+  sam_map_view_select (page->view, SAM_MAP_KIND_NODE, sam_team_get_uuid (team));
+  sam_test_pump (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->panel_stack), ==, "node");
+  {
+    gboolean pinned = gtk_switch_get_active (page->pin_switch);
+
+    locker = lock_in_other_process (fixture);
+    gtk_switch_set_active (page->pin_switch, !pinned);
+    sam_test_pump (50);
+    g_assert_cmpint (gtk_switch_get_active (page->pin_switch), ==, pinned);
+    assert_lock_named ();
+    release_lock (locker);
+  }
+
+  /* The brainstorm's settings. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.add-step", "s", "brainstorm"));
+  step = g_list_model_get_item (sam_store_get_steps (fixture->store, fixture->workshop), 0);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.show-step", "x", sam_step_get_id (step)));
+  sam_test_pump (200);
+  brainstorm = sam_test_find_mapped_child (fixture->view, SAM_TYPE_BRAINSTORM_PAGE);
+  g_assert_nonnull (brainstorm);
+  budget = GTK_SPIN_BUTTON (sam_test_find_child (brainstorm, GTK_TYPE_SPIN_BUTTON));
+  reveal = GTK_TOGGLE_BUTTON (gtk_widget_get_parent (sam_test_find_child (brainstorm, ADW_TYPE_BUTTON_CONTENT)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (budget), ==, sam_store_get_vote_budget (fixture->store, step));
+
+  locker = lock_in_other_process (fixture);
+  gtk_spin_button_set_value (budget, gtk_spin_button_get_value_as_int (budget) + 2);
+  sam_test_pump (50);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (budget), ==, sam_store_get_vote_budget (fixture->store, step));
+  assert_lock_named ();
+  gtk_toggle_button_set_active (reveal, TRUE);
+  sam_test_pump (50);
+  g_assert_false (gtk_toggle_button_get_active (reveal));
+  g_assert_false (sam_store_get_votes_revealed (fixture->store, step));
+  assert_lock_named ();
+  release_lock (locker);
+
+  gtk_toggle_button_set_active (reveal, TRUE);
+  sam_test_pump (50);
+  g_assert_true (sam_store_get_votes_revealed (fixture->store, step));
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  gint64 took;
+} TimedKey;
+
+static gboolean
+timed_key_cb (gpointer data)
+{
+  TimedKey *key = data;
+  gint64 start = g_get_monotonic_time ();
+  int position = -1;
+
+  gtk_editable_set_position (key->editable, -1);
+  position = gtk_editable_get_position (key->editable);
+  gtk_editable_insert_text (key->editable, "X", -1, &position);
+  key->took = g_get_monotonic_time () - start;
+  return G_SOURCE_REMOVE;
+}
+
+/* Another process holds the lock for longer than any edit may wait: a key
+ * typed meanwhile is handled (refused, shown as stored, the lock named)
+ * within one main-loop iteration that ends well before SQLite's usual
+ * five-second wait would, so the window keeps drawing and answering; once
+ * the lock is gone the next key is stored. */
+static void
+test_lock_responsive (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkEditable *organisation = GTK_EDITABLE (find_row (fixture->view, "Organisation"));
+  TimedKey key = { organisation, -1 };
+  g_autofree char *on_disk = NULL;
+  GSubprocess *locker;
+  gint64 start, iteration;
+
+  type_into (fixture, organisation, "Acme", stored_workshop, "organisation");
+  gtk_widget_grab_focus (GTK_WIDGET (organisation));
+  sam_test_pump (15);
+
+  locker = lock_in_other_process (fixture);
+  g_idle_add_full (G_PRIORITY_HIGH, timed_key_cb, &key, NULL);
+  start = g_get_monotonic_time ();
+  g_main_context_iteration (NULL, TRUE);
+  iteration = g_get_monotonic_time () - start;
+  g_assert_cmpint (key.took, >=, 0);
+  g_test_message ("key refused by the lock in %" G_GINT64_FORMAT " ms (iteration %" G_GINT64_FORMAT " ms)",
+                  key.took / 1000, iteration / 1000);
+  /* The short wait for the lock itself, then the error shown: half of
+   * SQLite's usual single wait even on a busy machine (the old behaviour
+   * froze the window for five seconds and more). */
+  g_assert_cmpint (key.took, >=, SAM_APPLICATION_BUSY_TIMEOUT_MS * 1000 / 2);
+  g_assert_cmpint (iteration, <, 2500 * 1000);
+  sam_test_pump (30);
+  g_assert_cmpstr (gtk_editable_get_text (organisation), ==, "Acme");
+  assert_lock_named ();
+  release_lock (locker);
+
+  type_into (fixture, organisation, "!", stored_workshop, "organisation");
+  on_disk = stored_workshop (fixture, "organisation");
+  g_assert_cmpstr (on_disk, ==, "Acme!");
+}
+
 /* A full disk (the database may not grow) while notes are pasted: the
  * notes show what is stored, and the message says the disk is full. */
 static void
@@ -713,6 +924,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--hold-lock"))
+    return hold_lock (argv[2]);
+  self_path = argv[0];
+
   /* Not gtk_test_init(): it forces en_US.UTF-8, which a minimal system
    * (the compat gate's root) does not have. */
   sam_test_isolate ();
@@ -738,6 +953,10 @@ main (int   argc,
               fixture_set_up, test_locked_database, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/locked-exercise", Fixture, NULL,
               fixture_set_up, test_locked_exercise, fixture_tear_down);
+  g_test_add ("/sam/ui/failed-save/locked-controls", Fixture, NULL,
+              fixture_set_up, test_locked_controls, fixture_tear_down);
+  g_test_add ("/sam/ui/failed-save/lock-responsive", Fixture, NULL,
+              fixture_set_up, test_lock_responsive, fixture_tear_down);
   g_test_add ("/sam/ui/failed-save/disk-full", Fixture, NULL,
               fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add_func ("/sam/ui/failed-save/read-only", test_read_only_database);

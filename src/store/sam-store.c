@@ -863,6 +863,27 @@ sam_store_open (const char  *path,
 }
 
 /**
+ * sam_store_set_busy_timeout:
+ * @self: a #SamStore
+ * @ms: how long a write waits for another program's lock, in milliseconds
+ *
+ * Sets how long a write waits while another program (another Samenspel,
+ * the command line, an SQLite tool) holds the database before it fails with
+ * %SAM_STORE_ERROR_BUSY.  A store opens with 5 seconds, right for the
+ * command line; the window sets a short wait, so that a lock never
+ * freezes it (see docs/architecture.md).
+ */
+void
+sam_store_set_busy_timeout (SamStore *self,
+                            guint     ms)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  g_return_if_fail (ms <= G_MAXINT);
+
+  sqlite3_busy_timeout (self->db, (int) ms);
+}
+
+/**
  * sam_store_open_in_memory:
  * @error: return location for a #GError
  *

@@ -66,6 +66,8 @@ SamStore    *sam_store_open_at_version          (const char        *path,
 const char  *sam_store_get_path                 (SamStore          *self);
 guint        sam_store_get_version              (SamStore          *self);
 gboolean     sam_store_is_read_only             (SamStore          *self);
+void         sam_store_set_busy_timeout         (SamStore          *self,
+                                                 guint              ms);
 gboolean     sam_store_purge_trash              (SamStore          *self,
                                                  GError           **error);
 gboolean     sam_store_restore_trash            (SamStore          *self,

@@ -160,19 +160,24 @@ class Driver:
     def find_all(self, root, role=None, name=None, test=None):
         found = []
 
-        def walk(acc):
+        # GTK 4.8 shows a menu button as a button around its own toggle,
+        # both with its name: one control, the inner one is clicked.
+        def walk(acc, matched_above):
             box = self.extents(acc)
             if box is not None and (box[2] <= 0 or box[3] <= 0):
                 return
-            if ((role is None or acc.getRoleName() == role)
-                    and (name is None or self.name_matches(acc.name, name))
-                    and (test is None or test(acc))):
+            matched = ((role is None or acc.getRoleName() == role)
+                       and (name is None or self.name_matches(acc.name, name))
+                       and (test is None or test(acc)))
+            if matched:
+                if matched_above is not None and matched_above in found:
+                    found.remove(matched_above)
                 found.append(acc)
             for child in acc:
                 if child is not None:
-                    walk(child)
+                    walk(child, acc if matched else matched_above)
 
-        walk(root)
+        walk(root, None)
         return found
 
     def find(self, root, role=None, name=None, test=None, timeout=10):
