@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-card-bucket.h"
 #include "sam-card-list-private.h"
 #include "sam-card-row.h"
 
@@ -67,6 +68,15 @@ update_visibility (SamCardList *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0);
 }
 
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  SamCardList *self = user_data;
+
+  return self->filter_func == NULL || self->filter_func (item, self->filter_data);
+}
+
 static void
 rebind (SamCardList *self)
 {
@@ -76,11 +86,17 @@ rebind (SamCardList *self)
 
   if (self->store != NULL && self->step != NULL && self->kind != NULL)
     {
-      GtkCustomFilter *filter = gtk_custom_filter_new ((GtkCustomFilterFunc) _sam_card_list_in_bucket,
-                                                       self, NULL);
-      GListModel *cards = sam_store_get_cards (self->store, self->step);
+      /* The bucket comes from the step's index of buckets (one pass over
+       * the step's cards for all lists), not from a filter over all cards
+       * per list; only an exercise's own narrowing filters, over it. */
+      GListModel *bucket = sam_card_bucket_get (sam_store_get_cards (self->store, self->step),
+                                                self->kind, self->team_id, self->about_team_id,
+                                                self->parent_id, self->prompt);
+      GtkFilter *filter = NULL;
 
-      self->filtered = gtk_filter_list_model_new (g_object_ref (cards), GTK_FILTER (filter));
+      if (self->filter_func != NULL)
+        filter = GTK_FILTER (gtk_custom_filter_new (filter_cb, self, NULL));
+      self->filtered = gtk_filter_list_model_new (bucket, filter);
       g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_visibility), self);
       gtk_list_box_bind_model (self->cards_box, G_LIST_MODEL (self->filtered), create_row, self, NULL);
     }
@@ -520,15 +536,20 @@ sam_card_list_set_filter_func (SamCardList       *self,
  * sam_card_list_refilter:
  * @self: a #SamCardList
  *
- * Checks every card against the bucket again; needed only when a card's
- * team, parent or prompt changes, or the filter function's answer does.
+ * Checks the bucket's cards against the filter function again, when its
+ * answer changes.  (The bucket itself follows the cards' team, parent and
+ * prompt.)
  */
 void
 sam_card_list_refilter (SamCardList *self)
 {
   g_return_if_fail (SAM_IS_CARD_LIST (self));
 
-  if (self->filtered != NULL)
+  if (self->filtered == NULL)
+    return;
+  if ((self->filter_func != NULL) != (gtk_filter_list_model_get_filter (self->filtered) != NULL))
+    rebind (self);
+  else if (self->filter_func != NULL)
     gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
 }
 

@@ -297,6 +297,22 @@ menu_new (SamCardRow *self)
   return G_MENU_MODEL (menu);
 }
 
+/* The menu is made when it opens: a page of a thousand cards does not
+ * build a thousand menus it may never show. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  SamCardRow *self = user_data;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (self->card == NULL || gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  menu = menu_new (self);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GdkContentProvider *
 drag_prepare_cb (SamCardRow    *self,
                  double         x,
@@ -454,7 +470,6 @@ sam_card_row_new (SamStore *store,
                   gboolean  show_detail)
 {
   SamCardRow *self = g_object_new (SAM_TYPE_CARD_ROW, NULL);
-  g_autoptr(GMenuModel) menu = NULL;
 
   self->store = g_object_ref (store);
   self->card = g_object_ref (card);
@@ -467,8 +482,7 @@ sam_card_row_new (SamStore *store,
   if (!show_team)
     gtk_widget_set_visible (GTK_WIDGET (self->team_label), FALSE);
 
-  menu = menu_new (self);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
