@@ -413,6 +413,21 @@ compose_page (cairo_t                   *cr,
 #define DRAW_BANDS   2
 #define BAND_OVERLAP 16
 
+static gboolean draw_banded = TRUE;
+
+/**
+ * _sam_map_export_set_banded:
+ * @banded: whether PNG pages are drawn in bands on two threads
+ *
+ * Lets the tests compare the banded drawing with one drawn in one go.
+ * Call it before any export runs.
+ */
+void
+_sam_map_export_set_banded (gboolean banded)
+{
+  draw_banded = banded;
+}
+
 typedef struct
 {
   SamMapModel               *start;
@@ -586,7 +601,7 @@ export_pages (SamMapModel                *start,
   sam_map_paper_get_size (options->page, options->format, &sw, &sh);
   canvas_size (options->page, &cw, &ch);
   surface = create_surface (options, &wc, sw, sh);
-  if (options->format == SAM_MAP_FORMAT_PNG &&
+  if (options->format == SAM_MAP_FORMAT_PNG && draw_banded &&
       cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     status = draw_image_page (surface, start, end, options, cw, ch);
   else
