@@ -383,197 +383,6 @@ compose_compare (cairo_t                   *cr,
                                   height * 0.28);
 }
 
-static void
-compose_page (cairo_t                   *cr,
-              SamMapModel               *start,
-              SamMapModel               *end,
-              const SamMapExportOptions *options,
-              double                     width,
-              double                     height)
-{
-  if (start != NULL)
-    compose_compare (cr, start, end, options, width, height);
-  else
-    compose_single (cr, end, options, width, height);
-}
-
-/* A PNG page is drawn in two bands of rows, on this thread and a helper:
- * drawing was the largest part of `samenspel export --format=map-png`.
- * Each band is an image surface of its own with the canvas moved up by
- * the band's first row (a whole number of pixels).  Cairo then clips every
- * call to the band, and near a band's edge that changed a few pixels of
- * relation lines; so each band is drawn BAND_OVERLAP rows taller on both
- * sides, and only its own rows are kept, which gives the same bytes as
- * one image drawn in one go.  The first band draws straight into the
- * page's pixels; the others into images of their own, copied in once all
- * bands are done (the first one's extra rows are overwritten then).
- * Each band draws with a renderer of its own (sprite caches, Pango
- * context), made on its own thread: Pango's default font map is per
- * thread.  The models are only read. */
-#define DRAW_BANDS   2
-#define BAND_OVERLAP 16
-
-static gboolean draw_banded = TRUE;
-
-/**
- * _sam_map_export_set_banded:
- * @banded: whether PNG pages are drawn in bands on two threads
- *
- * Lets the tests compare the banded drawing with one drawn in one go.
- * Call it before any export runs.
- */
-void
-_sam_map_export_set_banded (gboolean banded)
-{
-  draw_banded = banded;
-}
-
-typedef struct
-{
-  SamMapModel               *start;
-  SamMapModel               *end;
-  const SamMapExportOptions *options;
-  guint8                    *data;
-  int                        width;
-  int                        height;
-  int                        stride;
-  double                     scale_x;
-  double                     scale_y;
-  double                     canvas_w;
-  double                     canvas_h;
-  guint                      next;      /* atomic: the next band to draw */
-  guint                      n_done;    /* under lock */
-  cairo_surface_t           *image[DRAW_BANDS];
-  int                        image_top[DRAW_BANDS];
-  cairo_status_t             status[DRAW_BANDS];
-  GMutex                     lock;
-  GCond                      cond;
-} PageBands;
-
-static int
-band_first_row (const PageBands *page,
-                guint            band)
-{
-  return page->height * band / DRAW_BANDS;
-}
-
-static void
-draw_band (PageBands *page,
-           guint      band)
-{
-  int top = MAX (0, band_first_row (page, band) - BAND_OVERLAP);
-  int bottom = MIN (page->height, band_first_row (page, band + 1) + BAND_OVERLAP);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  if (band == 0)
-    surface = cairo_image_surface_create_for_data (page->data, CAIRO_FORMAT_ARGB32,
-                                                   page->width, bottom, page->stride);
-  else
-    surface = create_image (page->width, bottom - top);
-  cr = cairo_create (surface);
-  cairo_translate (cr, 0, -top);
-  cairo_scale (cr, page->scale_x, page->scale_y);
-  compose_page (cr, page->start, page->end, page->options, page->canvas_w, page->canvas_h);
-  page->status[band] = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  if (page->status[band] == CAIRO_STATUS_SUCCESS)
-    page->status[band] = cairo_surface_status (surface);
-  page->image[band] = surface;
-  page->image_top[band] = top;
-}
-
-/* Copies a band's own rows from its image into the page. */
-static void
-copy_band (PageBands *page,
-           guint      band)
-{
-  cairo_surface_t *image = page->image[band];
-  int first = band_first_row (page, band);
-  int rows = band_first_row (page, band + 1) - first;
-  int stride = cairo_image_surface_get_stride (image);
-  const guint8 *src = cairo_image_surface_get_data (image) +
-                      (gsize) (first - page->image_top[band]) * stride;
-
-  g_assert (stride == page->stride);
-  memcpy (page->data + (gsize) first * page->stride, src, (gsize) rows * stride);
-}
-
-/* Each thread claims the next band until none is left, so on a busy
- * machine where the helper gets no processor this thread draws both. */
-static void
-draw_bands (PageBands *page)
-{
-  guint band;
-
-  while ((band = g_atomic_int_add (&page->next, 1)) < DRAW_BANDS)
-    {
-      draw_band (page, band);
-      g_mutex_lock (&page->lock);
-      page->n_done++;
-      g_cond_signal (&page->cond);
-      g_mutex_unlock (&page->lock);
-    }
-}
-
-static gpointer
-draw_bands_thread (gpointer user_data)
-{
-  draw_bands (user_data);
-
-  return NULL;
-}
-
-static cairo_status_t
-draw_image_page (cairo_surface_t           *image,
-                 SamMapModel               *start,
-                 SamMapModel               *end,
-                 const SamMapExportOptions *options,
-                 double                     canvas_w,
-                 double                     canvas_h)
-{
-  PageBands page = { start, end, options };
-  GThread *helper;
-  cairo_status_t status = CAIRO_STATUS_SUCCESS;
-
-  cairo_surface_flush (image);
-  page.data = cairo_image_surface_get_data (image);
-  page.width = cairo_image_surface_get_width (image);
-  page.height = cairo_image_surface_get_height (image);
-  page.stride = cairo_image_surface_get_stride (image);
-  page.scale_x = page.width / canvas_w;
-  page.scale_y = page.height / canvas_h;
-  page.canvas_w = canvas_w;
-  page.canvas_h = canvas_h;
-  g_mutex_init (&page.lock);
-  g_cond_init (&page.cond);
-
-  /* The helper is joined below, so it may use this stack frame. */
-  helper = g_thread_new ("sam-map-draw", draw_bands_thread, &page);
-  draw_bands (&page);
-  g_mutex_lock (&page.lock);
-  while (page.n_done < DRAW_BANDS)
-    g_cond_wait (&page.cond, &page.lock);
-  g_mutex_unlock (&page.lock);
-  g_thread_join (helper);
-
-  g_mutex_clear (&page.lock);
-  g_cond_clear (&page.cond);
-
-  for (guint i = 0; i < DRAW_BANDS; i++)
-    {
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = page.status[i];
-      if (i > 0 && status == CAIRO_STATUS_SUCCESS)
-        copy_band (&page, i);
-      cairo_surface_destroy (page.image[i]);
-    }
-  cairo_surface_mark_dirty (image);
-
-  return status;
-}
-
 static gboolean
 export_pages (SamMapModel                *start,
               SamMapModel                *end,
@@ -601,18 +410,17 @@ export_pages (SamMapModel                *start,
   sam_map_paper_get_size (options->page, options->format, &sw, &sh);
   canvas_size (options->page, &cw, &ch);
   surface = create_surface (options, &wc, sw, sh);
-  if (options->format == SAM_MAP_FORMAT_PNG && draw_banded &&
-      cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    status = draw_image_page (surface, start, end, options, cw, ch);
+  cr = cairo_create (surface);
+  cairo_scale (cr, sw / cw, sh / ch);
+
+  if (start != NULL)
+    compose_compare (cr, start, end, options, cw, ch);
   else
-    {
-      cr = cairo_create (surface);
-      cairo_scale (cr, sw / cw, sh / ch);
-      compose_page (cr, start, end, options, cw, ch);
-      cairo_show_page (cr);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-    }
+    compose_single (cr, end, options, cw, ch);
+
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
 
   /* Our own writer: cairo's compresses hard and is slow (sam-map-png.c). */
   if (status == CAIRO_STATUS_SUCCESS && options->format == SAM_MAP_FORMAT_PNG)

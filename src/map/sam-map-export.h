@@ -75,7 +75,4 @@ void      sam_map_export_compare_async   (SamMapModel                *start,
 gboolean  sam_map_export_finish          (GAsyncResult               *result,
                                           GError                    **error);
 
-/* For tests: draw PNG pages in one go instead of in bands on two threads. */
-void     _sam_map_export_set_banded     (gboolean                    banded);
-
 G_END_DECLS

@@ -246,9 +246,9 @@ void         _sam_map_renderer_paint_sprite (cairo_t         *cr,
                                              double           x,
                                              double           y);
 /* Whether a square of half side @half around (@x, @y) lies wholly outside
- * @clip (cairo_clip_extents(): x1, y1, x2, y2).  A PNG export draws in
- * bands of rows, each clipped to its band: cairo builds a stroked circle's
- * outline even where none of it shows, so what lies outside is skipped. */
+ * @clip (cairo_clip_extents(): x1, y1, x2, y2).  Cairo builds a stroked
+ * circle's whole outline even where none of it shows (a map zoomed in, or
+ * drawn in part), so what lies outside is skipped. */
 static inline gboolean
 _sam_map_renderer_outside_clip (const double *clip,
                                 double        x,

@@ -299,113 +299,6 @@ test_png_export (void)
   g_rmdir (dir);
 }
 
-static cairo_surface_t *
-export_png_image (SamMapModel               *start,
-                  SamMapModel               *end,
-                  const SamMapExportOptions *options,
-                  gboolean                   banded,
-                  GBytes                   **bytes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sam-png-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  cairo_surface_t *image;
-
-  g_assert_no_error (error);
-  _sam_map_export_set_banded (banded);
-  if (start != NULL)
-    g_assert_true (sam_map_export_compare (start, end, file, options, NULL, &error));
-  else
-    g_assert_true (sam_map_export (end, file, options, NULL, &error));
-  g_assert_no_error (error);
-  _sam_map_export_set_banded (TRUE);
-
-  *bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  image = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  g_unlink (path);
-  g_rmdir (dir);
-
-  return image;
-}
-
-/* Pixels whose channels differ, and the largest difference. */
-static guint
-count_differences (cairo_surface_t *a,
-                   cairo_surface_t *b,
-                   guint           *largest)
-{
-  int width = cairo_image_surface_get_width (a);
-  int height = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-  const guint8 *pa = cairo_image_surface_get_data (a);
-  const guint8 *pb = cairo_image_surface_get_data (b);
-  guint n = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
-  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
-  *largest = 0;
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        const guint8 *p = pa + (gsize) y * stride + 4 * x;
-        const guint8 *q = pb + (gsize) y * stride + 4 * x;
-        gboolean differs = FALSE;
-
-        for (int c = 0; c < 4; c++)
-          {
-            *largest = MAX (*largest, (guint) ABS (p[c] - q[c]));
-            differs = differs || p[c] != q[c];
-          }
-        n += differs;
-      }
-
-  return n;
-}
-
-/* A PNG page is drawn in two bands on two threads.  The dense map of the
- * benchmark (relation lines across the bands' edge), with or without a
- * title, light or dark, on the projector or A4, comes out in the same
- * bytes as the page drawn in one go.  Anywhere a few anti-aliased pixels
- * may come out one step apart (cairo draws some shapes differently on a
- * smaller image: 5 pixels of the comparison's legend here), never more. */
-static void
-test_png_banded (void)
-{
-  g_autoptr(SamMapModel) dense = map_sample_big (100, 1000);
-  g_autoptr(SamMapModel) start = map_sample_twelve ();
-  g_autoptr(SamMapModel) end = map_sample_twelve ();
-  SamMapExportOptions options;
-
-  map_sample_day_later (end);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(GBytes) banded_png = NULL;
-      g_autoptr(GBytes) whole_png = NULL;
-      SamMapModel *first = i == 4 ? start : NULL;
-      SamMapModel *second = i == 4 ? end : i == 3 ? start : dense;
-      cairo_surface_t *banded, *whole;
-      guint n, largest;
-
-      sam_map_export_options_init (&options, SAM_MAP_FORMAT_PNG,
-                                   i == 2 ? SAM_MAP_PAPER_A4_LANDSCAPE : SAM_MAP_PAPER_PROJECTOR);
-      options.title = i == 1 || i == 4 ? "Samenspel" : NULL;
-      options.dark = i == 1;
-      banded = export_png_image (first, second, &options, TRUE, &banded_png);
-      whole = export_png_image (first, second, &options, FALSE, &whole_png);
-      n = count_differences (banded, whole, &largest);
-      g_test_message ("case %u: %u pixels differ, by up to %u", i, n, largest);
-      if (i < 3)
-        g_assert_true (g_bytes_equal (banded_png, whole_png));
-      g_assert_cmpuint (n, <=, 100);
-      g_assert_cmpuint (largest, <=, 2);
-      cairo_surface_destroy (banded);
-      cairo_surface_destroy (whole);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -417,7 +310,6 @@ main (int   argc,
   g_test_add_func ("/sam/map/png/rgb24", test_png_rgb24);
   g_test_add_func ("/sam/map/png/dense-map", test_png_dense_map);
   g_test_add_func ("/sam/map/png/export", test_png_export);
-  g_test_add_func ("/sam/map/png/banded", test_png_banded);
 
   return g_test_run ();
 }
