@@ -710,13 +710,17 @@ void
 _sam_map_renderer_draw_badges (SamMapRenderer *self,
                                cairo_t        *cr)
 {
+  double clip[4];
+
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
   /* One badge after the other, each whole over the ones before. */
   for (guint i = 0; i < self->badges->len; i++)
     {
       const BadgeCache *bc = &g_array_index (self->badges, BadgeCache, i);
       const NodeCache *holder = &g_array_index (self->nodes, NodeCache, bc->holder);
 
-      if (!_sam_map_renderer_in_layer (self, bc->holder, bc->about))
+      if (!_sam_map_renderer_in_layer (self, bc->holder, bc->about) ||
+          _sam_map_renderer_outside_clip (clip, bc->sx, bc->sy, BADGE_SPRITE_HALF))
         continue;
 
       if (self->sprite_scale > 0)

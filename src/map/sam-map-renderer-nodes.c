@@ -85,11 +85,16 @@ void
 _sam_map_renderer_draw_nodes (SamMapRenderer *self,
                               cairo_t        *cr)
 {
+  double clip[4];
+
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
   for (guint i = 0; i < self->nodes->len; i++)
     {
       NodeCache *nc = &g_array_index (self->nodes, NodeCache, i);
 
-      if (!_sam_map_renderer_in_layer (self, i, i))
+      /* a customer's square and its outer line reach 0.9 × sr + 4.5 */
+      if (!_sam_map_renderer_in_layer (self, i, i) ||
+          _sam_map_renderer_outside_clip (clip, nc->sx, nc->sy, nc->sr + 6))
         continue;
 
       if (self->sprite_scale > 0)

@@ -245,6 +245,19 @@ void         _sam_map_renderer_paint_sprite (cairo_t         *cr,
                                              cairo_surface_t *sprite,
                                              double           x,
                                              double           y);
+/* Whether a square of half side @half around (@x, @y) lies wholly outside
+ * @clip (cairo_clip_extents(): x1, y1, x2, y2).  Cairo builds a stroked
+ * circle's whole outline even where none of it shows (a map zoomed in, or
+ * drawn in part), so what lies outside is skipped. */
+static inline gboolean
+_sam_map_renderer_outside_clip (const double *clip,
+                                double        x,
+                                double        y,
+                                double        half)
+{
+  return x + half < clip[0] || x - half > clip[2] || y + half < clip[1] || y - half > clip[3];
+}
+
 gboolean     _sam_map_renderer_in_layer     (SamMapRenderer  *self,
                                              guint            a,
                                              guint            b);
