@@ -316,10 +316,14 @@ delete_clicked_cb (GtkButton *button,
 
 /* GtkEditableLabel shows its text in a label that never wraps, whose
  * width would be the whole statement's: let it wrap, so a long statement
- * fits a beamer's width. */
+ * fits a beamer's width.  Newer GTK puts a context-menu popover (with
+ * labels of its own) before that label: popovers are skipped. */
 static gboolean
 wrap_inner_label (GtkWidget *widget)
 {
+  if (GTK_IS_POPOVER (widget))
+    return FALSE;
+
   if (GTK_IS_LABEL (widget))
     {
       gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
