@@ -512,6 +512,24 @@ find_ancestor_with_class (GtkWidget  *widget,
   return widget;
 }
 
+/* Labels of @widget cut short with "…". */
+static guint
+count_ellipsized (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("ellipsized “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_ellipsized (child);
+  return n;
+}
+
 /* The console as the coach's laptop shows it: no taller than the screen,
  * the projector panel no wider than the sidebar it sits in (so presenting
  * never raises the console's smallest width), and nothing cut short.
@@ -527,15 +545,26 @@ assert_console_fits (Fixture  *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *layout;
-  JsonArray *ellipsized;
   GtkWidget *panel = sam_presenter_get_panel (f->presenter);
   GtkWidget *sidebar = find_ancestor_with_class (panel, "workshop-sidebar");
   int panel_width = 0, panel_height = 0, sidebar_width = 0;
 
+  /* Once settled: two descriptions 150 ms apart agree (a title may be
+   * between two allocations on a loaded machine, as test-layout knows). */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *again = NULL;
+
+      sam_test_pump (150);
+      again = sam_layout_probe_describe (GTK_WINDOW (f->window));
+      if (g_str_equal (again, text))
+        break;
+      g_free (text);
+      text = g_steal_pointer (&again);
+    }
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
   layout = json_node_get_object (json_parser_get_root (parser));
-  ellipsized = json_object_get_array_member (layout, "ellipsized");
   g_assert_nonnull (sidebar);
   gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &panel_width, NULL, NULL, NULL);
   gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (panel), &panel_height, NULL, NULL, NULL);
@@ -554,9 +583,7 @@ assert_console_fits (Fixture  *f,
     }
   else if (gtk_widget_get_width (GTK_WIDGET (f->window)) > width)
     g_test_message ("the exercise's page is wider than the screen by itself");
-  for (guint i = 0; i < json_array_get_length (ellipsized); i++)
-    g_test_message ("ellipsized “%s”", json_array_get_string_element (ellipsized, i));
-  g_assert_cmpuint (json_array_get_length (ellipsized), ==, 0);
+  g_assert_cmpuint (count_ellipsized (panel), ==, 0);
 }
 
 /* The coach's laptop is 1024 × 768 or 1280 × 800: the console with its
