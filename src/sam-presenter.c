@@ -23,6 +23,7 @@ struct _SamPresenter
   GtkWindow *console;  /* weak */
   SamProjectorWindow *window;
   GtkWidget *panel;
+  GtkPicture *thumbnail;
   GtkDropDown *highlight_drop;
   GtkFilterListModel *highlight_cards;
   GListModel *monitors;
@@ -184,31 +185,104 @@ button_new (const char *icon_name,
   return button;
 }
 
+/* The card texts in the drop-down (its button and its list) wrap at a
+ * fixed width: a long card never widens the sidebar, so the console keeps
+ * fitting the laptop's screen while presenting.  The width is fixed, not
+ * only capped: the button measures its label without a width to wrap at,
+ * and a label free to shrink would claim a line per letter. */
+static void
+setup_card_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_card_label (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  SamCard *card = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), sam_card_get_text (card));
+}
+
+static GtkWidget *
+highlight_row_new (SamPresenter *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_label), NULL);
+
+  /* "Look at this one": a card of the step, highlighted on the wall. */
+  self->highlight_cards = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (top_level_card, NULL, NULL)));
+  self->highlight_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->highlight_cards)), NULL));
+  gtk_drop_down_set_factory (self->highlight_drop, factory);
+  g_object_unref (factory);
+  gtk_drop_down_set_expression (self->highlight_drop, gtk_property_expression_new (SAM_TYPE_CARD, NULL, "text"));
+  gtk_drop_down_set_enable_search (self->highlight_drop, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->highlight_drop), _("Highlight a Card on the Projector"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->highlight_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Highlight a Card on the Projector"), -1);
+  g_signal_connect_object (self->highlight_drop, "notify::selected", G_CALLBACK (highlight_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->highlight_drop), TRUE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->highlight_drop));
+  gtk_box_append (GTK_BOX (row), button_new ("edit-clear-symbolic", _("No Highlight"),
+                                             "win.projector-highlight", g_variant_new_int64 (0)));
+  return row;
+}
+
+/* The panel fits the sidebar's width in every language: the heading wraps
+ * beside "Stop", "Blank" has its row with the page buttons, and the
+ * thumbnail asks for no more than the sidebar has (its paintable's own
+ * size is the projector's, as wide as a screen). */
 static GtkWidget *
 panel_new (SamPresenter *self)
 {
   GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *heading = gtk_label_new (_("On the Projector"));
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self->window));
   GtkWidget *picture = gtk_picture_new_for_paintable (paintable);
+  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *blank = gtk_toggle_button_new_with_mnemonic (_("_Blank"));
   GtkWidget *stop = gtk_button_new_with_mnemonic (_("_Stop"));
-  GtkExpression *text = gtk_property_expression_new (SAM_TYPE_CARD, NULL, "text");
 
   gtk_widget_add_css_class (panel, "sam-presenter-panel");
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_box_append (GTK_BOX (panel), heading);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (top), heading);
+  gtk_widget_set_valign (stop, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (stop, _("Stop Presenting (Esc)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "win.stop-presenting");
+  gtk_widget_add_css_class (stop, "destructive-action");
+  gtk_box_append (GTK_BOX (top), stop);
+  gtk_box_append (GTK_BOX (panel), top);
 
   /* What the room sees, drawn live from the projector window. */
+  self->thumbnail = GTK_PICTURE (picture);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, 280, 158);
+  gtk_widget_set_size_request (picture, 240, 135);
   gtk_widget_add_css_class (picture, "sam-presenter-thumbnail");
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What the projector shows"), -1);
-  gtk_box_append (GTK_BOX (panel), picture);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 296);
+  adw_clamp_set_child (ADW_CLAMP (clamp), picture);
+  gtk_box_append (GTK_BOX (panel), clamp);
 
+  gtk_widget_set_hexpand (blank, TRUE);
   gtk_widget_set_tooltip_text (blank, _("Show only the workshop’s name (B)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (blank), "win.projector-blank");
   gtk_box_append (GTK_BOX (buttons), blank);
@@ -216,29 +290,8 @@ panel_new (SamPresenter *self)
                                                  "win.projector-page", g_variant_new_int32 (-1)));
   gtk_box_append (GTK_BOX (buttons), button_new ("go-down-symbolic", _("Next Page (Page Down)"),
                                                  "win.projector-page", g_variant_new_int32 (1)));
-  gtk_widget_set_hexpand (stop, TRUE);
-  gtk_widget_set_halign (stop, GTK_ALIGN_END);
-  gtk_widget_set_tooltip_text (stop, _("Stop Presenting (Esc)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "win.stop-presenting");
-  gtk_widget_add_css_class (stop, "destructive-action");
-  gtk_box_append (GTK_BOX (buttons), stop);
   gtk_box_append (GTK_BOX (panel), buttons);
-
-  /* "Look at this one": a card of the step, highlighted on the wall. */
-  self->highlight_cards = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (top_level_card, NULL, NULL)));
-  self->highlight_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->highlight_cards)), text));
-  gtk_drop_down_set_enable_search (self->highlight_drop, TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->highlight_drop), _("Highlight a Card on the Projector"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->highlight_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Highlight a Card on the Projector"), -1);
-  g_signal_connect_object (self->highlight_drop, "notify::selected", G_CALLBACK (highlight_chosen_cb),
-                           self, G_CONNECT_SWAPPED);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->highlight_drop), TRUE);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->highlight_drop));
-  gtk_box_append (GTK_BOX (buttons), button_new ("edit-clear-symbolic", _("No Highlight"),
-                                                 "win.projector-highlight", g_variant_new_int64 (0)));
-  gtk_box_append (GTK_BOX (panel), buttons);
+  gtk_box_append (GTK_BOX (panel), highlight_row_new (self));
 
   return panel;
 }
@@ -329,6 +382,7 @@ sam_presenter_stop (SamPresenter *self)
   g_clear_object (&self->panel);
   g_clear_object (&self->highlight_cards);
   self->highlight_drop = NULL;
+  self->thumbnail = NULL;
 
   g_signal_handlers_disconnect_by_data (self->window, self);
   gtk_window_destroy (GTK_WINDOW (self->window));

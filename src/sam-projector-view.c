@@ -895,6 +895,19 @@ sam_projector_view_get_timer_text (SamProjectorView *self)
 }
 
 /**
+ * sam_projector_view_get_title:
+ * @self: a #SamProjectorView
+ *
+ * Returns: the step's title as the room sees it
+ */
+const char *
+sam_projector_view_get_title (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), NULL);
+  return gtk_label_get_text (self->title_label);
+}
+
+/**
  * sam_projector_view_sync:
  * @self: a #SamProjectorView
  *

@@ -30,6 +30,7 @@ void        sam_projector_view_set_highlight (SamProjectorView *self,
                                               gint64            card_id);
 GListModel *sam_projector_view_get_items     (SamProjectorView *self);
 const char *sam_projector_view_get_timer_text (SamProjectorView *self);
+const char *sam_projector_view_get_title      (SamProjectorView *self);
 void        sam_projector_view_sync          (SamProjectorView *self);
 
 G_END_DECLS

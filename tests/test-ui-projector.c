@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 #include <locale.h>
 
 #include "sam-i18n.h"
+#include "sam-layout-probe.h"
 #include "sam-presenter.h"
 #include "sam-projector-item.h"
 #include "sam-projector-monitor.h"
@@ -141,11 +143,22 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  const int *size = data;
+
   f->app = sam_test_application_new ();
   f->store = sam_application_get_store (f->app);
   f->workshop = sam_sample_workshop_new (f->store, "Collega's en klanten");
   add_secret_notes (f->store, f->workshop);
-  f->window = sam_test_window_new (f->app);
+  /* A laptop's screen when asked, a roomy window otherwise. */
+  if (size != NULL)
+    {
+      f->window = sam_window_new (f->app);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), size[0], size[1]);
+      gtk_window_present (GTK_WINDOW (f->window));
+      sam_test_pump (200);
+    }
+  else
+    f->window = sam_test_window_new (f->app);
   sam_window_open_workshop (f->window, f->workshop);
   f->presenter = sam_window_get_presenter (f->window);
   sam_test_pump (100);
@@ -324,6 +337,8 @@ start_presenting (Fixture *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sam_presenter_get_window (f->presenter))));
 }
 
+static void assert_thumbnail_shows_projector (Fixture *f);
+
 static const char *kinds[] = {
   "changes", "team-perspective", "customer-walk", "strengths", "beliefs", "map", "brainstorm",
   "agreements", "absent",
@@ -375,9 +390,13 @@ present_at (Fixture *f,
   g_assert_cmpfloat (title, >=, 48 * scale - 0.5);
   g_assert_cmpfloat (timer, >=, 120 * scale - 0.5);
 
-  /* The thumbnail in the console shows the projector. */
+  /* The thumbnail in the console shows the projector, on the console's
+   * step, as the wall does. */
   g_assert_nonnull (sam_presenter_get_panel (f->presenter));
   g_assert_true (gtk_widget_get_mapped (sam_presenter_get_panel (f->presenter)));
+  g_assert_cmpstr (sam_projector_view_get_title (projector_view (f)), ==,
+                   sam_step_get_title (find_step (f, "changes")));
+  assert_thumbnail_shows_projector (f);
   console_name = g_strdup_printf ("projector-console-%s.png", size);
   sam_test_screenshot (GTK_WIDGET (f->window), console_name);
 
@@ -386,6 +405,245 @@ present_at (Fixture *f,
   g_assert_false (sam_presenter_get_active (f->presenter));
   g_assert_false (sam_presenter_get_inhibited (f->presenter));
   g_assert_null (sam_presenter_get_panel (f->presenter));
+}
+
+/* The console on the coach's laptop */
+
+static GtkPicture *
+find_picture (GtkWidget *widget)
+{
+  if (GTK_IS_PICTURE (widget))
+    return GTK_PICTURE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPicture *found = find_picture (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GdkTexture *
+render (GtkWidget    *native,
+        GdkPaintable *paintable,
+        int           width,
+        int           height)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (native)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The share of pixels that differ between what the thumbnail's paintable
+ * holds and the projector window as it is now. */
+static double
+thumbnail_difference (Fixture *f)
+{
+  GtkWidget *projector = GTK_WIDGET (sam_presenter_get_window (f->presenter));
+  GtkPicture *picture = find_picture (sam_presenter_get_panel (f->presenter));
+  int width = gtk_widget_get_width (projector);
+  int height = gtk_widget_get_height (projector);
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(GdkTexture) actual = NULL;
+  g_autofree guchar *a = g_malloc (width * height * 4);
+  g_autofree guchar *b = g_malloc (width * height * 4);
+  gsize differ = 0;
+
+  g_assert_nonnull (picture);
+  /* The window as it is drawn now: a new paintable takes its last frame,
+   * and none while a change waits to be drawn (a queued draw drops the
+   * window's frame), so this is the projector on its current step. */
+  for (guint i = 0; i < 100 && actual == NULL; i++)
+    {
+      g_autoptr(GdkPaintable) now = gtk_widget_paintable_new (projector);
+
+      actual = render (projector, now, width, height);
+      if (actual == NULL)
+        sam_test_pump (50);
+    }
+  g_assert_nonnull (actual);
+  shown = render (projector, gtk_picture_get_paintable (picture), width, height);
+  if (shown == NULL)
+    {
+      g_test_message ("the thumbnail is empty");
+      return 1.0;
+    }
+  gdk_texture_download (shown, a, width * 4);
+  gdk_texture_download (actual, b, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    differ += memcmp (a + 4 * i, b + 4 * i, 4) != 0;
+  return differ / (double) (width * height);
+}
+
+/* The thumbnail is the projector's last frame: after a step switch it
+ * follows once the projector has drawn the step and the console its
+ * next frame, which a loaded machine may take a while to do.  It must
+ * get there (and stay on no older step). */
+static void
+assert_thumbnail_shows_projector (Fixture *f)
+{
+  double difference = thumbnail_difference (f);
+  guint waited = 0;
+
+  for (; waited < 100 && difference > 0.001; waited++)
+    {
+      sam_test_pump (50);
+      difference = thumbnail_difference (f);
+    }
+  g_test_message ("thumbnail: %.2f %% of its pixels differ from the projector's after %u ms",
+                  difference * 100, waited * 50);
+  g_assert_cmpfloat (difference, <=, 0.001);
+}
+
+static GtkWidget *
+find_ancestor_with_class (GtkWidget  *widget,
+                          const char *name)
+{
+  while (widget != NULL && !gtk_widget_has_css_class (widget, name))
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+/* Labels of @widget cut short with "…". */
+static guint
+count_ellipsized (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("ellipsized “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_ellipsized (child);
+  return n;
+}
+
+/* The console as the coach's laptop shows it: no taller than the screen,
+ * the projector panel no wider than the sidebar it sits in (so presenting
+ * never raises the console's smallest width), and nothing cut short.
+ * With @min_width, the console is no wider than the screen either, nor is
+ * its smallest width as the layout probe finds it. */
+static void
+assert_console_fits (Fixture  *f,
+                     int       width,
+                     int       height,
+                     gboolean  min_width)
+{
+  g_autofree char *text = sam_layout_probe_describe (GTK_WINDOW (f->window));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *layout;
+  GtkWidget *panel = sam_presenter_get_panel (f->presenter);
+  GtkWidget *sidebar = find_ancestor_with_class (panel, "workshop-sidebar");
+  int panel_width = 0, panel_height = 0, sidebar_width = 0;
+
+  /* Once settled: two descriptions 150 ms apart agree (a title may be
+   * between two allocations on a loaded machine, as test-layout knows). */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *again = NULL;
+
+      sam_test_pump (150);
+      again = sam_layout_probe_describe (GTK_WINDOW (f->window));
+      if (g_str_equal (again, text))
+        break;
+      g_free (text);
+      text = g_steal_pointer (&again);
+    }
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  layout = json_node_get_object (json_parser_get_root (parser));
+  g_assert_nonnull (sidebar);
+  gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &panel_width, NULL, NULL, NULL);
+  gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (panel), &panel_height, NULL, NULL, NULL);
+  gtk_widget_get_size_request (sidebar, &sidebar_width, NULL);
+  g_test_message ("console at %dx%d: %dx%d, minimum width %" G_GINT64_FORMAT ", projector panel at least %d × %d",
+                  width, height,
+                  gtk_widget_get_width (GTK_WIDGET (f->window)), gtk_widget_get_height (GTK_WIDGET (f->window)),
+                  json_object_get_int_member (layout, "min-width"), panel_width, panel_height);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, height);
+  g_assert_cmpint (panel_width, <=, sidebar_width);
+  if (min_width)
+    {
+      g_assert_cmpint (json_object_get_int_member (layout, "min-width"), <=, width);
+      g_assert_cmpint (json_object_get_int_member (layout, "width"), <=, width);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, width);
+    }
+  else if (gtk_widget_get_width (GTK_WIDGET (f->window)) > width)
+    g_test_message ("the exercise's page is wider than the screen by itself");
+  g_assert_cmpuint (count_ellipsized (panel), ==, 0);
+}
+
+/* The coach's laptop is 1024 × 768 or 1280 × 800: the console with its
+ * projector panel fits, and at every step the wall and the thumbnail
+ * show the step the console is on. */
+static void
+console_at (Fixture *f,
+            int      width,
+            int      height)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("projector-console-%s-%dx%d.png", language ? language : "en", width, height);
+  SamProjectorView *view;
+
+  show_step (f, find_step (f, "changes"));
+  sam_test_pump (300);
+  start_presenting (f, 1024, 768);
+  view = projector_view (f);
+  sam_test_pump (300);
+  /* On the first step, before a page can have widened the window (none
+   * shrinks back by itself). */
+  assert_console_fits (f, width, height, TRUE);
+  assert_thumbnail_shows_projector (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      SamStep *step = find_step (f, kinds[i]);
+
+      show_step (f, step);
+      sam_test_pump (300);
+      g_assert_true (sam_projector_view_get_step (view) == step);
+      g_assert_cmpstr (sam_projector_view_get_title (view), ==, sam_step_get_title (step));
+      /* A card selected in the console's drop-down must not widen it.
+       * How wide each exercise's page must be is the layout tests'
+       * business; the first step's width is checked above. */
+      assert_console_fits (f, width, height, FALSE);
+      assert_thumbnail_shows_projector (f);
+    }
+
+  /* Back to the first step, as the console's screenshot shows it. */
+  show_step (f, find_step (f, "changes"));
+  sam_test_pump (300);
+  g_assert_cmpstr (sam_projector_view_get_title (view), ==, sam_step_get_title (find_step (f, "changes")));
+  assert_thumbnail_shows_projector (f);
+  assert_console_fits (f, width, height, FALSE);
+  sam_test_screenshot (GTK_WIDGET (f->window), name);
+}
+
+static void
+test_console_1024 (Fixture       *f,
+                   gconstpointer  data)
+{
+  console_at (f, 1024, 768);
+}
+
+static void
+test_console_1280 (Fixture       *f,
+                   gconstpointer  data)
+{
+  console_at (f, 1280, 800);
 }
 
 static void
@@ -577,6 +835,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const int laptop[] = { 1024, 768, 1280, 800 };
+
   sam_test_isolate ();
   /* In Dutch when LANGUAGE says so (meson test does): the screenshots. */
   sam_i18n_init ();
@@ -591,6 +851,10 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sam/ui/projector/present-1024x768", test_present_1024);
   ADD ("/sam/ui/projector/present-1920x1080", test_present_1920);
+  g_test_add ("/sam/ui/projector/console-1024x768", Fixture, laptop, fixture_set_up, test_console_1024,
+              fixture_tear_down);
+  g_test_add ("/sam/ui/projector/console-1280x800", Fixture, laptop + 2, fixture_set_up, test_console_1280,
+              fixture_tear_down);
   ADD ("/sam/ui/projector/timer", test_timer);
   ADD ("/sam/ui/projector/reveal", test_reveal);
   ADD ("/sam/ui/projector/blank-page-highlight", test_blank_page_highlight);
