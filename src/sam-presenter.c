@@ -189,17 +189,20 @@ button_new (const char *icon_name,
  * fixed width: a long card never widens the sidebar, so the console keeps
  * fitting the laptop's screen while presenting.  The width is fixed, not
  * only capped: the button measures its label without a width to wrap at,
- * and a label free to shrink would claim a line per letter. */
+ * and a label free to shrink would claim a line per letter.  The button
+ * sits in the sidebar: ten characters there; the list opens in a popover
+ * and may be twice as wide. */
 static void
 setup_card_label (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item)
+                  GtkListItem              *list_item,
+                  gpointer                  chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (chars));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (chars));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (list_item, label);
 }
@@ -218,16 +221,23 @@ highlight_row_new (SamPresenter *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_label), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_label), GINT_TO_POINTER (10));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_label), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_card_label), GINT_TO_POINTER (20));
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_card_label), NULL);
 
   /* "Look at this one": a card of the step, highlighted on the wall. */
   self->highlight_cards = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (top_level_card, NULL, NULL)));
   self->highlight_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->highlight_cards)), NULL));
-  gtk_drop_down_set_factory (self->highlight_drop, factory);
-  g_object_unref (factory);
+  /* The expression (for searching) first: GTK 4.24 puts its own default
+   * factories in place when an expression is set. */
   gtk_drop_down_set_expression (self->highlight_drop, gtk_property_expression_new (SAM_TYPE_CARD, NULL, "text"));
+  gtk_drop_down_set_factory (self->highlight_drop, factory);
+  gtk_drop_down_set_list_factory (self->highlight_drop, list_factory);
+  g_object_unref (factory);
+  g_object_unref (list_factory);
   gtk_drop_down_set_enable_search (self->highlight_drop, TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->highlight_drop), _("Highlight a Card on the Projector"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->highlight_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,

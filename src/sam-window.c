@@ -944,6 +944,23 @@ sam_window_show_undo_toast (SamWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Answered, the error dialog is done with at once: on libadwaita 1.5 and
+ * later it lives on through its closing animation, and a failure in that
+ * moment would otherwise only update a dialog that is going away. */
+static void
+error_dialog_answered_cb (GtkWidget  *alert,
+                          const char *response,
+                          gpointer    user_data)
+{
+  SamWindow *self = user_data;
+
+  if (self->error_dialog == alert)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (alert), (gpointer *) &self->error_dialog);
+      self->error_dialog = NULL;
+    }
+}
+
 /**
  * sam_window_show_error:
  * @self: a #SamWindow
@@ -983,7 +1000,7 @@ sam_window_show_error (SamWindow    *self,
   sam_compat_alert_add_response (alert, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
   self->error_dialog = alert;
   g_object_add_weak_pointer (G_OBJECT (alert), (gpointer *) &self->error_dialog);
-  sam_compat_alert_present (alert, GTK_WIDGET (self), NULL, NULL);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), error_dialog_answered_cb, self);
 }
 
 /**
