@@ -379,11 +379,26 @@ class Rehearsal:
         self.d.click(acc)
         self.d.type(text)
 
+    def activate_main_window(self):
+        """Gives the app's window the focus, as a click on it would.  Just
+        after start the search may also list a window the window manager
+        has not taken on yet (activating that one fails): try each, a few
+        times, until one is active."""
+        for _ in range(20):
+            found = run('xdotool', 'search', '--sync', '--onlyvisible', '--class', 'samenspel').split()
+            for xid in found:
+                try:
+                    run('xdotool', 'windowactivate', '--sync', xid)
+                    return xid
+                except subprocess.CalledProcessError:
+                    pass
+            time.sleep(0.5)
+        raise RehearsalError('the window of the app could not be activated')
+
     # The programme.
     def create_workshop(self):
         window = self.d.window()
-        xid = run('xdotool', 'search', '--sync', '--onlyvisible', '--class', 'samenspel').split()[0]
-        run('xdotool', 'windowactivate', '--sync', xid)
+        xid = self.activate_main_window()
         time.sleep(0.5)
         if self.fullscreen:
             for _ in range(5):
