@@ -160,6 +160,35 @@ sam_test_pump (guint ms)
 }
 
 /**
+ * sam_test_scroll_to:
+ * @page: a widget inside a scrolled window
+ * @target: a descendant of that scrolled window
+ *
+ * Scrolls the scrolled window around @page so that @target starts near
+ * its top, as a person scrolls to read it, and lets the layout settle.
+ */
+void
+sam_test_scroll_to (GtkWidget *page,
+                    GtkWidget *target)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* Twice: the first scroll may bring rows into view that move @target. */
+  for (guint i = 0; i < 2; i++)
+    {
+      sam_test_pump (150);
+      if (gtk_widget_compute_point (target, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 16);
+    }
+  sam_test_pump (100);
+}
+
+/**
  * sam_test_screenshot:
  * @widget: what to draw; usually the window
  * @name: file name, written into $SAM_TEST_OUTDIR

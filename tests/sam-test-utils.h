@@ -14,6 +14,8 @@ gboolean        sam_test_speak_dutch     (void);
 SamApplication *sam_test_application_new (void);
 SamWindow      *sam_test_window_new      (SamApplication *app);
 void            sam_test_pump            (guint           ms);
+void            sam_test_scroll_to       (GtkWidget      *page,
+                                          GtkWidget      *target);
 void            sam_test_screenshot      (GtkWidget      *widget,
                                           const char     *name);
 GtkWidget      *sam_test_find_child      (GtkWidget      *root,

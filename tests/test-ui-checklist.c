@@ -79,20 +79,7 @@ shoot_at (Host       *h,
           GtkWidget  *target,
           const char *name)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (h->page, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  graphene_point_t point;
-
-  g_assert_nonnull (scroller);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  for (guint i = 0; i < 2; i++)
-    {
-      sam_test_pump (150);
-      if (gtk_widget_compute_point (target, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                    &GRAPHENE_POINT_INIT (0, 0), &point))
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 16);
-    }
-  sam_test_pump (100);
+  sam_test_scroll_to (h->page, target);
   sam_test_screenshot (GTK_WIDGET (h->window), name);
   /* The page fits the beamer: the window did not have to grow. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (h->window)), <=, 1024);
