@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clamp.h"
 #include "sam-beliefs-page.h"
 #include "sam-card-list.h"
 #include "sam-discover-common.h"
@@ -502,6 +503,7 @@ sam_beliefs_page_class_init (SamBeliefsPageClass *klass)
   object_class->finalize = sam_beliefs_page_finalize;
   page_class->context_changed = sam_beliefs_page_context_changed;
 
+  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-beliefs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, holder_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, holder_names);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clamp.h"
 #include "sam-card-list.h"
 #include "sam-customer-walk-page.h"
 #include "sam-field.h"
@@ -438,6 +439,7 @@ sam_customer_walk_page_class_init (SamCustomerWalkPageClass *klass)
   object_class->dispose = sam_customer_walk_page_dispose;
   page_class->context_changed = sam_customer_walk_page_context_changed;
 
+  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-customer-walk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, persona_row);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, request_row);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clamp.h"
 #include "sam-card-list.h"
 #include "sam-discover-common.h"
 #include "sam-perspective-page.h"
@@ -751,6 +752,7 @@ sam_perspective_page_class_init (SamPerspectivePageClass *klass)
   object_class->finalize = sam_perspective_page_finalize;
   page_class->context_changed = sam_perspective_page_context_changed;
 
+  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-perspective-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, views);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, assignment_list);

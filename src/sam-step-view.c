@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clamp.h"
 #include "sam-exercise.h"
 #include "sam-field.h"
 #include "sam-step-view.h"
@@ -515,6 +516,7 @@ sam_step_view_class_init (SamStepViewClass *klass)
   properties[PROP_PROJECTING] = g_param_spec_boolean ("projecting", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-step-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamStepView, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamStepView, kind_icon);

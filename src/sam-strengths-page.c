@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clamp.h"
 #include "sam-card-list.h"
 #include "sam-discover-common.h"
 #include "sam-strengths-page.h"
@@ -598,6 +599,7 @@ sam_strengths_page_class_init (SamStrengthsPageClass *klass)
   object_class->finalize = sam_strengths_page_finalize;
   page_class->context_changed = sam_strengths_page_context_changed;
 
+  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-strengths-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, views);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_dropdown);

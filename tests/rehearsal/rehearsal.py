@@ -98,6 +98,35 @@ class Session:
         self.app_process = subprocess.Popen([os.path.join(build, 'src', 'samenspel')],
                                             env=env, stdout=self.app_log, stderr=subprocess.STDOUT)
 
+    def cpu_seconds(self):
+        """CPU time (user + system) so far of each process below this one,
+        by name: the app, the X server, the accessibility bus…"""
+        ticks = os.sysconf('SC_CLK_TCK')
+        stats = {}
+        for entry in os.listdir('/proc'):
+            if entry.isdigit():
+                try:
+                    with open('/proc/%s/stat' % entry) as f:
+                        stat = f.read()
+                except OSError:
+                    continue
+                name = stat[stat.index('(') + 1:stat.rindex(')')]
+                fields = stat[stat.rindex(')') + 2:].split()
+                stats[int(entry)] = (name, int(fields[1]), int(fields[11]) + int(fields[12]))
+        mine = {os.getpid()}
+        changed = True
+        while changed:
+            changed = False
+            for pid, (_, ppid, _) in stats.items():
+                if ppid in mine and pid not in mine:
+                    mine.add(pid)
+                    changed = True
+        totals = {}
+        for pid in mine:
+            name, _, cpu = stats[pid]
+            totals[name] = totals.get(name, 0.0) + cpu / ticks
+        return totals
+
     def stop(self):
         if self.app_process is not None and self.app_process.poll() is None:
             self.app_process.terminate()
@@ -125,6 +154,7 @@ class Driver:
         import pyatspi
         self.atspi = pyatspi
         self.session = session
+        self.visited = 0
         self.translation = gettext.translation('samenspel',
                                                os.path.join(session.args.builddir, 'po'),
                                                languages=[session.args.lang], fallback=True)
@@ -163,6 +193,7 @@ class Driver:
         # GTK 4.8 shows a menu button as a button around its own toggle,
         # both with its name: one control, the inner one is clicked.
         def walk(acc, matched_above):
+            self.visited += 1
             box = self.extents(acc)
             if box is not None and (box[2] <= 0 or box[3] <= 0):
                 return
@@ -193,7 +224,22 @@ class Driver:
             time.sleep(0.25)
 
     def window(self, role='frame', timeout=10):
-        return self.find(self.app(), role=role, timeout=timeout)
+        """The one shown window of the app with this role: only the app's
+        own children are looked at, never the widgets inside them."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = []
+            for child in self.app():
+                if child is None or child.getRoleName() != role:
+                    continue
+                box = self.extents(child)
+                if box is not None and box[2] > 0 and box[3] > 0:
+                    found.append(child)
+            if len(found) == 1:
+                return found[0]
+            if time.monotonic() > deadline:
+                raise RehearsalError('%d windows with role %r' % (len(found), role))
+            time.sleep(0.25)
 
     def toplevel(self, acc):
         while acc is not None and acc.getRoleName() not in ('frame', 'dialog', 'alert', 'file chooser'):
@@ -298,6 +344,7 @@ class Rehearsal:
         self.TEAMS = self.sample['teams']
         self.d = driver
         self.outdir = outdir
+        self.started = time.monotonic()
         self.step_number = 0
         self.fullscreen = session.args.fullscreen
         os.makedirs(outdir, exist_ok=True)
@@ -366,8 +413,9 @@ class Rehearsal:
                     problems.append('a scroller of %d px inside the page' % height)
         shot = os.path.join(self.outdir, '%02d-%s.png' % (self.step_number, name))
         run('import', '-window', 'root', shot)
-        log('%s %02d %s: window %dx%d, card area %s%s'
+        log('%s %02d %s (%.0f s): window %dx%d, card area %s%s'
             % ('not ok' if problems else 'ok', self.step_number, name,
+               time.monotonic() - self.started,
                layout['width'], layout['height'],
                layout['card-area']['height'] if layout['card-area'] else '-',
                (' — ' + '; '.join(problems)) if problems else ''))
@@ -463,9 +511,16 @@ class Rehearsal:
         window = self.d.window()
         self.choose_menu_item(self.d.find(window, 'push button', self.d._('Use a _Template…')),
                               self.d._('Colleagues and Customers — One Day'))
-        rows = self.query('SELECT kind FROM step WHERE trash IS NULL ORDER BY position')
-        if len(rows) < 8 or ('changes',) not in rows:
-            raise RehearsalError('the template gave %r' % rows)
+        # The template's steps are stored one by one: a loaded machine may
+        # be in the middle of it.
+        deadline = time.monotonic() + 15
+        while True:
+            rows = self.query('SELECT kind FROM step WHERE trash IS NULL ORDER BY position')
+            if len(rows) >= 8 and ('changes',) in rows:
+                break
+            if time.monotonic() > deadline:
+                raise RehearsalError('the template gave %r' % rows)
+            time.sleep(0.3)
         self.check('template')
 
     def open_step(self, kind):
@@ -672,6 +727,7 @@ def main():
         session.start_app()
         driver = Driver(session)
         Rehearsal(session, driver, outdir).programme()
+        log('accessible objects visited in searches: %d' % driver.visited)
     except Exception as error:
         log('FAIL %s: %s' % (name, error))
         if not isinstance(error, RehearsalError):
@@ -682,6 +738,11 @@ def main():
             sys.stdout.write(f.read())
         return 1
     finally:
+        try:
+            log('cpu: ' + ', '.join('%s %.1f s' % item for item in
+                                    sorted(session.cpu_seconds().items(), key=lambda i: -i[1])))
+        except OSError:
+            pass
         session.stop()
     log('PASS %s in %.0f s' % (name, time.monotonic() - started))
     return 0
