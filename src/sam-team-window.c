@@ -590,8 +590,11 @@ leave_action (GSimpleAction *action,
                                 has_pin ? _("Only the coach can leave team mode: type the coach’s PIN.")
                                         : _("This packet was made without a PIN. Leave team mode only "
                                             "if you are the coach."));
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  entry = gtk_entry_new ();
+  /* A hidden GtkEntry: GtkPasswordEntry of GTK 4.8 warns when destroyed
+   * while the keyboard reports Caps Lock. */
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Coach’s PIN"), -1);
   gtk_widget_set_visible (entry, has_pin);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (pin_activate_cb), alert);

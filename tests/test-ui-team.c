@@ -358,6 +358,37 @@ test_restart (void)
   }
 }
 
+/* The coach sets the PIN when making the packet: too short is refused. */
+static void
+test_coach_sets_pin (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *alert = NULL;
+  GtkEditable *entry;
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-team-packet", "(ss)",
+                                             sam_workshop_get_uuid (workshop), sam_team_get_uuid (team)));
+  for (guint i = 0; i < 100 && (alert = sam_compat_alert_find_open ()) == NULL; i++)
+    sam_test_pump (20);
+  g_assert_nonnull (alert);
+  sam_test_pump (300);
+  entry = GTK_EDITABLE (sam_compat_alert_get_extra_child (alert));
+  g_assert_false (sam_compat_alert_get_response_enabled (alert, "continue"));
+  gtk_editable_set_text (entry, "12");
+  g_assert_false (sam_compat_alert_get_response_enabled (alert, "continue"));
+  gtk_editable_set_text (entry, PIN);
+  g_assert_true (sam_compat_alert_get_response_enabled (alert, "continue"));
+  sam_test_screenshot (alert, "team-mode-coach-pin.png");
+  g_assert_true (sam_compat_alert_respond (alert, "cancel"));
+  sam_test_pump (100);
+  sam_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/team/pin", test_pin);
   g_test_add_func ("/sam/ui/team/save-work", test_save_work);
   g_test_add_func ("/sam/ui/team/restart", test_restart);
+  g_test_add_func ("/sam/ui/team/coach-sets-pin", test_coach_sets_pin);
 
   return g_test_run ();
 }
