@@ -8,6 +8,7 @@
 #include "sam-store-packet.h"
 #include "sam-team-window.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 
 struct _SamApplication
 {
@@ -338,7 +339,13 @@ sam_application_activate (GApplication *app)
   if (window == NULL && team_mode != NULL)
     window = GTK_WINDOW (sam_team_window_new (self, team_mode));
   if (window == NULL)
-    window = GTK_WINDOW (sam_window_new (self));
+    {
+      window = GTK_WINDOW (sam_window_new (self));
+      gtk_window_present (window);
+      if (self->store != NULL)
+        _sam_window_offer_past_packets (SAM_WINDOW (window));
+      return;
+    }
 
   gtk_window_present (window);
 }

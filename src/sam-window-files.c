@@ -6,6 +6,7 @@
 #include "sam-compat.h"
 #include "sam-pin.h"
 #include "sam-report.h"
+#include "sam-store-packet.h"
 #include "sam-window-private.h"
 #include "sam-workshop-file.h"
 
@@ -615,6 +616,127 @@ import_file_action (GSimpleAction *action,
   sam_window_open_file (SAM_WINDOW (user_data), file);
 }
 
+/* Forgetting a workshop on a team's laptop: no trash, no Undo, gone from
+ * the backups too (sam_store_forget_workshop()). */
+static void
+forget_now (SamWindow   *self,
+            SamWorkshop *workshop)
+{
+  g_autoptr(SamWorkshop) keep = g_object_ref (workshop);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (sam_window_get_workshop (self) == workshop)
+    sam_window_show_library (self);
+
+  if (!sam_store_forget_workshop (sam_window_get_store (self), keep, &error))
+    {
+      _sam_window_show_file_error (self, _("The Workshop Could Not Be Forgotten"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” is no longer on this computer"), sam_workshop_get_name (keep));
+  sam_window_show_toast (self, message);
+}
+
+static void
+forget_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
+{
+  GPtrArray *workshops = g_object_get_data (G_OBJECT (alert), "workshops");
+
+  if (g_strcmp0 (response, "forget") != 0)
+    return;
+
+  for (guint i = 0; i < workshops->len; i++)
+    forget_now (SAM_WINDOW (user_data), g_ptr_array_index (workshops, i));
+}
+
+static void
+ask_forget (SamWindow  *self,
+            GPtrArray  *workshops,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *alert = sam_compat_alert_new (heading, body);
+
+  sam_compat_alert_add_response (alert, "cancel", _("_Keep"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "forget", _("_Forget"), ADW_RESPONSE_DESTRUCTIVE);
+  sam_compat_alert_set_default_response (alert, "cancel");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "workshops", g_ptr_array_ref (workshops),
+                          (GDestroyNotify) g_ptr_array_unref);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), forget_response_cb, self);
+}
+
+static void
+forget_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = find_workshop (self, g_variant_get_string (param, NULL));
+  g_autoptr(GPtrArray) workshops = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *heading = NULL;
+
+  if (workshop == NULL)
+    return;
+
+  g_ptr_array_add (workshops, g_object_ref (workshop));
+  heading = g_strdup_printf (_("Forget “%s”?"), sam_workshop_get_name (workshop));
+  ask_forget (self, workshops, heading,
+              _("The workshop and everything the team wrote in it leave this laptop for good, "
+                "backups included; there is no undo. Save the team’s work first if the coach "
+                "does not have it yet."));
+}
+
+static void
+forget_workshop_now_action (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = find_workshop (self, g_variant_get_string (param, NULL));
+
+  if (workshop != NULL)
+    forget_now (self, workshop);
+}
+
+/**
+ * _sam_window_offer_past_packets:
+ * @self: a #SamWindow
+ *
+ * A team's laptop keeps only the packets of workshops in progress: the
+ * packets whose workshop day has passed are offered for removal.
+ */
+void
+_sam_window_offer_past_packets (SamWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) past = sam_store_list_past_packets (sam_window_get_store (self), today);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (past->len == 0)
+    return;
+
+  for (guint i = 0; i < past->len; i++)
+    g_string_append_printf (names, "\n• %s", sam_workshop_get_name (g_ptr_array_index (past, i)));
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The day of this workshop from a team packet is over:%s\n\nForget it, "
+                                       "with everything the team wrote? Save the team’s work first if the "
+                                       "coach does not have it yet.",
+                                       "The days of these workshops from team packets are over:%s\n\nForget "
+                                       "them, with everything the teams wrote? Save the teams’ work first if "
+                                       "the coach does not have it yet.", past->len),
+                          names->str);
+  ask_forget (self, past, g_dngettext (GETTEXT_PACKAGE, "A Workshop Is Over", "Workshops Are Over", past->len),
+              body);
+}
+
 static const GActionEntry file_actions[] = {
   { "export-workshop", export_workshop_action, "s" },
   { "import-workshop", import_workshop_action },
@@ -627,6 +749,8 @@ static const GActionEntry file_actions[] = {
   { "save-workshop-file", save_direct_action, "(ss)" },
   { "save-team-packet", save_team_packet_action, "(sss)" },
   { "save-team-packet-with-pin", save_team_packet_with_pin_action, "(ssss)" },
+  { "forget-workshop", forget_workshop_action, "s" },
+  { "forget-workshop-now", forget_workshop_now_action, "s" },
   { "save-contribution", save_direct_action, "(ss)" },
   { "save-report", save_direct_action, "(ss)" },
   { "save-agreements-csv", save_direct_action, "(ss)" },

@@ -15,6 +15,7 @@
 #include "sam-store-packet.h"
 #include "sam-team-window.h"
 #include "sam-test-utils.h"
+#include "sam-window-private.h"
 #include "sam-workshop-file.h"
 
 /* Team mode on a team's laptop, driven as the team would: a packet opens
@@ -302,6 +303,27 @@ test_pin (void)
   g_assert_true (SAM_IS_WINDOW (active));
   g_assert_true (sam_window_get_workshop (SAM_WINDOW (active)) == workshop);
   g_assert_null (sam_store_find_team_mode (store));
+
+  /* Back in the coach's app, the laptop offers to forget a workshop whose
+   * day is over, with its data. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    GtkWidget *alert = NULL;
+
+    g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_DATE, "2026-01-15", &error));
+    g_assert_no_error (error);
+    _sam_window_offer_past_packets (SAM_WINDOW (active));
+    for (guint i = 0; i < 100 && (alert = sam_compat_alert_find_open ()) == NULL; i++)
+      sam_test_pump (20);
+    g_assert_nonnull (alert);
+    g_assert_nonnull (strstr (sam_compat_alert_get_body (alert), "Acme"));
+    sam_test_pump (300);
+    sam_test_screenshot (alert, "team-mode-forget-past.png");
+    g_assert_true (sam_compat_alert_respond (alert, "forget"));
+    sam_test_pump (100);
+    g_assert_null (sam_store_find_workshop (store, uuid));
+  }
   sam_test_destroy_window (SAM_WINDOW (active));
 }
 
