@@ -380,6 +380,73 @@ test_restart (void)
   }
 }
 
+/* Every text the window shows or hands to assistive technology: labels
+ * (accessible names of buttons come from them or from tooltips), text
+ * views, fields and tooltips. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (texts, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (texts, "%s\n", text);
+    }
+  if (tooltip != NULL)
+    g_string_append_printf (texts, "%s\n", tooltip);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Back Office's packet carries what Sales wrote about Back Office (for the
+ * answers after the reveal), but Back Office's window shows only its own. */
+static void
+test_private (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *packet = make_packet (1);
+  SamTeamWindow *window = open_packet (app, packet);
+  SamStep *step = sam_team_window_get_step (window);
+  GListModel *cards = sam_store_get_cards (store, step);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  guint n_others = 0, n_own = 0;
+
+  g_assert_cmpstr (sam_step_get_kind (step), ==, "team-perspective");
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (sam_card_get_team_id (card) == sam_team_get_id (sam_team_window_get_team (window)))
+        {
+          g_assert_nonnull (strstr (texts->str, sam_card_get_text (card)));
+          n_own++;
+        }
+      else
+        {
+          g_assert_null (strstr (texts->str, sam_card_get_text (card)));
+          n_others++;
+        }
+    }
+  /* The sample has cards of both kinds on this laptop. */
+  g_assert_cmpuint (n_others, >, 0);
+  g_assert_cmpuint (n_own, >, 0);
+  close_team_window (window);
+}
+
 /* The coach sets the PIN when making the packet: too short is refused. */
 static void
 test_coach_sets_pin (void)
@@ -428,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/team/save-work", test_save_work);
   g_test_add_func ("/sam/ui/team/restart", test_restart);
   g_test_add_func ("/sam/ui/team/coach-sets-pin", test_coach_sets_pin);
+  g_test_add_func ("/sam/ui/team/private", test_private);
 
   return g_test_run ();
 }
