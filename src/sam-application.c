@@ -5,7 +5,10 @@
 
 #include "sam-application.h"
 #include "sam-compat.h"
+#include "sam-store-packet.h"
+#include "sam-team-window.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 
 struct _SamApplication
 {
@@ -330,9 +333,19 @@ sam_application_activate (GApplication *app)
 {
   SamApplication *self = SAM_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SamWorkshop *team_mode = self->store != NULL ? sam_store_find_team_mode (self->store) : NULL;
 
+  /* A team's laptop comes back to the team's window after a restart. */
+  if (window == NULL && team_mode != NULL)
+    window = GTK_WINDOW (sam_team_window_new (self, team_mode));
   if (window == NULL)
-    window = GTK_WINDOW (sam_window_new (self));
+    {
+      window = GTK_WINDOW (sam_window_new (self));
+      gtk_window_present (window);
+      if (self->store != NULL)
+        _sam_window_offer_past_packets (SAM_WINDOW (window));
+      return;
+    }
 
   gtk_window_present (window);
 }
@@ -350,6 +363,13 @@ sam_application_open (GApplication  *app,
 
   g_application_activate (app);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (SAM_IS_TEAM_WINDOW (window))
+    {
+      /* Team mode: no other workshop, no merge, until the coach leaves it. */
+      sam_team_window_show_toast (SAM_TEAM_WINDOW (window),
+                                  _("This laptop is in team mode: ask your coach to open the file"));
+      return;
+    }
   g_return_if_fail (SAM_IS_WINDOW (window));
 
   for (int i = 0; i < n_files; i++)

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-library-page.h"
+#include "sam-workshop-file.h"
 
 /* The start screen: every workshop on this machine, newest edit first, with
  * search and per-workshop actions. */
@@ -120,7 +121,8 @@ append_item (GMenu      *menu,
 }
 
 static GMenuModel *
-row_menu_new (SamWorkshop *workshop)
+row_menu_new (SamLibraryPage *self,
+              SamWorkshop    *workshop)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) danger = g_menu_new ();
@@ -140,6 +142,9 @@ row_menu_new (SamWorkshop *workshop)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
 
   append_item (danger, _("_Delete…"), "win.delete-workshop", g_variant_new_string (uuid));
+  /* A team's laptop done with a workshop: gone for good, no Undo. */
+  if (self->store != NULL && sam_store_get_packet_team (self->store, workshop, NULL))
+    append_item (danger, _("_Forget This Workshop…"), "win.forget-workshop", g_variant_new_string (uuid));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
 
   return G_MENU_MODEL (menu);
@@ -150,7 +155,7 @@ create_row (gpointer item,
             gpointer user_data)
 {
   SamWorkshop *workshop = item;
-  g_autoptr(GMenuModel) menu = row_menu_new (workshop);
+  g_autoptr(GMenuModel) menu = row_menu_new (SAM_LIBRARY_PAGE (user_data), workshop);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");

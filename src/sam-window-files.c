@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "sam-compat.h"
+#include "sam-pin.h"
 #include "sam-report.h"
+#include "sam-store-packet.h"
 #include "sam-window-private.h"
 #include "sam-workshop-file.h"
 
@@ -79,6 +81,7 @@ typedef struct
   SaveKind kind;
   char *workshop_uuid;
   char *team_uuid;
+  char *pin;
 } SaveRequest;
 
 static void
@@ -87,6 +90,7 @@ save_request_free (SaveRequest *request)
   g_clear_object (&request->window);
   g_free (request->workshop_uuid);
   g_free (request->team_uuid);
+  g_free (request->pin);
   g_free (request);
 }
 
@@ -140,6 +144,7 @@ save_to (SamWindow  *self,
          SaveKind    kind,
          const char *workshop_uuid,
          const char *team_uuid,
+         const char *pin,
          GFile      *file)
 {
   SamStore *store = sam_window_get_store (self);
@@ -179,6 +184,8 @@ save_to (SamWindow  *self,
       break;
     case SAVE_TEAM_PACKET:
       out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team_uuid, &error);
+      if (out != NULL && pin != NULL && sam_pin_is_acceptable (pin))
+        sam_workshop_file_set_pin (out, pin);
       break;
     case SAVE_CONTRIBUTION:
       out = sam_workshop_file_new_contribution (store, workshop, &error);
@@ -212,7 +219,7 @@ save_chosen_cb (GObject      *object,
       return;
     }
 
-  save_to (request->window, request->kind, request->workshop_uuid, request->team_uuid, file);
+  save_to (request->window, request->kind, request->workshop_uuid, request->team_uuid, request->pin, file);
 }
 
 /* Asks where to save, suggesting the workshop's (and team's) name. */
@@ -221,7 +228,8 @@ ask_save (SamWindow  *self,
           SaveKind    kind,
           const char *workshop_uuid,
           const char *team_uuid,
-          const char *team_name)
+          const char *team_name,
+          const char *pin)
 {
   SamWorkshop *workshop = find_workshop (self, workshop_uuid);
   g_autoptr(GListModel) filters = NULL;
@@ -253,8 +261,24 @@ ask_save (SamWindow  *self,
       filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE, "*.samenspel");
       break;
     case SAVE_CONTRIBUTION:
-      title = _("Save the Team’s Work");
-      name = file_name_for (base, SAM_WORKSHOP_FILE_EXTENSION);
+      {
+        /* Workshop and team in the name: five teams' files on one stick. */
+        g_autofree char *packet_team = NULL;
+        SamTeam *team = NULL;
+        GListModel *teams = sam_store_get_teams (sam_window_get_store (self), workshop);
+
+        sam_store_get_packet_team (sam_window_get_store (self), workshop, &packet_team);
+        for (guint i = 0; packet_team != NULL && team == NULL && i < g_list_model_get_n_items (teams); i++)
+          {
+            g_autoptr(SamTeam) candidate = g_list_model_get_item (teams, i);
+
+            if (g_strcmp0 (sam_team_get_uuid (candidate), packet_team) == 0)
+              team = candidate;
+          }
+        title = _("Save the Team’s Work");
+        name = sam_workshop_file_suggest_name (sam_workshop_get_name (workshop),
+                                               team != NULL ? sam_team_get_name (team) : NULL);
+      }
       filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE, "*.samenspel");
       break;
     case SAVE_WORKSHOP:
@@ -270,6 +294,7 @@ ask_save (SamWindow  *self,
   request->kind = kind;
   request->workshop_uuid = g_strdup (sam_workshop_get_uuid (workshop));
   request->team_uuid = g_strdup (team_uuid);
+  request->pin = g_strdup (pin);
   sam_compat_save_file_async (GTK_WINDOW (self), title, name, filters, NULL, save_chosen_cb, request);
 }
 
@@ -284,7 +309,7 @@ export_workshop_action (GSimpleAction *action,
                         GVariant      *param,
                         gpointer       user_data)
 {
-  ask_save (SAM_WINDOW (user_data), SAVE_WORKSHOP, g_variant_get_string (param, NULL), NULL, NULL);
+  ask_save (SAM_WINDOW (user_data), SAVE_WORKSHOP, g_variant_get_string (param, NULL), NULL, NULL, NULL);
 }
 
 static void
@@ -303,7 +328,7 @@ language_chosen_cb (GtkWidget  *alert,
   g_action_group_change_action_state (G_ACTION_GROUP (self), "report-language",
                                       g_variant_new_string (codes[selected]));
   ask_save (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (alert), "kind")),
-            g_object_get_data (G_OBJECT (alert), "workshop"), NULL, NULL);
+            g_object_get_data (G_OBJECT (alert), "workshop"), NULL, NULL, NULL);
 }
 
 /* The report goes to its readers, who may speak another language than the
@@ -386,7 +411,62 @@ export_contribution_action (GSimpleAction *action,
                             GVariant      *param,
                             gpointer       user_data)
 {
-  ask_save (SAM_WINDOW (user_data), SAVE_CONTRIBUTION, g_variant_get_string (param, NULL), NULL, NULL);
+  ask_save (SAM_WINDOW (user_data), SAVE_CONTRIBUTION, g_variant_get_string (param, NULL), NULL, NULL, NULL);
+}
+
+static void
+pin_changed_cb (GtkEditable *entry,
+                GtkWidget   *alert)
+{
+  sam_compat_alert_set_response_enabled (alert, "continue", sam_pin_is_acceptable (gtk_editable_get_text (entry)));
+}
+
+static void
+pin_chosen_cb (GtkWidget  *alert,
+               const char *response,
+               gpointer    user_data)
+{
+  GtkEditable *entry = GTK_EDITABLE (sam_compat_alert_get_extra_child (alert));
+  const char *pin = gtk_editable_get_text (entry);
+
+  if (g_strcmp0 (response, "continue") != 0 || !sam_pin_is_acceptable (pin))
+    return;
+
+  ask_save (SAM_WINDOW (user_data), SAVE_TEAM_PACKET, g_object_get_data (G_OBJECT (alert), "workshop"),
+            g_object_get_data (G_OBJECT (alert), "team"), g_object_get_data (G_OBJECT (alert), "team-name"), pin);
+}
+
+/* The PIN that will leave team mode on the team's laptop, set for each
+ * packet; the packet keeps only its salted hash. */
+static void
+ask_pin (SamWindow  *self,
+         const char *workshop_uuid,
+         const char *team_uuid,
+         const char *team_name)
+{
+  g_autofree char *body = g_strdup_printf (_("The laptop opens this packet in team mode: the team sees only "
+                                             "its own work. Choose a PIN of at least %d characters; you "
+                                             "need it to leave team mode."), SAM_PIN_MIN_LENGTH);
+  GtkWidget *alert = sam_compat_alert_new (_("PIN to Leave Team Mode"), body);
+  GtkWidget *entry = gtk_entry_new ();
+
+  /* A hidden GtkEntry: GtkPasswordEntry of GTK 4.8 warns when destroyed
+   * while the keyboard reports Caps Lock. */
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Coach’s PIN"), -1);
+  sam_compat_alert_set_extra_child (alert, entry);
+  sam_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "continue", _("_Continue"), ADW_RESPONSE_SUGGESTED);
+  sam_compat_alert_set_response_enabled (alert, "continue", FALSE);
+  sam_compat_alert_set_default_response (alert, "continue");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (pin_changed_cb), alert, 0);
+  g_object_set_data_full (G_OBJECT (alert), "workshop", g_strdup (workshop_uuid), g_free);
+  g_object_set_data_full (G_OBJECT (alert), "team", g_strdup (team_uuid), g_free);
+  g_object_set_data_full (G_OBJECT (alert), "team-name", g_strdup (team_name), g_free);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), pin_chosen_cb, self);
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -408,7 +488,7 @@ team_chosen_cb (GtkWidget  *alert,
       g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
 
       if (g_strcmp0 (sam_team_get_uuid (team), response) == 0)
-        ask_save (self, SAVE_TEAM_PACKET, workshop_uuid, response, sam_team_get_name (team));
+        ask_pin (self, workshop_uuid, response, sam_team_get_name (team));
     }
 }
 
@@ -460,7 +540,7 @@ export_team_packet_action (GSimpleAction *action,
   if (*team_uuid == '\0')
     choose_team (self, workshop);
   else
-    ask_save (self, SAVE_TEAM_PACKET, workshop_uuid, team_uuid, NULL);
+    ask_pin (self, workshop_uuid, team_uuid, NULL);
 }
 
 /* The twins that take a path: (workshop uuid, [team uuid,] path). */
@@ -481,7 +561,7 @@ save_direct_action (GSimpleAction *action,
   file = g_file_new_for_commandline_arg (path);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (kinds[i].name, name))
-      save_to (SAM_WINDOW (user_data), kinds[i].kind, uuid, NULL, file);
+      save_to (SAM_WINDOW (user_data), kinds[i].kind, uuid, NULL, NULL, file);
 }
 
 static void
@@ -494,7 +574,20 @@ save_team_packet_action (GSimpleAction *action,
 
   g_variant_get (param, "(&s&s&s)", &uuid, &team, &path);
   file = g_file_new_for_commandline_arg (path);
-  save_to (SAM_WINDOW (user_data), SAVE_TEAM_PACKET, uuid, team, file);
+  save_to (SAM_WINDOW (user_data), SAVE_TEAM_PACKET, uuid, team, NULL, file);
+}
+
+static void
+save_team_packet_with_pin_action (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  const char *uuid, *team, *pin, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (param, "(&s&s&s&s)", &uuid, &team, &pin, &path);
+  file = g_file_new_for_commandline_arg (path);
+  save_to (SAM_WINDOW (user_data), SAVE_TEAM_PACKET, uuid, team, pin, file);
 }
 
 static void
@@ -523,6 +616,127 @@ import_file_action (GSimpleAction *action,
   sam_window_open_file (SAM_WINDOW (user_data), file);
 }
 
+/* Forgetting a workshop on a team's laptop: no trash, no Undo, gone from
+ * the backups too (sam_store_forget_workshop()). */
+static void
+forget_now (SamWindow   *self,
+            SamWorkshop *workshop)
+{
+  g_autoptr(SamWorkshop) keep = g_object_ref (workshop);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (sam_window_get_workshop (self) == workshop)
+    sam_window_show_library (self);
+
+  if (!sam_store_forget_workshop (sam_window_get_store (self), keep, &error))
+    {
+      _sam_window_show_file_error (self, _("The Workshop Could Not Be Forgotten"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” is no longer on this computer"), sam_workshop_get_name (keep));
+  sam_window_show_toast (self, message);
+}
+
+static void
+forget_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
+{
+  GPtrArray *workshops = g_object_get_data (G_OBJECT (alert), "workshops");
+
+  if (g_strcmp0 (response, "forget") != 0)
+    return;
+
+  for (guint i = 0; i < workshops->len; i++)
+    forget_now (SAM_WINDOW (user_data), g_ptr_array_index (workshops, i));
+}
+
+static void
+ask_forget (SamWindow  *self,
+            GPtrArray  *workshops,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *alert = sam_compat_alert_new (heading, body);
+
+  sam_compat_alert_add_response (alert, "cancel", _("_Keep"), ADW_RESPONSE_DEFAULT);
+  sam_compat_alert_add_response (alert, "forget", _("_Forget"), ADW_RESPONSE_DESTRUCTIVE);
+  sam_compat_alert_set_default_response (alert, "cancel");
+  sam_compat_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "workshops", g_ptr_array_ref (workshops),
+                          (GDestroyNotify) g_ptr_array_unref);
+  sam_compat_alert_present (alert, GTK_WIDGET (self), forget_response_cb, self);
+}
+
+static void
+forget_workshop_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = find_workshop (self, g_variant_get_string (param, NULL));
+  g_autoptr(GPtrArray) workshops = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *heading = NULL;
+
+  if (workshop == NULL)
+    return;
+
+  g_ptr_array_add (workshops, g_object_ref (workshop));
+  heading = g_strdup_printf (_("Forget “%s”?"), sam_workshop_get_name (workshop));
+  ask_forget (self, workshops, heading,
+              _("The workshop and everything the team wrote in it leave this laptop for good, "
+                "backups included; there is no undo. Save the team’s work first if the coach "
+                "does not have it yet."));
+}
+
+static void
+forget_workshop_now_action (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+  SamWorkshop *workshop = find_workshop (self, g_variant_get_string (param, NULL));
+
+  if (workshop != NULL)
+    forget_now (self, workshop);
+}
+
+/**
+ * _sam_window_offer_past_packets:
+ * @self: a #SamWindow
+ *
+ * A team's laptop keeps only the packets of workshops in progress: the
+ * packets whose workshop day has passed are offered for removal.
+ */
+void
+_sam_window_offer_past_packets (SamWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) past = sam_store_list_past_packets (sam_window_get_store (self), today);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (past->len == 0)
+    return;
+
+  for (guint i = 0; i < past->len; i++)
+    g_string_append_printf (names, "\n• %s", sam_workshop_get_name (g_ptr_array_index (past, i)));
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The day of this workshop from a team packet is over:%s\n\nForget it, "
+                                       "with everything the team wrote? Save the team’s work first if the "
+                                       "coach does not have it yet.",
+                                       "The days of these workshops from team packets are over:%s\n\nForget "
+                                       "them, with everything the teams wrote? Save the teams’ work first if "
+                                       "the coach does not have it yet.", past->len),
+                          names->str);
+  ask_forget (self, past, g_dngettext (GETTEXT_PACKAGE, "A Workshop Is Over", "Workshops Are Over", past->len),
+              body);
+}
+
 static const GActionEntry file_actions[] = {
   { "export-workshop", export_workshop_action, "s" },
   { "import-workshop", import_workshop_action },
@@ -534,6 +748,9 @@ static const GActionEntry file_actions[] = {
   { "import-file", import_file_action, "s" },
   { "save-workshop-file", save_direct_action, "(ss)" },
   { "save-team-packet", save_team_packet_action, "(sss)" },
+  { "save-team-packet-with-pin", save_team_packet_with_pin_action, "(ssss)" },
+  { "forget-workshop", forget_workshop_action, "s" },
+  { "forget-workshop-now", forget_workshop_now_action, "s" },
   { "save-contribution", save_direct_action, "(ss)" },
   { "save-report", save_direct_action, "(ss)" },
   { "save-agreements-csv", save_direct_action, "(ss)" },

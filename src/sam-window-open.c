@@ -4,11 +4,12 @@
 #include <glib/gi18n.h>
 
 #include "sam-compat.h"
+#include "sam-team-window.h"
 #include "sam-window-private.h"
 #include "sam-workshop-file.h"
 
 /* Opening a workshop file in the window: a whole workshop is imported as a
- * new one, a team packet is opened (alone, on a shared laptop), and a
+ * new one, a team packet starts team mode (sam-team-window.c), and a
  * team's contribution is shown for the coach to confirm before it is
  * merged. */
 
@@ -44,35 +45,6 @@ sam_window_get_locked (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
   return !g_action_group_get_action_enabled (G_ACTION_GROUP (self), "show-library");
-}
-
-static void
-alone_response_cb (GtkWidget  *alert,
-                   const char *response,
-                   gpointer    user_data)
-{
-  if (g_strcmp0 (response, "alone") == 0)
-    sam_window_set_locked (SAM_WINDOW (user_data), TRUE);
-}
-
-static void
-offer_alone (SamWindow   *self,
-             SamWorkshop *workshop,
-             const char  *team_name)
-{
-  g_autofree char *heading = g_strdup_printf (_("%s’s Workshop Is Ready"), team_name);
-  GtkWidget *alert;
-
-  alert = sam_compat_alert_new (heading,
-                                _("Other workshops are kept on this computer. On a "
-                                  "laptop the team shares, open this workshop alone: the "
-                                  "list of workshops stays hidden until Samenspel is "
-                                  "closed."));
-  sam_compat_alert_add_response (alert, "library", _("Show _All Workshops"), ADW_RESPONSE_DEFAULT);
-  sam_compat_alert_add_response (alert, "alone", _("Open _Alone"), ADW_RESPONSE_SUGGESTED);
-  sam_compat_alert_set_default_response (alert, "alone");
-  sam_compat_alert_set_close_response (alert, "alone");
-  sam_compat_alert_present (alert, GTK_WIDGET (self), alone_response_cb, self);
 }
 
 static void
@@ -213,24 +185,26 @@ preview_merge (SamWindow       *self,
   sam_compat_alert_present (alert, GTK_WIDGET (self), merge_response_cb, self);
 }
 
+/* A team packet puts the laptop in team mode for that team: the coach's
+ * window closes and the team's window opens on the current step.  Opened
+ * again, the packet goes back to the team's work already here. */
 static void
 open_team_packet (SamWindow       *self,
                   SamWorkshopFile *file)
 {
   SamStore *store = sam_window_get_store (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
-  g_autofree char *team = sam_workshop_file_dup_team_name (file);
   SamWorkshop *workshop = sam_workshop_file_import (file, store, &error);
-  gboolean others;
 
   if (workshop == NULL && g_error_matches (error, SAM_FILE_ERROR, SAM_FILE_ERROR_EXISTS))
     {
-      /* Opened again: show what this laptop already has. */
       workshop = sam_store_find_workshop (store, sam_workshop_file_get_workshop_uuid (file));
-      if (workshop != NULL)
+      if (workshop != NULL && !sam_store_get_packet_team (store, workshop, NULL))
         {
+          /* The coach's own workshop: the packet was made here. */
           sam_window_open_workshop (self, workshop);
-          sam_window_show_toast (self, _("This team packet was opened before; here is the team’s work"));
+          sam_window_show_toast (self, _("This is the team packet of a workshop on this computer; here it is"));
           return;
         }
     }
@@ -241,10 +215,7 @@ open_team_packet (SamWindow       *self,
       return;
     }
 
-  sam_window_open_workshop (self, workshop);
-  others = g_list_model_get_n_items (sam_store_get_workshops (store)) > 1;
-  if (others)
-    offer_alone (self, workshop, team ? team : "");
+  sam_team_mode_start (SAM_APPLICATION (app), workshop, GTK_WINDOW (self));
 }
 
 static void

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 /* Implemented in sam-window-files.c */
 void _sam_window_init_files      (SamWindow    *self);
+void _sam_window_offer_past_packets (SamWindow *self);
 void _sam_window_change_language (GSimpleAction *action,
                                   GVariant      *value,
                                   gpointer       user_data);

@@ -19,6 +19,16 @@ const char sam_schema_file_sql[] =
   "  imported INTEGER NOT NULL"
   ");";
 
+/* Schema version 9: team mode.  The coach's PIN that leaves team mode is
+ * kept as the packet brought it: a random salt and an iterated SHA-256 of
+ * salt and PIN (sam-pin.c), never the PIN itself.  `team_mode` is 1 while
+ * the laptop shows the team's window only, so a restart comes back to it. */
+const char sam_schema_team_mode_sql[] =
+  "ALTER TABLE packet ADD COLUMN pin_salt TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE packet ADD COLUMN pin_hash TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE packet ADD COLUMN pin_rounds INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE packet ADD COLUMN team_mode INTEGER NOT NULL DEFAULT 0;";
+
 const SamSchemaModule sam_schema_file_module = {
   .trash_tables = NULL,
   .team_cascade = NULL,

@@ -97,6 +97,7 @@ static const SamMigration migrations[] = {
   { 6, "team packets opened on a team's laptop", sam_schema_file_sql },
   { 7, "team and leadership checklists", sam_schema_checklist_sql },
   { 8, "the customer's voice", sam_schema_feedback_sql },
+  { 9, "team mode on a team's laptop", sam_schema_team_mode_sql },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own

@@ -544,8 +544,9 @@ insert_packet (ImportContext  *ctx,
   g_autofree char *uuid = g_uuid_string_random ();
   gint64 *team_id = g_hash_table_lookup (ctx->ids, ctx->file->team_uuid);
   sqlite3_stmt *stmt = _sam_store_prepare (ctx->store,
-                                           "INSERT INTO packet (uuid, workshop_id, team_id, exported, imported) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                                           "INSERT INTO packet (uuid, workshop_id, team_id, exported, imported, "
+                                           "pin_salt, pin_hash, pin_rounds) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -556,6 +557,9 @@ insert_packet (ImportContext  *ctx,
   sqlite3_bind_int64 (stmt, 3, *team_id);
   sqlite3_bind_int64 (stmt, 4, ctx->file->packet_exported);
   sqlite3_bind_int64 (stmt, 5, ctx->now);
+  sqlite3_bind_text (stmt, 6, ctx->file->pin_salt ? ctx->file->pin_salt : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, ctx->file->pin_hash ? ctx->file->pin_hash : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, (int) ctx->file->pin_rounds);
   return _sam_import_step_statement (ctx, stmt, "$.team", error);
 }
 

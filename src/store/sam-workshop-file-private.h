@@ -18,6 +18,9 @@ struct _SamWorkshopFile
   char *workshop_uuid;
   char *team_uuid;
   gint64 packet_exported;     /* seconds since 1970; 0 for a whole workshop */
+  char *pin_salt;             /* a team packet's PIN (sam-pin.c), or NULL */
+  char *pin_hash;
+  guint pin_rounds;
 };
 
 /* A column of a local table, as SQLite describes it. */

@@ -460,6 +460,38 @@ check_tables (SamWorkshopFile  *self,
   return TRUE;
 }
 
+/* The coach's PIN of a team packet (minor version 1): optional, but all
+ * three members or none. */
+static gboolean
+parse_pin (SamWorkshopFile  *self,
+           JsonObject       *root,
+           GError          **error)
+{
+  const char *salt, *hash;
+  gint64 rounds = 0;
+
+  if (!json_object_has_member (root, "pin_hash"))
+    return TRUE;
+
+  if ((salt = get_string_member (root, "pin_salt", self->display_name, "$", error)) == NULL ||
+      (hash = get_string_member (root, "pin_hash", self->display_name, "$", error)) == NULL ||
+      !_sam_file_check_int (json_object_get_member (root, "pin_rounds"), 1, 10000000,
+                            self->display_name, "$.pin_rounds", &rounds, error))
+    return FALSE;
+
+  if (strlen (hash) != 64 || strspn (hash, "0123456789abcdefABCDEF") != 64 || *salt == '\0' || strlen (salt) > 200)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.pin_hash",
+                           _("not a PIN hash this version understands"));
+      return FALSE;
+    }
+
+  self->pin_salt = g_strdup (salt);
+  self->pin_hash = g_ascii_strdown (hash, -1);
+  self->pin_rounds = (guint) rounds;
+  return TRUE;
+}
+
 static gboolean
 parse_team_fields (SamWorkshopFile  *self,
                    JsonObject       *root,
@@ -495,7 +527,7 @@ parse_team_fields (SamWorkshopFile  *self,
 
   self->team_uuid = g_ascii_strdown (team, -1);
   self->packet_exported = g_date_time_to_unix (time);
-  return TRUE;
+  return self->kind != SAM_FILE_KIND_TEAM_PACKET || parse_pin (self, root, error);
 }
 
 static gboolean

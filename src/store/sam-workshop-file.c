@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-pin.h"
 #include "sam-workshop-file-private.h"
 
 /* A workshop file in memory: its kind, its workshop and team, and writing
@@ -26,6 +27,8 @@ sam_workshop_file_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->workshop_uuid);
   g_free (self->team_uuid);
+  g_free (self->pin_salt);
+  g_free (self->pin_hash);
   g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (sam_workshop_file_parent_class)->finalize (object);
@@ -350,4 +353,100 @@ sam_merge_plan_get_n_changes (const SamMergePlan *plan)
     }
 
   return n;
+}
+
+/**
+ * sam_workshop_file_set_pin:
+ * @self: a team packet made by sam_workshop_file_new_from_store()
+ * @pin: the coach's PIN that leaves team mode (sam_pin_is_acceptable())
+ *
+ * Stores a fresh salt and the iterated hash of @pin in the packet, never
+ * @pin itself.
+ */
+void
+sam_workshop_file_set_pin (SamWorkshopFile *self,
+                           const char      *pin)
+{
+  JsonObject *root;
+
+  g_return_if_fail (SAM_IS_WORKSHOP_FILE (self));
+  g_return_if_fail (self->kind == SAM_FILE_KIND_TEAM_PACKET);
+  g_return_if_fail (sam_pin_is_acceptable (pin));
+
+  g_clear_pointer (&self->pin_salt, g_free);
+  g_clear_pointer (&self->pin_hash, g_free);
+  sam_pin_make (pin, &self->pin_salt, &self->pin_hash, &self->pin_rounds);
+
+  root = json_node_get_object (self->root);
+  json_object_set_string_member (root, "pin_salt", self->pin_salt);
+  json_object_set_string_member (root, "pin_hash", self->pin_hash);
+  json_object_set_int_member (root, "pin_rounds", self->pin_rounds);
+}
+
+/**
+ * sam_workshop_file_has_pin:
+ * @self: a #SamWorkshopFile
+ *
+ * Returns: %TRUE when a team packet carries the coach's PIN
+ */
+gboolean
+sam_workshop_file_has_pin (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+  return self->pin_hash != NULL;
+}
+
+/* One part of a file name: ASCII letters and digits, every other run of
+ * characters one underscore, so it survives any USB stick's file system. */
+static void
+append_safe_part (GString    *name,
+                  const char *part,
+                  const char *fallback)
+{
+  g_autofree char *ascii = g_str_to_ascii (part != NULL ? part : "", NULL);
+  gsize start = name->len;
+  gboolean gap = FALSE;
+
+  for (const char *c = ascii; *c != '\0' && name->len - start < 60; c++)
+    {
+      if (g_ascii_isalnum (*c))
+        {
+          if (gap && name->len > start)
+            g_string_append_c (name, '_');
+          g_string_append_c (name, *c);
+          gap = FALSE;
+        }
+      else
+        gap = TRUE;
+    }
+
+  if (name->len == start)
+    g_string_append (name, fallback);
+}
+
+/**
+ * sam_workshop_file_suggest_name:
+ * @workshop_name: the workshop's name
+ * @team_name: (nullable): the team's name, for a packet or contribution
+ *
+ * A file name that tells five teams' files apart on one USB stick:
+ * `Acme-Verkoop.samenspel` (spaces and other characters inside a name
+ * become `_`, letters lose their accents).
+ *
+ * Returns: (transfer full): the file name, with its extension
+ */
+char *
+sam_workshop_file_suggest_name (const char *workshop_name,
+                                const char *team_name)
+{
+  GString *name = g_string_new (NULL);
+
+  append_safe_part (name, workshop_name, "Workshop");
+  if (team_name != NULL)
+    {
+      g_string_append_c (name, '-');
+      append_safe_part (name, team_name, "Team");
+    }
+  g_string_append (name, SAM_WORKSHOP_FILE_EXTENSION);
+  return g_string_free (name, FALSE);
 }

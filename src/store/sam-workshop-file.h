@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define SAM_WORKSHOP_FILE_EXTENSION     ".samenspel"
 #define SAM_WORKSHOP_FILE_MIME_TYPE     "application/x-samenspel"
 #define SAM_WORKSHOP_FILE_VERSION       1
-#define SAM_WORKSHOP_FILE_MINOR_VERSION 0
+#define SAM_WORKSHOP_FILE_MINOR_VERSION 1
 #define SAM_WORKSHOP_FILE_MAX_SIZE      (50 * 1024 * 1024)
 #define SAM_WORKSHOP_FILE_MAX_DEPTH     16
 #define SAM_WORKSHOP_FILE_MAX_TEXT      200000
@@ -148,6 +148,12 @@ const char      *sam_workshop_file_get_workshop_uuid (SamWorkshopFile   *self);
 const char      *sam_workshop_file_get_workshop_name (SamWorkshopFile   *self);
 const char      *sam_workshop_file_get_team_uuid     (SamWorkshopFile   *self);
 char            *sam_workshop_file_dup_team_name     (SamWorkshopFile   *self);
+
+void             sam_workshop_file_set_pin           (SamWorkshopFile   *self,
+                                                      const char        *pin);
+gboolean         sam_workshop_file_has_pin           (SamWorkshopFile   *self);
+char            *sam_workshop_file_suggest_name      (const char        *workshop_name,
+                                                      const char        *team_name);
 
 GBytes          *sam_workshop_file_to_bytes          (SamWorkshopFile   *self);
 gboolean         sam_workshop_file_save              (SamWorkshopFile   *self,

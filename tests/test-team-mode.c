@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "sam-pin.h"
+#include "sam-sample-workshop.h"
+#include "sam-store-packet.h"
+#include "sam-workshop-file.h"
+
+/* The storage side of team mode: the PIN, the packet's file name, the
+ * packets a laptop keeps, and merging teams' work in any order. */
+
+static void
+test_pin (void)
+{
+  g_autofree char *salt = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other_salt = NULL;
+  g_autofree char *other_hash = NULL;
+  guint rounds = 0, other_rounds = 0;
+
+  g_assert_false (sam_pin_is_acceptable ("123"));
+  g_assert_false (sam_pin_is_acceptable (" 1234"));
+  g_assert_false (sam_pin_is_acceptable (NULL));
+  g_assert_true (sam_pin_is_acceptable ("1234"));
+  g_assert_true (sam_pin_is_acceptable ("één twee"));
+
+  sam_pin_make ("4711", &salt, &hash, &rounds);
+  g_assert_cmpuint (rounds, ==, SAM_PIN_ROUNDS);
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  g_assert_null (strstr (hash, "4711"));
+  g_assert_true (sam_pin_check (salt, hash, rounds, "4711"));
+  g_assert_false (sam_pin_check (salt, hash, rounds, "4712"));
+  g_assert_false (sam_pin_check (salt, hash, rounds, ""));
+  g_assert_false (sam_pin_check (salt, hash, 0, "4711"));
+
+  /* Deterministic for one salt, different for another. */
+  again = sam_pin_hash (salt, "4711", rounds);
+  g_assert_cmpstr (again, ==, hash);
+  sam_pin_make ("4711", &other_salt, &other_hash, &other_rounds);
+  g_assert_cmpstr (other_salt, !=, salt);
+  g_assert_cmpstr (other_hash, !=, hash);
+}
+
+static void
+test_suggest_name (void)
+{
+  struct { const char *workshop, *team, *expected; } cases[] = {
+    { "Acme", "Verkoop", "Acme-Verkoop.samenspel" },
+    { "Colleagues and Customers", "Back Office", "Colleagues_and_Customers-Back_Office.samenspel" },
+    { "Café / Zoë: 2026", "Après-vente", "Cafe_Zoe_2026-Apres_vente.samenspel" },
+    { "../..", "\\", "Workshop-Team.samenspel" },
+    { "Acme", NULL, "Acme.samenspel" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = sam_workshop_file_suggest_name (cases[i].workshop, cases[i].team);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+static SamWorkshopFile *
+make_packet (SamStore    *coach,
+             SamWorkshop *workshop,
+             guint        team_index,
+             const char  *pin)
+{
+  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (coach, workshop), team_index);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SamWorkshopFile *copy;
+
+  file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_TEAM_PACKET, sam_team_get_uuid (team), &error);
+  g_assert_no_error (error);
+  if (pin != NULL)
+    sam_workshop_file_set_pin (file, pin);
+
+  /* Through its bytes, as it travels on a USB stick. */
+  bytes = sam_workshop_file_to_bytes (file);
+  copy = sam_workshop_file_load_bytes (bytes, "packet.samenspel", &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+static void
+test_packet_pin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  g_autoptr(SamWorkshopFile) packet = make_packet (coach, workshop, 1, "2580");
+  g_autoptr(GBytes) bytes = sam_workshop_file_to_bytes (packet);
+  SamWorkshop *copy;
+
+  g_assert_true (sam_workshop_file_has_pin (packet));
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "2580\""));
+
+  copy = sam_workshop_file_import (packet, laptop, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_packet_pin (laptop, copy, NULL, NULL, NULL));
+  g_assert_true (sam_store_check_packet_pin (laptop, copy, "2580"));
+  g_assert_false (sam_store_check_packet_pin (laptop, copy, "0000"));
+
+  /* Team mode: one workshop at a time, remembered in the database. */
+  g_assert_null (sam_store_find_team_mode (laptop));
+  g_assert_true (sam_store_set_team_mode (laptop, copy, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_find_team_mode (laptop) == copy);
+  g_assert_true (sam_store_set_team_mode (laptop, copy, FALSE, &error));
+  g_assert_null (sam_store_find_team_mode (laptop));
+}
+
+/* A packet's workshop whose day is over is offered for removal; forgetting
+ * it takes its data along. */
+static void
+test_forget (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  g_autoptr(SamWorkshopFile) packet = NULL;
+  g_autoptr(GPtrArray) past = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  SamWorkshop *copy;
+
+  g_assert_true (sam_store_set_workshop_field (coach, workshop, SAM_WORKSHOP_FIELD_DATE, "2026-11-20", &error));
+  packet = make_packet (coach, workshop, 0, NULL);
+  copy = sam_workshop_file_import (packet, laptop, &error);
+  g_assert_no_error (error);
+  sam_store_create_workshop (laptop, "The laptop's own", &error);
+  g_assert_no_error (error);
+
+  none = sam_store_list_past_packets (laptop, "2026-11-20");
+  g_assert_cmpuint (none->len, ==, 0);
+  past = sam_store_list_past_packets (laptop, "2026-12-05");
+  g_assert_cmpuint (past->len, ==, 1);
+  g_assert_true (g_ptr_array_index (past, 0) == copy);
+
+  g_assert_true (sam_store_forget_workshop (laptop, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (laptop)), ==, 1);
+  g_clear_pointer (&past, g_ptr_array_unref);
+  past = sam_store_list_past_packets (laptop, "2026-12-05");
+  g_assert_cmpuint (past->len, ==, 0);
+}
+
+/* What a team writes on its laptop, as a contribution. */
+static SamWorkshopFile *
+team_works (SamWorkshopFile *packet,
+            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
+  g_autofree char *team_uuid = NULL;
+  g_autoptr(SamStep) changes = NULL;
+  g_autoptr(SamStep) perspective = NULL;
+  SamWorkshopFile *contribution;
+  GListModel *teams;
+  gint64 team_id = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &team_uuid));
+  teams = sam_store_get_teams (laptop, copy);
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_uuid (team), team_uuid) == 0)
+        team_id = sam_team_get_id (team);
+    }
+
+  changes = g_list_model_get_item (sam_store_get_steps (laptop, copy), 0);
+  perspective = g_list_model_get_item (sam_store_get_steps (laptop, copy), 1);
+  {
+    SamCardInit change = { "change", team_id, 0, 0, NULL, text, NULL, 0, 0 };
+    SamCardInit image = { "perspective", team_id, team_id == 1 ? 2 : 1, 0, "goals", text, NULL, 0, 0 };
+
+    g_assert_nonnull (sam_store_add_card (laptop, changes, &change, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (sam_store_add_card (laptop, perspective, &image, &error));
+    g_assert_no_error (error);
+  }
+
+  contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+  g_assert_no_error (error);
+  return contribution;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The workshop as rows keyed by uuid, leaving out the times a merge sets. */
+static char *
+canonical (SamStore    *store,
+           SamWorkshop *workshop)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) file = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP,
+                                                                      NULL, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *tables;
+  g_autoptr(GList) names = NULL;
+
+  g_assert_no_error (error);
+  bytes = sam_workshop_file_to_bytes (file);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  names = json_object_get_members (tables);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonArray *rows = json_object_get_array_member (tables, l->data);
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          g_autoptr(JsonNode) node = NULL;
+
+          json_object_remove_member (row, "modified");
+          node = json_node_init_object (json_node_alloc (), row);
+          g_ptr_array_add (lines, g_strconcat (l->data, " ", json_to_string (node, FALSE), NULL));
+        }
+    }
+
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static char *
+merge_in_order (GBytes          *whole,
+                SamWorkshopFile *first,
+                SamWorkshopFile *second)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamWorkshopFile) file = sam_workshop_file_load_bytes (whole, "acme.samenspel", &error);
+  SamWorkshop *workshop = sam_workshop_file_import_as_is (file, coach, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_merge (first, coach, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_merge (second, coach, &error));
+  g_assert_no_error (error);
+  /* And once more: nothing changes. */
+  g_assert_true (sam_workshop_file_merge (first, coach, &error));
+  g_assert_no_error (error);
+  return canonical (coach, workshop);
+}
+
+static void
+test_merge_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  g_autoptr(SamWorkshopFile) whole_file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_WORKSHOP,
+                                                                            NULL, &error);
+  g_autoptr(GBytes) whole = sam_workshop_file_to_bytes (whole_file);
+  g_autoptr(SamWorkshopFile) packet_a = make_packet (coach, workshop, 0, "1111");
+  g_autoptr(SamWorkshopFile) packet_b = make_packet (coach, workshop, 1, "2222");
+  g_autoptr(SamWorkshopFile) work_a = team_works (packet_a, "Sales: customers want answers the same day");
+  g_autoptr(SamWorkshopFile) work_b = team_works (packet_b, "Back Office: audits every quarter");
+  g_autofree char *ab = merge_in_order (whole, work_a, work_b);
+  g_autofree char *ba = merge_in_order (whole, work_b, work_a);
+
+  g_assert_nonnull (strstr (ab, "customers want answers the same day"));
+  g_assert_nonnull (strstr (ab, "audits every quarter"));
+  if (g_strcmp0 (ab, ba) != 0)
+    {
+      g_auto(GStrv) a = g_strsplit (ab, "\n", -1);
+      g_auto(GStrv) b = g_strsplit (ba, "\n", -1);
+
+      for (guint i = 0; a[i] != NULL && b[i] != NULL; i++)
+        g_assert_cmpstr (a[i], ==, b[i]);
+      g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sam/team-mode/pin", test_pin);
+  g_test_add_func ("/sam/team-mode/suggest-name", test_suggest_name);
+  g_test_add_func ("/sam/team-mode/packet-pin", test_packet_pin);
+  g_test_add_func ("/sam/team-mode/forget", test_forget);
+  g_test_add_func ("/sam/team-mode/merge-order", test_merge_order);
+
+  return g_test_run ();
+}

@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-card-list.h"
+#include "sam-compat.h"
+#include "sam-i18n.h"
+#include "sam-sample-workshop.h"
+#include "sam-store-packet.h"
+#include "sam-team-window.h"
+#include "sam-test-utils.h"
+#include "sam-window-private.h"
+#include "sam-workshop-file.h"
+
+/* Team mode on a team's laptop, driven as the team would: a packet opens
+ * straight on the current step, the first card takes two actions, nothing
+ * of the coach's app is in reach, and only the coach's PIN leaves. */
+
+#define PIN "4711"
+
+static char *
+test_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "team", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The coach's laptop makes a packet for @team_index, with the room on the
+ * perspective step, and a PIN. */
+static char *
+make_packet (guint team_index)
+{
+  g_autofree char *coach_path = test_path ("coach.db");
+  g_autofree char *name = g_strdup_printf ("packet-%u.samenspel", team_index);
+  char *packet = test_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = NULL;
+  g_autoptr(SamTeam) team = NULL;
+  g_autoptr(SamStep) step = NULL;
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(GFile) out = g_file_new_for_path (packet);
+  SamWorkshop *workshop;
+
+  g_unlink (coach_path);
+  coach = sam_store_open (coach_path, &error);
+  g_assert_no_error (error);
+  workshop = sam_sample_workshop_new (coach, "Acme");
+  team = g_list_model_get_item (sam_store_get_teams (coach, workshop), team_index);
+  step = g_list_model_get_item (sam_store_get_steps (coach, workshop), 1);
+  g_assert_cmpstr (sam_step_get_kind (step), ==, "team-perspective");
+  sam_store_set_step_state (coach, step, SAM_STEP_CURRENT, &error);
+  g_assert_no_error (error);
+
+  file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_TEAM_PACKET, sam_team_get_uuid (team), &error);
+  g_assert_no_error (error);
+  sam_workshop_file_set_pin (file, PIN);
+  g_assert_true (sam_workshop_file_save (file, out, NULL, &error));
+  g_assert_no_error (error);
+  return packet;
+}
+
+static SamTeamWindow *
+wait_for_team_window (SamApplication *app)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (SAM_IS_TEAM_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          sam_test_pump (200);
+          return SAM_TEAM_WINDOW (window);
+        }
+      sam_test_pump (20);
+    }
+
+  g_error ("Team mode did not start");
+  return NULL;
+}
+
+/* Sitting down at the laptop the coach opened the packet on. */
+static SamTeamWindow *
+open_packet (SamApplication *app,
+             const char     *packet)
+{
+  SamWindow *window = sam_test_window_new (app);
+  SamTeamWindow *team_window;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", packet));
+  team_window = wait_for_team_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (team_window), 1024, 768);
+  sam_test_pump (200);
+  return team_window;
+}
+
+static GtkWidget *
+find_add_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), _("Add Card (Enter)")) == 0)
+        return child;
+      if ((found = find_add_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+close_team_window (SamTeamWindow *window)
+{
+  GtkWidget *gone = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &gone);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && gone != NULL; i++)
+    sam_test_pump (20);
+  g_assert_null (gone);
+}
+
+static void
+test_first_card (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *packet = make_packet (0);
+  SamTeamWindow *window = open_packet (app, packet);
+  SamStep *step = sam_team_window_get_step (window);
+  GtkWidget *focus, *list, *button;
+  guint n_cards, actions = 0;
+  g_autoptr(SamCard) card = NULL;
+
+  /* Straight on the step the coach marked current, for the packet's team. */
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Sales");
+  g_assert_cmpstr (sam_step_get_kind (step), ==, "team-perspective");
+  g_assert_cmpint (sam_step_get_state (step), ==, SAM_STEP_CURRENT);
+  g_assert_true (sam_store_find_team_mode (store) == sam_team_window_get_workshop (window));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode.png");
+
+  /* The text cursor already waits in the first field. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  list = gtk_widget_get_ancestor (focus, SAM_TYPE_CARD_LIST);
+  g_assert_nonnull (list);
+  n_cards = g_list_model_get_n_items (sam_store_get_cards (store, step));
+
+  /* Action 1: type.  Action 2: Enter (the field's Add button does the same). */
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Targets every quarter", -1);
+  actions++;
+  button = find_add_button (list);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  actions++;
+  sam_test_pump (100);
+
+  g_assert_cmpuint (actions, <=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (store, step)), ==, n_cards + 1);
+  card = g_list_model_get_item (sam_card_list_get_cards (SAM_CARD_LIST (list)),
+                                sam_card_list_get_n_cards (SAM_CARD_LIST (list)) - 1);
+  g_assert_cmpstr (sam_card_get_text (card), ==, "Targets every quarter");
+  g_assert_cmpint (sam_card_get_team_id (card), ==, sam_team_get_id (sam_team_window_get_team (window)));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-first-card.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  sam_test_pump (100);
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Next and Previous among the packet's steps. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.next-step", NULL));
+  g_assert_cmpuint (sam_step_get_position (sam_team_window_get_step (window)), ==, sam_step_get_position (step) + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.previous-step", NULL));
+  g_assert_true (sam_team_window_get_step (window) == step);
+
+  close_team_window (window);
+}
+
+/* The coach's window actions, listed from a real coach's window. */
+static GStrv
+coach_actions (SamApplication *app)
+{
+  SamWindow *coach = sam_window_new (app);
+  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (coach));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *full = g_strconcat ("win.", names[i], NULL);
+
+      g_strv_builder_add (builder, full);
+    }
+  gtk_window_destroy (GTK_WINDOW (coach));
+  return g_strv_builder_end (builder);
+}
+
+static void
+test_nothing_in_reach (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *packet = make_packet (1);
+  SamTeamWindow *window = open_packet (app, packet);
+  g_auto(GStrv) coach = coach_actions (app);
+  g_auto(GStrv) own = g_action_group_list_actions (G_ACTION_GROUP (window));
+  g_auto(GStrv) descriptions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  static const char *const expected_team[] = {
+    "next-step", "previous-step", "save-work", "save-work-to", "leave", "leave-with-pin",
+  };
+  GActionGroup *team = sam_team_window_get_actions (window);
+  g_auto(GStrv) team_names = g_action_group_list_actions (team);
+  guint n_workshops = g_list_model_get_n_items (sam_store_get_workshops (store));
+
+  /* The window exports no "win" action at all, the team group only these. */
+  g_assert_cmpuint (g_strv_length (own), ==, 0);
+  g_assert_cmpuint (g_strv_length (team_names), ==, G_N_ELEMENTS (expected_team));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_team); i++)
+    g_assert_true (g_strv_contains ((const char * const *) team_names, expected_team[i]));
+
+  /* None of the coach's set is reachable: delete, report, library, agenda. */
+  g_assert_true (g_strv_contains ((const char * const *) coach, "win.delete-workshop"));
+  g_assert_true (g_strv_contains ((const char * const *) coach, "win.export-report"));
+  g_assert_true (g_strv_contains ((const char * const *) coach, "win.show-library"));
+  g_assert_cmpuint (g_strv_length (coach), >, 20);
+  for (guint i = 0; coach[i] != NULL; i++)
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), coach[i], NULL));
+  for (const char *const *name = (const char *const[]) { "workshop.add-step", "workshop.delete-step",
+                                                         "workshop.apply-template", "step.set-notes", NULL };
+       *name != NULL; name++)
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), *name, NULL));
+
+  /* Every accelerator of the coach's window leads to nothing (the app's own
+   * are quit, zoom and about; window.close closes, and a restart comes back
+   * to team mode). */
+  for (guint i = 0; descriptions[i] != NULL; i++)
+    if (g_str_has_prefix (descriptions[i], "win."))
+      {
+        g_autofree char *name = NULL;
+        g_autoptr(GVariant) target = NULL;
+
+        g_assert_true (g_action_parse_detailed_name (descriptions[i], &name, &target, NULL));
+        g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (window), name, target));
+      }
+
+  /* Nothing happened to the workshops. */
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_workshops (store)), ==, n_workshops);
+  close_team_window (window);
+}
+
+static void
+test_pin (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *packet = make_packet (2);
+  SamTeamWindow *window = open_packet (app, packet);
+  SamWorkshop *workshop = sam_team_window_get_workshop (window);
+  g_autofree char *salt = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *contents = NULL;
+  GtkWidget *gone = GTK_WIDGET (window);
+  GtkWindow *active;
+
+  /* The packet and the laptop hold a salted hash, never the PIN. */
+  g_assert_true (g_file_get_contents (packet, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "\"" PIN "\""));
+  g_assert_nonnull (strstr (contents, "\"pin_hash\""));
+  g_assert_true (sam_store_get_packet_pin (store, workshop, &salt, &hash, NULL));
+  g_assert_cmpuint (strlen (hash), ==, 64);
+
+  /* Wrong PINs are refused; after three, even the right one must wait. */
+  for (guint i = 0; i < SAM_TEAM_WINDOW_FREE_TRIES; i++)
+    {
+      g_assert_cmpuint (sam_team_window_get_wait (window), ==, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.leave-with-pin", "s", "1234"));
+      sam_test_pump (50);
+      g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+    }
+  g_assert_cmpuint (sam_team_window_get_wait (window), >, SAM_TEAM_WINDOW_WAIT_SECONDS - 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.leave-with-pin", "s", PIN));
+  sam_test_pump (50);
+  g_assert_true (sam_store_find_team_mode (store) == workshop);
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-wrong-pin.png");
+
+  /* The coach's PIN, once the wait is over, leaves for the coach's window. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &gone);
+  _sam_team_window_end_wait (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.leave-with-pin", "s", PIN));
+  for (guint i = 0; i < 100 && gone != NULL; i++)
+    sam_test_pump (20);
+  g_assert_null (gone);
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (SAM_IS_WINDOW (active));
+  g_assert_true (sam_window_get_workshop (SAM_WINDOW (active)) == workshop);
+  g_assert_null (sam_store_find_team_mode (store));
+
+  /* Back in the coach's app, the laptop offers to forget a workshop whose
+   * day is over, with its data. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uuid = g_strdup (sam_workshop_get_uuid (workshop));
+    GtkWidget *alert = NULL;
+
+    g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_DATE, "2026-01-15", &error));
+    g_assert_no_error (error);
+    _sam_window_offer_past_packets (SAM_WINDOW (active));
+    for (guint i = 0; i < 100 && (alert = sam_compat_alert_find_open ()) == NULL; i++)
+      sam_test_pump (20);
+    g_assert_nonnull (alert);
+    g_assert_nonnull (strstr (sam_compat_alert_get_body (alert), "Acme"));
+    sam_test_pump (300);
+    sam_test_screenshot (alert, "team-mode-forget-past.png");
+    g_assert_true (sam_compat_alert_respond (alert, "forget"));
+    sam_test_pump (100);
+    g_assert_null (sam_store_find_workshop (store, uuid));
+  }
+  sam_test_destroy_window (SAM_WINDOW (active));
+}
+
+/* The team's work goes back under a name that tells the teams apart. */
+static void
+test_save_work (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autofree char *packet = make_packet (1);
+  g_autofree char *back = test_path ("back.samenspel");
+  SamTeamWindow *window = open_packet (app, packet);
+  g_autoptr(GFile) file = g_file_new_for_path (back);
+  g_autoptr(SamWorkshopFile) contribution = NULL;
+  g_autofree char *team = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = sam_workshop_file_suggest_name (sam_workshop_get_name (sam_team_window_get_workshop (window)),
+                                                          sam_team_get_name (sam_team_window_get_team (window)));
+
+  g_assert_cmpstr (name, ==, "Acme-Back_Office.samenspel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.save-work-to", "s", back));
+  contribution = sam_workshop_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_workshop_file_get_kind (contribution), ==, SAM_FILE_KIND_TEAM_CONTRIBUTION);
+  team = sam_workshop_file_dup_team_name (contribution);
+  g_assert_cmpstr (team, ==, "Back Office");
+  g_assert_false (sam_workshop_file_has_pin (contribution));
+  close_team_window (window);
+}
+
+/* A restart of the laptop comes back to team mode. */
+static void
+test_restart (void)
+{
+  g_autofree char *packet = make_packet (3);
+  g_autofree char *uuid = NULL;
+
+  {
+    g_autoptr(SamApplication) app = sam_test_application_new ();
+    SamTeamWindow *window = open_packet (app, packet);
+
+    uuid = g_strdup (sam_workshop_get_uuid (sam_team_window_get_workshop (window)));
+    close_team_window (window);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = sam_store_dup_default_path ();
+    g_autoptr(SamStore) store = sam_store_open (path, &error);
+    SamWorkshop *workshop;
+
+    g_assert_no_error (error);
+    workshop = sam_store_find_team_mode (store);
+    g_assert_nonnull (workshop);
+    g_assert_cmpstr (sam_workshop_get_uuid (workshop), ==, uuid);
+  }
+}
+
+/* Every text the window shows or hands to assistive technology: labels
+ * (accessible names of buttons come from them or from tooltips), text
+ * views, fields and tooltips. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (texts, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (texts, "%s\n", text);
+    }
+  if (tooltip != NULL)
+    g_string_append_printf (texts, "%s\n", tooltip);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Back Office's packet carries what Sales wrote about Back Office (for the
+ * answers after the reveal), but Back Office's window shows only its own. */
+static void
+test_private (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autofree char *packet = make_packet (1);
+  SamTeamWindow *window = open_packet (app, packet);
+  SamStep *step = sam_team_window_get_step (window);
+  GListModel *cards = sam_store_get_cards (store, step);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  guint n_others = 0, n_own = 0;
+
+  g_assert_cmpstr (sam_step_get_kind (step), ==, "team-perspective");
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (sam_card_get_team_id (card) == sam_team_get_id (sam_team_window_get_team (window)))
+        {
+          g_assert_nonnull (strstr (texts->str, sam_card_get_text (card)));
+          n_own++;
+        }
+      else
+        {
+          g_assert_null (strstr (texts->str, sam_card_get_text (card)));
+          n_others++;
+        }
+    }
+  /* The sample has cards of both kinds on this laptop. */
+  g_assert_cmpuint (n_others, >, 0);
+  g_assert_cmpuint (n_own, >, 0);
+  close_team_window (window);
+}
+
+/* The coach sets the PIN when making the packet: too short is refused. */
+static void
+test_coach_sets_pin (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *alert = NULL;
+  GtkEditable *entry;
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-team-packet", "(ss)",
+                                             sam_workshop_get_uuid (workshop), sam_team_get_uuid (team)));
+  for (guint i = 0; i < 100 && (alert = sam_compat_alert_find_open ()) == NULL; i++)
+    sam_test_pump (20);
+  g_assert_nonnull (alert);
+  sam_test_pump (300);
+  entry = GTK_EDITABLE (sam_compat_alert_get_extra_child (alert));
+  g_assert_false (sam_compat_alert_get_response_enabled (alert, "continue"));
+  gtk_editable_set_text (entry, "12");
+  g_assert_false (sam_compat_alert_get_response_enabled (alert, "continue"));
+  gtk_editable_set_text (entry, PIN);
+  g_assert_true (sam_compat_alert_get_response_enabled (alert, "continue"));
+  sam_test_screenshot (alert, "team-mode-coach-pin.png");
+  g_assert_true (sam_compat_alert_respond (alert, "cancel"));
+  sam_test_pump (100);
+  sam_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sam_test_isolate ();
+  sam_i18n_init ();
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/sam/ui/team/first-card", test_first_card);
+  g_test_add_func ("/sam/ui/team/nothing-in-reach", test_nothing_in_reach);
+  g_test_add_func ("/sam/ui/team/pin", test_pin);
+  g_test_add_func ("/sam/ui/team/save-work", test_save_work);
+  g_test_add_func ("/sam/ui/team/restart", test_restart);
+  g_test_add_func ("/sam/ui/team/coach-sets-pin", test_coach_sets_pin);
+  g_test_add_func ("/sam/ui/team/private", test_private);
+
+  return g_test_run ();
+}
