@@ -5,17 +5,20 @@
 
 #include "sam-exercise-page.h"
 
-#include "sam-card-list.h"
-
 G_BEGIN_DECLS
 
 #define SAM_TYPE_CHANGES_PAGE (sam_changes_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (SamChangesPage, sam_changes_page, SAM, CHANGES_PAGE, SamExercisePage)
 
-SamCardList *sam_changes_page_get_change_list (SamChangesPage *self,
-                                               SamTeam        *team);
-SamCardList *sam_changes_page_get_impact_list (SamChangesPage *self,
-                                               SamCard        *change);
+GListModel *sam_changes_page_get_changes (SamChangesPage *self,
+                                          SamTeam        *team);
+GListModel *sam_changes_page_get_impacts (SamChangesPage *self,
+                                          SamCard        *change);
+GListModel *sam_changes_page_get_rows    (SamChangesPage *self);
+GtkWidget  *sam_changes_page_get_list_view (SamChangesPage *self);
+GtkWidget  *sam_changes_page_show_entry  (SamChangesPage *self,
+                                          SamTeam        *team,
+                                          SamCard        *change);
 
 G_END_DECLS
