@@ -278,6 +278,25 @@ test_changes_and_impacts (Fixture       *f,
     g_assert_cmpstr (sam_card_row_get_shown_text (SAM_CARD_ROW (row)), ==, sam_card_get_text (change));
   }
 
+  /* Alt+Down (the same action) moves the card and the focus stays on it,
+   * in the row made for its new place. */
+  {
+    GtkWidget *row = card_row_of (GTK_WIDGET (f->page), change);
+    GtkWidget *focus;
+
+    sam_card_row_focus_text (SAM_CARD_ROW (row));
+    g_assert_true (gtk_widget_activate_action (row, "cards.move", "(xi)", sam_card_get_id (change), 1));
+    g_assert_true (bucket_card (sales, 1) == change);
+    focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (f->page)));
+    g_assert_nonnull (focus);
+    row = gtk_widget_get_ancestor (focus, SAM_TYPE_CARD_ROW);
+    g_assert_nonnull (row);
+    g_assert_true (sam_card_row_get_card (SAM_CARD_ROW (row)) == change);
+    g_assert_true (gtk_widget_activate_action (row, "cards.move", "(xi)", sam_card_get_id (change), -1));
+    g_assert_true (bucket_card (sales, 0) == change);
+    sam_test_pump (50);
+  }
+
   /* As projected: the sidebar hidden, the room's instructions on top. */
   gtk_widget_activate_action (sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view)),
                               "step.set-instructions", "s",
