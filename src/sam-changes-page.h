@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sam-card-tree.h"
 #include "sam-exercise-page.h"
 
 G_BEGIN_DECLS
@@ -11,14 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamChangesPage, sam_changes_page, SAM, CHANGES_PAGE, SamExercisePage)
 
-GListModel *sam_changes_page_get_changes (SamChangesPage *self,
-                                          SamTeam        *team);
-GListModel *sam_changes_page_get_impacts (SamChangesPage *self,
-                                          SamCard        *change);
-GListModel *sam_changes_page_get_rows    (SamChangesPage *self);
-GtkWidget  *sam_changes_page_get_list_view (SamChangesPage *self);
-GtkWidget  *sam_changes_page_show_entry  (SamChangesPage *self,
-                                          SamTeam        *team,
-                                          SamCard        *change);
+SamCardTree *sam_changes_page_get_tree    (SamChangesPage *self);
+GListModel  *sam_changes_page_get_changes (SamChangesPage *self,
+                                           SamTeam        *team);
+GListModel  *sam_changes_page_get_impacts (SamChangesPage *self,
+                                           SamCard        *change);
 
 G_END_DECLS

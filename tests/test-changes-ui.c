@@ -194,10 +194,10 @@ test_changes_and_impacts (Fixture       *f,
    * with its impacts and a field for the next impact, a field for the
    * next change: 3 headers, 5 changes, 3 impacts, 5 + 3 fields. */
   sam_test_pump (50);
-  g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_rows (f->page)), ==, 3 + 5 + 3 + 5 + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 5 + 3 + 5 + 3);
   {
-    g_autoptr(GObject) second_row = g_list_model_get_item (sam_changes_page_get_rows (f->page), 1);
-    g_autoptr(GObject) third_row = g_list_model_get_item (sam_changes_page_get_rows (f->page), 2);
+    g_autoptr(GObject) second_row = g_list_model_get_item (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page)), 1);
+    g_autoptr(GObject) third_row = g_list_model_get_item (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page)), 2);
 
     g_assert_true (second_row == G_OBJECT (change));
     g_assert_true (SAM_IS_CARD (third_row));
@@ -207,7 +207,7 @@ test_changes_and_impacts (Fixture       *f,
   /* Typed into a team's field, Enter adds the change and the field keeps
    * the focus for the next one. */
   {
-    GtkWidget *entry = sam_changes_page_show_entry (f->page, f->teams[1], NULL);
+    GtkWidget *entry = sam_card_tree_show_entry (sam_changes_page_get_tree (f->page), G_OBJECT (f->teams[1]), NULL);
     GListModel *back_office = sam_changes_page_get_changes (f->page, f->teams[1]);
     GtkTextBuffer *buffer;
 
@@ -221,8 +221,8 @@ test_changes_and_impacts (Fixture       *f,
     g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
     sam_test_pump (50);
     g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
-    g_assert_true (sam_changes_page_show_entry (f->page, f->teams[1], NULL) == entry);
-    gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.delete", "x",
+    g_assert_true (sam_card_tree_show_entry (sam_changes_page_get_tree (f->page), G_OBJECT (f->teams[1]), NULL) == entry);
+    gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.delete", "x",
                                 sam_card_get_id (bucket_card (back_office, 2)));
   }
 
@@ -232,10 +232,10 @@ test_changes_and_impacts (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n);
 
   /* Edit through the action, and by typing into the card. */
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.set-text", "(xs)", sam_card_get_id (change),
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.set-text", "(xs)", sam_card_get_id (change),
                               "Stricter rules on identifying customers");
   g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.set-text", "(xs)", sam_card_get_id (change), "  ");
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.set-text", "(xs)", sam_card_get_id (change), "  ");
   g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
   {
     GtkWidget *row = sam_test_find_child (GTK_WIDGET (f->page), SAM_TYPE_CARD_ROW);
@@ -255,21 +255,21 @@ test_changes_and_impacts (Fixture       *f,
 
   /* Reorder within the team's changes. */
   second = bucket_card (sales, 1);
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.move", "(xi)", sam_card_get_id (change), 1);
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.move", "(xi)", sam_card_get_id (change), 1);
   g_assert_true (bucket_card (sales, 0) == second);
   g_assert_true (bucket_card (sales, 1) == change);
   g_assert_cmpuint (sam_card_get_position (second), <, sam_card_get_position (change));
   /* Past the end: nothing happens. */
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.move", "(xi)", sam_card_get_id (change), 1);
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.move", "(xi)", sam_card_get_id (change), 1);
   g_assert_true (bucket_card (sales, 1) == change);
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.move-to", "(xx)",
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.move-to", "(xx)",
                               sam_card_get_id (change), sam_card_get_id (second));
   g_assert_true (bucket_card (sales, 0) == change);
   sam_test_pump (50);
 
   /* The rows made again after the move show the card's text, in full
    * (rows are made for what is in view: the list is scrolled there). */
-  gtk_widget_activate_action (sam_changes_page_get_list_view (f->page), "list.scroll-to-item", "u", 1);
+  gtk_widget_activate_action (sam_card_tree_get_list_view (sam_changes_page_get_tree (f->page)), "list.scroll-to-item", "u", 1);
   sam_test_pump (50);
   {
     GtkWidget *row = card_row_of (GTK_WIDGET (f->page), change);
@@ -317,11 +317,11 @@ test_changes_and_impacts (Fixture       *f,
   {
     gint64 id = sam_card_get_id (change);
 
-    gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.delete", "x", id);
+    gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.delete", "x", id);
     g_assert_null (sam_store_find_card (f->store, f->step, id));
     g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n - 3);
     g_assert_cmpuint (g_list_model_get_n_items (sales), ==, 1);
-    g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_rows (f->page)), ==, 3 + 4 + 1 + 4 + 3);
+    g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 4 + 1 + 4 + 3);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
     g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n);
@@ -329,7 +329,7 @@ test_changes_and_impacts (Fixture       *f,
     sam_test_pump (50);
     sales = sam_changes_page_get_changes (f->page, f->teams[0]);
     g_assert_cmpuint (g_list_model_get_n_items (sales), ==, 2);
-    g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_rows (f->page)), ==, 3 + 5 + 3 + 5 + 3);
+    g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 5 + 3 + 5 + 3);
   }
 
   /* All of it is on disk. */
@@ -430,7 +430,7 @@ test_remove_team_with_cards (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_changes (
                       f->page, sam_store_find_team (f->store, f->workshop, id))), ==, 2);
   /* The team's section is back, after the others as the team is. */
-  g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_rows (f->page)), ==, 3 + 5 + 1 + 5 + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 5 + 1 + 5 + 3);
 
   /* A team without cards goes without asking. */
   gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Compliance");

@@ -277,7 +277,7 @@ test_changes_reachable (Fixture       *f,
     }
   sam_test_pump (200);
 
-  scroller = gtk_widget_get_ancestor (sam_changes_page_get_list_view (page), GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (sam_card_tree_get_list_view (sam_changes_page_get_tree (page)), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scroller);
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
@@ -285,9 +285,9 @@ test_changes_reachable (Fixture       *f,
       GtkWidget *entry;
       graphene_rect_t bounds;
 
-      sam_changes_page_show_entry (page, team, NULL);
+      sam_card_tree_show_entry (sam_changes_page_get_tree (page), G_OBJECT (team), NULL);
       sam_test_pump (100);
-      entry = sam_changes_page_show_entry (page, team, NULL);
+      entry = sam_card_tree_show_entry (sam_changes_page_get_tree (page), G_OBJECT (team), NULL);
       g_assert_nonnull (entry);
       g_assert_true (gtk_widget_compute_bounds (entry, scroller, &bounds));
       g_test_message ("%s: entry at %.0f,%.0f of %d×%d", sam_team_get_name (team),

@@ -519,7 +519,7 @@ test_zoom (void)
   g_assert_true (SAM_IS_CHANGES_PAGE (page));
   sam_test_pump (400);
 
-  list = sam_changes_page_get_list_view (SAM_CHANGES_PAGE (page));
+  list = sam_card_tree_get_list_view (sam_changes_page_get_tree (SAM_CHANGES_PAGE (page)));
   title = find_class (page, "title-2");
   icon = sam_test_find_child (list, GTK_TYPE_IMAGE);
   g_assert_nonnull (list);
