@@ -17,6 +17,7 @@ struct _SamAchieveAvoidPage
 {
   SamExercisePage parent_instance;
 
+  GtkWidget *intro;
   GtkBox *warning_box;
   GtkLabel *warning_label;
   GtkBox *columns;
@@ -353,6 +354,7 @@ sam_achieve_avoid_page_class_init (SamAchieveAvoidPageClass *klass)
   page_class->context_changed = sam_achieve_avoid_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-achieve-avoid-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamAchieveAvoidPage, intro);
   gtk_widget_class_bind_template_child (widget_class, SamAchieveAvoidPage, warning_box);
   gtk_widget_class_bind_template_child (widget_class, SamAchieveAvoidPage, warning_label);
   gtk_widget_class_bind_template_child (widget_class, SamAchieveAvoidPage, columns);
@@ -381,6 +383,7 @@ sam_achieve_avoid_page_init (SamAchieveAvoidPage *self)
   };
   g_autoptr(GtkStringObject) achieve = gtk_string_object_new ("achieve");
   g_autoptr(GtkStringObject) avoid = gtk_string_object_new ("avoid");
+  GtkWidget *top;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "sam-decide-page");
@@ -392,6 +395,20 @@ sam_achieve_avoid_page_init (SamAchieveAvoidPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("What We Want to Achieve or Avoid"), -1);
   gtk_box_append (self->columns, GTK_WIDGET (self->tree));
+
+  /* The introduction and the summary are the list's first row: they
+   * scroll with the statements, and the page keeps one scroller. */
+  top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *child = i == 0 ? self->intro : GTK_WIDGET (self->warning_box);
+
+      g_object_ref (child);
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (child)), child);
+      gtk_box_append (GTK_BOX (top), child);
+      g_object_unref (child);
+    }
+  sam_card_tree_set_top (self->tree, top);
 }
 
 /**

@@ -23,6 +23,7 @@
  * widget for its kind of item and keeps it while it shows the same kind. */
 
 typedef enum {
+  ROW_TOP,
   ROW_HEADER,
   ROW_PARENT,
   ROW_CHILD,
@@ -90,6 +91,7 @@ struct _SamCardTree
 
   SamCardTreeSpec spec;
   gpointer user_data;
+  GtkWidget *top;
 
   SamStore *store;
   SamWorkshop *workshop;
@@ -340,6 +342,9 @@ row_widget_new (SamCardTree *self,
 
   switch (kind)
     {
+    case ROW_TOP:
+      child = self->top;
+      break;
     case ROW_HEADER:
       child = self->spec.header_new (self->user_data);
       g_object_set_data (G_OBJECT (child), "header", child);
@@ -411,6 +416,11 @@ bind_cb (GtkSignalListItemFactory *factory,
       adw_bin_set_child (ADW_BIN (bin), child);
     }
 
+  /* What the page shows above its sections scrolls with them. */
+  if (kind == ROW_TOP)
+    gtk_widget_add_css_class (bin, "sam-card-tree-top");
+  else
+    gtk_widget_remove_css_class (bin, "sam-card-tree-top");
   gtk_widget_remove_css_class (bin, "sam-section-top");
   gtk_widget_remove_css_class (bin, "sam-section-bottom");
   if (kind == ROW_HEADER)
@@ -420,6 +430,8 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   switch (kind)
     {
+    case ROW_TOP:
+      break;
     case ROW_HEADER:
       self->spec.header_bind (child, SAM_CARD_TREE_MARK (object)->section, self->user_data);
       break;
@@ -450,6 +462,13 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   if (child == NULL)
     return;
+
+  /* The page's own widget is shown by one row at a time. */
+  if (child == self->top)
+    {
+      adw_bin_set_child (ADW_BIN (gtk_list_item_get_child (item)), NULL);
+      return;
+    }
 
   card_row = g_object_get_data (G_OBJECT (child), "card-row");
   extra = g_object_get_data (G_OBJECT (child), "extra");
@@ -658,6 +677,7 @@ sam_card_tree_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->cards);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->top);
   self->list_view = NULL;
   g_clear_object (&self->step);
   g_clear_object (&self->workshop);
@@ -760,8 +780,42 @@ sam_card_tree_set_context (SamCardTree *self,
 
   self->cards = g_object_ref (sam_store_get_cards (store, step));
   self->rows = flat_rows (self, sections, NULL, section_rows);
+  if (self->top != NULL)
+    {
+      GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+      g_autoptr(GListModel) head = list_of (mark_new (ROW_TOP, NULL, NULL));
+
+      g_list_store_append (parts, head);
+      g_list_store_append (parts, self->rows);
+      g_object_unref (self->rows);
+      self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+    }
   selection = gtk_no_selection_new (g_object_ref (self->rows));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+/**
+ * sam_card_tree_set_top:
+ * @self: a #SamCardTree
+ * @top: (nullable): what the page shows above the sections (an
+ *   introduction, a summary): the list's first row, so it scrolls with
+ *   the cards and the page keeps one scroller
+ *
+ * Takes effect with the next sam_card_tree_set_context().
+ */
+void
+sam_card_tree_set_top (SamCardTree *self,
+                       GtkWidget   *top)
+{
+  g_return_if_fail (SAM_IS_CARD_TREE (self));
+
+  if (top != NULL)
+    {
+      g_object_ref_sink (top);
+      g_object_set_data (G_OBJECT (top), "row-kind", GINT_TO_POINTER (ROW_TOP + 1));
+    }
+  g_clear_object (&self->top);
+  self->top = top;
 }
 
 SamStore *

@@ -59,6 +59,8 @@ void         sam_card_tree_set_context   (SamCardTree           *self,
                                           SamWorkshop           *workshop,
                                           SamStep               *step,
                                           GListModel            *sections);
+void         sam_card_tree_set_top       (SamCardTree           *self,
+                                          GtkWidget             *top);
 SamStore    *sam_card_tree_get_store     (SamCardTree           *self);
 SamStep     *sam_card_tree_get_step      (SamCardTree           *self);
 GListModel  *sam_card_tree_get_cards     (SamCardTree           *self);
