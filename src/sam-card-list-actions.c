@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "sam-card-actions.h"
 #include "sam-card-list-private.h"
-#include "sam-text.h"
 #include "sam-card-row.h"
-#include "sam-window.h"
 
 /* The "cards.*" actions of #SamCardList and the helpers they share with it:
  * every change to a card ends here, in a sam_store_* call. */
@@ -15,12 +12,7 @@ void
 _sam_card_list_report_error (SamCardList  *self,
                              const GError *error)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW);
-
-  if (window != NULL)
-    sam_window_show_error (SAM_WINDOW (window), error);
-  else
-    g_message ("%s", error->message);
+  sam_card_actions_report_error (GTK_WIDGET (self), error);
 }
 
 gboolean
@@ -51,12 +43,7 @@ gboolean
 _sam_card_list_add_card (SamCardList *self,
                          const char  *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
   SamCardInit init = { 0 };
-
-  if (*stripped == '\0' || self->store == NULL || self->step == NULL)
-    return FALSE;
 
   init.kind = self->kind;
   init.team_id = self->team_id;
@@ -65,14 +52,8 @@ _sam_card_list_add_card (SamCardList *self,
   init.prompt = self->prompt;
   init.value = self->new_value;
   init.response = self->new_response;
-  init.text = stripped;
-  if (sam_store_add_card (self->store, self->step, &init, &error) == NULL)
-    {
-      _sam_card_list_report_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  init.text = text;
+  return sam_card_actions_add (GTK_WIDGET (self), self->store, self->step, &init);
 }
 
 static void
@@ -89,22 +70,14 @@ set_text_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   SamCardList *self = SAM_CARD_LIST (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 id;
-  SamCard *card;
 
   g_variant_get (param, "(xs)", &id, &text);
-  card = _sam_card_list_card_from_id (self, id);
-  g_strstrip (text);
-  if (card == NULL || *text == '\0')
-    return;
-
-  if (!sam_store_set_card_text (self->store, card,
-                                g_str_equal (action_name, "cards.set-detail") ?
-                                SAM_CARD_FIELD_DETAIL : SAM_CARD_FIELD_TEXT,
-                                text, &error))
-    _sam_card_list_report_error (self, error);
+  sam_card_actions_set_text (widget, self->store, _sam_card_list_card_from_id (self, id),
+                             g_str_equal (action_name, "cards.set-detail") ?
+                             SAM_CARD_FIELD_DETAIL : SAM_CARD_FIELD_TEXT,
+                             text);
 }
 
 static void
@@ -113,28 +86,9 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SamCardList *self = SAM_CARD_LIST (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *excerpt = NULL;
-  g_autofree char *message = NULL;
-  GtkWidget *window = gtk_widget_get_ancestor (widget, SAM_TYPE_WINDOW);
-  SamCard *card = _sam_card_list_card_from_id (self, g_variant_get_int64 (param));
-  gint64 batch;
 
-  if (card == NULL)
-    return;
-
-  excerpt = sam_text_excerpt (sam_card_get_text (card), 41);
-
-  if (!sam_store_trash_card (self->store, card, &batch, &error))
-    {
-      _sam_card_list_report_error (self, error);
-      return;
-    }
-
-  /* Translators: %s is the start of the deleted card's text */
-  message = g_strdup_printf (_("Card “%s” deleted"), excerpt);
-  if (window != NULL)
-    sam_window_show_undo_toast (SAM_WINDOW (window), message, batch);
+  sam_card_actions_delete (widget, self->store,
+                           _sam_card_list_card_from_id (self, g_variant_get_int64 (param)));
 }
 
 static gboolean
@@ -153,18 +107,9 @@ move_card_to (SamCardList *self,
               SamCard     *card,
               SamCard     *target)
 {
-  g_autoptr(GError) error = NULL;
   gboolean had_focus = focus_is_in (self, card);
 
-  /* Positions count over all the step's cards; taking the target's place
-   * puts the card just before it (moving up) or after it (moving down). */
-  if (!sam_store_move_card (self->store, card, sam_card_get_position (target), &error))
-    {
-      _sam_card_list_report_error (self, error);
-      return;
-    }
-
-  if (had_focus)
+  if (sam_card_actions_move_to (GTK_WIDGET (self), self->store, card, target) && had_focus)
     sam_card_list_focus_card (self, card);
 }
 
@@ -174,34 +119,19 @@ move_action (GtkWidget  *widget,
              GVariant   *param)
 {
   SamCardList *self = SAM_CARD_LIST (widget);
-  GListModel *model = G_LIST_MODEL (self->filtered);
   g_autoptr(SamCard) target = NULL;
   SamCard *card;
   gint64 id;
   gint32 delta;
-  guint n, index = G_MAXUINT;
-  int new_index;
 
   g_variant_get (param, "(xi)", &id, &delta);
   card = _sam_card_list_card_from_id (self, id);
-  if (card == NULL || model == NULL)
+  if (card == NULL || self->filtered == NULL)
     return;
 
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr(SamCard) item = g_list_model_get_item (model, i);
-
-      if (item == card)
-        index = i;
-    }
-
-  new_index = (int) index + delta;
-  if (index == G_MAXUINT || new_index < 0 || new_index >= (int) n)
-    return;
-
-  target = g_list_model_get_item (model, new_index);
-  move_card_to (self, card, target);
+  target = sam_card_actions_neighbour (G_LIST_MODEL (self->filtered), card, delta);
+  if (target != NULL)
+    move_card_to (self, card, target);
 }
 
 static void

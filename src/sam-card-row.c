@@ -32,6 +32,9 @@ struct _SamCardRow
   SamStore *store;
   SamCard *card;
   SamTeam *team;
+  gulong text_handler;
+  gulong detail_handler;
+  gulong team_handler;
   guint colour;
   guint relayout_id;
   gboolean show_detail;
@@ -162,7 +165,7 @@ buffer_changed_cb (SamCardRow    *self,
 {
   g_autofree char *text = NULL;
 
-  if (self->loading)
+  if (self->loading || self->card == NULL)
     return;
 
   text = g_strstrip (dup_buffer_text (self));
@@ -239,7 +242,7 @@ row_key_pressed_cb (SamCardRow      *self,
 {
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
 
-  if (mods != GDK_ALT_MASK)
+  if (mods != GDK_ALT_MASK || self->card == NULL)
     return FALSE;
 
   if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
@@ -319,6 +322,9 @@ drag_prepare_cb (SamCardRow    *self,
                  double         y,
                  GtkDragSource *source)
 {
+  if (self->card == NULL)
+    return NULL;
+
   return gdk_content_provider_new_typed (SAM_TYPE_CARD, self->card);
 }
 
@@ -344,7 +350,7 @@ drop_cb (SamCardRow   *self,
     return FALSE;
 
   dropped = g_value_get_object (value);
-  if (dropped == self->card)
+  if (self->card == NULL || dropped == self->card)
     return FALSE;
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "cards.move-to", "(xx)",
@@ -408,8 +414,9 @@ sam_card_row_dispose (GObject *object)
   SamCardRow *self = (SamCardRow *)object;
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
-  /* Cleared first: focus-leave handlers run while the children go. */
-  g_clear_object (&self->card);
+  /* Let go first: focus-leave handlers run while the children go. */
+  if (self->card != NULL)
+    sam_card_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CARD_ROW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -450,6 +457,9 @@ sam_card_row_init (SamCardRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_controllers (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -471,7 +481,35 @@ sam_card_row_new (SamStore *store,
 {
   SamCardRow *self = g_object_new (SAM_TYPE_CARD_ROW, NULL);
 
-  self->store = g_object_ref (store);
+  sam_card_row_bind (self, store, card, team, show_team, show_detail);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * sam_card_row_bind:
+ * @self: a #SamCardRow
+ * @store: the database
+ * @card: the card to show
+ * @team: (nullable): the team that wrote it
+ * @show_team: whether to show the team's name above the text
+ * @show_detail: whether to show the card's detail under the text
+ *
+ * Shows @card in a row made before, as a list view recycles its rows;
+ * whatever card the row showed is let go first.
+ */
+void
+sam_card_row_bind (SamCardRow *self,
+                   SamStore   *store,
+                   SamCard    *card,
+                   SamTeam    *team,
+                   gboolean    show_team,
+                   gboolean    show_detail)
+{
+  g_return_if_fail (SAM_IS_CARD_ROW (self));
+  g_return_if_fail (SAM_IS_CARD (card));
+
+  sam_card_row_unbind (self);
+  g_set_object (&self->store, store);
   self->card = g_object_ref (card);
   self->team = team ? g_object_ref (team) : NULL;
   self->show_detail = show_detail;
@@ -482,16 +520,42 @@ sam_card_row_new (SamStore *store,
   if (!show_team)
     gtk_widget_set_visible (GTK_WIDGET (self->team_label), FALSE);
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
-                           G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (card, "notify::text", G_CALLBACK (load_text), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (card, "notify::detail", G_CALLBACK (load_detail), self, G_CONNECT_SWAPPED);
+  self->text_handler = g_signal_connect_swapped (card, "notify::text", G_CALLBACK (load_text), self);
+  self->detail_handler = g_signal_connect_swapped (card, "notify::detail", G_CALLBACK (load_detail), self);
   if (team != NULL)
-    g_signal_connect_object (team, "notify", G_CALLBACK (load_team), self, G_CONNECT_SWAPPED);
+    self->team_handler = g_signal_connect_swapped (team, "notify", G_CALLBACK (load_team), self);
+}
 
-  return GTK_WIDGET (self);
+/**
+ * sam_card_row_unbind:
+ * @self: a #SamCardRow
+ *
+ * Lets go of the card the row shows (a card being edited stops being
+ * edited; what was typed is stored already).
+ */
+void
+sam_card_row_unbind (SamCardRow *self)
+{
+  g_return_if_fail (SAM_IS_CARD_ROW (self));
+
+  if (self->card == NULL)
+    return;
+
+  if (is_editing (self))
+    {
+      gtk_stack_set_visible_child_name (self->text_stack, "show");
+      load_buffer (self, "");
+    }
+  g_clear_signal_handler (&self->text_handler, self->card);
+  g_clear_signal_handler (&self->detail_handler, self->card);
+  if (self->team != NULL)
+    g_clear_signal_handler (&self->team_handler, self->team);
+  /* The menu names the card it acts on: the next card gets its own. */
+  gtk_menu_button_set_menu_model (self->menu_button, NULL);
+  gtk_widget_remove_css_class (self->frame, "error");
+  g_clear_object (&self->card);
+  g_clear_object (&self->team);
+  gtk_widget_set_visible (GTK_WIDGET (self->team_label), TRUE);
 }
 
 SamCard *

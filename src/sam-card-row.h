@@ -17,6 +17,13 @@ GtkWidget *sam_card_row_new         (SamStore  *store,
                                      SamTeam   *team,
                                      gboolean   show_team,
                                      gboolean   show_detail);
+void       sam_card_row_bind        (SamCardRow *self,
+                                     SamStore   *store,
+                                     SamCard    *card,
+                                     SamTeam    *team,
+                                     gboolean    show_team,
+                                     gboolean    show_detail);
+void       sam_card_row_unbind      (SamCardRow *self);
 SamCard   *sam_card_row_get_card    (SamCardRow *self);
 void       sam_card_row_set_extra   (SamCardRow *self,
                                      GtkWidget  *extra);

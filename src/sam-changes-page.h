@@ -3,9 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sam-card-tree.h"
 #include "sam-exercise-page.h"
-
-#include "sam-card-list.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamChangesPage, sam_changes_page, SAM, CHANGES_PAGE, SamExercisePage)
 
-SamCardList *sam_changes_page_get_change_list (SamChangesPage *self,
-                                               SamTeam        *team);
-SamCardList *sam_changes_page_get_impact_list (SamChangesPage *self,
-                                               SamCard        *change);
+SamCardTree *sam_changes_page_get_tree    (SamChangesPage *self);
+GListModel  *sam_changes_page_get_changes (SamChangesPage *self,
+                                           SamTeam        *team);
+GListModel  *sam_changes_page_get_impacts (SamChangesPage *self,
+                                           SamCard        *change);
 
 G_END_DECLS

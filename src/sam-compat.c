@@ -1172,3 +1172,20 @@ sam_compat_dialog_close (GtkWidget *dialog)
 
   gtk_window_close (GTK_WINDOW (dialog));
 }
+
+/* A list row whose own fields take the focus (a card's text, an entry),
+ * not the row around them.  Call in a factory's bind, when the row has
+ * its widget. */
+void
+sam_compat_list_item_set_unfocusable (GtkListItem *item)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_item_set_focusable (item, FALSE);
+#else
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *row = child ? gtk_widget_get_parent (child) : NULL;
+
+  if (row != NULL)
+    gtk_widget_set_focusable (row, FALSE);
+#endif
+}

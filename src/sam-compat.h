@@ -119,4 +119,6 @@ void        sam_compat_calendar_set_date          (GtkCalendar           *calend
 void        sam_compat_expander_row_add_suffix    (AdwExpanderRow        *row,
                                                    GtkWidget             *widget);
 
+void        sam_compat_list_item_set_unfocusable  (GtkListItem           *item);
+
 G_END_DECLS

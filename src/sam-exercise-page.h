@@ -20,6 +20,10 @@ G_DECLARE_DERIVABLE_TYPE (SamExercisePage, sam_exercise_page, SAM, EXERCISE_PAGE
  *   current value.  The previous objects are alive during the call, so a
  *   page can disconnect from them.
  *
+ * @teams_changed: called when teams were added, removed or reordered in
+ *   #SamExercisePage:teams (not when the model itself is replaced: that is
+ *   a context change)
+ *
  * The class of the pages of the exercises, and of the workshop's own
  * sections that show the same store and workshop (its details and teams).
  */
@@ -31,10 +35,13 @@ struct _SamExercisePageClass
                            SamStore        *old_store,
                            SamWorkshop     *old_workshop,
                            SamStep         *old_step);
+  void (*teams_changed)   (SamExercisePage *self);
 };
 
 SamStore    *sam_exercise_page_get_store    (SamExercisePage *self);
 SamWorkshop *sam_exercise_page_get_workshop (SamExercisePage *self);
 SamStep     *sam_exercise_page_get_step     (SamExercisePage *self);
+GListModel  *sam_exercise_page_get_teams    (SamExercisePage *self);
+GListModel  *sam_exercise_page_get_cards    (SamExercisePage *self);
 
 G_END_DECLS

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "sam-card-list.h"
 #include "sam-card-row.h"
 #include "sam-changes-page.h"
 #include "sam-compat.h"
@@ -80,11 +79,61 @@ card_at (Fixture *f,
 }
 
 static SamCard *
-bucket_card (SamCardList *list,
-             guint        i)
+bucket_card (GListModel *bucket,
+             guint       i)
 {
-  g_autoptr(SamCard) card = g_list_model_get_item (sam_card_list_get_cards (list), i);
+  g_autoptr(SamCard) card = g_list_model_get_item (bucket, i);
   return card;
+}
+
+/* The row on screen that shows @card. */
+static GtkWidget *
+card_row_of (GtkWidget *root,
+             SamCard   *card)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (SAM_IS_CARD_ROW (child) && sam_card_row_get_card (SAM_CARD_ROW (child)) == card)
+        return child;
+      if ((found = card_row_of (child, card)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Enter as the field's key handler sees it. */
+static void
+press_enter (GtkWidget *text_view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+/* Adds a change (@change NULL) or an impact under @change, as the page's
+ * fields do. */
+static void
+add_card (Fixture    *f,
+          SamTeam    *team,
+          SamCard    *change,
+          const char *text)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.add-to", "(xxs)",
+                                             sam_team_get_id (team),
+                                             change ? sam_card_get_id (change) : (gint64) 0, text));
 }
 
 static void
@@ -98,11 +147,9 @@ add_changes (Fixture *f)
 
   for (guint t = 0; t < 3; t++)
     {
-      SamCardList *list = sam_changes_page_get_change_list (f->page, f->teams[t]);
-
-      g_assert_nonnull (list);
+      g_assert_nonnull (sam_changes_page_get_changes (f->page, f->teams[t]));
       for (guint i = 0; i < 2 && changes[t][i] != NULL; i++)
-        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "cards.add", "s", changes[t][i]));
+        add_card (f, f->teams[t], NULL, changes[t][i]);
     }
   sam_test_pump (50);
 }
@@ -111,51 +158,87 @@ static void
 test_changes_and_impacts (Fixture       *f,
                           gconstpointer  data)
 {
-  SamCardList *sales, *impacts;
+  GListModel *sales, *impacts;
   SamCard *change, *second;
   guint n;
 
   add_changes (f);
   g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 5);
-  sales = sam_changes_page_get_change_list (f->page, f->teams[0]);
-  g_assert_cmpuint (sam_card_list_get_n_cards (sales), ==, 2);
+  sales = sam_changes_page_get_changes (f->page, f->teams[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (sales), ==, 2);
   change = bucket_card (sales, 0);
   g_assert_cmpstr (sam_card_get_kind (change), ==, "change");
   g_assert_cmpint (sam_card_get_team_id (change), ==, sam_team_get_id (f->teams[0]));
   g_assert_cmpint (sam_card_get_parent_id (change), ==, 0);
-  g_assert_cmpuint (sam_card_list_get_n_cards (sam_changes_page_get_change_list (f->page, f->teams[2])), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_changes (f->page, f->teams[2])), ==, 1);
 
   /* Impacts hang under their change. */
-  impacts = sam_changes_page_get_impact_list (f->page, change);
+  impacts = sam_changes_page_get_impacts (f->page, change);
   g_assert_nonnull (impacts);
-  gtk_widget_activate_action (GTK_WIDGET (impacts), "cards.add", "s", "We ask every customer for an ID again");
-  gtk_widget_activate_action (GTK_WIDGET (impacts), "cards.add", "s", "Longer calls at the desk");
-  g_assert_cmpuint (sam_card_list_get_n_cards (impacts), ==, 2);
+  add_card (f, f->teams[0], change, "We ask every customer for an ID again");
+  add_card (f, f->teams[0], change, "Longer calls at the desk");
+  g_assert_cmpuint (g_list_model_get_n_items (impacts), ==, 2);
   g_assert_cmpstr (sam_card_get_kind (bucket_card (impacts, 0)), ==, "impact");
   g_assert_cmpint (sam_card_get_parent_id (bucket_card (impacts, 0)), ==, sam_card_get_id (change));
   g_assert_cmpint (sam_card_get_team_id (bucket_card (impacts, 1)), ==, sam_team_get_id (f->teams[0]));
   {
-    SamCard *it_change = bucket_card (sam_changes_page_get_change_list (f->page, f->teams[2]), 0);
-    SamCardList *it_impacts = sam_changes_page_get_impact_list (f->page, it_change);
+    SamCard *it_change = bucket_card (sam_changes_page_get_changes (f->page, f->teams[2]), 0);
 
-    gtk_widget_activate_action (GTK_WIDGET (it_impacts), "cards.add", "s", "Two systems side by side for a year");
+    add_card (f, f->teams[2], it_change, "Two systems side by side for a year");
+    g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_impacts (f->page, it_change)), ==, 1);
   }
   n = g_list_model_get_n_items (cards (f));
   g_assert_cmpuint (n, ==, 8);
 
+  /* One list shows it all, in order: per team its header, each change
+   * with its impacts and a field for the next impact, a field for the
+   * next change: 3 headers, 5 changes, 3 impacts, 5 + 3 fields. */
+  sam_test_pump (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 5 + 3 + 5 + 3);
+  {
+    g_autoptr(GObject) second_row = g_list_model_get_item (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page)), 1);
+    g_autoptr(GObject) third_row = g_list_model_get_item (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page)), 2);
+
+    g_assert_true (second_row == G_OBJECT (change));
+    g_assert_true (SAM_IS_CARD (third_row));
+    g_assert_cmpstr (sam_card_get_kind (SAM_CARD (third_row)), ==, "impact");
+  }
+
+  /* Typed into a team's field, Enter adds the change and the field keeps
+   * the focus for the next one. */
+  {
+    GtkWidget *entry = sam_card_tree_show_entry (sam_changes_page_get_tree (f->page), G_OBJECT (f->teams[1]), NULL);
+    GListModel *back_office = sam_changes_page_get_changes (f->page, f->teams[1]);
+    GtkTextBuffer *buffer;
+
+    g_assert_nonnull (entry);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry));
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (buffer, "  Paper files go digital  ", -1);
+    press_enter (entry);
+    g_assert_cmpuint (g_list_model_get_n_items (back_office), ==, 3);
+    g_assert_cmpstr (sam_card_get_text (bucket_card (back_office, 2)), ==, "Paper files go digital");
+    g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+    sam_test_pump (50);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+    g_assert_true (sam_card_tree_show_entry (sam_changes_page_get_tree (f->page), G_OBJECT (f->teams[1]), NULL) == entry);
+    gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.delete", "x",
+                                sam_card_get_id (bucket_card (back_office, 2)));
+  }
+
   /* Empty and blank texts are never stored. */
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.add", "s", "");
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.add", "s", "   \n  ");
+  add_card (f, f->teams[0], NULL, "");
+  add_card (f, f->teams[0], NULL, "   \n  ");
   g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n);
 
   /* Edit through the action, and by typing into the card. */
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.set-text", "(xs)", sam_card_get_id (change),
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.set-text", "(xs)", sam_card_get_id (change),
                               "Stricter rules on identifying customers");
   g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.set-text", "(xs)", sam_card_get_id (change), "  ");
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.set-text", "(xs)", sam_card_get_id (change), "  ");
   g_assert_cmpstr (sam_card_get_text (change), ==, "Stricter rules on identifying customers");
   {
-    GtkWidget *row = sam_test_find_child (GTK_WIDGET (sales), SAM_TYPE_CARD_ROW);
+    GtkWidget *row = sam_test_find_child (GTK_WIDGET (f->page), SAM_TYPE_CARD_ROW);
     GtkWidget *text = sam_test_find_child (row, GTK_TYPE_TEXT_VIEW);
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
 
@@ -172,24 +255,46 @@ test_changes_and_impacts (Fixture       *f,
 
   /* Reorder within the team's changes. */
   second = bucket_card (sales, 1);
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.move", "(xi)", sam_card_get_id (change), 1);
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.move", "(xi)", sam_card_get_id (change), 1);
   g_assert_true (bucket_card (sales, 0) == second);
   g_assert_true (bucket_card (sales, 1) == change);
   g_assert_cmpuint (sam_card_get_position (second), <, sam_card_get_position (change));
   /* Past the end: nothing happens. */
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.move", "(xi)", sam_card_get_id (change), 1);
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.move", "(xi)", sam_card_get_id (change), 1);
   g_assert_true (bucket_card (sales, 1) == change);
-  gtk_widget_activate_action (GTK_WIDGET (sales), "cards.move-to", "(xx)",
+  gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.move-to", "(xx)",
                               sam_card_get_id (change), sam_card_get_id (second));
   g_assert_true (bucket_card (sales, 0) == change);
   sam_test_pump (50);
 
-  /* The rows made again after the move show the card's text, in full. */
+  /* The rows made again after the move show the card's text, in full
+   * (rows are made for what is in view: the list is scrolled there). */
+  gtk_widget_activate_action (sam_card_tree_get_list_view (sam_changes_page_get_tree (f->page)), "list.scroll-to-item", "u", 1);
+  sam_test_pump (50);
   {
-    GtkWidget *row = sam_test_find_child (GTK_WIDGET (sales), SAM_TYPE_CARD_ROW);
+    GtkWidget *row = card_row_of (GTK_WIDGET (f->page), change);
 
-    g_assert_true (sam_card_row_get_card (SAM_CARD_ROW (row)) == change);
+    g_assert_nonnull (row);
     g_assert_cmpstr (sam_card_row_get_shown_text (SAM_CARD_ROW (row)), ==, sam_card_get_text (change));
+  }
+
+  /* Alt+Down (the same action) moves the card and the focus stays on it,
+   * in the row made for its new place. */
+  {
+    GtkWidget *row = card_row_of (GTK_WIDGET (f->page), change);
+    GtkWidget *focus;
+
+    sam_card_row_focus_text (SAM_CARD_ROW (row));
+    g_assert_true (gtk_widget_activate_action (row, "cards.move", "(xi)", sam_card_get_id (change), 1));
+    g_assert_true (bucket_card (sales, 1) == change);
+    focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (f->page)));
+    g_assert_nonnull (focus);
+    row = gtk_widget_get_ancestor (focus, SAM_TYPE_CARD_ROW);
+    g_assert_nonnull (row);
+    g_assert_true (sam_card_row_get_card (SAM_CARD_ROW (row)) == change);
+    g_assert_true (gtk_widget_activate_action (row, "cards.move", "(xi)", sam_card_get_id (change), -1));
+    g_assert_true (bucket_card (sales, 0) == change);
+    sam_test_pump (50);
   }
 
   /* As projected: the sidebar hidden, the room's instructions on top. */
@@ -212,17 +317,19 @@ test_changes_and_impacts (Fixture       *f,
   {
     gint64 id = sam_card_get_id (change);
 
-    gtk_widget_activate_action (GTK_WIDGET (sales), "cards.delete", "x", id);
+    gtk_widget_activate_action (GTK_WIDGET (sam_changes_page_get_tree (f->page)), "cards.delete", "x", id);
     g_assert_null (sam_store_find_card (f->store, f->step, id));
     g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n - 3);
-    g_assert_cmpuint (sam_card_list_get_n_cards (sales), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (sales), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 4 + 1 + 4 + 3);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
     g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, n);
     g_assert_nonnull (sam_store_find_card (f->store, f->step, id));
     sam_test_pump (50);
-    sales = sam_changes_page_get_change_list (f->page, f->teams[0]);
-    g_assert_cmpuint (sam_card_list_get_n_cards (sales), ==, 2);
+    sales = sam_changes_page_get_changes (f->page, f->teams[0]);
+    g_assert_cmpuint (g_list_model_get_n_items (sales), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 5 + 3 + 5 + 3);
   }
 
   /* All of it is on disk. */
@@ -243,7 +350,7 @@ static void
 test_long_card (Fixture       *f,
                 gconstpointer  data)
 {
-  SamCardList *list = sam_changes_page_get_change_list (f->page, f->teams[1]);
+  GListModel *list = sam_changes_page_get_changes (f->page, f->teams[1]);
   GString *text = g_string_new (NULL);
 
   while (text->len < 12000)
@@ -251,9 +358,9 @@ test_long_card (Fixture       *f,
   g_string_truncate (text, 12000);
   text->str[text->len - 1] = '.';
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "cards.add", "s", text->str));
+  add_card (f, f->teams[1], NULL, text->str);
   sam_test_pump (200);
-  g_assert_cmpuint (sam_card_list_get_n_cards (list), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_cmpuint (strlen (sam_card_get_text (bucket_card (list, 0))), ==, 12000);
   /* Laid out and drawn: the card wraps instead of widening the window.
    * (How long that takes is a benchmark's business, not a test's.) */
@@ -272,12 +379,10 @@ test_remove_team_with_cards (Fixture       *f,
   GtkWidget *dialog;
   gint64 id = sam_team_get_id (f->teams[0]);
   SamCard *change;
-  SamCardList *impacts;
 
   add_changes (f);
-  change = bucket_card (sam_changes_page_get_change_list (f->page, f->teams[0]), 0);
-  impacts = sam_changes_page_get_impact_list (f->page, change);
-  gtk_widget_activate_action (GTK_WIDGET (impacts), "cards.add", "s", "Longer calls");
+  change = bucket_card (sam_changes_page_get_changes (f->page, f->teams[0]), 0);
+  add_card (f, f->teams[0], change, "Longer calls");
   g_assert_cmpuint (sam_store_count_team_content (f->store, f->teams[0]), ==, 3);
 
   /* The asking action shows a dialog and removes nothing yet. */
@@ -321,9 +426,11 @@ test_remove_team_with_cards (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cards (f)), ==, 6);
   sam_test_pump (50);
-  g_assert_nonnull (sam_changes_page_get_change_list (f->page, sam_store_find_team (f->store, f->workshop, id)));
-  g_assert_cmpuint (sam_card_list_get_n_cards (sam_changes_page_get_change_list (
+  g_assert_nonnull (sam_changes_page_get_changes (f->page, sam_store_find_team (f->store, f->workshop, id)));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_changes_page_get_changes (
                       f->page, sam_store_find_team (f->store, f->workshop, id))), ==, 2);
+  /* The team's section is back, after the others as the team is. */
+  g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (sam_changes_page_get_tree (f->page))), ==, 3 + 5 + 1 + 5 + 3);
 
   /* A team without cards goes without asking. */
   gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Compliance");
