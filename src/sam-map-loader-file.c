@@ -12,7 +12,15 @@
  * teams by position, then the customer; relations as the file lists them;
  * per agenda step (by position) its `potential` links as listed, then, in
  * a `beliefs` step, its `belief` cards by position.  A member the file
- * leaves out takes the database's default (0). */
+ * leaves out takes the database's default (0).
+ *
+ * The import's check of every value and the layout each take about a
+ * tenth of a large map's export, and neither needs the other: the check
+ * runs in a thread of its own while the map is built and laid out, and the
+ * map is only used once the check passed.  So the map is built from rows
+ * that may still prove wrong: a value of the wrong type reads as empty or
+ * 0 here (the file's structure, its uuids and references, was checked
+ * when it was read), and nothing is drawn or written from it. */
 
 typedef struct
 {
@@ -33,6 +41,40 @@ compare_rows (gconstpointer a,
   return ra->index < rb->index ? -1 : ra->index > rb->index;
 }
 
+static GType
+type_of (JsonObject *row,
+         const char *key)
+{
+  JsonNode *node = json_object_get_member (row, key);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+}
+
+static gint64
+int_member (JsonObject *row,
+            const char *key)
+{
+  GType type = type_of (row, key);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_BOOLEAN ? json_object_get_int_member (row, key) : 0;
+}
+
+static double
+real_member (JsonObject *row,
+             const char *key)
+{
+  GType type = type_of (row, key);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE ? json_object_get_double_member (row, key) : 0;
+}
+
+static const char *
+text_member (JsonObject *row,
+             const char *key)
+{
+  return type_of (row, key) == G_TYPE_STRING ? json_object_get_string_member (row, key) : "";
+}
+
 /* ORDER BY position, id: rows are numbered in the order of the file. */
 static GArray *
 sorted_rows (JsonArray *rows)
@@ -43,31 +85,13 @@ sorted_rows (JsonArray *rows)
   for (guint i = 0; i < n; i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      Row r = { json_object_get_int_member (row, "position"), i, row };
+      Row r = { int_member (row, "position"), i, row };
 
       g_array_append_val (sorted, r);
     }
   g_array_sort (sorted, compare_rows);
 
   return sorted;
-}
-
-static gint64
-int_member (JsonObject *row,
-            const char *key)
-{
-  JsonNode *node = json_object_get_member (row, key);
-
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_int (node) : 0;
-}
-
-static double
-real_member (JsonObject *row,
-             const char *key)
-{
-  JsonNode *node = json_object_get_member (row, key);
-
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_double (node) : 0;
 }
 
 /* A reference, or %NULL when it is null or left out. */
@@ -102,9 +126,9 @@ add_nodes (SamMapModel     *model,
       JsonObject *team = g_array_index (teams, Row, i).row;
       const char *uuid = json_object_get_string_member (team, "uuid");
 
-      if (!sam_map_model_add_node (model, uuid, json_object_get_string_member (team, "name"),
-                                   SAM_MAP_NODE_TEAM, int_member (team, "colour"),
-                                   int_member (team, "people"), &error))
+      if (!sam_map_model_add_node (model, uuid, text_member (team, "name"),
+                                   SAM_MAP_NODE_TEAM, CLAMP (int_member (team, "colour"), 0, G_MAXINT32),
+                                   CLAMP (int_member (team, "people"), 0, G_MAXINT32), &error))
         {
           g_debug ("Map node %s left out: %s", uuid, error->message);
           g_clear_error (&error);
@@ -127,7 +151,8 @@ add_relations (SamMapModel     *model,
       const char *uuid = json_object_get_string_member (r, "uuid");
 
       if (!sam_map_model_add_relation (model, uuid, team_node (r, "team_a"), team_node (r, "team_b"),
-                                       int_member (r, "quality"), int_member (r, "tension"), &error))
+                                       CLAMP (int_member (r, "quality"), 0, SAM_MAP_QUALITY_MAX),
+                                       CLAMP (int_member (r, "tension"), 0, SAM_MAP_TENSION_HIGH), &error))
         {
           g_debug ("Relation %s left out: %s", uuid, error->message);
           g_clear_error (&error);
@@ -162,7 +187,7 @@ add_links (SamMapModel *model,
       const char *a, *b;
 
       /* Both cards are of the link's own step. */
-      if (g_strcmp0 (json_object_get_string_member (link, "kind"), "potential") != 0 ||
+      if (g_strcmp0 (text_member (link, "kind"), "potential") != 0 ||
           from == NULL || to == NULL ||
           g_strcmp0 (ref_member (from, "step"), step) != 0 || g_strcmp0 (ref_member (to, "step"), step) != 0)
         continue;
@@ -172,8 +197,8 @@ add_links (SamMapModel *model,
       if (a == NULL || b == NULL || g_str_equal (a, b))
         continue;
 
-      if (!sam_map_model_add_link (model, uuid, a, b, json_object_get_string_member (from, "text"),
-                                   json_object_get_string_member (to, "text"), &error))
+      if (!sam_map_model_add_link (model, uuid, a, b, text_member (from, "text"), text_member (to, "text"),
+                                   &error))
         {
           g_debug ("Link %s left out: %s", uuid, error->message);
           g_clear_error (&error);
@@ -196,11 +221,11 @@ add_beliefs (SamMapModel *model,
       guint strength = CLAMP (int_member (card, "value"), 1, SAM_MAP_STRENGTH_MAX);
 
       /* A belief needs someone who holds it: a card without a team is skipped. */
-      if (g_strcmp0 (json_object_get_string_member (card, "kind"), "belief") != 0 || holder == NULL)
+      if (g_strcmp0 (text_member (card, "kind"), "belief") != 0 || holder == NULL)
         continue;
 
       if (!sam_map_model_add_belief (model, uuid, holder, team_node (card, "about_team"),
-                                     json_object_get_string_member (card, "text"), strength, &error))
+                                     text_member (card, "text"), strength, &error))
         {
           g_debug ("Belief %s left out: %s", uuid, error->message);
           g_clear_error (&error);
@@ -226,7 +251,7 @@ add_cards (SamMapModel     *model,
       JsonObject *card = json_array_get_object_element (cards, i);
       const char *step = ref_member (card, "step");
       GArray *list = g_hash_table_lookup (cards_by_step, step);
-      Row r = { json_object_get_int_member (card, "position"), i, card };
+      Row r = { int_member (card, "position"), i, card };
 
       g_hash_table_insert (card_by_uuid, (gpointer) json_object_get_string_member (card, "uuid"), card);
       if (list == NULL)
@@ -252,7 +277,7 @@ add_cards (SamMapModel     *model,
       GArray *step_cards = g_hash_table_lookup (cards_by_step, uuid);
 
       add_links (model, uuid, g_hash_table_lookup (links_by_step, uuid), card_by_uuid);
-      if (step_cards != NULL && g_strcmp0 (json_object_get_string_member (step, "kind"), "beliefs") == 0)
+      if (step_cards != NULL && g_strcmp0 (text_member (step, "kind"), "beliefs") == 0)
         add_beliefs (model, step_cards);
     }
 }
@@ -273,11 +298,21 @@ place_nodes (SamMapModel     *model,
         continue;
 
       sam_map_model_set_node_position (model, id, real_member (p, "x"), real_member (p, "y"));
-      sam_map_model_set_node_pinned (model, id, int_member (p, "pinned"));
+      sam_map_model_set_node_pinned (model, id, int_member (p, "pinned") != 0);
       g_hash_table_add (placed, (gpointer) id);
     }
 
   _sam_map_loader_place_unplaced (model, placed);
+}
+
+static gpointer
+check_thread (gpointer data)
+{
+  SamWorkshopFile *file = data;
+  GError *error = NULL;
+
+  sam_workshop_file_check_import (file, &error);
+  return error;
 }
 
 /**
@@ -287,7 +322,7 @@ place_nodes (SamMapModel     *model,
  *
  * The map of a workshop file, without a database: the file is checked as
  * its import would check it (sam_workshop_file_check_import(), the same
- * messages), then its teams, relations, beliefs, links and positions are
+ * messages), and its teams, relations, beliefs, links and positions are
  * read from its rows.  The map is the one sam_map_loader_load() reads
  * after an import with the file's uuids (sam_workshop_file_import_as_is()),
  * laid out the same way where the file stores no positions.
@@ -299,17 +334,26 @@ sam_map_loader_load_file (SamWorkshopFile  *file,
                           GError          **error)
 {
   g_autoptr(SamMapModel) model = NULL;
+  GThread *checker;
+  GError *check_error;
 
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (file), NULL);
 
-  if (!sam_workshop_file_check_import (file, error))
-    return NULL;
+  /* Only reads the rows, as the check does: neither changes the file. */
+  checker = g_thread_new ("sam-file-check", check_thread, file);
 
   model = sam_map_model_new ();
   add_nodes (model, file);
   add_relations (model, file);
   add_cards (model, file);
   place_nodes (model, file);
+
+  check_error = g_thread_join (checker);
+  if (check_error != NULL)
+    {
+      g_propagate_error (error, check_error);
+      return NULL;
+    }
 
   return g_steal_pointer (&model);
 }

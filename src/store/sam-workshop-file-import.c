@@ -365,8 +365,8 @@ _sam_import_insert_row (ImportContext  *ctx,
   gboolean is_workshop = g_str_equal (table->desc->name, "workshop");
   const char *file_uuid = json_object_get_string_member (row, "uuid");
   g_autofree char *uuid = g_strdup (ctx->fresh_uuids ? g_hash_table_lookup (ctx->new_uuids, file_uuid) : NULL);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) values = NULL;
   sqlite3_stmt *stmt = NULL;
   int index = 0;
 
@@ -374,8 +374,14 @@ _sam_import_insert_row (ImportContext  *ctx,
   if (uuid == NULL)
     uuid = g_strdup (file_uuid);
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (", table->desc->name);
-  if (!is_workshop)
+  /* The statement only when the row is written. */
+  if (!check_only)
+    {
+      sql = g_string_new (NULL);
+      values = g_string_new (NULL);
+      g_string_printf (sql, "INSERT INTO \"%s\" (", table->desc->name);
+    }
+  if (!is_workshop && !check_only)
     {
       g_string_append_printf (sql, "\"%s\"", table->desc->workshop_column);
       g_string_append (values, "?");
@@ -390,6 +396,8 @@ _sam_import_insert_row (ImportContext  *ctx,
 
       if (is_written (column, row))
         {
+          if (check_only)
+            continue;
           if (values->len > 0)
             {
               g_string_append (sql, ", ");
@@ -408,9 +416,12 @@ _sam_import_insert_row (ImportContext  *ctx,
         }
     }
 
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  if (!check_only && (stmt = _sam_store_prepare (ctx->store, sql->str, error)) == NULL)
-    return FALSE;
+  if (!check_only)
+    {
+      g_string_append_printf (sql, ") VALUES (%s)", values->str);
+      if ((stmt = _sam_store_prepare (ctx->store, sql->str, error)) == NULL)
+        return FALSE;
+    }
 
   if (!is_workshop && stmt != NULL)
     sqlite3_bind_int64 (stmt, ++index, ctx->workshop_id);
