@@ -34,5 +34,7 @@ gboolean _sam_map_loader_store_placements (SamMapLoader  *self,
                                            GError       **error);
 void     _sam_map_loader_report           (SamMapLoader  *self,
                                            const GError  *error);
+gboolean _sam_map_loader_place_unplaced   (SamMapModel   *model,
+                                           GHashTable    *placed);
 
 G_END_DECLS

@@ -335,8 +335,6 @@ apply_placements (SamMapLoader  *self,
 {
   g_autoptr(GArray) placements = sam_store_list_map_placements (self->store, self->workshop, error);
   g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *nodes = sam_map_model_get_nodes (self->model);
-  g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
 
   if (placements == NULL)
     return FALSE;
@@ -354,6 +352,29 @@ apply_placements (SamMapLoader  *self,
       g_hash_table_add (placed, (gpointer) id);
     }
 
+  _sam_map_loader_place_unplaced (self->model, placed);
+  return TRUE;  /* the caller stores new positions */
+}
+
+/**
+ * _sam_map_loader_place_unplaced:
+ * @model: a map whose stored positions are set
+ * @placed: the ids of the nodes that had a stored position
+ *
+ * Lays out the nodes that had none: a map seen for the first time as a
+ * whole; teams that join later get a free spot among the others, which
+ * stay where the room put them.
+ *
+ * Returns: %TRUE when a node was laid out
+ */
+gboolean
+_sam_map_loader_place_unplaced (SamMapModel *model,
+                                GHashTable  *placed)
+{
+  GPtrArray *nodes = sam_map_model_get_nodes (model);
+  g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
+  SamMapRect box = { 0, 0, LAYOUT_BOX_WIDTH, LAYOUT_BOX_HEIGHT };
+
   for (guint i = 0; i < nodes->len; i++)
     {
       SamMapNode *node = g_ptr_array_index (nodes, i);
@@ -362,25 +383,20 @@ apply_placements (SamMapLoader  *self,
         g_ptr_array_add (unplaced, node->id);
     }
 
-  if (unplaced->len > 0)
+  if (unplaced->len == 0)
     {
-      SamMapRect box = { 0, 0, LAYOUT_BOX_WIDTH, LAYOUT_BOX_HEIGHT };
-
-      /* A map seen for the first time is laid out once, as a whole;
-       * teams that join later get a free spot among the others, which
-       * stay where the room put them. */
-      if (g_hash_table_size (placed) == 0)
-        sam_map_layout_apply (self->model, &box);
-      else
-        {
-          g_ptr_array_add (unplaced, NULL);
-          sam_map_layout_place_new (self->model, &box, (const char * const *) unplaced->pdata);
-        }
-
-      return TRUE;  /* the caller stores the new positions */
+      sam_map_model_commit_positions (model);
+      return FALSE;
     }
 
-  sam_map_model_commit_positions (self->model);
+  if (g_hash_table_size (placed) == 0)
+    sam_map_layout_apply (model, &box);
+  else
+    {
+      g_ptr_array_add (unplaced, NULL);
+      sam_map_layout_place_new (model, &box, (const char * const *) unplaced->pdata);
+    }
+
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
 #include "sam-map-model.h"
 #include "sam-store.h"
 #include "sam-store-map.h"
+#include "sam-workshop-file.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ SamMapLoader *sam_map_loader_new               (SamStore      *store,
 SamMapLoader *sam_map_loader_load              (SamStore      *store,
                                                 SamWorkshop   *workshop,
                                                 GError       **error);
+SamMapModel  *sam_map_loader_load_file         (SamWorkshopFile  *file,
+                                                GError          **error);
 SamMapModel  *sam_map_loader_get_model         (SamMapLoader  *self);
 SamStore     *sam_map_loader_get_store         (SamMapLoader  *self);
 SamWorkshop  *sam_map_loader_get_workshop      (SamMapLoader  *self);

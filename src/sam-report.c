@@ -464,6 +464,21 @@ sam_report_write_agreements_csv (SamStore     *store,
                                   NULL, NULL, error);
 }
 
+static gboolean
+export_map (SamMapModel   *model,
+            const char    *title,
+            GFile         *file,
+            SamMapFormat   format,
+            GError       **error)
+{
+  SamMapExportOptions options;
+
+  sam_map_export_options_init (&options, format, SAM_MAP_PAPER_PROJECTOR);
+  options.title = title;
+  options.show_legend = TRUE;
+  return sam_map_export (model, file, &options, NULL, error);
+}
+
 /**
  * sam_report_export_map:
  * @store: the database
@@ -485,13 +500,36 @@ sam_report_export_map (SamStore      *store,
                        GError       **error)
 {
   g_autoptr(SamMapLoader) loader = sam_map_loader_load (store, workshop, error);
-  SamMapExportOptions options;
 
   if (loader == NULL)
     return FALSE;
 
-  sam_map_export_options_init (&options, format, SAM_MAP_PAPER_PROJECTOR);
-  options.title = sam_workshop_get_name (workshop);
-  options.show_legend = TRUE;
-  return sam_map_export (sam_map_loader_get_model (loader), file, &options, NULL, error);
+  return export_map (sam_map_loader_get_model (loader), sam_workshop_get_name (workshop), file, format, error);
+}
+
+/**
+ * sam_report_export_file_map:
+ * @source: a workshop file, as sam_workshop_file_load() read it
+ * @file: the image to write
+ * @format: PNG, SVG or PDF
+ * @error: return location for a #GError
+ *
+ * Like sam_report_export_map() for the workshop in @source, read straight
+ * from the file (sam_map_loader_load_file()): the same picture as after
+ * importing the file with its uuids, without a database.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+sam_report_export_file_map (SamWorkshopFile  *source,
+                            GFile            *file,
+                            SamMapFormat      format,
+                            GError          **error)
+{
+  g_autoptr(SamMapModel) model = sam_map_loader_load_file (source, error);
+
+  if (model == NULL)
+    return FALSE;
+
+  return export_map (model, sam_workshop_file_get_workshop_name (source), file, format, error);
 }

@@ -7,6 +7,7 @@
 #include "sam-document.h"
 #include "sam-map-export.h"
 #include "sam-store.h"
+#include "sam-workshop-file.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,10 @@ gboolean     sam_report_write_agreements_csv   (SamStore            *store,
 
 gboolean     sam_report_export_map             (SamStore            *store,
                                                 SamWorkshop         *workshop,
+                                                GFile               *file,
+                                                SamMapFormat         format,
+                                                GError             **error);
+gboolean     sam_report_export_file_map        (SamWorkshopFile     *source,
                                                 GFile               *file,
                                                 SamMapFormat         format,
                                                 GError             **error);

@@ -340,7 +340,8 @@ dump_default_database (void)
 
 /* Every bad file of the fuzz corpus (written by test-workshop-file-bad,
  * one per case): exit 1, one line naming the file and the place, no GLib
- * message, the database exactly as before. */
+ * message, the database exactly as before.  The map export, which reads
+ * the map straight from the file, refuses each with the same line. */
 static void
 test_every_bad_file (void)
 {
@@ -354,8 +355,10 @@ test_every_bad_file (void)
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_auto(Run) run = { 0 };
+      g_auto(Run) map = { 0 };
       g_autofree char *path = NULL;
       g_autofree char *after = NULL;
+      g_autofree char *png = outfile ("never.png");
 
       if (!g_str_has_prefix (name, "bad-"))
         continue;
@@ -370,6 +373,11 @@ test_every_bad_file (void)
       g_assert_cmpstr (run.out, ==, "");
       after = dump_default_database ();
       g_assert_cmpstr (before, ==, after);
+
+      run_samenspel (&map, "export", "--format=map-png", "--output", png, path, NULL);
+      if (map.status != 1 || g_strcmp0 (map.err, run.err) != 0)
+        g_error ("%s: map export exit %d, “%s” instead of “%s”", name, map.status, map.err, run.err);
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
       n++;
     }
 

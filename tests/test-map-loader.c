@@ -7,6 +7,7 @@
 #include "sam-map-layout.h"
 #include "sam-map-loader.h"
 #include "sam-store-private.h"
+#include "sam-workshop-file.h"
 
 typedef struct
 {
@@ -345,6 +346,131 @@ test_load (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* The map of the workshop written as a file: read straight from the file
+ * (the command line's export) and read after importing the file with its
+ * uuids must be the same model, element for element and in the same
+ * order, positions to the bit. */
+static char *
+map_of_file (Fixture *f,
+             gboolean straight)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) out = sam_workshop_file_new_from_store (f->store, f->workshop, SAM_FILE_KIND_WORKSHOP,
+                                                                     NULL, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(SamStore) memory = NULL;
+  g_autoptr(SamMapLoader) loader = NULL;
+  g_autoptr(SamMapModel) model = NULL;
+  SamWorkshop *workshop;
+
+  g_assert_no_error (error);
+  bytes = sam_workshop_file_to_bytes (out);
+  file = sam_workshop_file_load_bytes (bytes, "loader.samenspel", &error);
+  g_assert_no_error (error);
+
+  if (straight)
+    {
+      model = sam_map_loader_load_file (file, &error);
+      g_assert_no_error (error);
+      return sam_map_model_to_json (model);
+    }
+
+  memory = sam_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  workshop = sam_workshop_file_import_as_is (file, memory, &error);
+  g_assert_no_error (error);
+  loader = sam_map_loader_load (memory, workshop, &error);
+  g_assert_no_error (error);
+  return sam_map_model_to_json (sam_map_loader_get_model (loader));
+}
+
+static void
+assert_file_map_same (Fixture *f)
+{
+  g_autofree char *straight = map_of_file (f, TRUE);
+  g_autofree char *imported = map_of_file (f, FALSE);
+
+  g_assert_cmpstr (straight, ==, imported);
+}
+
+static void
+test_from_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamMapRelationRecord) r1 = NULL, r2 = NULL, r3 = NULL;
+  SamTeam *office;
+  SamStep *beliefs, *more_beliefs, *strengths;
+  SamCard *strength, *challenge, *own, *about_it;
+  g_autofree char *json = NULL;
+  g_autoptr(SamMapModel) model = NULL;
+
+  office = sam_store_add_team (f->store, f->workshop, "Office", &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_set_team_colour (f->store, office, 5, &error));
+  g_assert_true (sam_store_set_team_people (f->store, office, 7, &error));
+  /* Teams by position, not in the order they were added. */
+  g_assert_true (sam_store_move_team (f->store, office, 0, &error));
+  g_assert_no_error (error);
+
+  r1 = sam_store_add_map_relation (f->store, f->workshop, NULL, sam_team_get_id (f->sales),
+                                   sam_team_get_id (f->it), 4, 1, "", &error);
+  r2 = sam_store_add_map_relation (f->store, f->workshop, NULL, sam_team_get_id (office), 0, 2, 2, "", &error);
+  r3 = sam_store_add_map_relation (f->store, f->workshop, NULL, sam_team_get_id (office),
+                                   sam_team_get_id (f->it), 0, 0, "", &error);
+  g_assert_no_error (error);
+
+  beliefs = sam_store_add_step (f->store, f->workshop, -1, "beliefs", "Us and them", 20, NULL, NULL, &error);
+  g_assert_no_error (error);
+  add_card (f, beliefs, "belief", f->sales, f->it, "IT causes the delay", 4);
+  add_card (f, beliefs, "belief", f->it, NULL, "The customer wants it yesterday", 2);
+  add_card (f, beliefs, "belief", office, f->sales, "Strength left at 0", 0);
+  add_card (f, beliefs, "belief", NULL, f->sales, "Nobody holds this", 3);
+  add_card (f, beliefs, "note", f->it, f->sales, "Not a belief", 0);
+  strengths = sam_store_add_step (f->store, f->workshop, -1, "strengths", "Strengths", 30, NULL, NULL, &error);
+  g_assert_no_error (error);
+  strength = add_card (f, strengths, "strength", f->it, f->it, "Automates anything", 0);
+  challenge = add_card (f, strengths, "challenge", f->it, f->sales, "Quotes take days", 0);
+  own = add_card (f, strengths, "challenge", office, NULL, "Too many forms", 0);
+  about_it = add_card (f, strengths, "challenge", f->sales, f->it, "Tickets pile up", 0);
+  sam_store_add_card_link (f->store, strengths, "potential", strength, challenge, "", &error);
+  sam_store_add_card_link (f->store, strengths, "potential", challenge, own, "", &error);
+  /* The same team at both ends, and not a potential: left out. */
+  sam_store_add_card_link (f->store, strengths, "potential", strength, about_it, "", &error);
+  sam_store_add_card_link (f->store, strengths, "other", strength, own, "", &error);
+  g_assert_no_error (error);
+  /* A second beliefs step, placed before the first on the agenda. */
+  more_beliefs = sam_store_add_step (f->store, f->workshop, 0, "beliefs", "First impressions", 10, NULL, NULL, &error);
+  g_assert_no_error (error);
+  add_card (f, more_beliefs, "belief", f->it, office, "Office loves paper", 5);
+  settle ();
+
+  /* The positions the loader stored for Sales, IT and the customer, and
+   * none yet for Office: it gets a free spot among them. */
+  assert_file_map_same (f);
+
+  /* Every node placed, one pinned. */
+  settle ();
+  g_assert_true (sam_map_loader_set_pinned (f->loader, sam_team_get_uuid (office), TRUE, &error));
+  g_assert_no_error (error);
+  assert_file_map_same (f);
+
+  /* Never laid out: the whole map is. */
+  g_assert_true (_sam_store_exec (f->store, "DELETE FROM map_node;", &error));
+  g_assert_no_error (error);
+  assert_file_map_same (f);
+
+  json = map_of_file (f, TRUE);
+  model = sam_map_model_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_map_model_get_nodes (model)->len, ==, 4);
+  g_assert_cmpuint (sam_map_model_get_relations (model)->len, ==, 3);
+  g_assert_cmpuint (sam_map_model_get_beliefs (model)->len, ==, 4);
+  g_assert_cmpuint (sam_map_model_get_links (model)->len, ==, 2);
+  g_assert_cmpstr (((SamMapNode *) g_ptr_array_index (sam_map_model_get_nodes (model), 0))->name, ==, "Office");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +487,8 @@ main (int   argc,
               test_write_back, fixture_tear_down);
   g_test_add ("/sam/map/loader/load", Fixture, NULL, fixture_set_up,
               test_load, fixture_tear_down);
+  g_test_add ("/sam/map/loader/from-file", Fixture, NULL, fixture_set_up,
+              test_from_file, fixture_tear_down);
 
   return g_test_run ();
 }

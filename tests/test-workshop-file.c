@@ -7,7 +7,7 @@
 
 #include "sam-sample-workshop.h"
 #include "sam-store-private.h"
-#include "sam-workshop-file.h"
+#include "sam-workshop-file-private.h"
 
 static SamStore *
 open_store (const char *name)
@@ -713,6 +713,44 @@ test_exports_cover_foreign_keys (void)
     }
 }
 
+/* The reader builds the tree in its strict check instead of parsing the
+ * bytes again with json-glib: the tree must be the one json-glib's parser
+ * makes, value for value and type for type, members in the same order. */
+static void
+test_tree_as_json_glib (void)
+{
+  static const char *const texts[] = {
+    "{\"a\": 1, \"b\": -2, \"c\": 0, \"d\": -0, \"e\": 9223372036854775807, \"f\": -9223372036854775808}",
+    "[1.5, -1.5, 0.1, 1e5, 1E-5, -2.5e+300, 4.9e-324, 123456789.123456789, 0.0, -0.0, 1e0]",
+    "{\"text\": \"plain \\\" \\\\ \\/ \\b \\f \\n \\r \\t end\", \"\\u00e9t\\u00e9\": \"\\ud83d\\ude00 \\u20ac \\u0007\"}",
+    "{\"z\": true, \"y\": false, \"x\": null, \"w\": [], \"v\": {}, \"u\": [[[{\"deep\": [\"\"]}]]]}",
+    "  \"only a string\"  ",
+    "[\"café ☕ 😀\", 42, {\"k\": \"v\"}, null]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) ours = NULL;
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *a = NULL, *b = NULL;
+
+      g_assert_true (json_parser_load_from_data (parser, texts[i], -1, &error));
+      g_assert_no_error (error);
+      ours = _sam_file_parse_json (texts[i], strlen (texts[i]), "tree.samenspel", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (ours);
+      g_assert_true (json_node_equal (ours, json_parser_get_root (parser)));
+
+      json_generator_set_root (generator, ours);
+      a = json_generator_to_data (generator, NULL);
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      b = json_generator_to_data (generator, NULL);
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +758,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/sam/file/round-trip", test_round_trip);
+  g_test_add_func ("/sam/file/tree-as-json-glib", test_tree_as_json_glib);
   g_test_add_func ("/sam/file/import-twice", test_import_twice);
   g_test_add_func ("/sam/file/exports-cover-foreign-keys", test_exports_cover_foreign_keys);
   g_test_add_func ("/sam/file/forward-references", test_forward_references);

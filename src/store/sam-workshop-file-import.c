@@ -365,8 +365,8 @@ _sam_import_insert_row (ImportContext  *ctx,
   gboolean is_workshop = g_str_equal (table->desc->name, "workshop");
   const char *file_uuid = json_object_get_string_member (row, "uuid");
   g_autofree char *uuid = g_strdup (ctx->fresh_uuids ? g_hash_table_lookup (ctx->new_uuids, file_uuid) : NULL);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) values = NULL;
   sqlite3_stmt *stmt = NULL;
   int index = 0;
 
@@ -374,8 +374,14 @@ _sam_import_insert_row (ImportContext  *ctx,
   if (uuid == NULL)
     uuid = g_strdup (file_uuid);
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (", table->desc->name);
-  if (!is_workshop)
+  /* The statement only when the row is written. */
+  if (!check_only)
+    {
+      sql = g_string_new (NULL);
+      values = g_string_new (NULL);
+      g_string_printf (sql, "INSERT INTO \"%s\" (", table->desc->name);
+    }
+  if (!is_workshop && !check_only)
     {
       g_string_append_printf (sql, "\"%s\"", table->desc->workshop_column);
       g_string_append (values, "?");
@@ -390,6 +396,8 @@ _sam_import_insert_row (ImportContext  *ctx,
 
       if (is_written (column, row))
         {
+          if (check_only)
+            continue;
           if (values->len > 0)
             {
               g_string_append (sql, ", ");
@@ -408,9 +416,12 @@ _sam_import_insert_row (ImportContext  *ctx,
         }
     }
 
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  if (!check_only && (stmt = _sam_store_prepare (ctx->store, sql->str, error)) == NULL)
-    return FALSE;
+  if (!check_only)
+    {
+      g_string_append_printf (sql, ") VALUES (%s)", values->str);
+      if ((stmt = _sam_store_prepare (ctx->store, sql->str, error)) == NULL)
+        return FALSE;
+    }
 
   if (!is_workshop && stmt != NULL)
     sqlite3_bind_int64 (stmt, ++index, ctx->workshop_id);
@@ -475,6 +486,20 @@ _sam_import_insert_row (ImportContext  *ctx,
   return TRUE;
 }
 
+/* The row a deferred reference points to, once every row is in. */
+static gint64 *
+deferred_target (ImportContext  *ctx,
+                 Deferred       *deferred,
+                 GError        **error)
+{
+  gint64 *id = g_hash_table_lookup (ctx->ids, deferred->target);
+
+  if (id == NULL)
+    _sam_file_set_error (error, ctx->file->display_name, SAM_FILE_ERROR_REFERENCE, deferred->path,
+                         _("refers to something (%s) that is not in the file"), deferred->target);
+  return id;
+}
+
 gboolean
 _sam_import_apply_deferred (ImportContext  *ctx,
                 GError        **error)
@@ -484,15 +509,11 @@ _sam_import_apply_deferred (ImportContext  *ctx,
       Deferred *deferred = g_ptr_array_index (ctx->deferred, i);
       g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE id = ?2",
                                               deferred->table, deferred->column);
-      gint64 *id = g_hash_table_lookup (ctx->ids, deferred->target);
+      gint64 *id = deferred_target (ctx, deferred, error);
       sqlite3_stmt *stmt;
 
       if (id == NULL)
-        {
-          _sam_file_set_error (error, ctx->file->display_name, SAM_FILE_ERROR_REFERENCE, deferred->path,
-                               _("refers to something (%s) that is not in the file"), deferred->target);
-          return FALSE;
-        }
+        return FALSE;
 
       if ((stmt = _sam_store_prepare (ctx->store, sql, error)) == NULL)
         return FALSE;
@@ -508,6 +529,7 @@ _sam_import_apply_deferred (ImportContext  *ctx,
 
 static gboolean
 insert_tables (ImportContext  *ctx,
+               gboolean        check_only,
                GError        **error)
 {
   const SamExportTable *const *exports = _sam_store_get_exports ();
@@ -529,12 +551,20 @@ insert_tables (ImportContext  *ctx,
         {
           g_autofree char *path = g_strdup_printf ("$.tables.%s[%u]", exports[t]->name, i);
 
-          if (!_sam_import_insert_row (ctx, table, json_array_get_object_element (rows, i), path, FALSE, error))
+          if (!_sam_import_insert_row (ctx, table, json_array_get_object_element (rows, i), path,
+                                       check_only, error))
             return FALSE;
         }
     }
 
-  return _sam_import_apply_deferred (ctx, error);
+  if (!check_only)
+    return _sam_import_apply_deferred (ctx, error);
+
+  for (guint i = 0; i < ctx->deferred->len; i++)
+    if (deferred_target (ctx, g_ptr_array_index (ctx->deferred, i), error) == NULL)
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -563,23 +593,41 @@ insert_packet (ImportContext  *ctx,
   return _sam_import_step_statement (ctx, stmt, "$.team", error);
 }
 
+/* Writes every row, or with @check_only checks every row as it would be
+ * written (required fields, types, ranges, references) and writes none. */
 static gboolean
 import_all (ImportContext  *ctx,
+            gboolean        check_only,
             GError        **error)
 {
   g_autoptr(SamFileTable) workshop = _sam_file_table_load (ctx->store, _sam_store_get_exports ()[0]);
   gint64 *id;
 
-  if (!_sam_import_insert_row (ctx, workshop, _sam_workshop_file_get_workshop_object (ctx->file), "$.workshop", FALSE, error))
+  if (!_sam_import_insert_row (ctx, workshop, _sam_workshop_file_get_workshop_object (ctx->file), "$.workshop",
+                               check_only, error))
     return FALSE;
 
   id = g_hash_table_lookup (ctx->ids, ctx->file->workshop_uuid);
   ctx->workshop_id = *id;
 
-  if (!insert_tables (ctx, error))
+  if (!insert_tables (ctx, check_only, error))
     return FALSE;
 
-  return ctx->file->kind != SAM_FILE_KIND_TEAM_PACKET || insert_packet (ctx, error);
+  return check_only || ctx->file->kind != SAM_FILE_KIND_TEAM_PACKET || insert_packet (ctx, error);
+}
+
+static gboolean
+check_kind (SamWorkshopFile  *self,
+            GError          **error)
+{
+  if (self->kind == SAM_FILE_KIND_TEAM_CONTRIBUTION)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("this is a team’s contribution; merge it into its workshop instead"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static SamWorkshop *
@@ -596,12 +644,8 @@ import_file (SamWorkshopFile  *self,
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  if (self->kind == SAM_FILE_KIND_TEAM_CONTRIBUTION)
-    {
-      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
-                           _("this is a team’s contribution; merge it into its workshop instead"));
-      return NULL;
-    }
+  if (!check_kind (self, error))
+    return NULL;
 
   if (self->kind == SAM_FILE_KIND_TEAM_PACKET && _sam_import_lookup_local_id (store, "workshop", self->workshop_uuid) != 0)
     {
@@ -615,7 +659,7 @@ import_file (SamWorkshopFile  *self,
   ok = _sam_import_check_rows (&ctx, &local_error) && _sam_store_begin (store, &local_error);
   if (ok)
     {
-      ok = import_all (&ctx, &local_error);
+      ok = import_all (&ctx, FALSE, &local_error);
       if (ok)
         ok = _sam_store_commit (store, &local_error);
       else
@@ -690,4 +734,48 @@ sam_workshop_file_import_as_is (SamWorkshopFile  *self,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   return import_file (self, store, FALSE, error);
+}
+
+/**
+ * sam_workshop_file_check_import:
+ * @self: a whole workshop or a team packet
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Checks @self the way sam_workshop_file_import_as_is() does before it
+ * writes, and writes nothing: every row against this version's schema
+ * (required fields, types, ranges, references), with the same messages.
+ * Only what the database itself enforces on writing (two map positions for
+ * one team, a score above its scale) is not checked.  The command line
+ * draws a file's map straight from the file after this check, without
+ * reading the file into a database first.
+ *
+ * Returns: %TRUE when the import would accept the file
+ */
+gboolean
+sam_workshop_file_check_import (SamWorkshopFile  *self,
+                                GError          **error)
+{
+  ImportContext ctx = { 0 };
+  g_autoptr(SamStore) schema = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+
+  if (!check_kind (self, error))
+    return FALSE;
+
+  /* An empty database in memory: only its tables' columns are read. */
+  schema = sam_store_open_in_memory (&local_error);
+  if (schema == NULL)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
+      return FALSE;
+    }
+
+  _sam_import_context_init (&ctx, self, schema, FALSE);
+  ok = _sam_import_check_rows (&ctx, error) && import_all (&ctx, TRUE, error);
+  _sam_import_context_clear (&ctx);
+
+  return ok;
 }

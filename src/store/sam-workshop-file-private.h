@@ -74,7 +74,7 @@ SamWorkshopFile *_sam_workshop_file_new_from_root (JsonNode     *root,
 char         *_sam_file_format_time       (gint64                seconds);
 guint         _sam_file_line_of           (const char           *data,
                                            gsize                 offset);
-gboolean      _sam_file_check_json        (const char           *data,
+JsonNode     *_sam_file_parse_json        (const char           *data,
                                            gsize                 length,
                                            const char           *name,
                                            GError              **error);

@@ -44,32 +44,7 @@ check_bytes (const char  *data,
       return FALSE;
     }
 
-  return _sam_file_check_json (data, length, name, error);
-}
-
-/* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; keep the words. */
-static void
-set_syntax_error (GError     **error,
-                  const char  *name,
-                  const GError *parse_error)
-{
-  guint line = 0, column = 0;
-  const char *message = parse_error->message;
-  const char *rest;
-
-  if (sscanf (message, "<data>:%u:%u:", &line, &column) == 2 &&
-      (rest = strstr (message, ": ")) != NULL)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u, column %u"), line, column);
-      const char *detail = strstr (rest + 2, ": ");
-
-      _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, where,
-                           _("the file is damaged or incomplete (%s)"), detail ? detail + 2 : rest + 2);
-      return;
-    }
-
-  _sam_file_set_error (error, name, SAM_FILE_ERROR_SYNTAX, NULL,
-                       _("the file is damaged or incomplete (%s)"), message);
+  return TRUE;
 }
 
 /* UUIDs are compared without regard to case and kept in lower case
@@ -762,8 +737,7 @@ sam_workshop_file_load_bytes (GBytes      *bytes,
                               const char  *display_name,
                               GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   gsize length = 0;
   const char *data;
 
@@ -784,22 +758,12 @@ sam_workshop_file_load_bytes (GBytes      *bytes,
   if (!check_bytes (data, length, display_name, error))
     return NULL;
 
-  /* Not an immutable parser: on json-glib >= 1.8 its root can fail its own
-   * sealing assertion on odd input, and nothing here modifies the tree. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      set_syntax_error (error, display_name, parse_error);
-      return NULL;
-    }
+  /* The strict check builds the tree as it goes (sam-workshop-file-json.c). */
+  root = _sam_file_parse_json (data, length, display_name, error);
+  if (root == NULL)
+    return NULL;
 
-  if (json_parser_get_root (parser) == NULL)
-    {
-      _sam_file_set_error (error, display_name, SAM_FILE_ERROR_SYNTAX, NULL, _("the file is empty"));
-      return NULL;
-    }
-
-  return _sam_workshop_file_new_from_root (json_parser_get_root (parser), display_name, error);
+  return _sam_workshop_file_new_from_root (root, display_name, error);
 }
 
 /**

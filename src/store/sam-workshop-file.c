@@ -219,6 +219,28 @@ _sam_workshop_file_get_rows (SamWorkshopFile *self,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/**
+ * sam_workshop_file_get_table:
+ * @self: a #SamWorkshopFile
+ * @table: a table's name, e.g. "team"
+ *
+ * The rows of a table as the file holds them, each a JSON object whose
+ * references are uuids in lower case.  Only a file that passed
+ * sam_workshop_file_check_import() has rows of the types its schema says.
+ *
+ * Returns: (transfer none) (nullable): the rows, or %NULL when the file has
+ *   none of this table
+ */
+JsonArray *
+sam_workshop_file_get_table (SamWorkshopFile *self,
+                             const char      *table)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return _sam_workshop_file_get_rows (self, table);
+}
+
 /* json-glib (1.6) writes control characters other than \b \f \n \r \t
  * into strings as they are, which is not JSON; write them as \u00XX.
  * Outside strings the generator only writes spaces and newlines. */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "sam-store.h"
 
@@ -167,6 +168,10 @@ SamWorkshop     *sam_workshop_file_import            (SamWorkshopFile   *self,
 SamWorkshop     *sam_workshop_file_import_as_is      (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
+gboolean         sam_workshop_file_check_import      (SamWorkshopFile   *self,
+                                                      GError           **error);
+JsonArray       *sam_workshop_file_get_table         (SamWorkshopFile   *self,
+                                                      const char        *table);
 SamMergePlan    *sam_workshop_file_plan_merge        (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
