@@ -17,7 +17,9 @@
 #include "sam-projector-window.h"
 #include "sam-sample-workshop.h"
 #include "sam-step-view.h"
+#include "sam-store-checklist.h"
 #include "sam-store-decide.h"
+#include "sam-store-feedback.h"
 #include "sam-test-utils.h"
 #include "sam-timer.h"
 #include "sam-workshop-view.h"
@@ -26,6 +28,9 @@
  * of the coach's (notes) ever reaches it. */
 
 #define SECRET "COACH-ONLY-7f3a9"
+
+/* A name the coach hides in the customers' comments, while it is hidden. */
+static const char *hidden_name;
 
 /* The monitor choice */
 
@@ -220,6 +225,8 @@ assert_text_clean (const char *text,
 {
   if (text != NULL && strstr (text, SECRET) != NULL)
     g_error ("The coach's notes reached the projector (%s): %s", where, text);
+  if (text != NULL && hidden_name != NULL && strstr (text, hidden_name) != NULL)
+    g_error ("A hidden name reached the projector (%s): %s", where, text);
 }
 
 /* Every text in the projector window: labels, tooltips and the window's
@@ -862,6 +869,208 @@ test_two_monitors (Fixture       *f,
   g_assert_true (gdk_display_get_monitor_at_surface (gdk_display_get_default (), surface) == chosen);
 }
 
+/* Results: a checklist and the customer's voice */
+
+static SamStep *
+add_checklist (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *teams = sam_store_get_teams (f->store, f->workshop);
+  SamStep *step = sam_store_add_step (f->store, f->workshop, -1, "checklist", "Checklist teams", 15,
+                                      "Score each statement together.", "", &error);
+  GListModel *items;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_fill_checklist (f->store, step, "team", &error));
+  g_assert_no_error (error);
+  items = sam_store_get_checklist_items (f->store, step);
+  g_assert_cmpuint (g_list_model_get_n_items (items), >=, 10);
+  /* Each team its own view: a spread on some statements, none on others. */
+  for (guint t = 0; t < g_list_model_get_n_items (teams); t++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, t);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(SamChecklistItem) item = g_list_model_get_item (items, i);
+          int score = i % 3 == 0 ? 1 + (int) ((t * 2 + i) % 5) : 3 + (int) (i % 2);
+
+          g_assert_true (sam_store_set_checklist_score (f->store, item, team, 0, score, &error));
+          g_assert_no_error (error);
+        }
+    }
+  return step;
+}
+
+static SamStep *
+add_customer_voice (Fixture *f)
+{
+  static const SamFeedbackInput rows[] = {
+    { 2, "9", "Snel geholpen door Anouk, echt top", "2026-03-14", "Klantenservice" },
+    { 3, "3", "De verhuizing duurde veel te lang", "2026-03-20", "Backoffice" },
+    { 4, "10", "Anouk belde zelf terug, dat waardeer ik", "2026-04-02", "Klantenservice" },
+    { 5, "6", "Meneer de Vries beloofde terug te bellen, dat gebeurde niet", "2026-04-09", "Backoffice" },
+    { 6, "8", "Duidelijke brief", "2026-04-12", "Verkoop" },
+    { 7, "5", "Lang in de wacht", "2026-05-03", "Klantenservice" },
+    { 8, "9", "Prima", "2026-05-11", "Verkoop" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SamStep *step = sam_store_add_step (f->store, f->workshop, -1, "customer-voice", "Customers speak", 20,
+                                      "What do our customers tell us?", "", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_store_import_feedback (f->store, step, rows, G_N_ELEMENTS (rows), 10, &problems, &error),
+                    ==, G_N_ELEMENTS (rows));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_set_feedback_redaction (f->store, step, TRUE, "Anouk, de Vries", &error));
+  g_assert_no_error (error);
+  return step;
+}
+
+static guint
+count_charts (Fixture *f)
+{
+  GListModel *items = sam_projector_view_get_items (projector_view (f));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SamProjectorItem) item = g_list_model_get_item (items, i);
+
+      n += sam_projector_item_get_kind (item) == SAM_PROJECTOR_ITEM_CHART;
+    }
+  return n;
+}
+
+static gboolean
+items_mention (Fixture    *f,
+               const char *text)
+{
+  GListModel *items = sam_projector_view_get_items (projector_view (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SamProjectorItem) item = g_list_model_get_item (items, i);
+
+      if (strstr (sam_projector_item_get_text (item), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The page is cut to whole rows once the charts have their size. */
+static void
+wait_for_cut (SamProjectorView *view)
+{
+  for (guint i = 0; i < 40 && sam_projector_view_get_n_pages (view) < 2; i++)
+    sam_test_pump (50);
+  /* The cut page is drawn a frame later, after the charts' sizes settle. */
+  sam_test_pump (400);
+}
+
+static void
+shoot_pages (Fixture    *f,
+             const char *kind,
+             int         width,
+             int         height,
+             guint       n_pages)
+{
+  SamProjectorView *view = projector_view (f);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("projector-%s-%u-%dx%d.png", kind, p + 1, width, height);
+
+      wait_for_cut (view);
+      assert_projector_clean (f);
+      sam_test_screenshot (GTK_WIDGET (sam_presenter_get_window (f->presenter)), name);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", 1));
+      sam_test_pump (250);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", -20));
+  sam_test_pump (150);
+  g_assert_cmpuint (sam_projector_view_get_page (view), ==, 0);
+}
+
+static void
+results_at (Fixture *f,
+            int      width,
+            int      height)
+{
+  g_autoptr(GError) error = NULL;
+  SamStep *checklist = add_checklist (f);
+  SamStep *voice = add_customer_voice (f);
+  SamProjectorView *view;
+
+  start_presenting (f, width, height);
+  view = projector_view (f);
+
+  /* The checklist: the radar as a page, then every statement with its
+   * spread, a bar each. */
+  show_step (f, checklist);
+  sam_test_pump (300);
+  g_assert_true (sam_projector_view_get_step (view) == checklist);
+  g_assert_cmpuint (count_charts (f), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_projector_view_get_items (view)), ==,
+                    1 + g_list_model_get_n_items (sam_store_get_checklist_items (f->store, checklist)));
+  shoot_pages (f, "checklist", width, height, 2);
+  g_assert_cmpuint (sam_projector_view_get_n_pages (view), >, 1);
+
+  /* A new score reaches the wall. */
+  {
+    g_autoptr(SamChecklistItem) item = g_list_model_get_item (sam_store_get_checklist_items (f->store, checklist), 1);
+    g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (f->store, f->workshop), 0);
+    g_autoptr(SamProjectorItem) before = g_list_model_get_item (sam_projector_view_get_items (view), 0);
+    g_autoptr(SamProjectorItem) after = NULL;
+
+    g_assert_true (sam_store_set_checklist_score (f->store, item, team, 0, 1, &error));
+    g_assert_no_error (error);
+    next_frame (f);
+    after = g_list_model_get_item (sam_projector_view_get_items (view), 0);
+    g_assert_cmpstr (sam_projector_item_get_chart_key (before), !=, sam_projector_item_get_chart_key (after));
+  }
+
+  /* The customer's voice: three charts, then the comments, without the
+   * names the coach hid: not in a cell, a label or an accessible text. */
+  hidden_name = "Anouk";
+  show_step (f, voice);
+  sam_test_pump (300);
+  g_assert_cmpuint (count_charts (f), ==, 3);
+  g_assert_true (items_mention (f, "Snel geholpen door"));
+  g_assert_true (items_mention (f, "beloofde terug te bellen"));
+  g_assert_false (items_mention (f, "de Vries"));
+  shoot_pages (f, "customer-voice", width, height, 4);
+
+  /* The coach shows the names again: the wall follows. */
+  hidden_name = NULL;
+  g_assert_true (sam_store_set_feedback_redaction (f->store, voice, FALSE, "Anouk, de Vries", &error));
+  g_assert_no_error (error);
+  next_frame (f);
+  g_assert_true (items_mention (f, "Anouk"));
+  /* And hides them once more, before the room reads on. */
+  g_assert_true (sam_store_set_feedback_redaction (f->store, voice, TRUE, "Anouk, de Vries", &error));
+  g_assert_no_error (error);
+  next_frame (f);
+  hidden_name = "Anouk";
+  assert_projector_clean (f);
+  hidden_name = NULL;
+}
+
+static void
+test_results_1024 (Fixture       *f,
+                   gconstpointer  data)
+{
+  results_at (f, 1024, 768);
+}
+
+static void
+test_results_1920 (Fixture       *f,
+                   gconstpointer  data)
+{
+  results_at (f, 1920, 1080);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -890,6 +1099,8 @@ main (int   argc,
   ADD ("/sam/ui/projector/reveal", test_reveal);
   ADD ("/sam/ui/projector/blank-page-highlight", test_blank_page_highlight);
   ADD ("/sam/ui/projector/two-monitors", test_two_monitors);
+  ADD ("/sam/ui/projector/results-1024x768", test_results_1024);
+  ADD ("/sam/ui/projector/results-1920x1080", test_results_1920);
 #undef ADD
 
   return g_test_run ();
