@@ -185,13 +185,11 @@ button_new (const char *icon_name,
   return button;
 }
 
-/* The card texts in the drop-down (its button and its list) wrap at a
- * fixed width: a long card never widens the sidebar, so the console keeps
- * fitting the laptop's screen while presenting.  The width is fixed, not
- * only capped: the button measures its label without a width to wrap at,
- * and a label free to shrink would claim a line per letter.  The button
- * sits in the sidebar: ten characters there; the list opens in a popover
- * and may be twice as wide. */
+/* The card texts in the drop-down's list wrap at a fixed width: a long
+ * card never widens the sidebar, so the console keeps fitting the laptop's
+ * screen while presenting.  The width is fixed, not only capped: a label
+ * free to shrink would claim a line per letter.  The list opens in a
+ * popover, twenty characters wide. */
 static void
 setup_card_label (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -207,6 +205,23 @@ setup_card_label (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The button shows the chosen card on one line, cut short with an
+ * ellipsis: it stays one row high in the sidebar, whatever the card.  Its
+ * tooltip and the list hold the whole text. */
+static void
+setup_button_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
 static void
 bind_card_label (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
@@ -216,6 +231,20 @@ bind_card_label (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), sam_card_get_text (card));
 }
 
+static void
+bind_button_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  SamCard *card = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  /* One line: a card's own line breaks become spaces. */
+  g_autofree char *line = g_strdelimit (g_strdup (sam_card_get_text (card)), "\n", ' ');
+
+  gtk_label_set_text (GTK_LABEL (label), line);
+  gtk_widget_set_tooltip_text (label, sam_card_get_text (card));
+}
+
 static GtkWidget *
 highlight_row_new (SamPresenter *self)
 {
@@ -223,8 +252,8 @@ highlight_row_new (SamPresenter *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_label), GINT_TO_POINTER (10));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_label), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_button_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_button_label), NULL);
   g_signal_connect (list_factory, "setup", G_CALLBACK (setup_card_label), GINT_TO_POINTER (20));
   g_signal_connect (list_factory, "bind", G_CALLBACK (bind_card_label), NULL);
 
@@ -467,6 +496,22 @@ page_activate (GSimpleAction *action,
     sam_projector_view_turn_page (get_view (self), g_variant_get_int32 (param));
 }
 
+static guint
+highlight_position (SamPresenter *self,
+                    gint64        id)
+{
+  GListModel *cards = G_LIST_MODEL (self->highlight_cards);
+
+  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (sam_card_get_id (card) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 highlight_activate (GSimpleAction *action,
                     GVariant      *param,
@@ -478,12 +523,11 @@ highlight_activate (GSimpleAction *action,
   if (self->window == NULL)
     return;
   sam_projector_view_set_highlight (get_view (self), id);
-  if (id == 0)
-    {
-      self->syncing = TRUE;
-      gtk_drop_down_set_selected (self->highlight_drop, GTK_INVALID_LIST_POSITION);
-      self->syncing = FALSE;
-    }
+
+  /* The drop-down names the card, also when it was chosen in its menu. */
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->highlight_drop, highlight_position (self, id));
+  self->syncing = FALSE;
 }
 
 /* Keys in the console */

@@ -8,6 +8,7 @@
 
 #include <locale.h>
 
+#include "sam-card-row.h"
 #include "sam-i18n.h"
 #include "sam-layout-probe.h"
 #include "sam-presenter.h"
@@ -869,6 +870,103 @@ test_two_monitors (Fixture       *f,
   g_assert_true (gdk_display_get_monitor_at_surface (gdk_display_get_default (), surface) == chosen);
 }
 
+/* "Look at this one" from the card's own menu; the panel's drop-down then
+ * names the card on one line. */
+
+static SamCardRow *
+find_card_row (GtkWidget *widget)
+{
+  if (SAM_IS_CARD_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      sam_card_row_get_card (SAM_CARD_ROW (widget)) != NULL &&
+      sam_card_get_parent_id (sam_card_row_get_card (SAM_CARD_ROW (widget))) == 0)
+    return SAM_CARD_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SamCardRow *found = find_card_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The menu item that shows @id on the projector, if @menu has one. */
+static gboolean
+menu_has_show (GMenuModel *menu,
+               gint64      id)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (section != NULL && menu_has_show (section, id))
+        return TRUE;
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) ||
+          g_strcmp0 (action, "win.projector-highlight") != 0)
+        continue;
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
+      if (target != NULL && g_variant_get_int64 (target) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_card_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  SamStep *step = find_step (f, "changes");
+  SamTeam *sales = g_list_model_get_item (sam_store_get_teams (f->store, f->workshop), 0);
+  g_autoptr(SamCard) long_card = NULL;
+  SamCardRow *row;
+  SamCard *card;
+  GtkMenuButton *button;
+  GtkDropDown *drop;
+  SamCard *chosen;
+
+  long_card = g_object_ref (add_card (f->store, step, "change",
+                                      sales, NULL, "A very long card that the room wrote about how "
+                                      "the planning of the new building changes every single week", 0));
+  show_step (f, step);
+  start_presenting (f, 1024, 768);
+  row = find_card_row (GTK_WIDGET (f->window));
+  g_assert_nonnull (row);
+  card = sam_card_row_get_card (row);
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (row), SAM_TYPE_CARD_ROW, "menu_button"));
+  gtk_menu_button_popup (button);
+  sam_test_pump (100);
+  g_assert_true (menu_has_show (gtk_menu_button_get_menu_model (button), sam_card_get_id (card)));
+  gtk_menu_button_popdown (button);
+
+  /* The item's action, as the menu activates it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "win.projector-highlight", "x",
+                                             sam_card_get_id (card)));
+  next_frame (f);
+  g_assert_cmpint (sam_projector_view_get_highlight (projector_view (f)), ==, sam_card_get_id (card));
+  drop = GTK_DROP_DOWN (sam_test_find_child (sam_presenter_get_panel (f->presenter), GTK_TYPE_DROP_DOWN));
+  chosen = gtk_drop_down_get_selected_item (drop);
+  g_assert_nonnull (chosen);
+  g_assert_cmpint (sam_card_get_id (chosen), ==, sam_card_get_id (card));
+
+  /* The longest card keeps the drop-down one line high. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "win.projector-highlight", "x",
+                                             sam_card_get_id (long_card)));
+  sam_test_pump (200);
+  g_assert_true (gtk_drop_down_get_selected_item (drop) == (gpointer) long_card);
+  g_test_message ("drop-down: %d × %d px", gtk_widget_get_width (GTK_WIDGET (drop)),
+                  gtk_widget_get_height (GTK_WIDGET (drop)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (drop)), <=, 48);
+  sam_test_screenshot (GTK_WIDGET (f->window), "projector-console-highlight-1024x768.png");
+
+  /* Not presenting: the menu has no such item. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-presenting", NULL));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "projector-highlight"));
+  g_object_unref (sales);
+}
+
 /* Results: a checklist and the customer's voice */
 
 static SamStep *
@@ -1099,6 +1197,7 @@ main (int   argc,
   ADD ("/sam/ui/projector/reveal", test_reveal);
   ADD ("/sam/ui/projector/blank-page-highlight", test_blank_page_highlight);
   ADD ("/sam/ui/projector/two-monitors", test_two_monitors);
+  ADD ("/sam/ui/projector/card-menu", test_card_menu);
   ADD ("/sam/ui/projector/results-1024x768", test_results_1024);
   ADD ("/sam/ui/projector/results-1920x1080", test_results_1920);
 #undef ADD
