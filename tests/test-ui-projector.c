@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -986,6 +987,234 @@ test_card_menu (Fixture       *f,
   g_object_unref (sales);
 }
 
+/* Contrast: every text on the wall against what is behind it, measured
+ * on the rendered frame, in light and in dark, with a team of every
+ * colour. */
+
+static GdkTexture *
+render_frame (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+typedef struct
+{
+  guchar *data;
+  gsize stride;
+  int width;
+  int height;
+  double lowest;
+  char *lowest_text;
+  guint n_labels;
+} Frame;
+
+static double
+channel (guint value)
+{
+  double c = value / 255.0;
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG's relative luminance of a pixel (B, G, R, A in memory, opaque). */
+static double
+luminance (const guchar *pixel)
+{
+  return 0.2126 * channel (pixel[2]) + 0.7152 * channel (pixel[1]) + 0.0722 * channel (pixel[0]);
+}
+
+/* The background is the commonest colour in the label's box, the text the
+ * pixel that differs most from it in luminance (a glyph's core). */
+static double
+box_contrast (Frame                 *frame,
+              const graphene_rect_t *box)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  int x0 = MAX ((int) box->origin.x, 0), y0 = MAX ((int) box->origin.y, 0);
+  int x1 = MIN ((int) (box->origin.x + box->size.width), frame->width);
+  int y1 = MIN ((int) (box->origin.y + box->size.height), frame->height);
+  guint32 background = 0;
+  guint best = 0;
+  double back, far = -1, text = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 rgb = *(guint32 *) (frame->data + y * frame->stride + x * 4) & 0xffffff;
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (rgb))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (rgb), GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            background = rgb;
+          }
+      }
+  if (best == 0)
+    return 21;
+
+  back = luminance ((const guchar *) &background);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        double l = luminance (frame->data + y * frame->stride + x * 4);
+
+        if (fabs (l - back) > far)
+          {
+            far = fabs (l - back);
+            text = l;
+          }
+      }
+  return (MAX (back, text) + 0.05) / (MIN (back, text) + 0.05);
+}
+
+static void
+measure_contrast (Frame     *frame,
+                  GtkWidget *window,
+                  GtkWidget *widget)
+{
+  graphene_rect_t box;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      *gtk_label_get_text (GTK_LABEL (widget)) != '\0' &&
+      gtk_widget_compute_bounds (widget, window, &box) && box.size.width > 0 && box.size.height > 0 &&
+      box.origin.y < frame->height)
+    {
+      double ratio = box_contrast (frame, &box);
+
+      frame->n_labels++;
+      if (ratio < frame->lowest)
+        {
+          frame->lowest = ratio;
+          g_free (frame->lowest_text);
+          frame->lowest_text = g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+        }
+    }
+
+  /* A team's colour is never alone: its name is beside it. */
+  if (gtk_widget_has_css_class (widget, "sam-projector-swatch") && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *name = gtk_widget_get_next_sibling (widget);
+
+      g_assert_true (GTK_IS_LABEL (name) && gtk_widget_get_mapped (name));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), !=, "");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    measure_contrast (frame, window, child);
+}
+
+/* The measure itself, on a known pair: WCAG's grey #767676 on white is
+ * 4.54:1. */
+static void
+test_contrast_measure (void)
+{
+  guchar data[8 * 4 * 4];
+  Frame frame = { data, 8 * 4, 8, 4, 21, NULL, 0 };
+
+  memset (data, 0xff, sizeof data);
+  for (guint i = 0; i < 3; i++)
+    data[1 * frame.stride + 2 * 4 + i] = 0x76;
+  g_assert_cmpfloat_with_epsilon (box_contrast (&frame, &GRAPHENE_RECT_INIT (0, 0, 8, 4)), 4.54, 0.01);
+  memset (data, 0xff, sizeof data);
+  g_assert_cmpfloat_with_epsilon (box_contrast (&frame, &GRAPHENE_RECT_INIT (0, 0, 8, 4)), 1.0, 0.001);
+}
+
+static double
+frame_contrast (Fixture    *f,
+                const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (sam_presenter_get_window (f->presenter));
+  g_autoptr(GdkTexture) texture = NULL;
+  Frame frame = { NULL, 0, 0, 0, 21, NULL, 0 };
+  double lowest;
+
+  sam_test_screenshot (window, name);
+  texture = render_frame (window);
+  frame.width = gdk_texture_get_width (texture);
+  frame.height = gdk_texture_get_height (texture);
+  frame.stride = frame.width * 4;
+  frame.data = g_malloc (frame.stride * frame.height);
+  gdk_texture_download (texture, frame.data, frame.stride);
+  measure_contrast (&frame, window, window);
+  g_test_message ("%s: %u texts, lowest contrast %.2f:1 (“%s”)", name, frame.n_labels, frame.lowest,
+                  frame.lowest_text ? frame.lowest_text : "");
+  g_assert_cmpuint (frame.n_labels, >, 0);
+  lowest = frame.lowest;
+  g_free (frame.lowest_text);
+  g_free (frame.data);
+  return lowest;
+}
+
+static void
+test_contrast (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *more[] = { "Finance", "Planning", "Field Service", "HR" };
+  static const struct { AdwColorScheme scheme; const char *name; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  GListModel *teams = sam_store_get_teams (f->store, f->workshop);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  SamStep *step, *changes = find_step (f, "changes");
+
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      sam_store_add_team (f->store, f->workshop, more[i], &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      g_hash_table_add (colours, GUINT_TO_POINTER (sam_team_get_colour (team)));
+    }
+  /* Every colour of the palette has a team. */
+  g_assert_cmpuint (g_hash_table_size (colours), ==, 8);
+  step = sam_store_add_step (f->store, f->workshop, -1, "changes", "Every team's colour", 10,
+                             "Each team with its name and colour.", "", &error);
+  g_assert_no_error (error);
+
+  show_step (f, step);
+  start_presenting (f, 1024, 768);
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      g_autofree char *headings = g_strdup_printf ("projector-contrast-teams-%s-1024x768.png", schemes[s].name);
+      g_autofree char *cards = g_strdup_printf ("projector-contrast-cards-%s-1024x768.png", schemes[s].name);
+      g_autofree char *blank = g_strdup_printf ("projector-contrast-blank-%s-1024x768.png", schemes[s].name);
+
+      adw_style_manager_set_color_scheme (style, schemes[s].scheme);
+      sam_test_pump (300);
+      g_assert_true (adw_style_manager_get_dark (style) == (schemes[s].scheme == ADW_COLOR_SCHEME_FORCE_DARK));
+
+      show_step (f, step);
+      sam_test_pump (300);
+      g_assert_cmpfloat (frame_contrast (f, headings), >=, 4.5);
+      show_step (f, changes);
+      sam_test_pump (300);
+      g_assert_cmpfloat (frame_contrast (f, cards), >=, 4.5);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-blank", NULL));
+      sam_test_pump (500);
+      g_assert_cmpfloat (frame_contrast (f, blank), >=, 4.5);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-blank", NULL));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  sam_test_pump (100);
+}
+
 /* Results: a checklist and the customer's voice */
 
 static SamStep *
@@ -1204,6 +1433,7 @@ main (int   argc,
 
   g_test_add_func ("/sam/projector/monitor-choice", test_monitor_choice);
   g_test_add_func ("/sam/projector/type-sizes", test_type_sizes);
+  g_test_add_func ("/sam/projector/contrast-measure", test_contrast_measure);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sam/ui/projector/present-1024x768", test_present_1024);
@@ -1217,6 +1447,7 @@ main (int   argc,
   ADD ("/sam/ui/projector/blank-page-highlight", test_blank_page_highlight);
   ADD ("/sam/ui/projector/two-monitors", test_two_monitors);
   ADD ("/sam/ui/projector/card-menu", test_card_menu);
+  ADD ("/sam/ui/projector/contrast", test_contrast);
   ADD ("/sam/ui/projector/results-1024x768", test_results_1024);
   ADD ("/sam/ui/projector/results-1920x1080", test_results_1920);
 #undef ADD
