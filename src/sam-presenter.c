@@ -12,7 +12,8 @@
 /* Presenting: the console window keeps working while a second window, the
  * projector view, shows the room the current step.  The presenter adds
  * the console's actions (`win.present`, `win.stop-presenting`,
- * `win.projector-blank`, `win.projector-page`, `win.projector-highlight`)
+ * `win.projector-blank`, `win.projector-join`, `win.projector-page`,
+ * `win.projector-highlight`)
  * and its keys, places the projector on another monitor when there is
  * one, keeps the screen awake, and puts a live thumbnail of the projector
  * in the console's sidebar. */
@@ -32,6 +33,7 @@ struct _SamPresenter
 
   GSimpleAction *present_action;
   GSimpleAction *blank_action;
+  GSimpleAction *join_action;
 
   int monitor_index;
   guint inhibit_cookie;
@@ -50,7 +52,8 @@ get_view (SamPresenter *self)
 static void
 set_enabled (SamPresenter *self)
 {
-  static const char *names[] = { "stop-presenting", "projector-blank", "projector-page", "projector-highlight" };
+  static const char *names[] = { "stop-presenting", "projector-blank", "projector-join", "projector-page",
+                                 "projector-highlight" };
   gboolean open = self->console != NULL && sam_window_get_workshop (SAM_WINDOW (self->console)) != NULL;
 
   for (guint i = 0; self->console != NULL && i < G_N_ELEMENTS (names); i++)
@@ -64,6 +67,9 @@ set_enabled (SamPresenter *self)
   g_simple_action_set_state (self->blank_action,
                              g_variant_new_boolean (self->window != NULL &&
                                                     sam_projector_view_get_blank (get_view (self))));
+  g_simple_action_set_state (self->join_action,
+                             g_variant_new_boolean (self->window != NULL &&
+                                                    sam_projector_view_get_join (get_view (self))));
 }
 
 /* Monitors */
@@ -284,6 +290,20 @@ highlight_row_new (SamPresenter *self)
  * beside "Stop", "Blank" has its row with the page buttons, and the
  * thumbnail asks for no more than the sidebar has (its paintable's own
  * size is the projector's, as wide as a screen). */
+/* "How to join": a toggle, as Blank is. */
+static GtkWidget *
+join_button_new (void)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  const char *tooltip = _("Show How Teams Join (J)");
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), "system-users-symbolic");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.projector-join");
+  return button;
+}
+
 static GtkWidget *
 panel_new (SamPresenter *self)
 {
@@ -325,6 +345,7 @@ panel_new (SamPresenter *self)
   gtk_widget_set_tooltip_text (blank, _("Show only the workshop’s name (B)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (blank), "win.projector-blank");
   gtk_box_append (GTK_BOX (buttons), blank);
+  gtk_box_append (GTK_BOX (buttons), join_button_new ());
   gtk_box_append (GTK_BOX (buttons), button_new ("go-up-symbolic", _("Previous Page (Page Up)"),
                                                  "win.projector-page", g_variant_new_int32 (-1)));
   gtk_box_append (GTK_BOX (buttons), button_new ("go-down-symbolic", _("Next Page (Page Down)"),
@@ -486,6 +507,19 @@ blank_change_state (GSimpleAction *action,
 }
 
 static void
+join_change_state (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  SamPresenter *self = user_data;
+
+  if (self->window == NULL)
+    return;
+  sam_projector_view_set_join (get_view (self), g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+static void
 page_activate (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
@@ -554,6 +588,19 @@ key_blank_cb (GtkWidget *widget,
 }
 
 static gboolean
+key_join_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  SamPresenter *self = user_data;
+
+  if (self->window == NULL || typing (self))
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (self->console), "projector-join", NULL);
+  return TRUE;
+}
+
+static gboolean
 key_page_cb (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
@@ -606,6 +653,7 @@ add_keys (SamPresenter *self)
 
   gtk_event_controller_set_propagation_phase (before, GTK_PHASE_CAPTURE);
   add_key (before, GDK_KEY_b, key_blank_cb, self, NULL);
+  add_key (before, GDK_KEY_j, key_join_cb, self, NULL);
   add_key (before, GDK_KEY_Page_Down, key_page_cb, self, g_variant_new_int32 (1));
   add_key (before, GDK_KEY_Page_Up, key_page_cb, self, g_variant_new_int32 (-1));
   gtk_widget_add_controller (GTK_WIDGET (self->console), before);
@@ -627,6 +675,7 @@ sam_presenter_dispose (GObject *object)
   g_clear_weak_pointer (&self->console);
   g_clear_object (&self->present_action);
   g_clear_object (&self->blank_action);
+  g_clear_object (&self->join_action);
 
   G_OBJECT_CLASS (sam_presenter_parent_class)->dispose (object);
 }
@@ -658,6 +707,7 @@ sam_presenter_new (GtkWindow *console)
     { "present", NULL, NULL, "false", present_change_state },
     { "stop-presenting", stop_activate },
     { "projector-blank", NULL, NULL, "false", blank_change_state },
+    { "projector-join", NULL, NULL, "false", join_change_state },
     { "projector-page", page_activate, "i" },
     { "projector-highlight", highlight_activate, "x" },
   };
@@ -667,6 +717,7 @@ sam_presenter_new (GtkWindow *console)
   g_action_map_add_action_entries (G_ACTION_MAP (console), entries, G_N_ELEMENTS (entries), self);
   self->present_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (console), "present")));
   self->blank_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (console), "projector-blank")));
+  self->join_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (console), "projector-join")));
   add_keys (self);
 
   self->monitors = g_object_ref (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (console))));

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-join-card.h"
 #include "sam-map-loader.h"
 #include "sam-map-renderer.h"
 #include "sam-projector-content.h"
@@ -32,6 +33,7 @@ struct _SamProjectorView
   GtkDrawingArea *map_area;
   GtkLabel *page_label;
   GtkLabel *blank_label;
+  SamJoinCard *join_card;
 
   SamStore *store;
   SamWorkshop *workshop;
@@ -52,6 +54,7 @@ struct _SamProjectorView
   gboolean seek_highlight;
 
   gboolean blank;
+  gboolean join;
   guint page;
   gint64 highlight;
   guint rebuild_id;
@@ -490,6 +493,7 @@ rebuild (SamProjectorView *self)
   watch_objects (self);
 
   gtk_label_set_text (self->blank_label, self->workshop ? sam_workshop_get_name (self->workshop) : "");
+  sam_join_card_set_workshop (self->join_card, self->workshop ? sam_workshop_get_name (self->workshop) : NULL);
   gtk_label_set_text (self->title_label, self->step ? sam_step_get_title (self->step) : "");
   gtk_label_set_text (self->instructions_label, self->step ? sam_step_get_instructions (self->step) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->instructions_label),
@@ -788,6 +792,9 @@ sam_projector_view_init (SamProjectorView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (queue_rebind), self, G_CONNECT_SWAPPED);
 
+  self->join_card = SAM_JOIN_CARD (sam_join_card_new ());
+  gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->join_card), "join");
+
   gtk_drawing_area_set_draw_func (self->map_area, draw_map, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->map_area, G_CONNECT_SWAPPED);
@@ -854,6 +861,12 @@ sam_projector_view_set_step (SamProjectorView *self,
   rebuild (self);
 }
 
+static void
+show_mode (SamProjectorView *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, self->join ? "join" : self->blank ? "blank" : "step");
+}
+
 gboolean
 sam_projector_view_get_blank (SamProjectorView *self)
 {
@@ -873,7 +886,44 @@ sam_projector_view_set_blank (SamProjectorView *self,
   g_return_if_fail (SAM_IS_PROJECTOR_VIEW (self));
 
   self->blank = !!blank;
-  gtk_stack_set_visible_child_name (self->mode_stack, self->blank ? "blank" : "step");
+  show_mode (self);
+}
+
+gboolean
+sam_projector_view_get_join (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), FALSE);
+  return self->join;
+}
+
+/**
+ * sam_projector_view_set_join:
+ * @self: a #SamProjectorView
+ * @join: whether to show how the teams join (#SamJoinCard)
+ *
+ * The join screen goes over the step and over a blank screen alike.
+ */
+void
+sam_projector_view_set_join (SamProjectorView *self,
+                             gboolean          join)
+{
+  g_return_if_fail (SAM_IS_PROJECTOR_VIEW (self));
+
+  self->join = !!join;
+  show_mode (self);
+}
+
+/**
+ * sam_projector_view_get_join_card:
+ * @self: a #SamProjectorView
+ *
+ * Returns: (transfer none): the join screen
+ */
+SamJoinCard *
+sam_projector_view_get_join_card (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), NULL);
+  return self->join_card;
 }
 
 guint

@@ -1137,8 +1137,14 @@ frame_contrast (Fixture    *f,
   GtkWidget *window = GTK_WIDGET (sam_presenter_get_window (f->presenter));
   g_autoptr(GdkTexture) texture = NULL;
   Frame frame = { NULL, 0, 0, 0, 21, NULL, 0 };
+  GtkStack *mode_stack;
   double lowest;
 
+  /* Measured on a still frame: not halfway a crossfade (blank, join). */
+  mode_stack = GTK_STACK (sam_test_find_child (window, GTK_TYPE_STACK));
+  for (guint i = 0; i < 100 && gtk_stack_get_transition_running (mode_stack); i++)
+    sam_test_pump (50);
+  g_assert_false (gtk_stack_get_transition_running (mode_stack));
   sam_test_screenshot (window, name);
   texture = render_frame (window);
   frame.width = gdk_texture_get_width (texture);
@@ -1213,6 +1219,74 @@ test_contrast (Fixture       *f,
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   sam_test_pump (100);
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The join screen: how teams join, the workshop's name large; J and the
+ * panel's toggle show it, over a blank screen too. */
+static void
+test_join (Fixture       *f,
+           gconstpointer  data)
+{
+  SamProjectorView *view;
+  SamJoinCard *card;
+  GtkWidget *toggle;
+  g_autoptr(GVariant) state = NULL;
+
+  show_step (f, find_step (f, "changes"));
+  start_presenting (f, 1024, 768);
+  view = projector_view (f);
+  card = sam_projector_view_get_join_card (view);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (card)));
+
+  /* The panel's toggle, as the coach clicks it. */
+  toggle = find_actionable (sam_presenter_get_panel (f->presenter), "win.projector-join");
+  g_assert_nonnull (toggle);
+  gtk_widget_activate (toggle);
+  sam_test_pump (400);
+  g_assert_true (sam_projector_view_get_join (view));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  /* The team packet's file name, as the console saves it. */
+  g_assert_nonnull (strstr (sam_join_card_get_how (card), "Collega's en klanten – "));
+  g_assert_nonnull (strstr (sam_join_card_get_how (card), ".samenspel"));
+  assert_projector_clean (f);
+  /* After the crossfade. */
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (sam_presenter_get_window (f->presenter)), "projector-join-1024x768.png");
+  sam_test_screenshot (GTK_WIDGET (f->window), "projector-console-join-1024x768.png");
+
+  /* Over a blank screen too, and back to the blank one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-blank", NULL));
+  next_frame (f);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-join", NULL));
+  sam_test_pump (400);
+  g_assert_false (sam_projector_view_get_join (view));
+  g_assert_true (sam_projector_view_get_blank (view));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (card)));
+
+  /* The next presentation starts on the step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-presenting", NULL));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "projector-join");
+  g_assert_false (g_variant_get_boolean (state));
 }
 
 /* Results: a checklist and the customer's voice */
@@ -1448,6 +1522,7 @@ main (int   argc,
   ADD ("/sam/ui/projector/two-monitors", test_two_monitors);
   ADD ("/sam/ui/projector/card-menu", test_card_menu);
   ADD ("/sam/ui/projector/contrast", test_contrast);
+  ADD ("/sam/ui/projector/join", test_join);
   ADD ("/sam/ui/projector/results-1024x768", test_results_1024);
   ADD ("/sam/ui/projector/results-1920x1080", test_results_1920);
 #undef ADD
