@@ -1078,6 +1078,22 @@ sam_projector_view_get_title (SamProjectorView *self)
 }
 
 /**
+ * sam_projector_view_is_settled:
+ * @self: a #SamProjectorView
+ *
+ * Returns: whether the page shown is cut to its rows and its charts have
+ *   their size: what the next frame shows is what the room sees
+ */
+gboolean
+sam_projector_view_is_settled (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), TRUE);
+  return !self->measure_pending && self->rebind_id == 0 && self->rebuild_id == 0 &&
+         (self->chart_viewport < 0 ||
+          ABS (self->chart_viewport - gtk_widget_get_height (GTK_WIDGET (self->scroller))) <= 1);
+}
+
+/**
  * sam_projector_view_sync:
  * @self: a #SamProjectorView
  *

@@ -27,6 +27,7 @@ gboolean    sam_projector_view_get_join      (SamProjectorView *self);
 void        sam_projector_view_set_join      (SamProjectorView *self,
                                               gboolean          join);
 SamJoinCard *sam_projector_view_get_join_card (SamProjectorView *self);
+gboolean    sam_projector_view_is_settled    (SamProjectorView *self);
 guint       sam_projector_view_get_page      (SamProjectorView *self);
 guint       sam_projector_view_get_n_pages   (SamProjectorView *self);
 void        sam_projector_view_turn_page     (SamProjectorView *self,
