@@ -295,6 +295,20 @@ menu_new (SamCardRow *self)
   g_menu_append_item (moves, down);
   g_menu_append_item (removal, delete);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+
+  /* "Look at this one", while presenting: a card, not an impact under it,
+   * is a cell on the wall. */
+  if (sam_card_get_parent_id (self->card) == 0)
+    {
+      g_autoptr(GMenu) projector = g_menu_new ();
+      g_autoptr(GMenuItem) show = g_menu_item_new (_("_Show on the Projector"), NULL);
+
+      g_menu_item_set_action_and_target_value (show, "win.projector-highlight", g_variant_new_int64 (id));
+      g_menu_item_set_attribute (show, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (projector, show);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (projector));
+    }
+
   g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
 
   return G_MENU_MODEL (menu);

@@ -12,7 +12,8 @@
 /* Presenting: the console window keeps working while a second window, the
  * projector view, shows the room the current step.  The presenter adds
  * the console's actions (`win.present`, `win.stop-presenting`,
- * `win.projector-blank`, `win.projector-page`, `win.projector-highlight`)
+ * `win.projector-blank`, `win.projector-join`, `win.projector-page`,
+ * `win.projector-highlight`)
  * and its keys, places the projector on another monitor when there is
  * one, keeps the screen awake, and puts a live thumbnail of the projector
  * in the console's sidebar. */
@@ -32,6 +33,7 @@ struct _SamPresenter
 
   GSimpleAction *present_action;
   GSimpleAction *blank_action;
+  GSimpleAction *join_action;
 
   int monitor_index;
   guint inhibit_cookie;
@@ -50,7 +52,8 @@ get_view (SamPresenter *self)
 static void
 set_enabled (SamPresenter *self)
 {
-  static const char *names[] = { "stop-presenting", "projector-blank", "projector-page", "projector-highlight" };
+  static const char *names[] = { "stop-presenting", "projector-blank", "projector-join", "projector-page",
+                                 "projector-highlight" };
   gboolean open = self->console != NULL && sam_window_get_workshop (SAM_WINDOW (self->console)) != NULL;
 
   for (guint i = 0; self->console != NULL && i < G_N_ELEMENTS (names); i++)
@@ -64,6 +67,9 @@ set_enabled (SamPresenter *self)
   g_simple_action_set_state (self->blank_action,
                              g_variant_new_boolean (self->window != NULL &&
                                                     sam_projector_view_get_blank (get_view (self))));
+  g_simple_action_set_state (self->join_action,
+                             g_variant_new_boolean (self->window != NULL &&
+                                                    sam_projector_view_get_join (get_view (self))));
 }
 
 /* Monitors */
@@ -185,13 +191,11 @@ button_new (const char *icon_name,
   return button;
 }
 
-/* The card texts in the drop-down (its button and its list) wrap at a
- * fixed width: a long card never widens the sidebar, so the console keeps
- * fitting the laptop's screen while presenting.  The width is fixed, not
- * only capped: the button measures its label without a width to wrap at,
- * and a label free to shrink would claim a line per letter.  The button
- * sits in the sidebar: ten characters there; the list opens in a popover
- * and may be twice as wide. */
+/* The card texts in the drop-down's list wrap at a fixed width: a long
+ * card never widens the sidebar, so the console keeps fitting the laptop's
+ * screen while presenting.  The width is fixed, not only capped: a label
+ * free to shrink would claim a line per letter.  The list opens in a
+ * popover, twenty characters wide. */
 static void
 setup_card_label (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -207,6 +211,23 @@ setup_card_label (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The button shows the chosen card on one line, cut short with an
+ * ellipsis: it stays one row high in the sidebar, whatever the card.  Its
+ * tooltip and the list hold the whole text. */
+static void
+setup_button_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
 static void
 bind_card_label (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
@@ -216,6 +237,20 @@ bind_card_label (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), sam_card_get_text (card));
 }
 
+static void
+bind_button_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  SamCard *card = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  /* One line: a card's own line breaks become spaces. */
+  g_autofree char *line = g_strdelimit (g_strdup (sam_card_get_text (card)), "\n", ' ');
+
+  gtk_label_set_text (GTK_LABEL (label), line);
+  gtk_widget_set_tooltip_text (label, sam_card_get_text (card));
+}
+
 static GtkWidget *
 highlight_row_new (SamPresenter *self)
 {
@@ -223,8 +258,8 @@ highlight_row_new (SamPresenter *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_label), GINT_TO_POINTER (10));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_label), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_button_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_button_label), NULL);
   g_signal_connect (list_factory, "setup", G_CALLBACK (setup_card_label), GINT_TO_POINTER (20));
   g_signal_connect (list_factory, "bind", G_CALLBACK (bind_card_label), NULL);
 
@@ -255,6 +290,20 @@ highlight_row_new (SamPresenter *self)
  * beside "Stop", "Blank" has its row with the page buttons, and the
  * thumbnail asks for no more than the sidebar has (its paintable's own
  * size is the projector's, as wide as a screen). */
+/* "How to join": a toggle, as Blank is. */
+static GtkWidget *
+join_button_new (void)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  const char *tooltip = _("Show How Teams Join (J)");
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), "system-users-symbolic");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.projector-join");
+  return button;
+}
+
 static GtkWidget *
 panel_new (SamPresenter *self)
 {
@@ -296,6 +345,7 @@ panel_new (SamPresenter *self)
   gtk_widget_set_tooltip_text (blank, _("Show only the workshop’s name (B)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (blank), "win.projector-blank");
   gtk_box_append (GTK_BOX (buttons), blank);
+  gtk_box_append (GTK_BOX (buttons), join_button_new ());
   gtk_box_append (GTK_BOX (buttons), button_new ("go-up-symbolic", _("Previous Page (Page Up)"),
                                                  "win.projector-page", g_variant_new_int32 (-1)));
   gtk_box_append (GTK_BOX (buttons), button_new ("go-down-symbolic", _("Next Page (Page Down)"),
@@ -457,6 +507,19 @@ blank_change_state (GSimpleAction *action,
 }
 
 static void
+join_change_state (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  SamPresenter *self = user_data;
+
+  if (self->window == NULL)
+    return;
+  sam_projector_view_set_join (get_view (self), g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+static void
 page_activate (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
@@ -465,6 +528,22 @@ page_activate (GSimpleAction *action,
 
   if (self->window != NULL)
     sam_projector_view_turn_page (get_view (self), g_variant_get_int32 (param));
+}
+
+static guint
+highlight_position (SamPresenter *self,
+                    gint64        id)
+{
+  GListModel *cards = G_LIST_MODEL (self->highlight_cards);
+
+  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (sam_card_get_id (card) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -478,12 +557,11 @@ highlight_activate (GSimpleAction *action,
   if (self->window == NULL)
     return;
   sam_projector_view_set_highlight (get_view (self), id);
-  if (id == 0)
-    {
-      self->syncing = TRUE;
-      gtk_drop_down_set_selected (self->highlight_drop, GTK_INVALID_LIST_POSITION);
-      self->syncing = FALSE;
-    }
+
+  /* The drop-down names the card, also when it was chosen in its menu. */
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->highlight_drop, highlight_position (self, id));
+  self->syncing = FALSE;
 }
 
 /* Keys in the console */
@@ -506,6 +584,19 @@ key_blank_cb (GtkWidget *widget,
   if (self->window == NULL || typing (self))
     return FALSE;
   g_action_group_activate_action (G_ACTION_GROUP (self->console), "projector-blank", NULL);
+  return TRUE;
+}
+
+static gboolean
+key_join_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  SamPresenter *self = user_data;
+
+  if (self->window == NULL || typing (self))
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (self->console), "projector-join", NULL);
   return TRUE;
 }
 
@@ -562,6 +653,7 @@ add_keys (SamPresenter *self)
 
   gtk_event_controller_set_propagation_phase (before, GTK_PHASE_CAPTURE);
   add_key (before, GDK_KEY_b, key_blank_cb, self, NULL);
+  add_key (before, GDK_KEY_j, key_join_cb, self, NULL);
   add_key (before, GDK_KEY_Page_Down, key_page_cb, self, g_variant_new_int32 (1));
   add_key (before, GDK_KEY_Page_Up, key_page_cb, self, g_variant_new_int32 (-1));
   gtk_widget_add_controller (GTK_WIDGET (self->console), before);
@@ -583,6 +675,7 @@ sam_presenter_dispose (GObject *object)
   g_clear_weak_pointer (&self->console);
   g_clear_object (&self->present_action);
   g_clear_object (&self->blank_action);
+  g_clear_object (&self->join_action);
 
   G_OBJECT_CLASS (sam_presenter_parent_class)->dispose (object);
 }
@@ -614,6 +707,7 @@ sam_presenter_new (GtkWindow *console)
     { "present", NULL, NULL, "false", present_change_state },
     { "stop-presenting", stop_activate },
     { "projector-blank", NULL, NULL, "false", blank_change_state },
+    { "projector-join", NULL, NULL, "false", join_change_state },
     { "projector-page", page_activate, "i" },
     { "projector-highlight", highlight_activate, "x" },
   };
@@ -623,6 +717,7 @@ sam_presenter_new (GtkWindow *console)
   g_action_map_add_action_entries (G_ACTION_MAP (console), entries, G_N_ELEMENTS (entries), self);
   self->present_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (console), "present")));
   self->blank_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (console), "projector-blank")));
+  self->join_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (console), "projector-join")));
   add_keys (self);
 
   self->monitors = g_object_ref (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (console))));

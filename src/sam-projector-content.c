@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-date.h"
-#include "sam-projector-content.h"
+#include "sam-projector-content-private.h"
 #include "sam-projector-item.h"
 #include "sam-store-decide.h"
 
@@ -596,5 +596,9 @@ sam_projector_content_fill (GListStore  *items,
     return fill_achieve_avoid (items, cards);
   if (g_str_equal (kind, "absent"))
     return fill_absent (items, store, workshop, step);
+  if (g_str_equal (kind, "checklist"))
+    return _sam_projector_fill_checklist (items, store, step);
+  if (g_str_equal (kind, "customer-voice"))
+    return _sam_projector_fill_customer_voice (items, store, step);
   return 1;
 }

@@ -16,6 +16,11 @@ struct _SamProjectorItem
   char *badge;
   int colour;
   gint64 card_id;
+
+  SamProjectorDrawFunc draw;
+  gpointer draw_data;
+  GDestroyNotify draw_destroy;
+  char *chart_key;
 };
 
 G_DEFINE_FINAL_TYPE (SamProjectorItem, sam_projector_item, G_TYPE_OBJECT)
@@ -28,6 +33,9 @@ sam_projector_item_finalize (GObject *object)
   g_free (self->text);
   g_free (self->detail);
   g_free (self->badge);
+  g_free (self->chart_key);
+  if (self->draw_destroy != NULL)
+    self->draw_destroy (self->draw_data);
 
   G_OBJECT_CLASS (sam_projector_item_parent_class)->finalize (object);
 }
@@ -137,4 +145,75 @@ sam_projector_item_set_card_id (SamProjectorItem *self,
 {
   g_return_if_fail (SAM_IS_PROJECTOR_ITEM (self));
   self->card_id = card_id;
+}
+
+/**
+ * sam_projector_item_set_chart:
+ * @self: an item
+ * @draw: draws the chart, with @data
+ * @data: (transfer full): what the chart shows
+ * @destroy: (nullable): frees @data
+ * @key: the chart's data in words or numbers: two charts with the same
+ *   key look the same, so the wall is not redrawn for nothing
+ *
+ * Gives a chart item its chart, or a card a bar below its text.
+ */
+void
+sam_projector_item_set_chart (SamProjectorItem     *self,
+                              SamProjectorDrawFunc  draw,
+                              gpointer              data,
+                              GDestroyNotify        destroy,
+                              const char           *key)
+{
+  g_return_if_fail (SAM_IS_PROJECTOR_ITEM (self));
+  g_return_if_fail (draw != NULL);
+
+  if (self->draw_destroy != NULL)
+    self->draw_destroy (self->draw_data);
+  self->draw = draw;
+  self->draw_data = data;
+  self->draw_destroy = destroy;
+  g_free (self->chart_key);
+  self->chart_key = g_strdup (key != NULL ? key : "");
+}
+
+gboolean
+sam_projector_item_has_chart (SamProjectorItem *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_ITEM (self), FALSE);
+  return self->draw != NULL;
+}
+
+/**
+ * sam_projector_item_get_chart_key:
+ * @self: an item
+ *
+ * Returns: (nullable): what the chart shows, as given; %NULL without one
+ */
+const char *
+sam_projector_item_get_chart_key (SamProjectorItem *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_ITEM (self), NULL);
+  return self->chart_key;
+}
+
+/**
+ * sam_projector_item_draw_chart:
+ * @self: an item with a chart
+ * @cr: where to draw
+ * @width: the chart's width
+ * @height: the chart's height
+ * @dark: whether the background is dark
+ */
+void
+sam_projector_item_draw_chart (SamProjectorItem *self,
+                               cairo_t          *cr,
+                               double            width,
+                               double            height,
+                               gboolean          dark)
+{
+  g_return_if_fail (SAM_IS_PROJECTOR_ITEM (self));
+
+  if (self->draw != NULL && width > 1 && height > 1)
+    self->draw (cr, width, height, dark, self->draw_data);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-join-card.h"
 #include "sam-map-loader.h"
 #include "sam-map-renderer.h"
 #include "sam-projector-content.h"
@@ -32,6 +33,7 @@ struct _SamProjectorView
   GtkDrawingArea *map_area;
   GtkLabel *page_label;
   GtkLabel *blank_label;
+  SamJoinCard *join_card;
 
   SamStore *store;
   SamWorkshop *workshop;
@@ -52,9 +54,12 @@ struct _SamProjectorView
   gboolean seek_highlight;
 
   gboolean blank;
+  gboolean join;
   guint page;
   gint64 highlight;
   guint rebuild_id;
+  guint rebind_id;
+  int chart_viewport;  /* the height charts were sized for; -1: no chart */
   guint tick_id;
 };
 
@@ -63,6 +68,22 @@ G_DEFINE_FINAL_TYPE (SamProjectorView, sam_projector_view, GTK_TYPE_WIDGET)
 /* Cells */
 
 static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  SamProjectorItem *item = g_object_get_data (G_OBJECT (area), "item");
+
+  if (item != NULL)
+    sam_projector_item_draw_chart (item, cr, width, height,
+                                   adw_style_manager_get_dark (adw_style_manager_get_default ()));
+}
+
+/* A cell: the team's colour, the text, its details, and at its foot a
+ * chart (a whole page, or a card's bar) beside the badge. */
+static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item)
 {
@@ -70,12 +91,15 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *text = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *foot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *chart = gtk_drawing_area_new ();
   GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (cell, "sam-projector-cell");
   gtk_widget_add_css_class (swatch, "sam-projector-swatch");
   gtk_widget_add_css_class (text, "sam-projector-card-text");
   gtk_widget_add_css_class (detail, "sam-projector-detail");
+  gtk_widget_add_css_class (chart, "sam-projector-chart");
   gtk_widget_add_css_class (badge, "sam-projector-badge");
   /* Every label wraps: a long word never widens the grid beyond the
    * screen (the window would grow, and its type with it). */
@@ -87,10 +111,17 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
     }
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (chart, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (chart), draw_chart, NULL, NULL);
+  /* A chart is named by its title; a statement's bar by the statement. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_RELATION_LABELLED_BY, text, NULL, -1);
   gtk_box_append (GTK_BOX (cell), swatch);
   gtk_box_append (GTK_BOX (cell), text);
   gtk_box_append (GTK_BOX (cell), detail);
-  gtk_box_append (GTK_BOX (cell), badge);
+  gtk_box_append (GTK_BOX (foot), chart);
+  gtk_box_append (GTK_BOX (foot), badge);
+  gtk_box_append (GTK_BOX (cell), foot);
   gtk_list_item_set_child (list_item, cell);
   g_object_set_data (G_OBJECT (cell), "list-item", list_item);
   gtk_list_item_set_activatable (list_item, FALSE);
@@ -108,6 +139,32 @@ set_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
+static int
+chart_height (int viewport)
+{
+  return MAX (viewport * 3 / 4, 120);
+}
+
+/* A chart item fills a page: its drawing takes the viewport's height
+ * but for room for its title and details. */
+static void
+bind_chart (SamProjectorView *self,
+            SamProjectorItem *item,
+            GtkWidget        *chart)
+{
+  gboolean page = sam_projector_item_get_kind (item) == SAM_PROJECTOR_ITEM_CHART;
+  int viewport = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+
+  g_object_set_data_full (G_OBJECT (chart), "item", g_object_ref (item), g_object_unref);
+  if (page)
+    self->chart_viewport = viewport;
+  gtk_widget_set_visible (chart, sam_projector_item_has_chart (item));
+  set_class (chart, "bar", !page);
+  set_class (chart, "page", page);
+  gtk_widget_set_size_request (chart, -1, page ? chart_height (viewport) : -1);
+  gtk_widget_queue_draw (chart);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -118,7 +175,9 @@ bind_cell (GtkSignalListItemFactory *factory,
   GtkWidget *swatch = gtk_widget_get_first_child (cell);
   GtkWidget *text = gtk_widget_get_next_sibling (swatch);
   GtkWidget *detail = gtk_widget_get_next_sibling (text);
-  GtkWidget *badge = gtk_widget_get_next_sibling (detail);
+  GtkWidget *foot = gtk_widget_get_next_sibling (detail);
+  GtkWidget *chart = gtk_widget_get_first_child (foot);
+  GtkWidget *badge = gtk_widget_get_next_sibling (chart);
   SamProjectorItemKind kind = sam_projector_item_get_kind (item);
   const char *old_colour = g_object_get_data (G_OBJECT (swatch), "colour-class");
   int colour = sam_projector_item_get_colour (item);
@@ -144,9 +203,12 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (detail, sam_projector_item_get_detail (item) != NULL);
   gtk_label_set_text (GTK_LABEL (badge), sam_projector_item_get_badge (item) ? sam_projector_item_get_badge (item) : "");
   gtk_widget_set_visible (badge, sam_projector_item_get_badge (item) != NULL);
+  bind_chart (self, item, chart);
+  gtk_widget_set_visible (foot, gtk_widget_get_visible (badge) || gtk_widget_get_visible (chart));
 
   set_class (cell, "team-heading", kind == SAM_PROJECTOR_ITEM_HEADING);
   set_class (cell, "card", kind == SAM_PROJECTOR_ITEM_CARD);
+  set_class (cell, "chart", kind == SAM_PROJECTOR_ITEM_CHART);
   set_class (cell, "highlight", id != 0 && id == self->highlight);
 }
 
@@ -212,12 +274,18 @@ find_cut (SamProjectorView *self)
 static void show_page_of (SamProjectorView *self,
                           gint64            id);
 
+static void queue_rebind (SamProjectorView *self);
+
 static void
 after_paint_cb (SamProjectorView *self)
 {
   guint start = g_array_index (self->page_starts, guint, self->page);
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint cut;
+
+  /* A chart sized before the viewport had its height is sized again. */
+  if (self->chart_viewport >= 0 && ABS (self->chart_viewport - gtk_widget_get_height (GTK_WIDGET (self->scroller))) > 1)
+    queue_rebind (self);
 
   if (!self->measure_pending || gtk_widget_get_height (GTK_WIDGET (self->scroller)) <= 1)
     return;
@@ -405,7 +473,8 @@ same_items (GListModel *a,
           sam_projector_item_get_card_id (x) != sam_projector_item_get_card_id (y) ||
           g_strcmp0 (sam_projector_item_get_text (x), sam_projector_item_get_text (y)) != 0 ||
           g_strcmp0 (sam_projector_item_get_detail (x), sam_projector_item_get_detail (y)) != 0 ||
-          g_strcmp0 (sam_projector_item_get_badge (x), sam_projector_item_get_badge (y)) != 0)
+          g_strcmp0 (sam_projector_item_get_badge (x), sam_projector_item_get_badge (y)) != 0 ||
+          g_strcmp0 (sam_projector_item_get_chart_key (x), sam_projector_item_get_chart_key (y)) != 0)
         return FALSE;
     }
   return TRUE;
@@ -424,6 +493,7 @@ rebuild (SamProjectorView *self)
   watch_objects (self);
 
   gtk_label_set_text (self->blank_label, self->workshop ? sam_workshop_get_name (self->workshop) : "");
+  sam_join_card_set_workshop (self->join_card, self->workshop ? sam_workshop_get_name (self->workshop) : NULL);
   gtk_label_set_text (self->title_label, self->step ? sam_step_get_title (self->step) : "");
   gtk_label_set_text (self->instructions_label, self->step ? sam_step_get_instructions (self->step) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->instructions_label),
@@ -573,6 +643,56 @@ watch (SamProjectorView *self)
     }
 }
 
+/* Charts are sized anew for another height, and drawn anew in dark
+ * mode: after the allocation that changed the height, on the cells the
+ * grid has made (the others are sized when they are bound). */
+static gboolean
+rebind_cb (gpointer data)
+{
+  SamProjectorView *self = data;
+  int viewport = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  gboolean resized = FALSE;
+
+  self->rebind_id = 0;
+  self->chart_viewport = -1;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (child);
+      GtkWidget *foot, *chart;
+
+      if (cell == NULL || g_object_get_data (G_OBJECT (cell), "list-item") == NULL)
+        continue;
+      foot = gtk_widget_get_last_child (cell);
+      chart = gtk_widget_get_first_child (foot);
+      if (gtk_widget_has_css_class (chart, "page"))
+        {
+          gtk_widget_set_size_request (chart, -1, chart_height (viewport));
+          self->chart_viewport = viewport;
+          resized = TRUE;
+        }
+      gtk_widget_queue_draw (chart);
+    }
+  /* The rows changed height: the page is cut anew. */
+  if (resized)
+    show_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebind (SamProjectorView *self)
+{
+  if (self->rebind_id == 0)
+    self->rebind_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebind_cb, self, NULL);
+}
+
+static void
+viewport_changed_cb (SamProjectorView *self)
+{
+  queue_rebind (self);
+  show_page (self);
+}
+
 static void
 sam_projector_view_dispose (GObject *object)
 {
@@ -580,6 +700,7 @@ sam_projector_view_dispose (GObject *object)
 
   unwatch (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->rebind_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   drop_map (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PROJECTOR_VIEW);
@@ -662,11 +783,17 @@ sam_projector_view_init (SamProjectorView *self)
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), 0, G_MAXUINT);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->columns = 1;
+  self->chart_viewport = -1;
   reset_pages (self);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)))));
   /* Another height (the window was resized) needs the pages found again. */
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "notify::page-size",
-                           G_CALLBACK (show_page), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (queue_rebind), self, G_CONNECT_SWAPPED);
+
+  self->join_card = SAM_JOIN_CARD (sam_join_card_new ());
+  gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->join_card), "join");
 
   gtk_drawing_area_set_draw_func (self->map_area, draw_map, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -734,6 +861,12 @@ sam_projector_view_set_step (SamProjectorView *self,
   rebuild (self);
 }
 
+static void
+show_mode (SamProjectorView *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, self->join ? "join" : self->blank ? "blank" : "step");
+}
+
 gboolean
 sam_projector_view_get_blank (SamProjectorView *self)
 {
@@ -753,7 +886,44 @@ sam_projector_view_set_blank (SamProjectorView *self,
   g_return_if_fail (SAM_IS_PROJECTOR_VIEW (self));
 
   self->blank = !!blank;
-  gtk_stack_set_visible_child_name (self->mode_stack, self->blank ? "blank" : "step");
+  show_mode (self);
+}
+
+gboolean
+sam_projector_view_get_join (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), FALSE);
+  return self->join;
+}
+
+/**
+ * sam_projector_view_set_join:
+ * @self: a #SamProjectorView
+ * @join: whether to show how the teams join (#SamJoinCard)
+ *
+ * The join screen goes over the step and over a blank screen alike.
+ */
+void
+sam_projector_view_set_join (SamProjectorView *self,
+                             gboolean          join)
+{
+  g_return_if_fail (SAM_IS_PROJECTOR_VIEW (self));
+
+  self->join = !!join;
+  show_mode (self);
+}
+
+/**
+ * sam_projector_view_get_join_card:
+ * @self: a #SamProjectorView
+ *
+ * Returns: (transfer none): the join screen
+ */
+SamJoinCard *
+sam_projector_view_get_join_card (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), NULL);
+  return self->join_card;
 }
 
 guint
@@ -905,6 +1075,22 @@ sam_projector_view_get_title (SamProjectorView *self)
 {
   g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), NULL);
   return gtk_label_get_text (self->title_label);
+}
+
+/**
+ * sam_projector_view_is_settled:
+ * @self: a #SamProjectorView
+ *
+ * Returns: whether the page shown is cut to its rows and its charts have
+ *   their size: what the next frame shows is what the room sees
+ */
+gboolean
+sam_projector_view_is_settled (SamProjectorView *self)
+{
+  g_return_val_if_fail (SAM_IS_PROJECTOR_VIEW (self), TRUE);
+  return !self->measure_pending && self->rebind_id == 0 && self->rebuild_id == 0 &&
+         (self->chart_viewport < 0 ||
+          ABS (self->chart_viewport - gtk_widget_get_height (GTK_WIDGET (self->scroller))) <= 1);
 }
 
 /**

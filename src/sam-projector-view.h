@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sam-join-card.h"
+
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,11 @@ void        sam_projector_view_set_step      (SamProjectorView *self,
 gboolean    sam_projector_view_get_blank     (SamProjectorView *self);
 void        sam_projector_view_set_blank     (SamProjectorView *self,
                                               gboolean          blank);
+gboolean    sam_projector_view_get_join      (SamProjectorView *self);
+void        sam_projector_view_set_join      (SamProjectorView *self,
+                                              gboolean          join);
+SamJoinCard *sam_projector_view_get_join_card (SamProjectorView *self);
+gboolean    sam_projector_view_is_settled    (SamProjectorView *self);
 guint       sam_projector_view_get_page      (SamProjectorView *self);
 guint       sam_projector_view_get_n_pages   (SamProjectorView *self);
 void        sam_projector_view_turn_page     (SamProjectorView *self,
