@@ -470,10 +470,11 @@ sam_report_write_agreements_csv (SamStore     *store,
  * @workshop: a workshop
  * @file: the image to write
  * @format: PNG, SVG or PDF
+ * @catalog: (nullable): the readers' language, or %NULL for the UI's
  * @error: return location for a #GError
  *
  * Writes the workshop's relationship map for a projector (1920 × 1080),
- * with its legend.
+ * with its legend, in @catalog's language.
  *
  * Returns: %TRUE when the file was written
  */
@@ -482,6 +483,7 @@ sam_report_export_map (SamStore      *store,
                        SamWorkshop   *workshop,
                        GFile         *file,
                        SamMapFormat   format,
+                       SamCatalog    *catalog,
                        GError       **error)
 {
   g_autoptr(SamMapLoader) loader = sam_map_loader_load (store, workshop, error);
@@ -493,5 +495,6 @@ sam_report_export_map (SamStore      *store,
   sam_map_export_options_init (&options, format, SAM_MAP_PAPER_PROJECTOR);
   options.title = sam_workshop_get_name (workshop);
   options.show_legend = TRUE;
+  options.catalog = catalog;
   return sam_map_export (sam_map_loader_get_model (loader), file, &options, NULL, error);
 }

@@ -42,6 +42,7 @@ gboolean     sam_report_export_map             (SamStore            *store,
                                                 SamWorkshop         *workshop,
                                                 GFile               *file,
                                                 SamMapFormat         format,
+                                                SamCatalog          *catalog,
                                                 GError             **error);
 
 G_END_DECLS
