@@ -299,7 +299,7 @@ SAMPLES = {
         'challenge': 'Lange Wartezeiten',
         'beliefs': ['Die IT ist immer zu spät', 'Wir räumen alles auf'],
         'ideas': ['Eine Anlaufstelle für alles', 'Gemeinsam Mittag essen', 'Feste Ansprechperson'],
-        'agreement': 'Jede Woche ein Kundengespräch',
+        'agreement': 'Wöchentlicher Kundenanruf',
     },
 }
 
