@@ -574,7 +574,7 @@ typedef struct
 {
   char  *text;
   guint  counts[6];
-  double mean;
+  char  *mean;    /* written in the readers' language: "3,5" */
 } SpreadRow;
 
 struct _SamChecklistSpreads
@@ -586,16 +586,20 @@ static void
 spread_row_clear (gpointer data)
 {
   g_free (((SpreadRow *) data)->text);
+  g_free (((SpreadRow *) data)->mean);
 }
 
 /**
  * sam_checklist_spreads_new:
  * @results: a step's results
+ * @catalog: (nullable): the readers' language, for the means' decimal
+ *   sign; %NULL for the UI's
  *
  * Returns: (transfer full): a copy of every statement's answers, to draw
  */
 SamChecklistSpreads *
-sam_checklist_spreads_new (const SamChecklistResults *results)
+sam_checklist_spreads_new (const SamChecklistResults *results,
+                           SamCatalog                *catalog)
 {
   SamChecklistSpreads *spreads = g_new0 (SamChecklistSpreads, 1);
 
@@ -604,7 +608,8 @@ sam_checklist_spreads_new (const SamChecklistResults *results)
   for (guint i = 0; i < results->items->len; i++)
     {
       const SamChecklistItemResult *item = results->items->pdata[i];
-      SpreadRow row = { g_strdup (item->text), { 0 }, item->mean };
+      SpreadRow row = { g_strdup (item->text), { 0 },
+                        isnan (item->mean) ? g_strdup ("–") : sam_catalog_format_decimal (catalog, item->mean, 1) };
 
       memcpy (row.counts, item->counts, sizeof row.counts);
       g_array_append_val (spreads->rows, row);
@@ -653,8 +658,7 @@ sam_checklist_spreads_draw (SamChecklistSpreads *spreads,
     {
       SpreadRow *row = &g_array_index (spreads->rows, SpreadRow, i);
       g_autoptr(PangoLayout) layout = layout_new (cr, size, FALSE, row->text);
-      g_autofree char *mean = isnan (row->mean) ? g_strdup ("–") : g_strdup_printf ("%.1f", row->mean);
-      g_autoptr(PangoLayout) mean_layout = layout_new (cr, size, TRUE, mean);
+      g_autoptr(PangoLayout) mean_layout = layout_new (cr, size, TRUE, row->mean);
       double y = i * row_h;
       int w, h;
 

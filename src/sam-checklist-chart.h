@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "sam-catalog.h"
 #include "sam-palette.h"
 #include "sam-checklist-results.h"
 
@@ -79,7 +80,8 @@ void               sam_checklist_radar_draw  (SamChecklistRadar         *radar,
 
 typedef struct _SamChecklistSpreads SamChecklistSpreads;
 
-SamChecklistSpreads *sam_checklist_spreads_new   (const SamChecklistResults *results);
+SamChecklistSpreads *sam_checklist_spreads_new   (const SamChecklistResults *results,
+                                                  SamCatalog                *catalog);
 void                 sam_checklist_spreads_free  (SamChecklistSpreads       *spreads);
 guint                sam_checklist_spreads_get_n_rows (SamChecklistSpreads  *spreads);
 void                 sam_checklist_spreads_draw  (SamChecklistSpreads       *spreads,

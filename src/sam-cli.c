@@ -42,8 +42,9 @@ print_help (void)
                        "  csv       The agreements, one per row, for a spreadsheet\n"
                        "  map-png   The relationship map as a PNG image (1920 × 1080)\n"
                        "  map-svg   The relationship map as an SVG drawing"));
-  g_print ("%s\n\n", _("--lang=LANG writes the report and the agreements in another language than the\n"
-                       "desktop’s: en, nl, fr, de, ..."));
+  g_print ("%s\n\n", _("--lang=LANG writes the report, the agreements and the map in another language\n"
+                       "than the desktop’s: en, nl, fr, de, ... Without it, a workshop made from a\n"
+                       "template in another language is written in that language."));
   g_print ("%s\n\n", _("import adds a workshop file to this computer: a whole workshop becomes a new\n"
                        "workshop, a team packet becomes the team’s workshop, and a team’s contribution\n"
                        "is merged into the workshop it came from. Existing workshops are never\n"
@@ -142,6 +143,13 @@ write_output (SamStore     *store,
               GError      **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(SamCatalog) own = NULL;
+
+  /* Without --lang, the workshop's own language (that of the template it
+   * was made from); one this computer has no translation for gives the
+   * desktop's. */
+  if (catalog == NULL && *sam_workshop_get_language (workshop) != '\0')
+    catalog = own = sam_catalog_new (sam_workshop_get_language (workshop), NULL);
 
   if (g_str_equal (format, "pdf"))
     {
@@ -160,7 +168,8 @@ write_output (SamStore     *store,
     return sam_report_write_agreements_csv (store, workshop, catalog, file, error);
 
   return sam_report_export_map (store, workshop, file,
-                                g_str_equal (format, "map-svg") ? SAM_MAP_FORMAT_SVG : SAM_MAP_FORMAT_PNG, error);
+                                g_str_equal (format, "map-svg") ? SAM_MAP_FORMAT_SVG : SAM_MAP_FORMAT_PNG,
+                                catalog, error);
 }
 
 static int
@@ -196,10 +205,15 @@ run_export_source (const char *format,
       if (g_str_has_prefix (format, "map-"))
         {
           g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+          g_autoptr(SamCatalog) own = NULL;
+          const char *language = sam_workshop_file_get_workshop_language (file);
 
+          /* Without --lang, the workshop's own language, as for a report. */
+          if (catalog == NULL && *language != '\0')
+            catalog = own = sam_catalog_new (language, NULL);
           return sam_report_export_file_map (file, out,
                                              g_str_equal (format, "map-svg") ? SAM_MAP_FORMAT_SVG : SAM_MAP_FORMAT_PNG,
-                                             &error) ? EXIT_OK : fail (error);
+                                             catalog, &error) ? EXIT_OK : fail (error);
         }
 
       workshop = load_into_memory (file, &store, &error);

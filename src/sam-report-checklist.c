@@ -67,10 +67,13 @@ add_history (SamReport                 *report,
   for (guint i = 0; i < moves->len; i++)
     {
       SamChecklistMove *move = &g_array_index (moves, SamChecklistMove, i);
+      g_autofree char *then = sam_catalog_format_decimal (report->catalog, move->before, 1);
+      g_autofree char *now = sam_catalog_format_decimal (report->catalog, move->after, 1);
 
-      /* Translators: a statement of a checklist and how its mean score
-       * moved, e.g. "“We know who decides.” 2.5 → 3.8" */
-      g_ptr_array_add (bullets, g_strdup_printf (_("“%s” %.1f → %.1f"), move->text, move->before, move->after));
+      /* Translators: in the report, a statement of a checklist and how its
+       * mean score moved: %1$s the statement, %2$s the mean before, %3$s
+       * the mean now, e.g. "“We know who decides.” 2,5 → 3,8" */
+      g_ptr_array_add (bullets, g_strdup_printf (_("“%1$s” %2$s → %3$s"), move->text, then, now));
     }
   g_ptr_array_add (bullets, NULL);
   sam_document_add_paragraph (report->document, SAM_TEXT_STYLE_NORMAL, _("The statements that moved most:"));
@@ -102,7 +105,7 @@ _sam_report_checklist (SamReport *report,
   if (results->teams->len > 0)
     add_radar (report, results, NULL, _("Mean score per theme, one outline per team"));
 
-  spreads = sam_checklist_spreads_new (results);
+  spreads = sam_checklist_spreads_new (results, report->catalog);
   sam_document_add_figure (report->document, 2.6 / MAX (0.3, 0.09 * results->items->len), draw_spreads, spreads,
                            (GDestroyNotify) sam_checklist_spreads_free,
                            _("How the answers spread per statement: 1 to 5, and “?” for don’t know; the mean on the right"));

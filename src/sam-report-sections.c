@@ -535,6 +535,7 @@ typedef struct
 {
   SamMapModel *model;
   SamMapModel *start;
+  SamCatalog  *catalog;
 } MapFigure;
 
 static void
@@ -544,10 +545,20 @@ map_figure_free (gpointer data)
 
   g_clear_object (&figure->model);
   g_clear_object (&figure->start);
+  g_clear_object (&figure->catalog);
   g_free (figure);
 }
 
-/* Runs in the PDF writer's thread: it only reads its own copies. */
+/* The map and its legend are drawn on a canvas this many units wide,
+ * scaled to the figure: the legend's type then reads about 8 points on
+ * the page, as in a map exported on A4. */
+#define MAP_CANVAS_WIDTH 960.0
+#define MAP_LEGEND_GAP 16.0
+
+/* Runs in the PDF writer's thread: it only reads its own copies (the
+ * catalogue is never changed once read).  The legend, in the report's
+ * language, stands right of the map: a reader has no other key to the
+ * lines and badges. */
 static void
 draw_map (cairo_t  *cr,
           double    width,
@@ -556,15 +567,27 @@ draw_map (cairo_t  *cr,
 {
   MapFigure *figure = user_data;
   g_autoptr(SamMapRenderer) renderer = sam_map_renderer_new (figure->model);
-  SamMapRect viewport = { 0, 0, width, height };
+  double scale = width / MAP_CANVAS_WIDTH;
+  double canvas_h = height / scale, legend_w = 0, legend_h = 0;
+  SamMapRect viewport = { 0, 0, MAP_CANVAS_WIDTH, canvas_h };
   SamMapTransform transform;
 
+  sam_map_renderer_set_catalog (renderer, figure->catalog);
   sam_map_renderer_set_show_legend (renderer, FALSE);
-  sam_map_renderer_set_label_min_size (renderer, 7);
+  sam_map_renderer_set_label_min_size (renderer, 7 / scale);
   if (figure->start != NULL)
     sam_map_renderer_set_comparison (renderer, figure->start);
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  sam_map_renderer_measure_legend (renderer, canvas_h, &legend_w, &legend_h);
+  if (legend_w > 0)
+    viewport.width -= legend_w + MAP_LEGEND_GAP;
   sam_map_renderer_fit (renderer, &viewport, &transform);
-  sam_map_renderer_draw (renderer, cr, &transform, width, height);
+  sam_map_renderer_draw (renderer, cr, &transform, viewport.width, canvas_h);
+  if (legend_w > 0)
+    sam_map_renderer_draw_legend (renderer, cr, MAP_CANVAS_WIDTH - legend_w, (canvas_h - legend_h) / 2, canvas_h);
+  cairo_restore (cr);
 }
 
 static void
@@ -577,6 +600,7 @@ add_map_figure (SamReport   *report,
 
   figure->model = sam_map_model_copy (model);
   figure->start = start ? sam_map_model_copy (start) : NULL;
+  figure->catalog = report->catalog ? g_object_ref (report->catalog) : NULL;
   sam_document_add_figure (report->document, 16.0 / 10.0, draw_map, figure, map_figure_free, caption);
 }
 

@@ -469,6 +469,7 @@ export_map (SamMapModel   *model,
             const char    *title,
             GFile         *file,
             SamMapFormat   format,
+            SamCatalog    *catalog,
             GError       **error)
 {
   SamMapExportOptions options;
@@ -476,6 +477,7 @@ export_map (SamMapModel   *model,
   sam_map_export_options_init (&options, format, SAM_MAP_PAPER_PROJECTOR);
   options.title = title;
   options.show_legend = TRUE;
+  options.catalog = catalog;
   return sam_map_export (model, file, &options, NULL, error);
 }
 
@@ -485,10 +487,11 @@ export_map (SamMapModel   *model,
  * @workshop: a workshop
  * @file: the image to write
  * @format: PNG, SVG or PDF
+ * @catalog: (nullable): the readers' language, or %NULL for the UI's
  * @error: return location for a #GError
  *
  * Writes the workshop's relationship map for a projector (1920 × 1080),
- * with its legend.
+ * with its legend, in @catalog's language.
  *
  * Returns: %TRUE when the file was written
  */
@@ -497,6 +500,7 @@ sam_report_export_map (SamStore      *store,
                        SamWorkshop   *workshop,
                        GFile         *file,
                        SamMapFormat   format,
+                       SamCatalog    *catalog,
                        GError       **error)
 {
   g_autoptr(SamMapLoader) loader = sam_map_loader_load (store, workshop, error);
@@ -504,7 +508,8 @@ sam_report_export_map (SamStore      *store,
   if (loader == NULL)
     return FALSE;
 
-  return export_map (sam_map_loader_get_model (loader), sam_workshop_get_name (workshop), file, format, error);
+  return export_map (sam_map_loader_get_model (loader), sam_workshop_get_name (workshop), file, format,
+                     catalog, error);
 }
 
 /**
@@ -512,6 +517,7 @@ sam_report_export_map (SamStore      *store,
  * @source: a workshop file, as sam_workshop_file_load() read it
  * @file: the image to write
  * @format: PNG, SVG or PDF
+ * @catalog: (nullable): the readers' language, or %NULL for the UI's
  * @error: return location for a #GError
  *
  * Like sam_report_export_map() for the workshop in @source, read straight
@@ -524,6 +530,7 @@ gboolean
 sam_report_export_file_map (SamWorkshopFile  *source,
                             GFile            *file,
                             SamMapFormat      format,
+                            SamCatalog       *catalog,
                             GError          **error)
 {
   g_autoptr(SamMapModel) model = sam_map_loader_load_file (source, error);
@@ -531,5 +538,5 @@ sam_report_export_file_map (SamWorkshopFile  *source,
   if (model == NULL)
     return FALSE;
 
-  return export_map (model, sam_workshop_file_get_workshop_name (source), file, format, error);
+  return export_map (model, sam_workshop_file_get_workshop_name (source), file, format, catalog, error);
 }

@@ -43,10 +43,12 @@ gboolean     sam_report_export_map             (SamStore            *store,
                                                 SamWorkshop         *workshop,
                                                 GFile               *file,
                                                 SamMapFormat         format,
+                                                SamCatalog          *catalog,
                                                 GError             **error);
 gboolean     sam_report_export_file_map        (SamWorkshopFile     *source,
                                                 GFile               *file,
                                                 SamMapFormat         format,
+                                                SamCatalog          *catalog,
                                                 GError             **error);
 
 G_END_DECLS

@@ -154,7 +154,9 @@ sam_template_get_minutes (const SamTemplate *self)
  *
  * Appends the template's steps, in @catalog's language, after the workshop's own.  On
  * failure the steps added so far are taken out again, so the agenda is as
- * it was.
+ * it was.  A workshop without a language of its own takes @catalog's: a
+ * workshop made from a French template is a French workshop, and its report
+ * is French unless the coach chooses otherwise.
  *
  * Returns: %TRUE on success
  */
@@ -187,6 +189,15 @@ sam_template_apply (const SamTemplate  *self,
         }
 
       g_ptr_array_add (added, step);
+    }
+
+  if (catalog != NULL && *sam_workshop_get_language (workshop) == '\0' &&
+      !sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE,
+                                     sam_catalog_get_language (catalog), error))
+    {
+      for (guint j = 0; j < added->len; j++)
+        sam_store_trash_step (store, g_ptr_array_index (added, j), NULL, NULL);
+      return FALSE;
     }
 
   return TRUE;

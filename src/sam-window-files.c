@@ -332,7 +332,8 @@ language_chosen_cb (GtkWidget  *alert,
 }
 
 /* The report goes to its readers, who may speak another language than the
- * coach's app: ask for it first, offering the last choice again. */
+ * coach's app: ask for it first, offering the workshop's own language (the
+ * one of the template it was made from), or else the last choice again. */
 static void
 ask_language (SamWindow  *self,
               SaveKind    kind,
@@ -342,15 +343,20 @@ ask_language (SamWindow  *self,
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "report-language");
+  SamWorkshop *workshop = find_workshop (self, workshop_uuid);
+  const char *preferred = g_variant_get_string (state, NULL);
   g_auto(GStrv) name_list = NULL;
   GtkWidget *alert, *choice;
   guint selected = 0;
+
+  if (workshop != NULL && g_strv_contains ((const char * const *) languages, sam_workshop_get_language (workshop)))
+    preferred = sam_workshop_get_language (workshop);
 
   g_strv_builder_add (codes, "");
   g_strv_builder_add (names, _("Same as the App"));
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      if (g_str_equal (languages[i], g_variant_get_string (state, NULL)))
+      if (g_str_equal (languages[i], preferred))
         selected = i + 1;
       g_strv_builder_add (codes, languages[i]);
       g_strv_builder_add (names, sam_catalog_get_language_name (languages[i]));

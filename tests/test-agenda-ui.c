@@ -571,6 +571,8 @@ test_template_language (Fixture       *f,
   f->workshop = dutch;
   g_assert_cmpuint (n_steps (f), ==, customer->n_steps);
   g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, 0)), ==, "Welkom");
+  /* Made from a Dutch template, it is a Dutch workshop. */
+  g_assert_cmpstr (sam_workshop_get_language (dutch), ==, "nl");
   g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, 3)), ==, "Pauze");
   g_assert_null (strstr (sam_step_get_instructions (step_at (f->store, dutch, 0)), "Welcome"));
   /* The app itself stays English. */
@@ -580,6 +582,8 @@ test_template_language (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.template-language", "s", ""));
   g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", customer->id));
   g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, customer->n_steps)), ==, "Welcome");
+  /* Steps added in the app's language leave the workshop's language. */
+  g_assert_cmpstr (sam_workshop_get_language (dutch), ==, "nl");
 }
 
 int

@@ -517,6 +517,115 @@ test_report_language (void)
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfWat,Teams,Wie,"));
 }
 
+/* A workshop held in French (made from a French template) is written in
+ * French when no --lang is given, by uuid and from its file, which keeps
+ * the language; a file from before workshops had a language (no such
+ * member) still imports, and its report is in the command's language. */
+static void
+test_workshop_language (void)
+{
+  g_autofree char *json = outfile ("atelier.samenspel");
+  g_autofree char *old = outfile ("ancien.samenspel");
+  g_autofree char *pdf = outfile ("atelier.pdf");
+  g_autofree char *svg_fr = outfile ("atelier-fr.svg");
+  g_autofree char *svg_en = outfile ("atelier-en.svg");
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fr_svg = NULL, *en_svg = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *workshop_member;
+
+  {
+    g_autofree char *path = sam_store_dup_default_path ();
+    g_autoptr(SamStore) store = sam_store_open (path, &error);
+    SamWorkshop *workshop;
+
+    g_assert_no_error (error);
+    workshop = sam_sample_workshop_new (store, "Atelier");
+    g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE, "fr", &error));
+    g_assert_no_error (error);
+    uuid = g_strdup (sam_workshop_get_uuid (workshop));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=pdf", "--output", pdf, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "La journée en un coup d’œil"));
+    g_assert_nonnull (strstr (text, "Le client"));
+    g_assert_null (strstr (text, "The Day at a Glance"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* --lang still decides. */
+    run_samenspel (&run, "export", "--format=pdf", "--lang=en", "--output", pdf, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "The Day at a Glance"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_auto(Run) fr = { 0 };
+    g_auto(Run) en = { 0 };
+
+    /* The map too: its legend's words are other glyphs. */
+    run_samenspel (&fr, "export", "--format=map-svg", "--output", svg_fr, uuid, NULL);
+    run_samenspel (&en, "export", "--format=map-svg", "--lang=en", "--output", svg_en, uuid, NULL);
+    g_assert_cmpint (fr.status, ==, 0);
+    g_assert_cmpint (en.status, ==, 0);
+    g_assert_true (g_file_get_contents (svg_fr, &fr_svg, NULL, NULL));
+    g_assert_true (g_file_get_contents (svg_en, &en_svg, NULL, NULL));
+    g_assert_cmpstr (fr_svg, !=, en_svg);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=json", "--output", json, uuid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* The file keeps the language, and a report from it is French. */
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  workshop_member = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "workshop");
+  g_assert_cmpstr (json_object_get_string_member (workshop_member, "language"), ==, "fr");
+  {
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&run, "export", "--format=pdf", "--output", pdf, json, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "La journée en un coup d’œil"));
+    g_clear_pointer (&text, g_free);
+  }
+
+  /* An older file, without the member. */
+  json_object_remove_member (workshop_member, "language");
+  {
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    g_assert_true (json_generator_to_file (generator, old, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_auto(Run) import = { 0 };
+    g_auto(Run) run = { 0 };
+
+    run_samenspel (&import, "import", old, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    run_samenspel (&run, "export", "--format=pdf", "--output", pdf, old, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "The Day at a Glance"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/sam/cli/usage", test_usage);
   g_test_add_func ("/sam/cli/help", test_help);
   g_test_add_func ("/sam/cli/report-language", test_report_language);
+  g_test_add_func ("/sam/cli/workshop-language", test_workshop_language);
 
   return g_test_run ();
 }

@@ -6,8 +6,10 @@
 #include <glib/gstdio.h>
 
 #include "sam-catalog.h"
+#include "sam-store-decide.h"
 #include "sam-report.h"
 #include "sam-sample-workshop.h"
+#include "sam-store-checklist.h"
 
 /* The report in its readers' language while the UI speaks English: the
  * message catalogue read without gettext (contexts, plural rules, damaged
@@ -329,13 +331,27 @@ test_report_dutch (void)
   check_report ("nl", expected, absent);
 }
 
+static gboolean
+has_language (const char *language)
+{
+  g_auto(GStrv) languages = sam_catalog_list_languages ();
+
+  return g_strv_contains ((const char * const *) languages, language);
+}
+
+/* The map in the report: the customer and the legend (quality and tension
+ * words) in the readers' language too. */
 static void
 test_report_german (void)
 {
   const char *expected[] = {
-    "Der Tag im Überblick", "Seite 2 von ", "1. Dezember 2026", "1. März 2027", "Minuten", NULL
+    "Der Tag im Überblick", "Seite 2 von ", "1. Dezember 2026", "1. März 2027", "Minuten",
+    "Der Kunde", "Legende", "Läuft gut", "Etwas Spannung", "Hohe Spannung", NULL
   };
-  const char *absent[] = { "The Day at a Glance", "Page 2 of", "December", NULL };
+  const char *absent[] = {
+    "The Day at a Glance", "Page 2 of", "December", "\nThe customer\n", "Works well", "Some tension",
+    "High tension", "Strength that can", NULL
+  };
   g_auto(GStrv) languages = sam_catalog_list_languages ();
 
   if (!g_strv_contains ((const char * const *) languages, "de"))
@@ -344,6 +360,169 @@ test_report_german (void)
       return;
     }
   check_report ("de", expected, absent);
+}
+
+static void
+test_report_french (void)
+{
+  const char *expected[] = {
+    "Le client", "Légende", "Fonctionne bien", "Un peu de tension", "Forte tension", NULL
+  };
+  const char *absent[] = {
+    "The Day at a Glance", "\nThe customer\n", "Legend\n", "Works well", "Some tension", "High tension", NULL
+  };
+
+  if (!has_language ("fr"))
+    {
+      g_test_skip ("no French catalogue built");
+      return;
+    }
+  check_report ("fr", expected, absent);
+}
+
+/* The map exported for a projector, as `samenspel export --lang=de` writes
+ * it (here as PDF, whose text can be read back): legend, quality and
+ * tension words and the customer in German. */
+static void
+test_map_export_german (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "samenspel", "map.db", NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "samenspel", "map.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+  g_autoptr(SamCatalog) catalog = NULL;
+  g_autofree char *text = NULL;
+  const char *expected[] = { "Der Kunde", "Legende", "Läuft gut", "Keine Spannung", "Hohe Spannung", NULL };
+  const char *absent[] = { "\nThe customer\n", "Works well", "No tension", "High tension", "Beliefs of", NULL };
+  SamWorkshop *workshop;
+
+  if (!has_language ("de"))
+    {
+      g_test_skip ("no German catalogue built");
+      return;
+    }
+  catalog = sam_catalog_new ("de", &error);
+  g_assert_no_error (error);
+  workshop = sam_sample_workshop_new (store, "Colleagues and Customers");
+  g_assert_true (sam_report_export_map (store, workshop, file, SAM_MAP_FORMAT_PDF, catalog, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf);
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not on the German map:\n%s", expected[i], text);
+  for (guint i = 0; absent[i] != NULL; i++)
+    if (strstr (text, absent[i]) != NULL)
+      g_error ("“%s” is on the German map", absent[i]);
+}
+
+static void
+answer_checklist (SamStore *store,
+                  SamStep  *step,
+                  SamTeam  *team,
+                  guint     person,
+                  int       base)
+{
+  GListModel *items = sam_store_get_checklist_items (store, step);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SamChecklistItem) item = g_list_model_get_item (items, i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sam_store_set_checklist_score (store, item, team, person, 1 + (base + i) % 5, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Numbers in a German report carry a decimal comma: the checklist's means
+ * beside their spread, and how they moved since the earlier workshop. */
+static void
+test_checklist_decimal_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+  g_autoptr(SamCatalog) catalog = NULL;
+  g_autoptr(SamDocument) document = NULL;
+  g_autoptr(GRegex) comma = g_regex_new ("[0-9],[0-9]", 0, 0, NULL);
+  g_autoptr(GRegex) point = g_regex_new ("[0-9]\\.[0-9]", 0, 0, NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "checklist-de.pdf", NULL);
+  g_autofree char *text = NULL;
+  SamWorkshop *workshop, *later;
+  SamTeam *sales, *it;
+  SamStep *step, *again;
+
+  if (!has_language ("de"))
+    {
+      g_test_skip ("no German catalogue built");
+      return;
+    }
+  catalog = sam_catalog_new ("de", &error);
+  g_assert_no_error (error);
+  workshop = sam_store_create_workshop (store, "Checklisten", &error);
+  sales = sam_store_add_team (store, workshop, "Vertrieb", &error);
+  it = sam_store_add_team (store, workshop, "IT", &error);
+  step = sam_store_add_step (store, workshop, -1, "checklist", "Wie wir arbeiten", 20, "", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_fill_checklist (store, step, "team", &error));
+  answer_checklist (store, step, sales, 0, 0);
+  answer_checklist (store, step, it, 1, 1);
+  later = sam_decide_create_follow_up (store, workshop, &error);
+  g_assert_no_error (error);
+  again = sam_store_add_step (store, later, -1, "checklist", "Wie wir jetzt arbeiten", 20, "", "", &error);
+  g_assert_true (sam_store_copy_checklist (store, again, sam_step_get_id (step), &error));
+  {
+    g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, later), 0);
+    g_autoptr(SamTeam) other = g_list_model_get_item (sam_store_get_teams (store, later), 1);
+
+    answer_checklist (store, again, team, 0, 2);
+    answer_checklist (store, again, other, 1, 4);
+  }
+
+  document = sam_report_build (store, later, catalog, &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (sam_document_write_pdf (document, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (!g_regex_match (comma, text, 0, NULL))
+    g_error ("no number with a decimal comma in the German report:\n%s", text);
+  if (g_regex_match (point, text, 0, NULL))
+    g_error ("a number with a decimal point in the German report:\n%s", text);
+  g_assert_nonnull (strstr (text, " → "));
+}
+
+/* A workshop made from a template in another language is held in that
+ * language; the store refuses what is no language code. */
+static void
+test_workshop_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_store_create_workshop (store, "Atelier", &error);
+  SamWorkshop *copy;
+  const char *bad[] = { "../x", "FR", "f", "fr_be", "français", "fr-BE", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_get_language (workshop), ==, "");
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE, "fr", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_get_language (workshop), ==, "fr");
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE, "pt_BR", &error));
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE, "fr", &error));
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE, bad[i], &error));
+      g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_cmpstr (sam_workshop_get_language (workshop), ==, "fr");
+    }
+
+  /* Its follow-up is held in the same language. */
+  copy = sam_decide_create_follow_up (store, workshop, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_get_language (copy), ==, "fr");
 }
 
 /* The UI stays English while the report is not. */
@@ -394,6 +573,10 @@ main (int   argc,
   g_test_add_func ("/sam/catalog/languages", test_languages);
   g_test_add_func ("/sam/report/language/dutch", test_report_dutch);
   g_test_add_func ("/sam/report/language/german", test_report_german);
+  g_test_add_func ("/sam/report/language/french", test_report_french);
+  g_test_add_func ("/sam/report/language/map-export-german", test_map_export_german);
+  g_test_add_func ("/sam/report/language/checklist-decimal-comma", test_checklist_decimal_comma);
+  g_test_add_func ("/sam/report/language/workshop-language", test_workshop_language);
   g_test_add_func ("/sam/report/language/english-ui", test_report_english_ui);
   g_test_add_func ("/sam/report/language/agreements-csv", test_agreements_csv);
 

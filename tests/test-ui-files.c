@@ -348,6 +348,15 @@ test_report_language (void)
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "nl");
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Kept"), ==, "Kept");
 
+  /* A workshop held in French (made from a French template) offers French
+   * first, whatever was chosen last. */
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE, "fr", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "s", uuid));
+  dialog = wait_for_dialog ();
+  item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (sam_compat_alert_get_extra_child (dialog)));
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Français");
+  close_dialog (dialog, "cancel");
+
   sam_test_destroy_window (window);
 }
 

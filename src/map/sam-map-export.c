@@ -282,7 +282,8 @@ paint_background (cairo_t  *cr,
 
 static char *
 summary_text (SamMapModel *start,
-              SamMapModel *end)
+              SamMapModel *end,
+              SamCatalog  *catalog)
 {
   g_autoptr(GPtrArray) changes = sam_map_model_compare (start, end);
   guint counts[SAM_MAP_CHANGE_MIXED + 1] = { 0 };
@@ -291,7 +292,7 @@ summary_text (SamMapModel *start,
     counts[((SamMapRelationChange *) g_ptr_array_index (changes, i))->change]++;
 
   /* Translators: summary under the title of a comparison export */
-  return g_strdup_printf (_("%u improved · %u worsened · %u mixed · %u new · %u gone · %u unchanged"),
+  return g_strdup_printf (sam_catalog_gettext (catalog, N_("%u improved · %u worsened · %u mixed · %u new · %u gone · %u unchanged")),
                           counts[SAM_MAP_CHANGE_IMPROVED], counts[SAM_MAP_CHANGE_WORSENED],
                           counts[SAM_MAP_CHANGE_MIXED], counts[SAM_MAP_CHANGE_ADDED],
                           counts[SAM_MAP_CHANGE_REMOVED], counts[SAM_MAP_CHANGE_UNCHANGED]);
@@ -309,6 +310,7 @@ compose_single (cairo_t                   *cr,
   double top = margin, legend_w = 0, legend_h = 0;
 
   sam_map_renderer_set_dark (renderer, options->dark);
+  sam_map_renderer_set_catalog (renderer, options->catalog);
   paint_background (cr, options->dark);
 
   if (options->title && *options->title)
@@ -338,13 +340,15 @@ compose_compare (cairo_t                   *cr,
 {
   g_autoptr(SamMapRenderer) left = sam_map_renderer_new (start);
   g_autoptr(SamMapRenderer) right = sam_map_renderer_new (end);
-  g_autofree char *summary = summary_text (start, end);
+  g_autofree char *summary = summary_text (start, end, options->catalog);
   double margin = options->page == SAM_MAP_PAPER_PROJECTOR ? 40 : 30;
   double caption_px = options->page == SAM_MAP_PAPER_PROJECTOR ? 24 : 20;
   double top = margin, legend_w = 0, legend_h = 0, panel_w, panel_h, gap = 28;
 
   sam_map_renderer_set_dark (left, options->dark);
   sam_map_renderer_set_dark (right, options->dark);
+  sam_map_renderer_set_catalog (left, options->catalog);
+  sam_map_renderer_set_catalog (right, options->catalog);
   sam_map_renderer_set_comparison (right, start);
   paint_background (cr, options->dark);
 
@@ -361,9 +365,11 @@ compose_compare (cairo_t                   *cr,
   panel_w = (width - 2 * margin - gap) / 2;
   panel_h = height - top - margin - (legend_h > 0 ? legend_h + 16 : 0);
 
-  draw_text (cr, options->start_label ? options->start_label : _("At the start"),
+  draw_text (cr, options->start_label ? options->start_label : sam_catalog_gettext (options->catalog, N_("At the start")),
              margin, top, panel_w, caption_px, TRUE, options->dark, FALSE);
-  draw_text (cr, options->end_label ? options->end_label : _("At the end, compared with the start"),
+  draw_text (cr,
+             options->end_label ? options->end_label
+                                : sam_catalog_gettext (options->catalog, N_("At the end, compared with the start")),
              margin + panel_w + gap, top, panel_w, caption_px, TRUE, options->dark, FALSE);
   top += caption_px * 1.5 + 6;
   panel_h -= caption_px * 1.5 + 6;
@@ -520,6 +526,7 @@ export_job_free (ExportJob *job)
   g_free (job->title);
   g_free (job->start_label);
   g_free (job->end_label);
+  g_clear_object (&job->options.catalog);
   g_free (job);
 }
 
@@ -561,6 +568,7 @@ start_export (SamMapModel               *start,
   job->options.title = job->title;
   job->options.start_label = job->start_label;
   job->options.end_label = job->end_label;
+  job->options.catalog = options->catalog ? g_object_ref (options->catalog) : NULL;
 
   g_task_set_source_tag (task, sam_map_export_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "sam-catalog.h"
 #include "sam-map-model.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ typedef struct
   gboolean      show_legend;
   const char   *start_label;  /* comparison only; nullable */
   const char   *end_label;    /* comparison only; nullable */
+  SamCatalog   *catalog;      /* the readers' language; nullable: the UI's */
 } SamMapExportOptions;
 
 void      sam_map_export_options_init    (SamMapExportOptions        *options,

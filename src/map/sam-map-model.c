@@ -198,6 +198,21 @@ sam_map_new_id (void)
 const char *
 sam_map_quality_to_string (guint quality)
 {
+  return sam_map_quality_to_string_in (quality, NULL);
+}
+
+/**
+ * sam_map_quality_to_string_in:
+ * @quality: 0 (not rated) to %SAM_MAP_QUALITY_MAX
+ * @catalog: (nullable): the language, or %NULL for the UI's
+ *
+ * Returns: the words for how well two teams work together, in @catalog's
+ *   language.
+ */
+const char *
+sam_map_quality_to_string_in (guint       quality,
+                              SamCatalog *catalog)
+{
   static const char *words[] = {
     N_("Not yet rated"),
     N_("Works badly"),
@@ -207,21 +222,35 @@ sam_map_quality_to_string (guint quality)
     N_("Works very well"),
   };
 
-  return _(words[MIN (quality, SAM_MAP_QUALITY_MAX)]);
+  return sam_catalog_gettext (catalog, words[MIN (quality, SAM_MAP_QUALITY_MAX)]);
 }
 
 const char *
 sam_map_tension_to_string (SamMapTension tension)
 {
+  return sam_map_tension_to_string_in (tension, NULL);
+}
+
+/**
+ * sam_map_tension_to_string_in:
+ * @tension: the tension between two teams
+ * @catalog: (nullable): the language, or %NULL for the UI's
+ *
+ * Returns: the words for @tension, in @catalog's language.
+ */
+const char *
+sam_map_tension_to_string_in (SamMapTension  tension,
+                              SamCatalog    *catalog)
+{
   switch (tension)
     {
     case SAM_MAP_TENSION_SOME:
-      return _("Some tension");
+      return sam_catalog_gettext (catalog, N_("Some tension"));
     case SAM_MAP_TENSION_HIGH:
-      return _("High tension");
+      return sam_catalog_gettext (catalog, N_("High tension"));
     case SAM_MAP_TENSION_NONE:
     default:
-      return _("No tension");
+      return sam_catalog_gettext (catalog, N_("No tension"));
     }
 }
 

@@ -4,6 +4,8 @@
 
 #include <glib-object.h>
 
+#include "sam-catalog.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -134,7 +136,11 @@ G_DECLARE_FINAL_TYPE (SamMapModel, sam_map_model, SAM, MAP_MODEL, GObject)
 
 char             *sam_map_new_id                  (void);
 const char       *sam_map_quality_to_string       (guint          quality);
+const char       *sam_map_quality_to_string_in    (guint          quality,
+                                                   SamCatalog    *catalog);
 const char       *sam_map_tension_to_string       (SamMapTension  tension);
+const char       *sam_map_tension_to_string_in    (SamMapTension  tension,
+                                                   SamCatalog    *catalog);
 const char       *sam_map_change_to_string        (SamMapChange   change);
 
 SamMapModel      *sam_map_model_new               (void);

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "sam-map-renderer-private.h"
 
 /* What the renderer works out before it draws: text layouts, indices of
@@ -91,7 +93,13 @@ cache_node (SamMapRenderer   *self,
   double r, g, b;
 
   nc.node = node;
-  nc.label = _sam_map_renderer_make_layout (self, node->name, self->bold_font);
+  /* The customer is no name anyone typed: it is written in the map's
+   * language, also on a snapshot taken while the UI spoke another. */
+  nc.label = _sam_map_renderer_make_layout (self,
+                                            node->type == SAM_MAP_NODE_CUSTOMER && self->catalog != NULL
+                                            ? sam_catalog_gettext (self->catalog, N_("The customer"))
+                                            : node->name,
+                                            self->bold_font);
   pango_layout_set_alignment (nc.label, PANGO_ALIGN_CENTER);
   pango_layout_set_width (nc.label, 180 * PANGO_SCALE);
   pango_layout_set_wrap (nc.label, PANGO_WRAP_WORD_CHAR);

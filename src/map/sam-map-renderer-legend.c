@@ -7,6 +7,11 @@
 
 #include "sam-map-renderer-private.h"
 
+/* The legend is written in the map's language (its catalogue), which need
+ * not be the UI's (a SamMapRenderer *self must be in scope). */
+#undef _
+#define _(msgid) sam_catalog_gettext (self->catalog, (msgid))
+
 /* The legend, and the comparison overlay whose marks it explains. */
 
 #define LEGEND_ROW      28.0
@@ -245,11 +250,11 @@ ensure_legend (SamMapRenderer *self)
   add_legend (self, LEGEND_TEAM, 0, _("Team (larger = more people)"));
   add_legend (self, LEGEND_CUSTOMER, 0, _("The customer"));
   for (guint q = SAM_MAP_QUALITY_MAX; q >= 1; q--)
-    add_legend (self, LEGEND_QUALITY, q, sam_map_quality_to_string (q));
-  add_legend (self, LEGEND_QUALITY, 0, sam_map_quality_to_string (0));
-  add_legend (self, LEGEND_TENSION, SAM_MAP_TENSION_NONE, sam_map_tension_to_string (SAM_MAP_TENSION_NONE));
-  add_legend (self, LEGEND_TENSION, SAM_MAP_TENSION_SOME, sam_map_tension_to_string (SAM_MAP_TENSION_SOME));
-  add_legend (self, LEGEND_TENSION, SAM_MAP_TENSION_HIGH, sam_map_tension_to_string (SAM_MAP_TENSION_HIGH));
+    add_legend (self, LEGEND_QUALITY, q, sam_map_quality_to_string_in (q, self->catalog));
+  add_legend (self, LEGEND_QUALITY, 0, sam_map_quality_to_string_in (0, self->catalog));
+  add_legend (self, LEGEND_TENSION, SAM_MAP_TENSION_NONE, sam_map_tension_to_string_in (SAM_MAP_TENSION_NONE, self->catalog));
+  add_legend (self, LEGEND_TENSION, SAM_MAP_TENSION_SOME, sam_map_tension_to_string_in (SAM_MAP_TENSION_SOME, self->catalog));
+  add_legend (self, LEGEND_TENSION, SAM_MAP_TENSION_HIGH, sam_map_tension_to_string_in (SAM_MAP_TENSION_HIGH, self->catalog));
   add_legend (self, LEGEND_BADGE, 2, _("Beliefs of the team it points to"));
   add_legend (self, LEGEND_LINK, 0, _("Strength that can help a challenge"));
 

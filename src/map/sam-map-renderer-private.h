@@ -124,6 +124,7 @@ struct _SamMapRenderer
 
   SamMapModel     *model;
   SamMapModel     *start;             /* comparison snapshot */
+  SamCatalog      *catalog;           /* the readers' language; NULL: the UI's */
   GPtrArray       *changes;
   GHashTable      *change_by_relation; /* relation id in model → change */
   guint64          changes_serial;

@@ -135,6 +135,7 @@ sam_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->change_by_relation, g_hash_table_unref);
   g_clear_object (&self->start);
   g_clear_object (&self->model);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
@@ -229,6 +230,30 @@ sam_map_renderer_set_model (SamMapRenderer *self,
       _sam_map_renderer_clear_caches (self);
       self->changes_serial = 0;
     }
+}
+
+/**
+ * sam_map_renderer_set_catalog:
+ * @self: a renderer
+ * @catalog: (nullable): the language of the map's readers, or %NULL for
+ *   the UI's
+ *
+ * The language the legend and the customer's name are drawn in: a report
+ * or an export in its readers' language draws its map in that language
+ * too, whatever the UI speaks.
+ */
+void
+sam_map_renderer_set_catalog (SamMapRenderer *self,
+                              SamCatalog     *catalog)
+{
+  g_return_if_fail (SAM_IS_MAP_RENDERER (self));
+  g_return_if_fail (catalog == NULL || SAM_IS_CATALOG (catalog));
+
+  if (!g_set_object (&self->catalog, catalog))
+    return;
+
+  _sam_map_renderer_clear_caches (self);
+  invalidate_legend (self);
 }
 
 void

@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "sam-catalog.h"
 #include "sam-map-layout.h"
 #include "sam-map-model.h"
 
@@ -57,6 +58,8 @@ SamMapRenderer *sam_map_renderer_new                 (SamMapModel     *model);
 SamMapModel    *sam_map_renderer_get_model           (SamMapRenderer  *self);
 void            sam_map_renderer_set_model           (SamMapRenderer  *self,
                                                       SamMapModel     *model);
+void            sam_map_renderer_set_catalog         (SamMapRenderer  *self,
+                                                      SamCatalog      *catalog);
 void            sam_map_renderer_set_dark            (SamMapRenderer  *self,
                                                       gboolean         dark);
 gboolean        sam_map_renderer_get_dark            (SamMapRenderer  *self);

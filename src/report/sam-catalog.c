@@ -711,6 +711,39 @@ sam_catalog_list_languages (void)
 }
 
 /**
+ * sam_catalog_format_decimal:
+ * @self: (nullable): a catalogue, or %NULL for the UI's language
+ * @value: a number
+ * @digits: how many digits after the decimal sign, at most 6
+ *
+ * Writes @value as the catalogue's readers write numbers: "3.5" in
+ * English, "3,5" in Dutch, French and German, whatever the process's
+ * locale (a report's language is not the UI's).
+ *
+ * Returns: (transfer full): the number
+ */
+char *
+sam_catalog_format_decimal (SamCatalog *self,
+                            double      value,
+                            guint       digits)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  const char *mark;
+  GString *text;
+
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (digits, 6));
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  /* Translators: the decimal sign in numbers such as "3.5" (a mean score
+   * in the report): "," in most European languages. */
+  mark = sam_catalog_pgettext (self, "decimal sign", NC_("decimal sign", "."));
+
+  text = g_string_new (buffer);
+  g_string_replace (text, ".", mark, 1);
+  return g_string_free (text, FALSE);
+}
+
+/**
  * sam_catalog_get_language_name:
  * @language: a language code
  *

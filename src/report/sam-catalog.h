@@ -44,6 +44,10 @@ const char *sam_catalog_ngettext           (SamCatalog  *self,
                                             const char  *msgid_plural,
                                             gulong       n) G_GNUC_FORMAT (3);
 
+char       *sam_catalog_format_decimal     (SamCatalog  *self,
+                                            double       value,
+                                            guint        digits);
+
 char      **sam_catalog_list_languages     (void);
 const char *sam_catalog_get_language_name  (const char  *language);
 

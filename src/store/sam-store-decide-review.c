@@ -20,8 +20,8 @@ insert_follow_up (SamStore     *self,
   g_autofree char *name = g_strdup_printf (_("Follow-up: %s"), sam_workshop_get_name (workshop));
   sqlite3_stmt *stmt;
 
-  stmt = _sam_store_prepare (self, "INSERT INTO workshop (uuid, name, organisation, coach, created, modified, follows_id) "
-                             "SELECT ?1, ?2, organisation, coach, ?3, ?3, id FROM workshop WHERE id = ?4", error);
+  stmt = _sam_store_prepare (self, "INSERT INTO workshop (uuid, name, organisation, coach, language, created, modified, follows_id) "
+                             "SELECT ?1, ?2, organisation, coach, language, ?3, ?3, id FROM workshop WHERE id = ?4", error);
   if (stmt == NULL)
     return 0;
 

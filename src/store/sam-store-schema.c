@@ -98,6 +98,12 @@ static const SamMigration migrations[] = {
   { 7, "team and leadership checklists", sam_schema_checklist_sql },
   { 8, "the customer's voice", sam_schema_feedback_sql },
   { 9, "team mode on a team's laptop", sam_schema_team_mode_sql },
+  {
+    10, "the language a workshop is held in",
+    /* A language code Samenspel has a catalogue for ("fr"), or '' for none
+     * chosen: the default language of its report. */
+    "ALTER TABLE workshop ADD COLUMN language TEXT NOT NULL DEFAULT '';"
+  },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own
@@ -136,7 +142,7 @@ static const SamSchemaModule core_module = {
       .refs = (const SamExportRef[]) { { "follows_id", "workshop" }, { NULL } },
       .coach_columns = (const char *const[]) { "notes", NULL },
       .label_column = "name",
-      .ranges = (const SamExportRange[]) { { "name", 1, 200000 }, { NULL } },
+      .ranges = (const SamExportRange[]) { { "name", 1, 200000 }, { "language", 0, 16 }, { NULL } },
     },
     {
       .name = "team",

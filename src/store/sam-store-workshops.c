@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sam-store-private.h"
 
 #define WORKSHOP_COLUMNS \
   "w.id, w.uuid, w.name, w.organisation, w.coach, w.date, w.created, w.modified, " \
-  "(SELECT COUNT(*) FROM team t WHERE t.workshop_id = w.id AND t.trash IS NULL), w.notes"
+  "(SELECT COUNT(*) FROM team t WHERE t.workshop_id = w.id AND t.trash IS NULL), w.notes, w.language"
 
 
 static SamWorkshop *
@@ -19,9 +21,11 @@ workshop_from_row (sqlite3_stmt *stmt)
   g_autofree char *coach = _sam_store_dup_column (stmt, 4);
   g_autofree char *date = _sam_store_dup_column (stmt, 5);
   g_autofree char *notes = _sam_store_dup_column (stmt, 9);
+  g_autofree char *language = _sam_store_dup_column (stmt, 10);
 
   return g_object_new (SAM_TYPE_WORKSHOP,
                        "notes", notes,
+                       "language", language,
                        "id", sqlite3_column_int64 (stmt, 0),
                        "uuid", uuid,
                        "name", name,
@@ -193,9 +197,10 @@ insert_workshop (SamStore    *self,
   gint64 id;
 
   stmt = _sam_store_prepare (self,
-                             "INSERT INTO workshop (uuid, name, organisation, coach, date, notes, created, modified) "
+                             "INSERT INTO workshop (uuid, name, organisation, coach, date, notes, language, "
+                             "                      created, modified) "
                              "SELECT ?1, ?2, COALESCE(organisation, ''), COALESCE(coach, ''), COALESCE(date, ''), "
-                             "       COALESCE(notes, ''), ?3, ?3 "
+                             "       COALESCE(notes, ''), COALESCE(language, ''), ?3, ?3 "
                              "FROM (SELECT 1) LEFT JOIN workshop ON workshop.id = ?4",
                              error);
   if (stmt == NULL)
@@ -277,7 +282,33 @@ static const struct {
   [SAM_WORKSHOP_FIELD_COACH] = { "UPDATE workshop SET coach = ?1 WHERE id = ?2", "coach" },
   [SAM_WORKSHOP_FIELD_DATE] = { "UPDATE workshop SET date = ?1 WHERE id = ?2", "date" },
   [SAM_WORKSHOP_FIELD_NOTES] = { "UPDATE workshop SET notes = ?1 WHERE id = ?2", "notes" },
+  [SAM_WORKSHOP_FIELD_LANGUAGE] = { "UPDATE workshop SET language = ?1 WHERE id = ?2", "language" },
 };
+
+/* A language code as gettext names its catalogues: "fr", "de", "pt_BR". */
+static gboolean
+validate_language (const char  *value,
+                   GError     **error)
+{
+  gsize length = strlen (value);
+  gboolean valid = length == 0 || length == 2 || length == 3 || length == 5;
+
+  for (gsize i = 0; valid && i < length; i++)
+    {
+      if (length == 5 && i == 2)
+        valid = value[i] == '_';
+      else if (length == 5 && i > 2)
+        valid = g_ascii_isupper (value[i]);
+      else
+        valid = g_ascii_islower (value[i]);
+    }
+
+  if (!valid)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 /* Translators: %s is what was given as a language */
+                 _("“%s” is not a language code such as “fr” or “de”"), value);
+  return valid;
+}
 
 static gboolean
 validate_date (const char  *value,
@@ -324,12 +355,14 @@ sam_store_set_workshop_field (SamStore          *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
-  g_return_val_if_fail (field <= SAM_WORKSHOP_FIELD_NOTES, FALSE);
+  g_return_val_if_fail (field <= SAM_WORKSHOP_FIELD_LANGUAGE, FALSE);
 
   value = value ? value : "";
   if (field == SAM_WORKSHOP_FIELD_NAME && !_sam_store_validate_name (value, error))
     return FALSE;
   if (field == SAM_WORKSHOP_FIELD_DATE && !validate_date (value, error))
+    return FALSE;
+  if (field == SAM_WORKSHOP_FIELD_LANGUAGE && !validate_language (value, error))
     return FALSE;
   if (!g_utf8_validate (value, -1, NULL))
     {

@@ -48,6 +48,7 @@ typedef enum
   SAM_WORKSHOP_FIELD_COACH,
   SAM_WORKSHOP_FIELD_DATE,
   SAM_WORKSHOP_FIELD_NOTES,
+  SAM_WORKSHOP_FIELD_LANGUAGE,
 } SamWorkshopField;
 
 #define SAM_TYPE_STORE (sam_store_get_type ())

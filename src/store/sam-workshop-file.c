@@ -165,6 +165,28 @@ sam_workshop_file_get_workshop_name (SamWorkshopFile *self)
 }
 
 /**
+ * sam_workshop_file_get_workshop_language:
+ * @self: a #SamWorkshopFile
+ *
+ * Returns: the language the workshop is held in ("fr"), or "" when none was
+ *   chosen (and in files written before workshops had one)
+ */
+const char *
+sam_workshop_file_get_workshop_language (SamWorkshopFile *self)
+{
+  JsonObject *workshop;
+  JsonNode *node;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
+
+  workshop = _sam_workshop_file_get_workshop_object (self);
+  node = workshop != NULL ? json_object_get_member (workshop, "language") : NULL;
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+/**
  * sam_workshop_file_get_team_uuid:
  * @self: a #SamWorkshopFile
  *

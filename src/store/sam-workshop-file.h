@@ -147,6 +147,7 @@ SamFileKind      sam_workshop_file_get_kind          (SamWorkshopFile   *self);
 const char      *sam_workshop_file_get_display_name  (SamWorkshopFile   *self);
 const char      *sam_workshop_file_get_workshop_uuid (SamWorkshopFile   *self);
 const char      *sam_workshop_file_get_workshop_name (SamWorkshopFile   *self);
+const char      *sam_workshop_file_get_workshop_language (SamWorkshopFile *self);
 const char      *sam_workshop_file_get_team_uuid     (SamWorkshopFile   *self);
 char            *sam_workshop_file_dup_team_name     (SamWorkshopFile   *self);
 

@@ -18,6 +18,7 @@ struct _SamWorkshop
   char *coach;
   char *date;
   char *notes;
+  char *language;
   gint64 created;
   gint64 modified;
   guint n_teams;
@@ -33,6 +34,7 @@ static const SamPropInfo props[] = {
   { "coach", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, coach) },
   { "date", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, date) },
   { "notes", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, notes) },
+  { "language", SAM_PROP_STRING, G_STRUCT_OFFSET (SamWorkshop, language) },
   { "created", SAM_PROP_INT64, G_STRUCT_OFFSET (SamWorkshop, created) },
   { "modified", SAM_PROP_INT64, G_STRUCT_OFFSET (SamWorkshop, modified) },
   { "n-teams", SAM_PROP_UINT, G_STRUCT_OFFSET (SamWorkshop, n_teams) },
@@ -141,6 +143,21 @@ sam_workshop_get_notes (SamWorkshop *self)
 {
   g_return_val_if_fail (SAM_IS_WORKSHOP (self), NULL);
   return self->notes;
+}
+
+/**
+ * sam_workshop_get_language:
+ * @self: a #SamWorkshop
+ *
+ * Returns: the language the workshop is held in, a code such as "fr" (set
+ *   when it was made from a template in that language), or "" for none:
+ *   its report is then written in the app's language
+ */
+const char *
+sam_workshop_get_language (SamWorkshop *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP (self), NULL);
+  return self->language ? self->language : "";
 }
 
 gint64

@@ -18,6 +18,7 @@ const char *sam_workshop_get_organisation (SamWorkshop *self);
 const char *sam_workshop_get_coach        (SamWorkshop *self);
 const char *sam_workshop_get_date         (SamWorkshop *self);
 const char *sam_workshop_get_notes        (SamWorkshop *self);
+const char *sam_workshop_get_language     (SamWorkshop *self);
 gint64      sam_workshop_get_created      (SamWorkshop *self);
 gint64      sam_workshop_get_modified     (SamWorkshop *self);
 guint       sam_workshop_get_n_teams      (SamWorkshop *self);

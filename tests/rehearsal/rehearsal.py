@@ -301,8 +301,9 @@ class Driver:
         time.sleep(0.3)
 
 
-# What the room types, per language: a French-speaking room writes French
-# (accents included), the others the Dutch sample the suite started with.
+# What the room types, per language: a French- or German-speaking room writes
+# its own language (accents and umlauts included), the others the Dutch sample
+# the suite started with.
 SAMPLES = {
     'nl': {
         'workshop': 'Samen voor de klant',
@@ -331,6 +332,20 @@ SAMPLES = {
         'beliefs': ["L'IT est toujours en retard", 'Nous réparons tout'],
         'ideas': ['Un guichet unique', 'Déjeuner ensemble', 'Un interlocuteur fixe'],
         'agreement': 'Appel client hebdomadaire',
+    },
+    'de': {
+        'workshop': 'Gemeinsam für den Kunden',
+        'organisation': 'Stadtverwaltung Köln',
+        'coach': 'Jürgen Weiß',
+        'teams': ['Kundenservice', 'Backoffice', 'IT und Daten', 'Compliance', 'Vertrieb'],
+        'changes': ['Neues Kundenportal', 'Weniger Papier', 'Neue Gesetzgebung'],
+        'impact': 'Mehr Anfragen über den Chat',
+        'perspective': ['Viel Kundenkontakt', 'Schnelle Antworten'],
+        'strength': 'Wir kennen unsere Kunden',
+        'challenge': 'Lange Wartezeiten',
+        'beliefs': ['Die IT ist immer zu spät', 'Wir räumen alles auf'],
+        'ideas': ['Eine Anlaufstelle für alles', 'Gemeinsam Mittag essen', 'Feste Ansprechperson'],
+        'agreement': 'Wöchentlicher Kundenanruf',
     },
 }
 
