@@ -265,16 +265,26 @@ class Driver:
         run('xdotool', 'mousemove', str(x), str(y), 'sleep', '0.1', 'click', '1')
         time.sleep(0.3)
 
+    def wheel_over(self, acc, button):
+        """Turns the mouse wheel once (button 5 down, 4 up) with the pointer
+        in @acc's column, kept inside the window: a wheel over the desktop
+        would make the window manager switch desktops."""
+        x, _ = self.screen_point(acc)
+        geometry = dict(line.split('=') for line in
+                        run('xdotool', 'getactivewindow', 'getwindowgeometry', '--shell').split())
+        left, top = int(geometry['X']), int(geometry['Y'])
+        width, height = int(geometry['WIDTH']), int(geometry['HEIGHT'])
+        x = min(max(x, left + 10), left + width - 10)
+        y = top + height // 2
+        run('xdotool', 'mousemove', str(x), str(y), 'click', button)
+
     def scroll_to(self, acc, viewport_height):
         """Turns the mouse wheel over the page until @acc is on the screen."""
         for _ in range(60):
             _, y, _, height = self.extents(acc)
             if y >= 50 and y + height <= viewport_height - 10:
                 return
-            button = '5' if y + height > viewport_height - 10 else '4'
-            x0, y0 = self.screen_point(acc)
-            run('xdotool', 'mousemove', str(max(x0, 1)),
-                str(min(max(viewport_height // 2, 1), viewport_height - 1)), 'click', button)
+            self.wheel_over(acc, '5' if y + height > viewport_height - 10 else '4')
             time.sleep(0.15)
         raise RehearsalError('the wheel does not bring %r into view' % acc.name)
 
@@ -561,8 +571,7 @@ class Rehearsal:
                 if now == before:
                     break
                 before = now
-                x0, y0 = self.d.screen_point(fields[-1])
-                run('xdotool', 'mousemove', str(max(x0, 1)), str(max(y0, 1)), 'click', '5')
+                self.d.wheel_over(fields[-1], '5')
                 time.sleep(0.3)
                 fields = self.d.find_all(page, 'text', placeholder)
             index = len(fields) - 1
