@@ -97,6 +97,22 @@ static const SamMigration migrations[] = {
   { 6, "team packets opened on a team's laptop", sam_schema_file_sql },
   { 7, "team and leadership checklists", sam_schema_checklist_sql },
   { 8, "the customer's voice", sam_schema_feedback_sql },
+  {
+    /* The brainstorm's debate turn named its team by local id, which an
+     * export and import cannot follow; it is the team's uuid from now on.
+     * A turn whose team is gone falls back to the first team. */
+    9, "the debate turn names its team by uuid",
+    "UPDATE step SET settings = CASE"
+    "  WHEN (SELECT t.uuid FROM team t WHERE t.id = json_extract (step.settings, '$.\"debate-turn\"')"
+    "        AND t.workshop_id = step.workshop_id) IS NULL"
+    "  THEN json_remove (step.settings, '$.\"debate-turn\"')"
+    "  ELSE json_set (step.settings, '$.\"debate-turn\"',"
+    "                 (SELECT t.uuid FROM team t WHERE t.id = json_extract (step.settings, '$.\"debate-turn\"')"
+    "                  AND t.workshop_id = step.workshop_id))"
+    "  END "
+    "WHERE CASE WHEN json_valid (settings) AND json_type (settings) = 'object'"
+    "      THEN json_type (settings, '$.\"debate-turn\"') = 'integer' ELSE 0 END;"
+  },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own
