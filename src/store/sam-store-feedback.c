@@ -617,6 +617,7 @@ sam_store_list_feedback (SamStore *self,
                          SamStep  *step)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_FEEDBACK);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (self), G_LIST_MODEL (list));
@@ -629,21 +630,13 @@ sam_store_list_feedback (SamStore *self,
 
   sqlite3_bind_int64 (stmt, 1, sam_step_get_id (step));
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *comment = _sam_store_dup_column (stmt, 3);
-      g_autofree char *date = _sam_store_dup_column (stmt, 4);
-      g_autofree char *channel = _sam_store_dup_column (stmt, 5);
-      g_autoptr(SamFeedback) feedback = g_object_new (SAM_TYPE_FEEDBACK,
-                                                      "id", sqlite3_column_int64 (stmt, 0),
-                                                      "score", sqlite3_column_int (stmt, 1),
-                                                      "scale", (guint) sqlite3_column_int (stmt, 2),
-                                                      "comment", comment,
-                                                      "date", date,
-                                                      "channel", channel,
-                                                      NULL);
-      g_list_store_append (list, feedback);
-    }
+    g_ptr_array_add (items, sam_feedback_new_take (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+                                                   (guint) sqlite3_column_int (stmt, 2),
+                                                   _sam_store_dup_column (stmt, 3), _sam_store_dup_column (stmt, 4),
+                                                   _sam_store_dup_column (stmt, 5)));
   sqlite3_reset (stmt);
+  /* One change for the whole list, not one per response. */
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (list);
 }
 
