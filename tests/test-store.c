@@ -827,6 +827,27 @@ test_bad_damaged (void)
     bad[i] ^= 0xff;
   assert_refused_as_damaged (path, bad, length);
 
+  /* The index on the workshops' uuids broken: its page overwritten. */
+  {
+    g_autofree char *broken = g_memdup2 (good, length);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gint64 page;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
+                                         "AND tbl_name = 'workshop'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    page = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_cmpint (page, >, 1);
+    g_assert_cmpuint (page * 4096, <=, length);
+    for (gsize i = (page - 1) * 4096; i < (gsize) page * 4096; i++)
+      broken[i] = (char) (i * 37);
+    assert_refused_as_damaged (path, broken, length);
+  }
+
   /* Empty, with a log that holds the work. */
   write_file (wal, good, 4096);
   assert_refused_as_damaged (path, "", 0);
