@@ -220,8 +220,7 @@ reload (SamCustomerVoicePage *self)
   summary = describe_summary (self);
   gtk_label_set_text (self->summary_label, summary);
   queue_charts (self);
-  if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "preview"))
+  if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0)
     gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (feedback) > 0 ? "results" : "empty");
 }
 
@@ -1012,11 +1011,23 @@ sam_customer_voice_page_context_changed (SamExercisePage *page,
 {
   SamCustomerVoicePage *self = SAM_CUSTOMER_VOICE_PAGE (page);
 
-  /* A read or an import under way belongs to the step that was shown. */
-  g_cancellable_cancel (self->cancellable);
-  stop_progress (self);
-  g_clear_pointer (&self->table, sam_csv_table_free);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  /* An import under way belongs to the step it was started on; a file
+   * being read is shown for the step the page has when it is read. */
+  if (self->job != NULL)
+    {
+      Job *job = g_task_get_task_data (self->job);
+
+      if (job->step != NULL && job->step != page_step (self))
+        {
+          g_cancellable_cancel (self->cancellable);
+          stop_progress (self);
+        }
+    }
+  if (self->job == NULL)
+    {
+      g_clear_pointer (&self->table, sam_csv_table_free);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   load_redaction (self);
   reload (self);
 }
