@@ -43,6 +43,8 @@ struct _SamCustomerVoicePage
   GtkListView *preview_view;
   GtkLabel *summary_label;
   GtkLabel *problems_label;
+  GtkLabel *working_label;
+  GtkProgressBar *progress_bar;
   GtkBox *charts;
   GtkSwitch *redact_switch;
   GtkEntry *names_entry;
@@ -56,6 +58,8 @@ struct _SamCustomerVoicePage
   SamCsvTable *table;
   char *file_name;
   GCancellable *cancellable;
+  GTask *job;          /* the read or the check running in a thread */
+  guint progress_id;   /* the timeout that shows its progress */
 
   guint counts[11];
   guint scale;
@@ -216,8 +220,7 @@ reload (SamCustomerVoicePage *self)
   summary = describe_summary (self);
   gtk_label_set_text (self->summary_label, summary);
   queue_charts (self);
-  if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "preview"))
+  if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0)
     gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (feedback) > 0 ? "results" : "empty");
 }
 
@@ -530,18 +533,105 @@ show_preview (SamCustomerVoicePage *self)
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }
 
+/* Work in a thread: reading and parsing the file, then checking every row
+ * against the chosen columns.  The page shows its progress with a Cancel
+ * button; only the checked rows reach the store, in one transaction on
+ * the main thread (the store's connection stays in that thread), so a
+ * cancel or an error leaves the workshop as it was. */
+
+typedef struct
+{
+  GFile            *file;
+  SamCsvTable      *table;     /* the check's input; given back on cancel */
+  SamStep          *step;      /* where the rows go */
+  int               columns[N_ROLES];
+  guint             scale;
+  int               progress;  /* rows checked, set atomically */
+  SamFeedbackBatch *batch;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->table, sam_csv_table_free);
+  g_clear_object (&job->step);
+  g_clear_pointer (&job->batch, sam_feedback_batch_free);
+  g_free (job);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  SamCustomerVoicePage *self = user_data;
+  Job *job = self->job ? g_task_get_task_data (self->job) : NULL;
+  guint total = job && job->table ? job->table->rows->len : 0;
+  g_autofree char *text = NULL;
+  guint done;
+
+  if (total == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      return G_SOURCE_CONTINUE;
+    }
+
+  done = MIN ((guint) g_atomic_int_get (&job->progress), total);
+  /* Translators: under a progress bar while a survey is checked, e.g. "12000 of 100000 rows" */
+  text = g_strdup_printf (ngettext ("%u of %u row", "%u of %u rows", total), done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (SamCustomerVoicePage *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->job);
+}
+
+/* Starts @task in a thread, with the working page and its progress. */
+static void
+start_job (SamCustomerVoicePage *self,
+           GTask                *task,
+           const char           *title,
+           GTaskThreadFunc       func)
+{
+  stop_progress (self);
+  self->job = g_object_ref (task);
+  gtk_label_set_text (self->working_label, title);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, "");
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  self->progress_id = g_timeout_add (100, show_progress_cb, self);
+  g_task_run_in_thread (task, func);
+}
+
+/* TRUE when @result is the job the page waits for (not one that was
+ * cancelled and replaced, nor one that ended after the page went). */
+static gboolean
+is_current_job (SamCustomerVoicePage *self,
+                GAsyncResult         *result)
+{
+  return self->job == G_TASK (result) && self->cancellable != NULL &&
+         g_task_get_cancellable (G_TASK (result)) == self->cancellable;
+}
+
 static void
 read_in_thread (GTask        *task,
                 gpointer      source,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  Job *job = task_data;
   GError *error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   SamCsvTable *table;
 
-  if (!g_file_load_contents (task_data, cancellable, &contents, &length, NULL, &error))
+  if (!g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -550,8 +640,22 @@ read_in_thread (GTask        *task,
   table = sam_csv_read (contents, length, &error);
   if (table == NULL)
     g_task_return_error (task, error);
+  else if (g_task_return_error_if_cancelled (task))
+    sam_csv_table_free (table);
   else
     g_task_return_pointer (task, table, (GDestroyNotify) sam_csv_table_free);
+}
+
+static void
+back_from_job (SamCustomerVoicePage *self)
+{
+  if (self->table != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "preview");
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      reload (self);
+    }
 }
 
 static void
@@ -563,8 +667,16 @@ read_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SamCsvTable *table = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (!is_current_job (self, result))
+    {
+      g_clear_pointer (&table, sam_csv_table_free);
+      return;
+    }
+
+  stop_progress (self);
   if (table == NULL)
     {
+      back_from_job (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", self->file_name, error->message);
@@ -583,16 +695,22 @@ read_file (SamCustomerVoicePage *self,
            GFile                *file)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+  Job *job = g_new0 (Job, 1);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_free (self->file_name);
   self->file_name = g_file_get_basename (file);
+  g_clear_pointer (&self->table, sam_csv_table_free);
 
+  job->file = g_object_ref (file);
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_in_thread);
+  g_task_set_task_data (task, job, job_free);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Reading “%s”…"), self->file_name);
+  start_job (self, task, title, read_in_thread);
 }
 
 static void
@@ -664,6 +782,75 @@ show_problems (SamCustomerVoicePage *self,
   gtk_label_set_text (self->problems_label, text->str);
 }
 
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (SamFeedbackInput), job->table->rows->len);
+  GError *error = NULL;
+
+  for (guint i = 0; i < job->table->rows->len; i++)
+    {
+      const SamCsvRow *row = job->table->rows->pdata[i];
+      SamFeedbackInput input = { row->line, cell (row, job->columns[ROLE_SCORE]),
+                                 cell (row, job->columns[ROLE_COMMENT]), cell (row, job->columns[ROLE_DATE]),
+                                 cell (row, job->columns[ROLE_CHANNEL]) };
+
+      g_array_append_val (rows, input);
+    }
+
+  job->batch = sam_feedback_batch_check ((SamFeedbackInput *) rows->data, rows->len, job->scale, cancellable,
+                                         &job->progress, &error);
+  if (job->batch == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SamCustomerVoicePage *self = SAM_CUSTOMER_VOICE_PAGE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || !is_current_job (self, result) ||
+      job->step != page_step (self) || page_store (self) == NULL)
+    {
+      if (is_current_job (self, result))
+        {
+          stop_progress (self);
+          /* Back to the preview: nothing was stored. */
+          g_clear_pointer (&self->table, sam_csv_table_free);
+          self->table = g_steal_pointer (&job->table);
+          back_from_job (self);
+          sam_decide_show_toast (GTK_WIDGET (self), _("Import cancelled; nothing was added"));
+        }
+      return;
+    }
+
+  stop_progress (self);
+  added = sam_store_add_feedback_batch (page_store (self), job->step, job->batch, &problems, &error);
+  if (added == 0)
+    {
+      self->table = g_steal_pointer (&job->table);
+      back_from_job (self);
+      sam_decide_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  show_problems (self, added, problems);
+  reload (self);
+}
+
 /* (score, comment, date, channel column: -1 for none; scale 10 or 5) */
 static void
 import_action (GtkWidget  *widget,
@@ -671,37 +858,44 @@ import_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SamCustomerVoicePage *self = SAM_CUSTOMER_VOICE_PAGE (widget);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SamFeedbackInput));
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  int columns[N_ROLES];
-  guint scale, added;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+  Job *job;
 
-  g_variant_get (param, "(iiiiu)", &columns[0], &columns[1], &columns[2], &columns[3], &scale);
-  if (self->table == NULL || page_store (self) == NULL || (scale != 5 && scale != 10))
+  if (self->table == NULL || page_store (self) == NULL || page_step (self) == NULL || self->job != NULL)
     return;
 
-  for (guint i = 0; i < self->table->rows->len; i++)
+  job = g_new0 (Job, 1);
+  g_variant_get (param, "(iiiiu)", &job->columns[0], &job->columns[1], &job->columns[2], &job->columns[3],
+                 &job->scale);
+  if (job->scale != 5 && job->scale != 10)
     {
-      const SamCsvRow *row = self->table->rows->pdata[i];
-      SamFeedbackInput input = { row->line, cell (row, columns[ROLE_SCORE]), cell (row, columns[ROLE_COMMENT]),
-                                 cell (row, columns[ROLE_DATE]), cell (row, columns[ROLE_CHANNEL]) };
-
-      g_array_append_val (rows, input);
-    }
-
-  added = sam_store_import_feedback (page_store (self), page_step (self), (SamFeedbackInput *) rows->data, rows->len,
-                                     scale, &problems, &error);
-  if (added == 0)
-    {
-      sam_decide_show_error (widget, error);
+      job_free (job);
       return;
     }
 
-  g_clear_pointer (&self->table, sam_csv_table_free);
-  gtk_stack_set_visible_child_name (self->stack, "results");
-  show_problems (self, added, problems);
-  reload (self);
+  /* The thread reads the table: it is the job's until the job ends. */
+  job->table = g_steal_pointer (&self->table);
+  job->step = g_object_ref (page_step (self));
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, check_done_cb, NULL);
+  g_task_set_task_data (task, job, job_free);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Importing “%s”…"), self->file_name);
+  start_job (self, task, title, check_in_thread);
+}
+
+/* Cancel while a file is read or checked: nothing is stored. */
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SamCustomerVoicePage *self = SAM_CUSTOMER_VOICE_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -817,8 +1011,23 @@ sam_customer_voice_page_context_changed (SamExercisePage *page,
 {
   SamCustomerVoicePage *self = SAM_CUSTOMER_VOICE_PAGE (page);
 
-  g_clear_pointer (&self->table, sam_csv_table_free);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  /* An import under way belongs to the step it was started on; a file
+   * being read is shown for the step the page has when it is read. */
+  if (self->job != NULL)
+    {
+      Job *job = g_task_get_task_data (self->job);
+
+      if (job->step != NULL && job->step != page_step (self))
+        {
+          g_cancellable_cancel (self->cancellable);
+          stop_progress (self);
+        }
+    }
+  if (self->job == NULL)
+    {
+      g_clear_pointer (&self->table, sam_csv_table_free);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   load_redaction (self);
   reload (self);
 }
@@ -871,6 +1080,7 @@ sam_customer_voice_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_progress (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CUSTOMER_VOICE_PAGE);
   g_clear_object (&self->preview);
   g_clear_object (&self->comments);
@@ -908,6 +1118,8 @@ sam_customer_voice_page_class_init (SamCustomerVoicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, preview_view);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, working_label);
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, charts);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, redact_switch);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerVoicePage, names_entry);
@@ -918,6 +1130,7 @@ sam_customer_voice_page_class_init (SamCustomerVoicePageClass *klass)
   /* (a path): reads the file as the file chooser would */
   gtk_widget_class_install_action (widget_class, "voice.load-file", "s", load_file_action);
   gtk_widget_class_install_action (widget_class, "voice.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "voice.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "voice.import", "(iiiiu)", import_action);
   gtk_widget_class_install_action (widget_class, "voice.import-chosen", NULL, import_chosen_action);
   gtk_widget_class_install_action (widget_class, "voice.to-card", "x", to_card_action);
@@ -944,6 +1157,8 @@ sam_customer_voice_page_init (SamCustomerVoicePage *self)
   g_object_unref (lines);
 
   self->comments = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (has_comment, NULL, NULL)));
+  /* A survey of 100,000 responses is filtered in slices between frames. */
+  gtk_filter_list_model_set_incremental (self->comments, TRUE);
   comments = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->comments)));
   gtk_grid_view_set_model (self->comments_view, GTK_SELECTION_MODEL (comments));
   g_signal_connect (cards, "setup", G_CALLBACK (setup_card), self);

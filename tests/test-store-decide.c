@@ -281,6 +281,29 @@ test_clusters (Fixture       *f,
   g_assert_cmpstr (sam_cluster_get_name (sam_store_get_idea_cluster (f->store, inbox)), ==, "Reachability");
 }
 
+/* A duplicated workshop's debate turn is the same team of the copy. */
+static void
+test_debate_turn_duplicated (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStep) step = NULL;
+  SamWorkshop *copy;
+  SamTeam *turn;
+
+  g_assert_true (sam_store_advance_debate_turn (f->store, f->step, &error) == f->it);
+  copy = sam_store_duplicate_workshop (f->store, f->workshop, &error);
+  g_assert_no_error (error);
+  step = g_list_model_get_item (sam_store_get_steps (f->store, copy), 0);
+  turn = sam_store_get_debate_turn (f->store, step);
+  g_assert_nonnull (turn);
+  g_assert_true (turn != f->it);
+  g_assert_cmpstr (sam_team_get_name (turn), ==, "IT");
+  g_assert_true (sam_store_find_team (f->store, copy, sam_team_get_id (turn)) == turn);
+  /* The original keeps its own. */
+  g_assert_true (sam_store_get_debate_turn (f->store, f->step) == f->it);
+}
+
 static void
 test_debate (Fixture       *f,
              gconstpointer  data)
@@ -548,6 +571,8 @@ main (int   argc,
   g_test_add ("/sam/store/decide/votes/trash-team", Fixture, NULL, fixture_set_up, test_budget_after_trash_team, fixture_tear_down);
   g_test_add ("/sam/store/decide/clusters", Fixture, NULL, fixture_set_up, test_clusters, fixture_tear_down);
   g_test_add ("/sam/store/decide/debate", Fixture, NULL, fixture_set_up, test_debate, fixture_tear_down);
+  g_test_add ("/sam/store/decide/debate-turn-duplicated", Fixture, NULL, fixture_set_up, test_debate_turn_duplicated,
+              fixture_tear_down);
   g_test_add ("/sam/store/decide/agreements", Fixture, "agreements", fixture_set_up, test_agreements, fixture_tear_down);
   g_test_add ("/sam/store/decide/agreement-idea", Fixture, NULL, fixture_set_up, test_agreement_idea, fixture_tear_down);
   g_test_add ("/sam/store/decide/follow-up", Fixture, "agreements", fixture_set_up, test_follow_up, fixture_tear_down);

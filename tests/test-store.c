@@ -484,6 +484,69 @@ test_migrate_from_every_version (void)
     }
 }
 
+static char *
+raw_settings (const char *path,
+              const char *step_uuid)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *settings = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT settings FROM step WHERE uuid = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, step_uuid, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  settings = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return settings;
+}
+
+/* Migration 9: a debate turn held as a team's local id becomes its uuid
+ * (an export then keeps it); one whose team is gone is dropped; other
+ * settings and other steps stay as they were. */
+static void
+test_migrate_debate_turn (void)
+{
+  g_autofree char *path = g_strdup_printf ("%s/debate-v8.db", g_get_user_data_dir ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *turn = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *other = NULL;
+
+  g_assert_cmpuint (sam_store_get_latest_version (), >=, 9);
+  {
+    g_autoptr(SamStore) old = sam_store_open_at_version (path, 8, &error);
+
+    g_assert_no_error (error);
+  }
+  make_raw_database (path,
+                     "INSERT INTO workshop (id, uuid, name, created, modified) "
+                     "VALUES (1, '6f1c1c3e-3a43-4a8e-9d55-0d1c2b3a4f50', 'Debate', 1, 2);"
+                     "INSERT INTO team (id, uuid, workshop_id, name, position) VALUES "
+                     "(1, '0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21', 1, 'Sales', 0),"
+                     "(2, '1c8f62c5-6d40-4d66-9b22-3a8a1dae2f32', 1, 'IT', 1);"
+                     "INSERT INTO step (uuid, workshop_id, position, kind, title, settings) VALUES "
+                     "('4c0f3b55-93a8-4d1e-b3f7-6a3f4f9b2c11', 1, 0, 'brainstorm', 'Ideas', "
+                     "  '{\"debate-kpi\":\"NPS\",\"debate-turn\":2}'),"
+                     "('5d1a4c66-a4b9-4e2f-84a8-7b4a5a0c3d22', 1, 1, 'brainstorm', 'More', '{\"debate-turn\":77}'),"
+                     "('6e2b5d77-b5ca-4f30-95b9-8c5b6b1d4e33', 1, 2, 'perspective', 'Swap', "
+                     "  '{\"assignment\":{\"0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21\":\"x\"}}');");
+
+  {
+    g_autoptr(SamStore) store = open_store (path);
+
+    g_assert_cmpuint (sam_store_get_version (store), ==, sam_store_get_latest_version ());
+  }
+
+  turn = raw_settings (path, "4c0f3b55-93a8-4d1e-b3f7-6a3f4f9b2c11");
+  gone = raw_settings (path, "5d1a4c66-a4b9-4e2f-84a8-7b4a5a0c3d22");
+  other = raw_settings (path, "6e2b5d77-b5ca-4f30-95b9-8c5b6b1d4e33");
+  g_assert_cmpstr (turn, ==, "{\"debate-kpi\":\"NPS\",\"debate-turn\":\"1c8f62c5-6d40-4d66-9b22-3a8a1dae2f32\"}");
+  g_assert_cmpstr (gone, ==, "{}");
+  g_assert_cmpstr (other, ==, "{\"assignment\":{\"0b7e51b4-5c3f-4c55-8a11-2f7f0c9d1e21\":\"x\"}}");
+}
+
 static void
 open_and_close (const char *path,
                 guint       version)
@@ -763,6 +826,27 @@ test_bad_damaged (void)
   for (gsize i = 4096; i < 3 * 4096; i++)
     bad[i] ^= 0xff;
   assert_refused_as_damaged (path, bad, length);
+
+  /* The index on the workshops' uuids broken: its page overwritten. */
+  {
+    g_autofree char *broken = g_memdup2 (good, length);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gint64 page;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
+                                         "AND tbl_name = 'workshop'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    page = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_cmpint (page, >, 1);
+    g_assert_cmpuint (page * 4096, <=, length);
+    for (gsize i = (page - 1) * 4096; i < (gsize) page * 4096; i++)
+      broken[i] = (char) (i * 37);
+    assert_refused_as_damaged (path, broken, length);
+  }
 
   /* Empty, with a log that holds the work. */
   write_file (wal, good, 4096);
@@ -1095,6 +1179,7 @@ main (int   argc,
   add ("/sam/store/backup/purge-prunes", test_purge_prunes_backups);
   add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);
   add ("/sam/store/migrate/every-version", test_migrate_from_every_version);
+  add ("/sam/store/migrate/debate-turn", test_migrate_debate_turn);
   add ("/sam/store/migrate/fresh", test_fresh_is_latest);
   add ("/sam/store/text/excerpt", test_text_excerpt);
   add ("/sam/store/failed-writes", test_failed_writes);

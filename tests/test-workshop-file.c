@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sam-sample-workshop.h"
+#include "sam-store-decide.h"
 #include "sam-store-private.h"
 #include "sam-workshop-file-private.h"
 
@@ -264,6 +265,62 @@ team_uuid (JsonObject *root,
            guint       i)
 {
   return json_object_get_string_member (json_array_get_object_element (rows_of (root, "team"), i), "uuid");
+}
+
+static SamStep *
+brainstorm_step (SamStore    *store,
+                 SamWorkshop *workshop)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (g_str_equal (sam_step_get_kind (step), "brainstorm"))
+        return step;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The debate turn is a team named inside the step's settings: after an
+ * import it is the same team of the new workshop, not the first one. */
+static void
+test_debate_turn_round_trip (void)
+{
+  g_autoptr(SamStore) store = open_store ("debate-turn.db");
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Debate");
+  SamStep *step = brainstorm_step (store, workshop);
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(SamWorkshopFile) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings = NULL;
+  g_autoptr(SamTeam) first = NULL;
+  SamTeam *turn, *copied_turn;
+  SamWorkshop *copy;
+
+  g_assert_nonnull (sam_store_advance_debate_turn (store, step, &error));
+  turn = sam_store_advance_debate_turn (store, step, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+  g_assert_true (turn != first);
+  settings = query_text (store, "SELECT settings FROM step WHERE workshop_id = ?1 AND kind = 'brainstorm'", workshop);
+  g_assert_nonnull (strstr (settings, sam_team_get_uuid (turn)));
+
+  file = export (store, workshop);
+  bytes = sam_workshop_file_to_bytes (file);
+  reread = sam_workshop_file_load_bytes (bytes, "debate.samenspel", &error);
+  g_assert_no_error (error);
+  copy = sam_workshop_file_import (reread, store, &error);
+  g_assert_no_error (error);
+
+  copied_turn = sam_store_get_debate_turn (store, brainstorm_step (store, copy));
+  g_assert_nonnull (copied_turn);
+  g_assert_cmpstr (sam_team_get_name (copied_turn), ==, sam_team_get_name (turn));
+  g_assert_cmpstr (sam_team_get_uuid (copied_turn), !=, sam_team_get_uuid (turn));
+  g_assert_true (sam_store_find_team (store, copy, sam_team_get_id (copied_turn)) == copied_turn);
 }
 
 /* A perspective assignment (one uuid in upper case) and a map snapshot
@@ -763,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/sam/file/exports-cover-foreign-keys", test_exports_cover_foreign_keys);
   g_test_add_func ("/sam/file/forward-references", test_forward_references);
   g_test_add_func ("/sam/file/uuids-in-texts", test_uuids_in_texts);
+  g_test_add_func ("/sam/file/debate-turn-round-trip", test_debate_turn_round_trip);
   g_test_add_func ("/sam/file/bom-and-upper-case", test_bom_and_upper_case);
   g_test_add_func ("/sam/file/control-characters", test_control_characters);
   g_test_add ("/sam/file/merge-checks-values", RoundTrip, NULL, round_trip_set_up, test_merge_checks_values,

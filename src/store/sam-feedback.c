@@ -73,6 +73,42 @@ sam_feedback_init (SamFeedback *self)
   _sam_model_init (G_OBJECT (self), props, G_N_ELEMENTS (props));
 }
 
+/**
+ * sam_feedback_new_take:
+ * @id: the row's id
+ * @score: the score, -1 for none
+ * @scale: 10 or 5
+ * @comment: (transfer full): the comment
+ * @date: (transfer full): YYYY-MM-DD or ""
+ * @channel: (transfer full): the team or channel
+ *
+ * Makes a response without going through the property machinery: a survey
+ * of 100,000 responses is listed at once on the main thread.
+ *
+ * Returns: (transfer full): the response
+ */
+SamFeedback *
+sam_feedback_new_take (gint64  id,
+                       int     score,
+                       guint   scale,
+                       char   *comment,
+                       char   *date,
+                       char   *channel)
+{
+  SamFeedback *self = g_object_new (SAM_TYPE_FEEDBACK, NULL);
+
+  self->id = id;
+  self->score = score;
+  self->scale = scale;
+  g_free (self->comment);
+  self->comment = comment;
+  g_free (self->date);
+  self->date = date;
+  g_free (self->channel);
+  self->channel = channel;
+  return self;
+}
+
 gint64
 sam_feedback_get_id (SamFeedback *self)
 {

@@ -9,6 +9,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamFeedback, sam_feedback, SAM, FEEDBACK, GObject)
 
+SamFeedback *sam_feedback_new_take    (gint64       id,
+                                       int          score,
+                                       guint        scale,
+                                       char        *comment,
+                                       char        *date,
+                                       char        *channel);
 gint64       sam_feedback_get_id      (SamFeedback *self);
 int          sam_feedback_get_score   (SamFeedback *self);
 guint        sam_feedback_get_scale   (SamFeedback *self);

@@ -57,6 +57,42 @@ sam_store_set_debate_kpi (SamStore    *self,
   return _sam_decide_store_setting (self, step, "debate-kpi", json_node_init_string (json_node_alloc (), kpi), error);
 }
 
+/* The setting "debate-turn" names the team by uuid, so it survives an
+ * export and import (which gives every team a new uuid and rewrites it in
+ * the settings); a database of schema 8 or older held the team's local id
+ * (a number), which migration 9 turned into its uuid. */
+static SamTeam *
+turn_team (SamStore    *self,
+           SamWorkshop *workshop,
+           SamStep     *step)
+{
+  g_autoptr(JsonObject) object = _sam_decide_settings_of (step);
+  JsonNode *node = json_object_get_member (object, "debate-turn");
+  GListModel *teams;
+  const char *uuid;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return sam_store_find_team (self, workshop, json_node_get_int (node));
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  uuid = json_node_get_string (node);
+  teams = sam_store_get_teams (self, workshop);
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_ascii_strcasecmp (sam_team_get_uuid (team), uuid) == 0)
+        return team;
+    }
+
+  return NULL;
+}
+
 /**
  * sam_store_get_debate_turn:
  * @self: a #SamStore
@@ -80,7 +116,7 @@ sam_store_get_debate_turn (SamStore *self,
   if (workshop == NULL)
     return NULL;
 
-  team = sam_store_find_team (self, workshop, _sam_decide_setting_int (step, "debate-turn", 0));
+  team = turn_team (self, workshop, step);
   if (team != NULL)
     return team;
 
@@ -129,7 +165,7 @@ sam_store_advance_debate_turn (SamStore  *self,
 
   next = g_list_model_get_item (teams, (position + 1) % n);
   if (!_sam_decide_store_setting (self, step, "debate-turn",
-                      json_node_init_int (json_node_alloc (), sam_team_get_id (next)), error))
+                      json_node_init_string (json_node_alloc (), sam_team_get_uuid (next)), error))
     return NULL;
 
   return next;

@@ -529,7 +529,7 @@ sam_decide_dup_today (void)
 }
 
 /* Step settings (a JSON object): "vote-budget" (int), "votes-revealed"
- * (bool), "debate-kpi" (string), "debate-turn" (a team's id). */
+ * (bool), "debate-kpi" (string), "debate-turn" (a team's uuid). */
 
 JsonObject *
 _sam_decide_settings_of (SamStep *step)

@@ -96,40 +96,6 @@ parse_score (const char *text,
   return *score >= (scale == 5 ? 1 : 0) && *score <= (int) scale;
 }
 
-static gboolean
-insert_row (SamStore               *self,
-            SamStep                *step,
-            const SamFeedbackInput *row,
-            guint                   scale,
-            int                     score,
-            const char             *date,
-            GError                **error)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *comment = g_strstrip (g_strdup (row->comment ? row->comment : ""));
-  g_autofree char *channel = g_strstrip (g_strdup (row->channel ? row->channel : ""));
-  sqlite3_stmt *stmt;
-
-  stmt = _sam_store_prepare (self, "INSERT INTO feedback (uuid, workshop_id, step_id, scale, score, comment, date, "
-                             "channel, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, sam_step_get_workshop_id (step));
-  sqlite3_bind_int64 (stmt, 3, sam_step_get_id (step));
-  sqlite3_bind_int (stmt, 4, scale);
-  if (score < 0)
-    sqlite3_bind_null (stmt, 5);
-  else
-    sqlite3_bind_int (stmt, 5, score);
-  sqlite3_bind_text (stmt, 6, comment, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, channel, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 9, row->line);
-  return _sam_store_step_done (self, stmt, error);
-}
-
 /* Checks one row; returns NULL when it can be imported, else why not. */
 static char *
 check_row (const SamFeedbackInput  *row,
@@ -164,6 +130,236 @@ check_row (const SamFeedbackInput  *row,
   return NULL;
 }
 
+/* A row that passed its checks, ready to be stored: the text stripped,
+ * the date as YYYY-MM-DD or "", the score -1 when there is none. */
+typedef struct
+{
+  guint  line;
+  int    score;
+  char  *comment;
+  char  *date;
+  char  *channel;
+  char   uuid[37];
+} CheckedRow;
+
+struct _SamFeedbackBatch
+{
+  guint      scale;
+  GArray    *rows;      /* CheckedRow */
+  GPtrArray *problems;  /* "Line N: why" */
+};
+
+static void
+checked_row_clear (gpointer data)
+{
+  CheckedRow *row = data;
+
+  g_free (row->comment);
+  g_free (row->date);
+  g_free (row->channel);
+}
+
+/**
+ * sam_feedback_batch_free:
+ * @batch: (transfer full): a checked batch of survey responses
+ */
+void
+sam_feedback_batch_free (SamFeedbackBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_array_unref (batch->rows);
+  g_ptr_array_unref (batch->problems);
+  g_free (batch);
+}
+
+/**
+ * sam_feedback_batch_check:
+ * @rows: (array length=n_rows): the responses
+ * @n_rows: how many
+ * @scale: 10 for scores 0–10, 5 for 1–5
+ * @cancellable: (nullable): stops the check between two rows
+ * @progress: (nullable): set (atomically) to the number of rows checked so
+ *   far, for a progress bar in another thread
+ * @error: return location for a #GError
+ *
+ * Checks every row, without the store: it may run in a worker thread (the
+ * texts of @rows are copied).  The rows that cannot be read are kept as
+ * problems, each as "Line N: why".
+ *
+ * Returns: (transfer full) (nullable): the batch to give to
+ *   sam_store_add_feedback_batch(), or %NULL when cancelled
+ */
+SamFeedbackBatch *
+sam_feedback_batch_check (const SamFeedbackInput  *rows,
+                          guint                    n_rows,
+                          guint                    scale,
+                          GCancellable            *cancellable,
+                          int                     *progress,
+                          GError                 **error)
+{
+  SamFeedbackBatch *batch;
+
+  g_return_val_if_fail (scale == 5 || scale == 10, NULL);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
+
+  batch = g_new0 (SamFeedbackBatch, 1);
+  batch->scale = scale;
+  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (CheckedRow), n_rows);
+  g_array_set_clear_func (batch->rows, checked_row_clear);
+  batch->problems = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      CheckedRow checked = { .line = rows[i].line };
+      g_autofree char *uuid = NULL;
+      char *problem;
+
+      /* Often enough to stop at once, seldom enough to cost nothing. */
+      if (i % 1024 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              sam_feedback_batch_free (batch);
+              return NULL;
+            }
+          if (progress != NULL)
+            g_atomic_int_set (progress, (int) i);
+        }
+
+      if ((problem = check_row (&rows[i], scale, &checked.score, &checked.date)) != NULL)
+        {
+          g_ptr_array_add (batch->problems, problem);
+          continue;
+        }
+
+      checked.comment = g_strstrip (g_strdup (rows[i].comment ? rows[i].comment : ""));
+      checked.channel = g_strstrip (g_strdup (rows[i].channel ? rows[i].channel : ""));
+      uuid = g_uuid_string_random ();
+      memcpy (checked.uuid, uuid, sizeof checked.uuid);
+      g_array_append_val (batch->rows, checked);
+    }
+
+  if (progress != NULL)
+    g_atomic_int_set (progress, (int) n_rows);
+  return batch;
+}
+
+/**
+ * sam_feedback_batch_get_n_rows:
+ * @batch: a checked batch
+ *
+ * Returns: how many rows of the batch can be stored
+ */
+guint
+sam_feedback_batch_get_n_rows (SamFeedbackBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, 0);
+
+  return batch->rows->len;
+}
+
+static gboolean
+insert_row (SamStore          *self,
+            SamStep           *step,
+            guint              scale,
+            const CheckedRow  *row,
+            GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _sam_store_prepare (self, "INSERT INTO feedback (uuid, workshop_id, step_id, scale, score, comment, date, "
+                             "channel, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, row->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, sam_step_get_workshop_id (step));
+  sqlite3_bind_int64 (stmt, 3, sam_step_get_id (step));
+  sqlite3_bind_int (stmt, 4, scale);
+  if (row->score < 0)
+    sqlite3_bind_null (stmt, 5);
+  else
+    sqlite3_bind_int (stmt, 5, row->score);
+  sqlite3_bind_text (stmt, 6, row->comment, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, row->date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, row->channel, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, row->line);
+  return _sam_store_step_done (self, stmt, error);
+}
+
+/**
+ * sam_store_add_feedback_batch:
+ * @self: a #SamStore
+ * @step: a live customer-voice step
+ * @batch: rows checked by sam_feedback_batch_check()
+ * @problems: (out) (optional) (element-type utf8) (transfer full): the rows
+ *   that were skipped, each as "Line N: why"
+ * @error: return location for a #GError
+ *
+ * Stores every row of @batch in one transaction: either all of them are
+ * stored or, on a failure, none.  A step holds responses of one scale.
+ *
+ * Returns: how many responses were added; 0 with @error set when none
+ *   could be
+ */
+guint
+sam_store_add_feedback_batch (SamStore          *self,
+                              SamStep           *step,
+                              SamFeedbackBatch  *batch,
+                              GPtrArray        **problems,
+                              GError           **error)
+{
+  guint existing;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+  g_return_val_if_fail (SAM_IS_STEP (step), 0);
+  g_return_val_if_fail (batch != NULL, 0);
+
+  existing = sam_store_get_feedback_scale (self, step);
+  if (existing != 0 && existing != batch->scale)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("This step holds scores from %u to %u already; import the other survey into a step of its own"),
+                   existing == 5 ? 1 : 0, existing);
+      return 0;
+    }
+
+  if (batch->rows->len == 0)
+    {
+      if (batch->problems->len > 0)
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("No row could be imported. %s"), (char *) batch->problems->pdata[0]);
+      else
+        g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("The file has no responses"));
+      return 0;
+    }
+
+  if (!_sam_store_begin (self, error))
+    return 0;
+
+  for (guint i = 0; i < batch->rows->len; i++)
+    if (!insert_row (self, step, batch->scale, &g_array_index (batch->rows, CheckedRow, i), error))
+      {
+        _sam_store_rollback (self);
+        return 0;
+      }
+
+  if (!_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
+    {
+      _sam_store_rollback (self);
+      return 0;
+    }
+
+  if (!_sam_store_commit (self, error))
+    return 0;
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (batch->problems);
+  return batch->rows->len;
+}
+
 /**
  * sam_store_import_feedback:
  * @self: a #SamStore
@@ -175,8 +371,8 @@ check_row (const SamFeedbackInput  *row,
  *   that were skipped, each as "Line N: why"
  * @error: return location for a #GError
  *
- * Adds every row that can be read, in one transaction: either all of them
- * are stored or, on a failure, none.  A step holds responses of one scale.
+ * Checks and adds every row that can be read, in one transaction (see
+ * sam_feedback_batch_check() to check in a worker thread).
  *
  * Returns: how many responses were added; 0 with @error set when none
  *   could be
@@ -190,68 +386,14 @@ sam_store_import_feedback (SamStore                *self,
                            GPtrArray              **problems,
                            GError                 **error)
 {
-  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
-  guint existing, added = 0;
+  g_autoptr(SamFeedbackBatch) batch = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), 0);
   g_return_val_if_fail (SAM_IS_STEP (step), 0);
   g_return_val_if_fail (scale == 5 || scale == 10, 0);
 
-  existing = sam_store_get_feedback_scale (self, step);
-  if (existing != 0 && existing != scale)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("This step holds scores from %u to %u already; import the other survey into a step of its own"),
-                   existing == 5 ? 1 : 0, existing);
-      return 0;
-    }
-
-  if (!_sam_store_begin (self, error))
-    return 0;
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autofree char *date = NULL;
-      char *problem;
-      int score;
-
-      if ((problem = check_row (&rows[i], scale, &score, &date)) != NULL)
-        {
-          g_ptr_array_add (skipped, problem);
-          continue;
-        }
-
-      if (!insert_row (self, step, &rows[i], scale, score, date, error))
-        {
-          _sam_store_rollback (self);
-          return 0;
-        }
-      added++;
-    }
-
-  if (added == 0)
-    {
-      _sam_store_rollback (self);
-      if (skipped->len > 0)
-        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                     _("No row could be imported. %s"), (char *) skipped->pdata[0]);
-      else
-        g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("The file has no responses"));
-      return 0;
-    }
-
-  if (!_sam_store_touch_workshop (self, sam_step_get_workshop_id (step), error))
-    {
-      _sam_store_rollback (self);
-      return 0;
-    }
-
-  if (!_sam_store_commit (self, error))
-    return 0;
-
-  if (problems != NULL)
-    *problems = g_steal_pointer (&skipped);
-  return added;
+  batch = sam_feedback_batch_check (rows, n_rows, scale, NULL, NULL, error);
+  return sam_store_add_feedback_batch (self, step, batch, problems, error);
 }
 
 /**
@@ -475,6 +617,7 @@ sam_store_list_feedback (SamStore *self,
                          SamStep  *step)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_FEEDBACK);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (self), G_LIST_MODEL (list));
@@ -487,21 +630,13 @@ sam_store_list_feedback (SamStore *self,
 
   sqlite3_bind_int64 (stmt, 1, sam_step_get_id (step));
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *comment = _sam_store_dup_column (stmt, 3);
-      g_autofree char *date = _sam_store_dup_column (stmt, 4);
-      g_autofree char *channel = _sam_store_dup_column (stmt, 5);
-      g_autoptr(SamFeedback) feedback = g_object_new (SAM_TYPE_FEEDBACK,
-                                                      "id", sqlite3_column_int64 (stmt, 0),
-                                                      "score", sqlite3_column_int (stmt, 1),
-                                                      "scale", (guint) sqlite3_column_int (stmt, 2),
-                                                      "comment", comment,
-                                                      "date", date,
-                                                      "channel", channel,
-                                                      NULL);
-      g_list_store_append (list, feedback);
-    }
+    g_ptr_array_add (items, sam_feedback_new_take (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+                                                   (guint) sqlite3_column_int (stmt, 2),
+                                                   _sam_store_dup_column (stmt, 3), _sam_store_dup_column (stmt, 4),
+                                                   _sam_store_dup_column (stmt, 5)));
   sqlite3_reset (stmt);
+  /* One change for the whole list, not one per response. */
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (list);
 }
 

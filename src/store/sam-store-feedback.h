@@ -38,6 +38,22 @@ typedef struct
   double  nps;         /* NAN without scores */
 } SamFeedbackGroup;
 
+/* Survey rows checked (in any thread) before they are stored. */
+typedef struct _SamFeedbackBatch SamFeedbackBatch;
+
+SamFeedbackBatch *sam_feedback_batch_check (const SamFeedbackInput *rows,
+                                            guint                    n_rows,
+                                            guint                    scale,
+                                            GCancellable            *cancellable,
+                                            int                     *progress,
+                                            GError                 **error);
+guint       sam_feedback_batch_get_n_rows  (SamFeedbackBatch        *batch);
+void        sam_feedback_batch_free        (SamFeedbackBatch        *batch);
+guint       sam_store_add_feedback_batch   (SamStore                *self,
+                                            SamStep                 *step,
+                                            SamFeedbackBatch        *batch,
+                                            GPtrArray              **problems,
+                                            GError                 **error);
 guint       sam_store_import_feedback      (SamStore                *self,
                                             SamStep                 *step,
                                             const SamFeedbackInput  *rows,
@@ -66,5 +82,7 @@ gboolean    sam_store_set_feedback_redaction (SamStore              *self,
                                             gboolean                 hide,
                                             const char              *names,
                                             GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamFeedbackBatch, sam_feedback_batch_free)
 
 G_END_DECLS

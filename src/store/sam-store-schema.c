@@ -104,6 +104,22 @@ static const SamMigration migrations[] = {
      * chosen: the default language of its report. */
     "ALTER TABLE workshop ADD COLUMN language TEXT NOT NULL DEFAULT '';"
   },
+  {
+    /* The brainstorm's debate turn named its team by local id, which an
+     * export and import cannot follow; it is the team's uuid from now on.
+     * A turn whose team is gone falls back to the first team. */
+    11, "the debate turn names its team by uuid",
+    "UPDATE step SET settings = CASE"
+    "  WHEN (SELECT t.uuid FROM team t WHERE t.id = json_extract (step.settings, '$.\"debate-turn\"')"
+    "        AND t.workshop_id = step.workshop_id) IS NULL"
+    "  THEN json_remove (step.settings, '$.\"debate-turn\"')"
+    "  ELSE json_set (step.settings, '$.\"debate-turn\"',"
+    "                 (SELECT t.uuid FROM team t WHERE t.id = json_extract (step.settings, '$.\"debate-turn\"')"
+    "                  AND t.workshop_id = step.workshop_id))"
+    "  END "
+    "WHERE CASE WHEN json_valid (settings) AND json_type (settings) = 'object'"
+    "      THEN json_type (settings, '$.\"debate-turn\"') = 'integer' ELSE 0 END;"
+  },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own

@@ -423,6 +423,56 @@ copy_teams_and_agenda (SamStore  *self,
                               from_id, to_id, error);
 }
 
+/* Step settings name teams by uuid (the perspective assignment, the
+ * debate turn): in the copy they name the copy's teams, matched by
+ * position. */
+static gboolean
+point_settings_at_copied_teams (SamStore  *self,
+                                gint64     from_id,
+                                gint64     to_id,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self, "SELECT o.uuid, n.uuid FROM team o JOIN team n ON n.workshop_id = ?2 "
+                             "AND n.position = o.position AND n.trash IS NULL "
+                             "WHERE o.workshop_id = ?1 AND o.trash IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  sqlite3_bind_int64 (stmt, 2, to_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (pairs, _sam_store_dup_column (stmt, 0));
+      g_ptr_array_add (pairs, _sam_store_dup_column (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      stmt = _sam_store_prepare (self, "UPDATE step SET settings = replace (settings, ?1, ?2) "
+                                 "WHERE workshop_id = ?3 AND instr (settings, ?1) > 0", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, pairs->pdata[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, pairs->pdata[i + 1], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, to_id);
+      if (!_sam_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sam_store_duplicate_workshop:
  * @self: a #SamStore
@@ -453,7 +503,8 @@ sam_store_duplicate_workshop (SamStore     *self,
 
   copy = insert_workshop (self, name, workshop, error);
   if (copy == NULL ||
-      !copy_teams_and_agenda (self, sam_workshop_get_id (workshop), sam_workshop_get_id (copy), error))
+      !copy_teams_and_agenda (self, sam_workshop_get_id (workshop), sam_workshop_get_id (copy), error) ||
+      !point_settings_at_copied_teams (self, sam_workshop_get_id (workshop), sam_workshop_get_id (copy), error))
     {
       _sam_store_rollback (self);
       return NULL;
