@@ -6,6 +6,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "sam-chart-text.h"
 #include "sam-checklist-chart.h"
 
 /* Radar: one axis per theme, rings at the scores 1–5 from the centre (0),
@@ -21,6 +22,13 @@ font_size (double width,
 {
   return CLAMP (MIN (width, height) / 26.0, 7.0, 22.0);
 }
+
+static void radar_geometry_sized (double            width,
+                                  double            height,
+                                  guint             n_series,
+                                  double            size,
+                                  double            label_width,
+                                  SamRadarGeometry *geometry);
 
 static PangoLayout *
 layout_new (cairo_t    *cr,
@@ -69,13 +77,28 @@ sam_checklist_chart_radar_geometry (double            width,
                                     SamRadarGeometry *geometry)
 {
   double size = font_size (width, height);
+
+  radar_geometry_sized (width, height, n_series, size, size * LABEL_WIDTH, geometry);
+}
+
+/* Where the radar and its legend go with text of @size, the themes' names
+ * wrapping at @label_width. */
+static void
+radar_geometry_sized (double            width,
+                      double            height,
+                      guint             n_series,
+                      double            size,
+                      double            label_width,
+                      SamRadarGeometry *geometry)
+{
   double legend_w = n_series > 0 && width > height * 1.25 ? MIN (width * 0.32, size * 14) : 0;
   double legend_h = n_series > 0 && legend_w == 0 ? (size * 1.6) * n_series + size : 0;
   double area_w = width - legend_w, area_h = height - legend_h;
 
-  /* Room around the rings for the themes' names, which wrap at LABEL_WIDTH
-   * font sizes (three lines above and below). */
-  geometry->radius = MAX (MIN (area_w / 2 - size * (LABEL_WIDTH + 0.8), area_h / 2 - size * 3.6), size);
+  /* Room around the rings for the themes' names, which wrap at
+   * @label_width (three lines above and below). */
+  geometry->label_width = label_width;
+  geometry->radius = MAX (MIN (area_w / 2 - label_width - size * 0.8, area_h / 2 - size * 3.6), size);
   geometry->cx = area_w / 2;
   geometry->cy = area_h / 2;
   geometry->legend_x = legend_w > 0 ? area_w + size * 0.5 : size;
@@ -152,6 +175,33 @@ draw_grid (cairo_t                *cr,
     }
 }
 
+/* The widest word of the themes' names: a name wraps between words only,
+ * so no name may get less room than that. */
+static double
+widest_word (cairo_t            *cr,
+             const char * const *axes,
+             guint               n_axes,
+             double              size)
+{
+  double widest = 0;
+
+  for (guint a = 0; a < n_axes; a++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (axes[a], " \t\n", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, words[i]);
+          int w;
+
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          widest = MAX (widest, w);
+        }
+    }
+
+  return widest + size * 0.2;
+}
+
 static void
 draw_axis_labels (cairo_t                *cr,
                   const SamRadarGeometry *g,
@@ -163,11 +213,11 @@ draw_axis_labels (cairo_t                *cr,
   for (guint a = 0; a < n_axes; a++)
     {
       g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, axes[a]);
-      double box = size * LABEL_WIDTH;
+      double box = g->label_width;
       double x, y, dx;
       int w, h;
 
-      /* Aligned inside a box of LABEL_WIDTH, placed by the box's edge. */
+      /* Aligned inside a box of the label width, placed by the box's edge. */
       pango_layout_set_width (layout, (int) (box * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       sam_checklist_chart_radar_point (g, n_axes, a, 5.55, &x, &y);
@@ -309,13 +359,23 @@ sam_checklist_chart_draw_radar (cairo_t              *cr,
                                 guint                 n_series,
                                 gboolean              dark)
 {
-  double size = font_size (width, height);
+  double base = font_size (width, height);
+  double size = sam_chart_text_size (cr, base);
   SamRadarGeometry g;
 
   if (n_axes == 0 || width < 1 || height < 1)
     return;
 
-  sam_checklist_chart_radar_geometry (width, height, n_series, &g);
+  /* Larger text asked for (the projector) takes room from the rings: it
+   * grows only as far as the rings keep a third of the chart's height. */
+  for (;;)
+    {
+      radar_geometry_sized (width, height, n_series, size,
+                            MAX (size * LABEL_WIDTH, widest_word (cr, axes, n_axes, size)), &g);
+      if (size <= base || g.radius >= MIN (width, height) / 3.0)
+        break;
+      size = MAX (size - 1, base);
+    }
   cairo_save (cr);
   draw_grid (cr, &g, n_axes, size, dark);
   draw_axis_labels (cr, &g, axes, n_axes, size, dark);

@@ -29,6 +29,7 @@ typedef struct
   double radius;
   double legend_x;
   double legend_y;
+  double label_width;   /* what the themes' names wrap at */
 } SamRadarGeometry;
 
 void     sam_checklist_chart_radar_geometry (double                 width,

@@ -5,6 +5,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "sam-chart-text.h"
 #include "sam-feedback-chart.h"
 #include "sam-store-feedback.h"
 
@@ -66,6 +67,25 @@ font_size (double width,
   return CLAMP (MIN (width / 30, height / 12), 7, 22);
 }
 
+static void bar_rect_sized    (double       width,
+                               double       height,
+                               double       size,
+                               const guint  counts[11],
+                               guint        scale,
+                               int          score,
+                               double      *x,
+                               double      *y,
+                               double      *bar_width,
+                               double      *bar_height);
+static void trend_point_sized (double       width,
+                               double       height,
+                               double       size,
+                               guint        n_points,
+                               guint        index,
+                               double       nps,
+                               double      *x,
+                               double      *y);
+
 /**
  * sam_feedback_chart_score_colour:
  * @score: a score
@@ -110,9 +130,24 @@ sam_feedback_chart_bar_rect (double       width,
                              double      *bar_width,
                              double      *bar_height)
 {
+  bar_rect_sized (width, height, font_size (width, height), counts, scale, score,
+                  x, y, bar_width, bar_height);
+}
+
+static void
+bar_rect_sized (double       width,
+                double       height,
+                double       size,
+                const guint  counts[11],
+                guint        scale,
+                int          score,
+                double      *x,
+                double      *y,
+                double      *bar_width,
+                double      *bar_height)
+{
   int first = scale == 5 ? 1 : 0;
   guint n_bars = scale - first + 1, most = 1;
-  double size = font_size (width, height);
   double slot = width / n_bars;
   double bottom = height - size * LABEL_SPACE, top = size * LABEL_SPACE;
 
@@ -142,7 +177,7 @@ sam_feedback_chart_draw_distribution (cairo_t     *cr,
                                       guint        scale,
                                       gboolean     dark)
 {
-  double size = font_size (width, height);
+  double size = sam_chart_text_size (cr, font_size (width, height));
 
   cairo_save (cr);
   for (int s = scale == 5 ? 1 : 0; s <= (int) scale; s++)
@@ -152,7 +187,7 @@ sam_feedback_chart_draw_distribution (cairo_t     *cr,
       g_autofree char *count = g_strdup_printf ("%u", counts[s]);
       double x, y, w, h;
 
-      sam_feedback_chart_bar_rect (width, height, counts, scale, s, &x, &y, &w, &h);
+      bar_rect_sized (width, height, size, counts, scale, s, &x, &y, &w, &h);
       cairo_set_source_rgb (cr, colour.red, colour.green, colour.blue);
       cairo_rectangle (cr, x, y, w, h);
       cairo_fill (cr);
@@ -160,7 +195,7 @@ sam_feedback_chart_draw_distribution (cairo_t     *cr,
       set_ink (cr, dark, 0.9);
       show_centred (cr, size, score, x + w / 2, height - size * LABEL_SPACE + size * 0.2);
       set_ink (cr, dark, 0.7);
-      show_centred (cr, size * 0.85, count, x + w / 2, y - size * 1.3);
+      show_centred (cr, sam_chart_text_size (cr, size * 0.85), count, x + w / 2, y - size * 1.3);
     }
   cairo_restore (cr);
 }
@@ -200,7 +235,8 @@ sam_feedback_chart_draw_nps_bars (cairo_t   *cr,
                                   gboolean   dark)
 {
   double row = height / MAX (groups->len, 1);
-  double size = CLAMP (row * 0.4, 7, 20);
+  /* A larger smallest size than the rows allow gets the rows' room. */
+  double size = MIN (sam_chart_text_size (cr, CLAMP (row * 0.4, 7, 20)), MAX (row * 0.6, 7));
   double zero = sam_feedback_chart_nps_x (width, 0);
 
   cairo_save (cr);
@@ -258,7 +294,19 @@ sam_feedback_chart_trend_point (double  width,
                                 double *x,
                                 double *y)
 {
-  double size = font_size (width, height);
+  trend_point_sized (width, height, font_size (width, height), n_points, index, nps, x, y);
+}
+
+static void
+trend_point_sized (double  width,
+                   double  height,
+                   double  size,
+                   guint   n_points,
+                   guint   index,
+                   double  nps,
+                   double *x,
+                   double *y)
+{
   double top = size * 2.2, bottom = height - size * LABEL_SPACE;
   double slot = width / MAX (n_points, 1);
 
@@ -285,12 +333,12 @@ sam_feedback_chart_draw_trend (cairo_t   *cr,
                                gboolean   dark)
 {
   static const double dots[] = { 2, 3 };
-  double size = font_size (width, height);
+  double size = sam_chart_text_size (cr, font_size (width, height));
   gboolean started = FALSE;
   double x, y;
 
   cairo_save (cr);
-  sam_feedback_chart_trend_point (width, height, 1, 0, 0, &x, &y);
+  trend_point_sized (width, height, size, 1, 0, 0, &x, &y);
   set_ink (cr, dark, 0.4);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dots, 2, 0);
@@ -307,7 +355,7 @@ sam_feedback_chart_draw_trend (cairo_t   *cr,
 
       if (isnan (month->nps))
         continue;
-      sam_feedback_chart_trend_point (width, height, months->len, i, month->nps, &x, &y);
+      trend_point_sized (width, height, size, months->len, i, month->nps, &x, &y);
       if (started)
         cairo_line_to (cr, x, y);
       else
@@ -321,7 +369,7 @@ sam_feedback_chart_draw_trend (cairo_t   *cr,
       SamFeedbackGroup *month = months->pdata[i];
       g_autofree char *value = isnan (month->nps) ? NULL : g_strdup_printf ("%+.0f", month->nps);
 
-      sam_feedback_chart_trend_point (width, height, months->len, i, isnan (month->nps) ? 0 : month->nps, &x, &y);
+      trend_point_sized (width, height, size, months->len, i, isnan (month->nps) ? 0 : month->nps, &x, &y);
       if (value != NULL)
         {
           cairo_set_source_rgb (cr, 0.0, 0.45, 0.70);

@@ -8,6 +8,7 @@
 #include "sam-map-renderer.h"
 #include "sam-projector-content.h"
 #include "sam-projector-item.h"
+#include "sam-chart-text.h"
 #include "sam-projector-view.h"
 #include "sam-store-decide.h"
 #include "sam-timer.h"
@@ -67,6 +68,16 @@ G_DEFINE_FINAL_TYPE (SamProjectorView, sam_projector_view, GTK_TYPE_WIDGET)
 
 /* Cells */
 
+/* The size of @widget's text in pixels, as its style gives it. */
+static double
+body_text_pixels (GtkWidget *widget)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  return pango_font_description_get_size_is_absolute (font) ? size : size * 96.0 / 72.0;
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -76,9 +87,14 @@ draw_chart (GtkDrawingArea *area,
 {
   SamProjectorItem *item = g_object_get_data (G_OBJECT (area), "item");
 
-  if (item != NULL)
-    sam_projector_item_draw_chart (item, cr, width, height,
-                                   adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  if (item == NULL)
+    return;
+
+  /* A chart's words are body text on the wall: never smaller than the
+   * cards' (the projector window sizes the view's font). */
+  sam_chart_text_set_minimum (cr, body_text_pixels (GTK_WIDGET (area)));
+  sam_projector_item_draw_chart (item, cr, width, height,
+                                 adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }
 
 /* A cell: the team's colour, the text, its details, and at its foot a

@@ -7,7 +7,9 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "sam-chart-text.h"
 #include "sam-checklist-chart.h"
+#include "sam-feedback-chart.h"
 #include "sam-report.h"
 #include "sam-store-agenda.h"
 #include "sam-store-checklist.h"
@@ -82,6 +84,97 @@ save (cairo_surface_t *surface,
   g_mkdir_with_parents (dir, 0700);
   path = g_build_filename (dir, name, NULL);
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+}
+
+/* Whether any pixel of @surface's outermost @border pixels is not white. */
+static gboolean
+ink_at_edges (cairo_surface_t *surface,
+              int              border)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double r, g, b;
+
+        if (x >= border && x < width - border && y >= border && y < height - border)
+          continue;
+        pixel (surface, x, y, &r, &g, &b);
+        if (r + g + b < 2.9)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* How many pixels of @surface are not white. */
+static guint
+ink (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double r, g, b;
+
+        pixel (surface, x, y, &r, &g, &b);
+        n += r + g + b < 2.9;
+      }
+  return n;
+}
+
+/* The projector asks for text as large as its body text: a chart drawn
+ * with a smallest text size sets larger words and makes room for them
+ * (nothing runs off the image); without one it is drawn as before. */
+static void
+test_text_minimum (void)
+{
+  /* A theme of one long word ("customer focus" in Dutch) must not run off
+   * the image either. */
+  static const char *const dutch[] = { "Doelen en rollen", "Hoe we overleggen", "Feedback",
+                                       "Vertrouwen tussen teams", "Klantgerichtheid" };
+  const double sales[] = { 4.0, 2.5, 3.0, 1.5, 5.0 };
+  SamRadarSeries series[] = { { "Sales", sam_palette_get_colour (0), sales, FALSE } };
+  const guint counts[11] = { 1, 0, 2, 3, 1, 4, 6, 9, 12, 8, 5 };
+  cairo_surface_t *plain = image_new (960, 540), *large = image_new (960, 540);
+  cairo_surface_t *bars = image_new (960, 540), *large_bars = image_new (960, 540);
+  cairo_t *cr;
+
+  g_assert_cmpfloat (sam_chart_text_size (NULL, 14), ==, 14);
+  cr = cairo_create (plain);
+  g_assert_cmpfloat (sam_chart_text_size (cr, 14), ==, 14);
+  sam_checklist_chart_draw_radar (cr, 960, 540, themes, 5, series, 1, FALSE);
+  cairo_destroy (cr);
+
+  cr = cairo_create (large);
+  sam_chart_text_set_minimum (cr, 28);
+  g_assert_cmpfloat (sam_chart_text_size (cr, 14), ==, 28);
+  g_assert_cmpfloat (sam_chart_text_size (cr, 40), ==, 40);
+  sam_checklist_chart_draw_radar (cr, 960, 540, dutch, 5, series, 1, FALSE);
+  cairo_destroy (cr);
+  save (large, "checklist-radar-projector.png");
+
+  cr = cairo_create (bars);
+  sam_feedback_chart_draw_distribution (cr, 960, 540, counts, 10, FALSE);
+  cairo_destroy (cr);
+  cr = cairo_create (large_bars);
+  sam_chart_text_set_minimum (cr, 28);
+  sam_feedback_chart_draw_distribution (cr, 960, 540, counts, 10, FALSE);
+  cairo_destroy (cr);
+  save (large_bars, "feedback-distribution-projector.png");
+
+  /* Larger words, so more ink in them; the rings and bars make room. */
+  g_assert_cmpuint (ink (large), !=, ink (plain));
+  g_assert_cmpuint (ink (large_bars), !=, ink (bars));
+  g_assert_false (ink_at_edges (large, 2));
+  g_assert_false (ink_at_edges (large_bars, 1));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (large);
+  cairo_surface_destroy (bars);
+  cairo_surface_destroy (large_bars);
 }
 
 static void
@@ -310,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/sam/checklist/chart/radar", test_radar);
   g_test_add_func ("/sam/checklist/chart/radar-dark-and-pdf", test_radar_dark_and_pdf);
   g_test_add_func ("/sam/checklist/chart/spread", test_spread);
+  g_test_add_func ("/sam/checklist/chart/text-minimum", test_text_minimum);
   g_test_add_func ("/sam/checklist/report", test_report);
 
   return g_test_run ();

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The charts (sam-checklist-chart.c, sam-feedback-chart.c) size their text
+ * from the room they get, for a page, a report or a PNG alike.  A target
+ * read from the back of a room sets a smallest text size on the cairo
+ * context it hands them, and the charts make room for it. */
+
+void   sam_chart_text_set_minimum (cairo_t *cr,
+                                   double   pixels);
+double sam_chart_text_size        (cairo_t *cr,
+                                   double   size);
+
+G_END_DECLS
