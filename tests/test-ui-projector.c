@@ -531,12 +531,16 @@ find_ancestor_with_class (GtkWidget  *widget,
   return widget;
 }
 
-/* Labels of @widget cut short with "…". */
+/* Labels of @widget cut short with "…".  A drop-down's button shows its
+ * choice on one line by design (the list and the tooltip hold the whole
+ * text), so what it shows is not counted. */
 static guint
 count_ellipsized (GtkWidget *widget)
 {
   guint n = 0;
 
+  if (GTK_IS_DROP_DOWN (widget))
+    return 0;
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
       pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     {
