@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-catalog.h"
 #include "sam-checklist-page.h"
 #include "sam-checklist-chart-view.h"
 #include "sam-decide-common.h"
@@ -584,6 +585,14 @@ find_item (SamChecklistPage *self,
   return NULL;
 }
 
+
+static const char *
+workshop_translate (const char *msgid,
+                    gpointer    user_data)
+{
+  return sam_catalog_gettext (user_data, msgid);
+}
+
 static void
 fill_action (GtkWidget  *widget,
              const char *action_name,
@@ -606,7 +615,20 @@ fill_action (GtkWidget  *widget,
       ok = earlier != 0 && sam_store_copy_checklist (store, step, earlier, &error);
     }
   else
-    ok = sam_store_fill_checklist (store, step, g_str_equal (which, "own") ? NULL : which, &error);
+    {
+      SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+      const char *language = workshop != NULL ? sam_workshop_get_language (workshop) : "";
+      g_autoptr(SamCatalog) catalog = NULL;
+
+      /* A built-in list in the workshop's language, which the template it
+       * was made from set; without one (or without that translation
+       * here), the app's. */
+      if (*language != '\0')
+        catalog = sam_catalog_new (language, NULL);
+      ok = sam_store_fill_checklist_translated (store, step, g_str_equal (which, "own") ? NULL : which,
+                                                catalog != NULL ? workshop_translate : NULL, catalog,
+                                                &error);
+    }
 
   if (!ok && error != NULL)
     sam_decide_show_error (widget, error);

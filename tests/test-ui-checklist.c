@@ -3,7 +3,10 @@
 
 #include <locale.h>
 
+#include <glib/gi18n.h>
+
 #include "sam-checklist-chart-view.h"
+#include "sam-catalog.h"
 #include "sam-checklist-page.h"
 #include "sam-checklist-results.h"
 #include "sam-compat.h"
@@ -303,6 +306,27 @@ test_follow_up (void)
   host_close (&h);
 }
 
+/* A workshop held in French gets the built-in list in French, also from
+ * the Dutch app this suite runs in (the template set its language). */
+static void
+test_workshop_language (void)
+{
+  Host h = { 0 };
+  g_autoptr(SamChecklistItem) first = NULL;
+  g_autoptr(SamCatalog) french = sam_catalog_new ("fr", NULL);
+
+  host_open (&h);
+  g_assert_nonnull (french);
+  g_assert_true (sam_store_set_workshop_field (h.store, h.workshop, SAM_WORKSHOP_FIELD_LANGUAGE, "fr", NULL));
+  g_assert_true (gtk_widget_activate_action (h.page, "checklist.fill", "s", "team"));
+  first = g_list_model_get_item (sam_store_get_checklist_items (h.store, h.step), 0);
+  g_assert_cmpstr (sam_checklist_item_get_theme (first), ==, sam_catalog_gettext (french, "Goals and roles"));
+  g_assert_cmpstr (sam_checklist_item_get_theme (first), !=, "Goals and roles");
+  g_assert_cmpstr (sam_checklist_item_get_theme (first), !=, _("Goals and roles"));
+
+  host_close (&h);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/checklist/team-and-people", test_team_and_people);
   g_test_add_func ("/sam/ui/checklist/edit", test_edit);
   g_test_add_func ("/sam/ui/checklist/follow-up", test_follow_up);
+  g_test_add_func ("/sam/ui/checklist/workshop-language", test_workshop_language);
 
   return g_test_run ();
 }

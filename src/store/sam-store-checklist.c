@@ -291,6 +291,40 @@ sam_store_fill_checklist (SamStore    *self,
                           const char  *builtin,
                           GError     **error)
 {
+  return sam_store_fill_checklist_translated (self, step, builtin, NULL, NULL, error);
+}
+
+static const char *
+translate_here (const char *msgid,
+                gpointer    user_data)
+{
+  return _(msgid);
+}
+
+/**
+ * sam_store_fill_checklist_translated:
+ * @self: a #SamStore
+ * @step: a live checklist step without statements
+ * @builtin: (nullable): "team" or "leadership" for a built-in list, %NULL
+ *   to start a list of the coach's own
+ * @translate: (nullable) (scope call): gives a built-in statement and its
+ *   theme in the workshop's language; %NULL for the current language
+ * @user_data: data for @translate
+ * @error: return location for a #GError
+ *
+ * Like sam_store_fill_checklist(), with the built-in list in the language
+ * @translate gives (a Dutch app preparing a French workshop).
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+sam_store_fill_checklist_translated (SamStore                 *self,
+                                     SamStep                  *step,
+                                     const char               *builtin,
+                                     SamChecklistTranslateFunc translate,
+                                     gpointer                  user_data,
+                                     GError                  **error)
+{
   const Statement *statements = statements_of (builtin);
   g_autofree char *name = NULL;
 
@@ -302,7 +336,10 @@ sam_store_fill_checklist (SamStore    *self,
     return FALSE;
 
   for (guint i = 0; statements != NULL && statements[i].key != NULL; i++)
-    if (!insert_item (self, step, statements[i].key, _(statements[i].theme), _(statements[i].text), i, error))
+    if (!insert_item (self, step, statements[i].key,
+                      (translate != NULL ? translate : translate_here) (statements[i].theme, user_data),
+                      (translate != NULL ? translate : translate_here) (statements[i].text, user_data),
+                      i, error))
       {
         _sam_store_rollback (self);
         return FALSE;

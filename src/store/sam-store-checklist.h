@@ -32,6 +32,17 @@ gboolean          sam_store_fill_checklist          (SamStore          *self,
                                                      SamStep           *step,
                                                      const char        *builtin,
                                                      GError           **error);
+
+/* The text of @msgid in a language chosen by the caller (the workshop's). */
+typedef const char *(*SamChecklistTranslateFunc) (const char *msgid,
+                                                  gpointer    user_data);
+
+gboolean          sam_store_fill_checklist_translated (SamStore                 *self,
+                                                       SamStep                  *step,
+                                                       const char               *builtin,
+                                                       SamChecklistTranslateFunc translate,
+                                                       gpointer                  user_data,
+                                                       GError                  **error);
 gboolean          sam_store_copy_checklist          (SamStore          *self,
                                                      SamStep           *step,
                                                      gint64             from_step_id,
