@@ -152,9 +152,8 @@ sam_template_get_minutes (const SamTemplate *self)
  * @workshop: where to add the agenda
  * @error: return location for a #GError
  *
- * Appends the template's steps, in @catalog's language, after the workshop's own.  On
- * failure the steps added so far are taken out again, so the agenda is as
- * it was.  A workshop without a language of its own takes @catalog's: a
+ * Appends the template's steps, in @catalog's language, after the workshop's own, in
+ * one transaction: on failure none is added, so the agenda is as it was.  A workshop without a language of its own takes @catalog's: a
  * workshop made from a French template is a French workshop, and its report
  * is French unless the coach chooses otherwise.
  *
@@ -167,36 +166,41 @@ sam_template_apply (const SamTemplate  *self,
                     SamWorkshop        *workshop,
                     GError            **error)
 {
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autofree SamNewStep *steps = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
 
+  /* One transaction: a crash or a refused step leaves no half agenda. */
+  steps = g_new0 (SamNewStep, MAX (self->n_steps, 1));
   for (guint i = 0; i < self->n_steps; i++)
     {
       const SamTemplateStep *t = &self->steps[i];
-      SamStep *step;
 
-      step = sam_store_add_step (store, workshop, -1, t->kind, sam_catalog_gettext (catalog, t->title),
-                                 t->minutes, sam_catalog_gettext (catalog, t->instructions),
-                                 t->notes ? sam_catalog_gettext (catalog, t->notes) : NULL, error);
-      if (step == NULL)
-        {
-          for (guint j = 0; j < added->len; j++)
-            sam_store_trash_step (store, g_ptr_array_index (added, j), NULL, NULL);
-          return FALSE;
-        }
-
-      g_ptr_array_add (added, step);
+      steps[i].kind = t->kind;
+      steps[i].title = sam_catalog_gettext (catalog, t->title);
+      steps[i].minutes = t->minutes;
+      steps[i].instructions = sam_catalog_gettext (catalog, t->instructions);
+      steps[i].notes = t->notes ? sam_catalog_gettext (catalog, t->notes) : NULL;
     }
+  if (!sam_store_add_steps (store, workshop, steps, self->n_steps, error))
+    return FALSE;
 
   if (catalog != NULL && *sam_workshop_get_language (workshop) == '\0' &&
       !sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_LANGUAGE,
                                      sam_catalog_get_language (catalog), error))
     {
-      for (guint j = 0; j < added->len; j++)
-        sam_store_trash_step (store, g_ptr_array_index (added, j), NULL, NULL);
+      GListModel *all = sam_store_get_steps (store, workshop);
+      guint n = g_list_model_get_n_items (all);
+
+      /* The agenda as it was: the steps just added go again. */
+      for (guint j = 0; j < self->n_steps && j < n; j++)
+        {
+          g_autoptr(SamStep) step = g_list_model_get_item (all, n - 1 - j);
+
+          sam_store_trash_step (store, step, NULL, NULL);
+        }
       return FALSE;
     }
 

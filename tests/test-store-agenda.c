@@ -250,6 +250,59 @@ test_card_links (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
 }
 
+/* A template's agenda goes in at once: every step, in order after the
+ * workshop's own, kept after reopening; one refused step and none is
+ * added. */
+static void
+test_add_steps (Fixture       *f,
+                gconstpointer  data)
+{
+  const SamNewStep steps[] = {
+    { "custom", "Welkom", 20, "Wie is er?", NULL },
+    { "changes", "Veranderingen", 40, "Wat verandert er?", "Let op de tijd." },
+    { "brainstorm", "Brainstorm", 45, "", NULL },
+  };
+  const SamNewStep refused[] = {
+    { "custom", "Pauze", 15, "", NULL },
+    { "custom", "", 10, "", NULL },  /* a step needs a title */
+  };
+  g_autoptr(GError) error = NULL;
+  SamStep *own = sam_store_add_step (f->store, f->workshop, -1, "custom", "Eigen stap", 5, "", NULL, &error);
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *uuid = NULL;
+  GListModel *list;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (own);
+  g_assert_true (sam_store_add_steps (f->store, f->workshop, steps, G_N_ELEMENTS (steps), &error));
+  g_assert_no_error (error);
+  list = sam_store_get_steps (f->store, f->workshop);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (list, i + 1);
+
+      g_assert_cmpstr (sam_step_get_title (step), ==, steps[i].title);
+      g_assert_cmpstr (sam_step_get_kind (step), ==, steps[i].kind);
+    }
+
+  g_assert_false (sam_store_add_steps (f->store, f->workshop, refused, G_N_ELEMENTS (refused), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+
+  uuid = g_strdup (sam_workshop_get_uuid (f->workshop));
+  store = reopen (f);
+  list = sam_store_get_steps (store, sam_store_find_workshop (store, uuid));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  {
+    g_autoptr(SamStep) last = g_list_model_get_item (list, 3);
+
+    g_assert_cmpstr (sam_step_get_title (last), ==, "Brainstorm");
+    g_assert_cmpint (sam_step_get_position (last), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +310,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/sam/store/agenda/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/sam/store/agenda/add-steps", Fixture, NULL, fixture_set_up, test_add_steps, fixture_tear_down);
   g_test_add ("/sam/store/cards/edit", Fixture, NULL, fixture_set_up, test_cards, fixture_tear_down);
   g_test_add ("/sam/store/cards/links", Fixture, NULL, fixture_set_up, test_card_links, fixture_tear_down);
   g_test_add ("/sam/store/cards/team-cascade", Fixture, NULL, fixture_set_up, test_team_cascade, fixture_tear_down);

@@ -245,6 +245,107 @@ failed:
   return NULL;
 }
 
+/**
+ * sam_store_add_steps:
+ * @self: a #SamStore
+ * @workshop: the workshop
+ * @steps: (array length=n_steps): the steps to append, in order
+ * @n_steps: how many
+ * @error: return location for a #GError
+ *
+ * Appends @steps after the workshop's own in one transaction (a template's
+ * agenda): all of them are stored, or, when one is refused or the write
+ * fails, none.
+ *
+ * Returns: %TRUE when every step was stored
+ */
+gboolean
+sam_store_add_steps (SamStore         *self,
+                     SamWorkshop      *workshop,
+                     const SamNewStep *steps,
+                     guint             n_steps,
+                     GError          **error)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListStore *list;
+  guint n;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
+  g_return_val_if_fail (steps != NULL || n_steps == 0, FALSE);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_return_val_if_fail (steps[i].kind != NULL, FALSE);
+      if (!_sam_store_validate_text (steps[i].title, 500, FALSE, error) ||
+          !_sam_store_validate_text (steps[i].instructions ? steps[i].instructions : "", SAM_CARD_MAX_TEXT, TRUE, error) ||
+          !_sam_store_validate_text (steps[i].notes ? steps[i].notes : "", SAM_CARD_MAX_TEXT, TRUE, error))
+        return FALSE;
+    }
+
+  list = steps_of (self, sam_workshop_get_id (workshop));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      char *uuid = g_uuid_string_random ();
+      sqlite3_stmt *stmt;
+      gint64 id;
+
+      g_ptr_array_add (uuids, uuid);
+      stmt = _sam_store_prepare (self,
+                                 "INSERT INTO step (uuid, workshop_id, position, kind, title, minutes, instructions, notes) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (workshop));
+      sqlite3_bind_int (stmt, 3, n + i);
+      sqlite3_bind_text (stmt, 4, steps[i].kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, steps[i].title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 6, MIN (steps[i].minutes, 24 * 60));
+      sqlite3_bind_text (stmt, 7, steps[i].instructions ? steps[i].instructions : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, steps[i].notes ? steps[i].notes : "", -1, SQLITE_TRANSIENT);
+      if (!_sam_store_step_done (self, stmt, error))
+        goto failed;
+      id = sqlite3_last_insert_rowid (_sam_store_get_db (self));
+      g_array_append_val (ids, id);
+    }
+
+  if (!_sam_store_touch_workshop (self, sam_workshop_get_id (workshop), error))
+    goto failed;
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(SamStep) step = g_object_new (SAM_TYPE_STEP,
+                                              "id", g_array_index (ids, gint64, i),
+                                              "uuid", g_ptr_array_index (uuids, i),
+                                              "workshop-id", sam_workshop_get_id (workshop),
+                                              "position", n + i,
+                                              "kind", steps[i].kind,
+                                              "title", steps[i].title,
+                                              "minutes", MIN (steps[i].minutes, 24 * 60),
+                                              "instructions", steps[i].instructions ? steps[i].instructions : "",
+                                              "notes", steps[i].notes ? steps[i].notes : "",
+                                              "settings", "{}",
+                                              NULL);
+
+      g_list_store_append (list, step);
+    }
+
+  return TRUE;
+
+failed:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
 static const struct {
   const char *sql;
   const char *property;

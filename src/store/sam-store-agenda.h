@@ -29,6 +29,21 @@ SamStep    *sam_store_add_step         (SamStore      *self,
                                         const char    *instructions,
                                         const char    *notes,
                                         GError       **error);
+/* One step of sam_store_add_steps(). */
+typedef struct
+{
+  const char *kind;
+  const char *title;
+  guint       minutes;
+  const char *instructions;
+  const char *notes;
+} SamNewStep;
+
+gboolean    sam_store_add_steps        (SamStore         *self,
+                                        SamWorkshop      *workshop,
+                                        const SamNewStep *steps,
+                                        guint             n_steps,
+                                        GError          **error);
 gboolean    sam_store_set_step_field   (SamStore      *self,
                                         SamStep       *step,
                                         SamStepField   field,
