@@ -9,6 +9,7 @@
 #include "sam-compat.h"
 #include "sam-csv-reader.h"
 #include "sam-customer-voice-page.h"
+#include "sam-feedback-text.h"
 #include "sam-decide-common.h"
 #include "sam-feedback-chart.h"
 #include "sam-store-agenda.h"
@@ -167,32 +168,6 @@ queue_charts (SamCustomerVoicePage *self)
 
 /* Results */
 
-static char *
-describe_summary (SamCustomerVoicePage *self)
-{
-  guint n = 0, scored = 0, promoters = 0, detractors = 0;
-  double sum = 0;
-
-  for (guint i = 0; self->channels != NULL && i < self->channels->len; i++)
-    {
-      SamFeedbackGroup *group = self->channels->pdata[i];
-
-      n += group->n;
-      scored += group->n_scored;
-      promoters += group->promoters;
-      detractors += group->detractors;
-      if (group->n_scored > 0)
-        sum += group->mean * group->n_scored;
-    }
-
-  if (scored == 0)
-    return g_strdup_printf (ngettext ("%u response, without scores", "%u responses, without scores", n), n);
-
-  /* Translators: a summary of a customer survey, e.g. "240 responses · NPS +12 · mean 7.4" */
-  return g_strdup_printf (ngettext ("%u response · NPS %+.0f · mean %.1f", "%u responses · NPS %+.0f · mean %.1f", n),
-                          n, 100.0 * ((double) promoters - detractors) / scored, sum / scored);
-}
-
 static void
 reload (SamCustomerVoicePage *self)
 {
@@ -217,7 +192,7 @@ reload (SamCustomerVoicePage *self)
   feedback = sam_store_list_feedback (store, step);
   gtk_filter_list_model_set_model (self->comments, feedback);
 
-  summary = describe_summary (self);
+  summary = sam_feedback_text_summary (self->channels);
   gtk_label_set_text (self->summary_label, summary);
   queue_charts (self);
   if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0)
@@ -267,22 +242,6 @@ shown_comment (SamCustomerVoicePage *self,
   if (self->redact && self->names != NULL && self->names[0] != NULL)
     return sam_feedback_redact (sam_feedback_get_comment (feedback), (const char * const *) self->names);
   return g_strdup (sam_feedback_get_comment (feedback));
-}
-
-static char *
-describe_response (SamFeedback *feedback)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (sam_feedback_get_score (feedback) >= 0)
-    /* Translators: a response's score on its scale, e.g. "8 of 10" */
-    g_string_append_printf (text, _("%d of %u"), sam_feedback_get_score (feedback), sam_feedback_get_scale (feedback));
-  if (*sam_feedback_get_channel (feedback) != '\0')
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", sam_feedback_get_channel (feedback));
-  if (*sam_feedback_get_date (feedback) != '\0')
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", sam_feedback_get_date (feedback));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -337,7 +296,7 @@ bind_card (GtkSignalListItemFactory *factory,
   GtkWidget *about = gtk_widget_get_first_child (box);
   GtkWidget *comment = gtk_widget_get_next_sibling (about);
   g_autofree char *text = shown_comment (self, feedback);
-  g_autofree char *description = describe_response (feedback);
+  g_autofree char *description = sam_feedback_text_response (feedback);
 
   gtk_label_set_text (GTK_LABEL (about), description);
   gtk_label_set_text (GTK_LABEL (comment), text);

@@ -6,6 +6,7 @@
 
 #include "sam-checklist-chart.h"
 #include "sam-feedback-chart.h"
+#include "sam-feedback-text.h"
 #include "sam-projector-content-private.h"
 #include "sam-projector-item.h"
 #include "sam-store-feedback.h"
@@ -236,48 +237,6 @@ append_groups_chart (GListStore *items,
   g_list_store_append (items, item);
 }
 
-static char *
-describe_summary (GPtrArray *channels)
-{
-  guint n = 0, scored = 0, promoters = 0, detractors = 0;
-  double sum = 0;
-
-  for (guint i = 0; i < channels->len; i++)
-    {
-      SamFeedbackGroup *group = channels->pdata[i];
-
-      n += group->n;
-      scored += group->n_scored;
-      promoters += group->promoters;
-      detractors += group->detractors;
-      if (group->n_scored > 0)
-        sum += group->mean * group->n_scored;
-    }
-
-  if (scored == 0)
-    return g_strdup_printf (ngettext ("%u response, without scores", "%u responses, without scores", n), n);
-
-  /* Translators: a summary of a customer survey, e.g. "240 responses · NPS +12 · mean 7.4" */
-  return g_strdup_printf (ngettext ("%u response · NPS %+.0f · mean %.1f", "%u responses · NPS %+.0f · mean %.1f", n),
-                          n, 100.0 * ((double) promoters - detractors) / scored, sum / scored);
-}
-
-static char *
-describe_response (SamFeedback *feedback)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (sam_feedback_get_score (feedback) >= 0)
-    /* Translators: a response's score on its scale, e.g. "8 of 10" */
-    g_string_append_printf (text, _("%d of %u"), sam_feedback_get_score (feedback), sam_feedback_get_scale (feedback));
-  if (*sam_feedback_get_channel (feedback) != '\0')
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", sam_feedback_get_channel (feedback));
-  if (*sam_feedback_get_date (feedback) != '\0')
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", sam_feedback_get_date (feedback));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* The comments as cards, the names hidden when the coach said so: the
  * text is redacted here, before any widget holds it. */
 static void
@@ -312,7 +271,7 @@ append_comments (GListStore *items,
       comment = names != NULL && names[0] != NULL
                 ? sam_feedback_redact (sam_feedback_get_comment (response), (const char * const *) names)
                 : g_strdup (sam_feedback_get_comment (response));
-      detail = describe_response (response);
+      detail = sam_feedback_text_response (response);
       item = sam_projector_item_new (SAM_PROJECTOR_ITEM_CARD, comment, detail, NULL);
       g_list_store_append (items, item);
       shown++;
@@ -363,7 +322,7 @@ _sam_projector_fill_customer_voice (GListStore *items,
   channels = sam_store_get_feedback_groups (store, step, SAM_FEEDBACK_BY_CHANNEL);
   months = sam_store_get_feedback_groups (store, step, SAM_FEEDBACK_BY_MONTH);
 
-  summary = describe_summary (channels);
+  summary = sam_feedback_text_summary (channels);
   scores = sam_projector_item_new (SAM_PROJECTOR_ITEM_CHART, _("How customers scored"), summary, NULL);
   g_string_append_printf (key, "%u;", scale);
   for (guint s = 0; s < G_N_ELEMENTS (distribution->counts); s++)
