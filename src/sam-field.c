@@ -15,13 +15,29 @@ typedef struct
 {
   char *stored;
   guint syncing;
+  /* The window watched for the focus to move on, while a stored text
+   * waits to be shown (weak; with its handler). */
+  GtkRoot *watched;
+  gulong watch_handler;
 } FieldState;
+
+static void
+stop_watching (FieldState *state)
+{
+  if (state->watched == NULL)
+    return;
+
+  g_clear_signal_handler (&state->watch_handler, state->watched);
+  g_object_remove_weak_pointer (G_OBJECT (state->watched), (gpointer *) &state->watched);
+  state->watched = NULL;
+}
 
 static void
 field_state_free (gpointer data)
 {
   FieldState *state = data;
 
+  stop_watching (state);
   g_free (state->stored);
   g_free (state);
 }
@@ -141,6 +157,49 @@ focus_leave_cb (GtkEventControllerFocus *controller,
     write_stored (field, state);
 }
 
+/* The focus controller's "leave" comes once, when the focus leaves the
+ * field or its window stops being the active one; in the second case the
+ * field keeps the focus and its text.  A focus moved on in a window that is
+ * not active (another window came up meanwhile) brings no second "leave",
+ * so a field with a stored text to show also follows its window's focus. */
+static void
+root_focus_cb (GtkRoot    *root,
+               GParamSpec *pspec,
+               GtkWidget  *field)
+{
+  FieldState *state = g_object_get_qdata (G_OBJECT (field), field_state_quark ());
+
+  if (state == NULL || gtk_widget_in_destruction (field) || sam_field_is_editing (field))
+    return;
+
+  stop_watching (state);
+  if (GTK_IS_TEXT_VIEW (field))
+    write_later (field, FALSE);
+  else
+    write_stored (field, state);
+}
+
+static void
+watch_focus (GtkWidget  *field,
+             FieldState *state)
+{
+  GtkRoot *root = gtk_widget_get_root (field);
+
+  if (root == state->watched)
+    return;
+
+  stop_watching (state);
+  if (root == NULL)
+    return;
+
+  state->watched = root;
+  g_object_add_weak_pointer (G_OBJECT (root), (gpointer *) &state->watched);
+  /* Not g_signal_connect_object(): the state goes with the field and
+   * disconnects the handler itself. */
+  state->watch_handler = g_signal_connect (root, "notify::focus-widget",
+                                           G_CALLBACK (root_focus_cb), field);
+}
+
 static FieldState *
 ensure_state (GtkWidget *field)
 {
@@ -201,7 +260,12 @@ sam_field_show_stored (GtkWidget  *field,
   state->stored = g_strdup (stored ? stored : "");
 
   if (!sam_field_is_editing (field))
-    write_stored (field, state);
+    {
+      stop_watching (state);
+      write_stored (field, state);
+    }
+  else
+    watch_focus (field, state);
 }
 
 /**
@@ -224,6 +288,7 @@ sam_field_reset (GtkWidget  *field,
   state = ensure_state (field);
   g_free (state->stored);
   state->stored = g_strdup (stored ? stored : "");
+  stop_watching (state);
   write_stored (field, state);
 }
 

@@ -380,6 +380,43 @@ test_focus_out (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (organisation), ==, "Globex");
 }
 
+/* A coach who leaves the window while typing (a second window comes up,
+ * or another app) keeps the text as typed; a focus then moved on in that
+ * window that is no longer the active one still shows what is stored. */
+static void
+test_focus_out_inactive (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkEditable *organisation = GTK_EDITABLE (find_row (fixture->view, "Organisation"));
+  GtkEditable *coach = GTK_EDITABLE (find_row (fixture->view, "Coach"));
+  GtkWidget *other;
+
+  type_into (fixture, organisation, "Acme", stored_workshop, "organisation");
+
+  other = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (other), 200, 100);
+  gtk_window_present (GTK_WINDOW (other));
+  for (guint i = 0; i < 100 && gtk_window_is_active (GTK_WINDOW (fixture->window)); i++)
+    sam_test_pump (20);
+  if (gtk_window_is_active (GTK_WINDOW (fixture->window)))
+    {
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_test_skip ("this display did not move the activation to the second window");
+      return;
+    }
+
+  /* Still the field's text: the coach comes back to it as left. */
+  g_assert_true (sam_store_set_workshop_field (fixture->store, fixture->workshop,
+                                               SAM_WORKSHOP_FIELD_ORGANISATION, "Globex", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (organisation), ==, "Acme");
+
+  gtk_widget_grab_focus (GTK_WIDGET (coach));
+  for (guint i = 0; i < 100 && g_strcmp0 (gtk_editable_get_text (organisation), "Globex") != 0; i++)
+    sam_test_pump (20);
+  g_assert_cmpstr (gtk_editable_get_text (organisation), ==, "Globex");
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
 /* Types @text into an empty text view, key by key at the cursor. */
 static void
 type_into_view (Fixture     *fixture,
@@ -962,6 +999,8 @@ main (int   argc,
               fixture_set_up, test_workshop_details, fixture_tear_down);
   g_test_add ("/sam/ui/typing/focus-out", Fixture, NULL,
               fixture_set_up, test_focus_out, fixture_tear_down);
+  g_test_add ("/sam/ui/typing/focus-out-inactive", Fixture, NULL,
+              fixture_set_up, test_focus_out_inactive, fixture_tear_down);
   g_test_add ("/sam/ui/typing/workshop-notes", Fixture, NULL,
               fixture_set_up, test_workshop_notes, fixture_tear_down);
   g_test_add ("/sam/ui/typing/team-name", Fixture, NULL,
