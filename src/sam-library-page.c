@@ -16,7 +16,7 @@ struct _SamLibraryPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *stack;
-  GtkListBox *list_box;
+  GtkListView *list_view;
   GMenu *primary_menu;
 
   SamStore *store;
@@ -76,14 +76,24 @@ format_day (const char *iso)
   return g_date_time_format (date, _("%-d %B %Y"));
 }
 
+/* A row of the list: the workshop's name, a line about it, its menu.  Rows
+ * are made for the workshops in view and bound to another as the list
+ * scrolls; the menu is made when it opens. */
+typedef struct
+{
+  GtkWidget *title;
+  GtkWidget *subtitle;
+  GtkWidget *menu_button;
+  SamWorkshop *workshop;
+} Row;
+
 static void
-update_row (AdwActionRow *row,
-            GParamSpec   *pspec,
-            SamWorkshop  *workshop)
+update_row (Row *row)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
   g_autofree char *menu_name = NULL;
+  SamWorkshop *workshop = row->workshop;
   const char *organisation = sam_workshop_get_organisation (workshop);
   guint n_teams = sam_workshop_get_n_teams (workshop);
   char *day = format_day (sam_workshop_get_date (workshop));
@@ -98,13 +108,13 @@ update_row (AdwActionRow *row,
   g_ptr_array_add (parts, NULL);
 
   subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_workshop_get_name (workshop));
-  adw_action_row_set_subtitle (row, subtitle);
+  gtk_label_set_text (GTK_LABEL (row->title), sam_workshop_get_name (workshop));
+  gtk_label_set_text (GTK_LABEL (row->subtitle), subtitle);
 
   /* Translators: the accessible name of a workshop's menu button in the
    * list of workshops; %s is the workshop's name */
   menu_name = g_strdup_printf (_("Menu for workshop %s"), sam_workshop_get_name (workshop));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row), "menu-button")),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name, -1);
 }
 
@@ -150,34 +160,100 @@ row_menu_new (SamLibraryPage *self,
   return G_MENU_MODEL (menu);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* The menu of the workshop the row shows now, made as it opens. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
 {
-  SamWorkshop *workshop = item;
-  g_autoptr(GMenuModel) menu = row_menu_new (SAM_LIBRARY_PAGE (user_data), workshop);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_menu_button_new ();
+  SamLibraryPage *self = SAM_LIBRARY_PAGE (user_data);
+  Row *row = g_object_get_data (G_OBJECT (button), "sam-row");
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (row->workshop == NULL)
+    return;
+
+  menu = row_menu_new (self, row->workshop);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SamLibraryPage           *self)
+{
+  Row *row = g_new0 (Row, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-workshop");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sam_workshop_get_uuid (workshop));
+  row->title = g_object_new (GTK_TYPE_LABEL,
+                             "xalign", 0.0f,
+                             "wrap", TRUE,
+                             "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                             "css-classes", (const char *[]) { "workshop-title", NULL },
+                             NULL);
+  row->subtitle = g_object_new (GTK_TYPE_LABEL,
+                                "xalign", 0.0f,
+                                "wrap", TRUE,
+                                "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                "css-classes", (const char *[]) { "workshop-subtitle", "dim-label", NULL },
+                                NULL);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), row->title);
+  gtk_box_append (GTK_BOX (text), row->subtitle);
+  gtk_box_append (GTK_BOX (box), text);
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Workshop Actions"));
-  gtk_widget_add_css_class (button, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  g_object_set_data (G_OBJECT (row), "menu-button", button);
+  row->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (row->menu_button), "view-more-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (row->menu_button), create_popup_cb, self, NULL);
+  gtk_widget_set_valign (row->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (row->menu_button, _("Workshop Actions"));
+  gtk_widget_add_css_class (row->menu_button, "flat");
+  g_object_set_data (G_OBJECT (row->menu_button), "sam-row", row);
+  gtk_box_append (GTK_BOX (box), row->menu_button);
+  gtk_box_append (GTK_BOX (box), arrow);
 
-  update_row (ADW_ACTION_ROW (row), NULL, workshop);
-  g_signal_connect_object (workshop, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  gtk_widget_add_css_class (box, "workshop-row");
+  g_object_set_data_full (G_OBJECT (box), "sam-row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
 
-  return row;
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SamLibraryPage           *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sam-row");
+
+  row->workshop = gtk_list_item_get_item (item);
+  /* The menu of the workshop bound before is not this one's. */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (row->menu_button), NULL);
+  update_row (row);
+  g_signal_connect_swapped (row->workshop, "notify", G_CALLBACK (update_row), row);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SamLibraryPage           *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sam-row");
+
+  if (row->workshop != NULL)
+    g_signal_handlers_disconnect_by_func (row->workshop, update_row, row);
+  row->workshop = NULL;
+}
+
+static void
+row_activated_cb (SamLibraryPage *self,
+                  guint           position)
+{
+  g_autoptr(SamWorkshop) workshop = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (workshop != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-workshop", "s",
+                                sam_workshop_get_uuid (workshop));
 }
 
 static void
@@ -261,9 +337,10 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -272,8 +349,14 @@ static void
 sam_library_page_init (SamLibraryPage *self)
 {
   g_autoptr(GMenu) files = g_menu_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* Bringing work in from a file sits next to making a new workshop. */
@@ -293,6 +376,8 @@ void
 sam_library_page_set_store (SamLibraryPage *self,
                             SamStore       *store)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   g_return_if_fail (SAM_IS_LIBRARY_PAGE (self));
   g_return_if_fail (SAM_IS_STORE (store));
 
@@ -306,7 +391,8 @@ sam_library_page_set_store (SamLibraryPage *self,
   g_clear_object (&self->sorted);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
 
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row, self, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_visible_page),
                            self, G_CONNECT_SWAPPED);
   update_visible_page (self);
