@@ -209,12 +209,29 @@ setup (SamWindow      *self,
 
   self->store = g_object_ref (sam_application_get_store (app));
   sam_library_page_set_store (self->library_page, self->store);
-  sam_workshop_view_set_store (self->workshop_view, self->store);
+  restore_last_workshop (self);
+}
+
+/* The workshop view is made when the first workshop opens: the library
+ * is the start screen, and a window costs what it shows. */
+static SamWorkshopView *
+ensure_workshop_view (SamWindow *self)
+{
+  GtkWidget *view;
+
+  if (self->workshop_view != NULL)
+    return self->workshop_view;
+
+  view = g_object_new (SAM_TYPE_WORKSHOP_VIEW, NULL);
+  g_set_weak_pointer (&self->workshop_view, SAM_WORKSHOP_VIEW (view));
+  gtk_stack_add_named (self->stack, view, "workshop");
+  if (self->store != NULL)
+    sam_workshop_view_set_store (self->workshop_view, self->store);
   g_signal_connect_object (sam_workshop_view_get_step_view (self->workshop_view), "notify::step",
                            G_CALLBACK (remember_place), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workshop_view, "notify::page",
                            G_CALLBACK (remember_place), self, G_CONNECT_SWAPPED);
-  restore_last_workshop (self);
+  return self->workshop_view;
 }
 
 /**
@@ -271,6 +288,7 @@ sam_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->workshop_view);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
@@ -747,7 +765,6 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, library_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, workshop_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, restore_button);
 
@@ -812,7 +829,8 @@ sam_window_get_workshop (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "workshop") != 0)
+  if (self->workshop_view == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "workshop") != 0)
     return NULL;
 
   return sam_workshop_view_get_workshop (self->workshop_view);
@@ -829,7 +847,7 @@ GtkWidget *
 sam_window_get_workshop_view (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->workshop_view);
+  return GTK_WIDGET (ensure_workshop_view (self));
 }
 
 /**
@@ -861,7 +879,7 @@ sam_window_open_workshop (SamWindow   *self,
   g_return_if_fail (SAM_IS_WORKSHOP (workshop));
 
   self->returning = TRUE;
-  sam_workshop_view_set_workshop (self->workshop_view, workshop);
+  sam_workshop_view_set_workshop (ensure_workshop_view (self), workshop);
   return_to_place (self, workshop);
   self->returning = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "workshop");
@@ -884,7 +902,8 @@ sam_window_show_library (SamWindow *self)
   if (self->store == NULL)
     return;
 
-  sam_workshop_view_set_workshop (self->workshop_view, NULL);
+  if (self->workshop_view != NULL)
+    sam_workshop_view_set_workshop (self->workshop_view, NULL);
   sam_library_page_refresh (self->library_page);
   gtk_stack_set_visible_child_name (self->stack, "library");
   sam_presenter_workshop_changed (self->presenter);
