@@ -21,6 +21,7 @@ struct _SamApplication
 
   /* Rolling backups: every ten minutes when something was edited. */
   guint backup_id;
+  guint start_backup_id;
   gint64 backup_changes;
 
   /* Looks for what the command line or another instance wrote. */
@@ -79,6 +80,18 @@ backup_if_edited (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The backup at start waits until the window has drawn its first frame: a
+ * copy of the whole database is not what the coach waits for. */
+static gboolean
+start_backup_cb (gpointer user_data)
+{
+  SamApplication *self = user_data;
+
+  self->start_backup_id = 0;
+  backup_store (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 refresh_store (gpointer user_data)
 {
@@ -123,7 +136,7 @@ open_store (SamApplication *self)
        * may not: the window would freeze meanwhile.  A failed edit shows
        * what is stored and names the lock, and the next one tries again. */
       sam_store_set_busy_timeout (self->store, SAM_APPLICATION_BUSY_TIMEOUT_MS);
-      backup_store (self);
+      self->start_backup_id = g_idle_add_full (G_PRIORITY_LOW, start_backup_cb, self, NULL);
       self->backup_id = g_timeout_add_seconds (BACKUP_INTERVAL_SECONDS, backup_if_edited, self);
       self->refresh_id = g_timeout_add_seconds (2, refresh_store, self);
     }
@@ -383,8 +396,11 @@ sam_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store != NULL && sam_store_get_n_changes (self->store) != self->backup_changes)
+  /* Closed before the backup at start was made: it is made now. */
+  if (self->store != NULL &&
+      (self->start_backup_id != 0 || sam_store_get_n_changes (self->store) != self->backup_changes))
     backup_store (self);
+  g_clear_handle_id (&self->start_backup_id, g_source_remove);
 
   G_APPLICATION_CLASS (sam_application_parent_class)->shutdown (app);
 }
@@ -395,6 +411,7 @@ sam_application_dispose (GObject *object)
   SamApplication *self = (SamApplication *)object;
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->start_backup_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
