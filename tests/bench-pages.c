@@ -33,8 +33,9 @@
  *   - start-up to the first frame with the 50 workshops, against a bare
  *     AdwApplicationWindow program (below), median of 5 runs each.
  *
- *   bench-pages              all of it
- *   bench-pages pages [KIND] only the step pages (of one kind) */
+ *   bench-pages                   all of it
+ *   bench-pages pages-only [KIND] only the step pages (of one kind)
+ *   bench-pages startup           only the start-up against the bare window */
 
 #define N_TEAMS 50
 #define N_SMALL 48
@@ -631,8 +632,12 @@ static void
 print_first_frame_cb (GdkFrameClock *clock,
                       GApplication  *app)
 {
+  struct timespec cpu;
+
   g_signal_handlers_disconnect_by_func (clock, print_first_frame_cb, app);
-  g_print ("%" G_GINT64_FORMAT " %.1f\n", g_get_monotonic_time (), status_mb ("VmRSS:"));
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  g_print ("%" G_GINT64_FORMAT " %.1f %.1f\n", g_get_monotonic_time (), status_mb ("VmRSS:"),
+           cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6);
   g_application_quit (app);
 }
 
@@ -659,16 +664,35 @@ bare_activate_cb (GtkApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The bare window again, with a header bar and a line of text: what any
+ * window that shows text pays the first time (fonts, shaping). */
+static void
+bare_text_activate_cb (GtkApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Samenspel"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), "Samenspel");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static int
-run_start (gboolean bare)
+run_start (const char *mode)
 {
   g_autofree char *id = g_strdup_printf ("%s.Start%d", APP_ID, (int) getpid ());
   g_autoptr(GtkApplication) app = NULL;
 
-  if (bare)
+  if (g_str_equal (mode, "start-bare") || g_str_equal (mode, "start-bare-text"))
     {
       app = GTK_APPLICATION (adw_application_new (id, G_APPLICATION_NON_UNIQUE));
-      g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+      g_signal_connect (app, "activate",
+                        g_str_equal (mode, "start-bare") ? G_CALLBACK (bare_activate_cb)
+                                                         : G_CALLBACK (bare_text_activate_cb),
+                        NULL);
     }
   else
     app = GTK_APPLICATION (sam_application_new (id, G_APPLICATION_NON_UNIQUE));
@@ -679,7 +703,8 @@ run_start (gboolean bare)
 static double
 spawn_ms (const char *self,
           const char *mode,
-          double     *rss)
+          double     *rss,
+          double     *cpu_ms)
 {
   const char *argv[] = { self, mode, NULL };
   g_autofree char *out = NULL;
@@ -690,7 +715,13 @@ spawn_ms (const char *self,
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  *rss = g_ascii_strtod (strchr (out, ' ') + 1, NULL);
+  {
+    g_auto(GStrv) fields = g_strsplit (out, " ", 3);
+
+    g_assert_cmpuint (g_strv_length (fields), ==, 3);
+    *rss = g_ascii_strtod (fields[1], NULL);
+    *cpu_ms = g_ascii_strtod (fields[2], NULL);
+  }
   return (g_ascii_strtoll (out, NULL, 10) - start) / 1e3;
 }
 
@@ -705,19 +736,29 @@ compare_doubles (gconstpointer a,
 static void
 run_startup (const char *self)
 {
-  double bare[5], app[5], bare_rss, app_rss;
+  double bare[5], app[5], text[5], bare_cpu[5], app_cpu[5], text_cpu[5], bare_rss, app_rss, text_rss;
 
-  /* Interleaved, so a busy moment of the machine hits both. */
+  /* Interleaved, so a busy moment of the machine hits all three. */
   for (guint i = 0; i < 5; i++)
     {
-      bare[i] = spawn_ms (self, "start-bare", &bare_rss);
-      app[i] = spawn_ms (self, "start-app", &app_rss);
+      bare[i] = spawn_ms (self, "start-bare", &bare_rss, &bare_cpu[i]);
+      app[i] = spawn_ms (self, "start-app", &app_rss, &app_cpu[i]);
+      text[i] = spawn_ms (self, "start-bare-text", &text_rss, &text_cpu[i]);
     }
   qsort (bare, 5, sizeof (double), compare_doubles);
   qsort (app, 5, sizeof (double), compare_doubles);
+  qsort (text, 5, sizeof (double), compare_doubles);
+  qsort (bare_cpu, 5, sizeof (double), compare_doubles);
+  qsort (app_cpu, 5, sizeof (double), compare_doubles);
+  qsort (text_cpu, 5, sizeof (double), compare_doubles);
   g_print ("# start-up to the first frame, median of 5: bare AdwApplicationWindow %.0f ms, "
            "Samenspel with %u workshops %.0f ms: %.2f×\n",
            bare[2], N_SMALL + 2, app[2], app[2] / bare[2]);
+  g_print ("# its process CPU, median of 5: bare %.0f ms, Samenspel %.0f ms: %.2f×\n",
+           bare_cpu[2], app_cpu[2], app_cpu[2] / bare_cpu[2]);
+  g_print ("# the bare window with a header bar and a label (fonts loaded, text shaped): "
+           "%.0f ms, CPU %.0f ms, %.0f MB; Samenspel against it: %.2f× wall, %.2f× CPU\n",
+           text[2], text_cpu[2], text_rss, app[2] / text[2], app_cpu[2] / text_cpu[2]);
   g_print ("# RSS at the first frame: bare AdwApplicationWindow %.0f MB, Samenspel's library %.0f MB\n",
            bare_rss, app_rss);
 }
@@ -748,13 +789,14 @@ main (int   argc,
   setvbuf (stdout, NULL, _IOLBF, 0);
   sam_i18n_init ();
 
-  if (g_str_equal (mode, "start-bare") || g_str_equal (mode, "start-app"))
+  if (g_str_equal (mode, "start-bare") || g_str_equal (mode, "start-bare-text") ||
+      g_str_equal (mode, "start-app"))
     {
       adw_init ();
-      return run_start (g_str_equal (mode, "start-bare"));
+      return run_start (mode);
     }
 
-  if (g_str_equal (mode, "all") || g_str_equal (mode, "pages-only"))
+  if (g_str_equal (mode, "all") || g_str_equal (mode, "pages-only") || g_str_equal (mode, "startup"))
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *root = NULL;
@@ -785,8 +827,11 @@ main (int   argc,
         generate ();
       g_print ("# data: %s (SAM_BENCH_DATA=%s measures it again)\n", db, root);
 
-      run_child (self, "pages", argc > 2 ? argv[2] : NULL);
-      if (g_str_equal (mode, "all"))
+      if (!g_str_equal (mode, "startup"))
+        run_child (self, "pages", argc > 2 ? argv[2] : NULL);
+      if (g_str_equal (mode, "startup"))
+        run_startup (self);
+      else if (g_str_equal (mode, "all"))
         {
           run_child (self, "keystroke", NULL);
           run_child (self, "memory", NULL);
@@ -807,7 +852,7 @@ main (int   argc,
     run_memory ();
   else
     {
-      g_printerr ("usage: %s [all|pages-only [KIND]]\n", argv[0]);
+      g_printerr ("usage: %s [all|pages-only [KIND]|startup]\n", argv[0]);
       return 2;
     }
   return 0;

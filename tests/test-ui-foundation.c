@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sam-changes-page.h"
@@ -347,15 +348,198 @@ test_other_writer_appears (void)
   sam_test_reset_data ();
 }
 
-static guint
-count_rows (GtkListBox *list)
+/* The workshops the library shows: the rows its list made, each with the
+ * workshop's name, counted against what its model holds. */
+static void
+collect_titles (GtkWidget *widget,
+                GPtrArray *titles)
 {
-  guint n = 0;
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "workshop-title"))
+    g_ptr_array_add (titles, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, titles);
+}
 
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
+static guint
+count_rows (GtkListView *list)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 
+  sam_test_pump (50);
+  if (gtk_widget_get_mapped (GTK_WIDGET (list)))
+    collect_titles (GTK_WIDGET (list), titles);
+  g_assert_cmpuint (titles->len, ==, gtk_widget_get_mapped (GTK_WIDGET (list)) ? n : 0);
   return n;
+}
+
+/* The menu button of the top row in view of @list, if any. */
+static void
+find_top_button (GtkWidget  *widget,
+                 GtkWidget  *list,
+                 GtkWidget **best,
+                 double     *best_y)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      gtk_widget_compute_point (widget, list, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+      point.y >= 0 && point.y < gtk_widget_get_height (list) && point.y < *best_y)
+    {
+      *best = widget;
+      *best_y = point.y;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_top_button (child, list, best, best_y);
+}
+
+/* Opens the menu of the top row in view and returns the workshop its
+ * "Open" item acts on; @title is the name that row shows.  Waits until
+ * that is not @not_title (the list takes a few frames to scroll). */
+static char *
+top_row_menu_target (GtkListView  *list,
+                     const char   *not_title,
+                     const char  **title)
+{
+  GtkWidget *found = NULL;
+  GtkMenuButton *button;
+  GtkWidget *row;
+  GMenuModel *menu;
+  char *uuid = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      double y = G_MAXDOUBLE;
+
+      sam_test_pump (20);
+      found = NULL;
+      find_top_button (GTK_WIDGET (list), GTK_WIDGET (list), &found, &y);
+      if (found == NULL)
+        continue;
+      row = gtk_widget_get_parent (found);
+      *title = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (row))));
+      if (g_strcmp0 (*title, not_title) != 0)
+        break;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (*title, !=, not_title);
+  button = GTK_MENU_BUTTON (found);
+
+  gtk_menu_button_popup (button);
+  sam_test_pump (50);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && uuid == NULL; i++)
+    {
+      g_autofree char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.open-workshop"))
+        g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &uuid));
+    }
+  gtk_menu_button_popdown (button);
+  g_assert_nonnull (uuid);
+  return uuid;
+}
+
+/* The library's rows are made for the workshops in view: each opens its
+ * workshop, and its menu, made when it opens, acts on the workshop the row
+ * shows then, also after the row was bound to another. */
+static void
+test_library_rows (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *library;
+  GtkListView *list;
+  GListModel *shown;
+  GtkAdjustment *adjustment;
+  const char *title = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *scrolled = NULL;
+  g_autofree char *top_title = NULL;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Workshop %03u", i);
+
+      sam_store_create_workshop (store, name, NULL);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  sam_test_pump (50);
+
+  library = sam_test_find_child (GTK_WIDGET (window), SAM_TYPE_LIBRARY_PAGE);
+  list = GTK_LIST_VIEW (sam_test_find_child (library, GTK_TYPE_LIST_VIEW));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 250);
+
+  /* Rows are made for what is in view (GTK 4.8 keeps about 200 around
+   * it, newer GTK only those in view), not for all 250. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_rows++;
+  g_assert_cmpuint (n_rows, <, 250);
+
+  target = top_row_menu_target (list, NULL, &title);
+  g_assert_cmpstr (sam_workshop_get_name (sam_store_find_workshop (store, target)), ==, title);
+  top_title = g_strdup (title);
+
+  /* Scrolled to the end: the rows in view were bound to other workshops,
+   * and a menu opened there acts on the one the row shows. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (list))));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  sam_test_pump (100);
+  scrolled = top_row_menu_target (list, top_title, &title);
+  g_assert_cmpstr (scrolled, !=, target);
+  g_assert_cmpstr (sam_workshop_get_name (sam_store_find_workshop (store, scrolled)), ==, title);
+
+  /* Activating a row (a click or Enter) opens its workshop. */
+  g_signal_emit_by_name (list, "activate", 249);
+  sam_test_pump (50);
+  {
+    g_autoptr(SamWorkshop) last = g_list_model_get_item (shown, 249);
+
+    g_assert_true (sam_window_get_workshop (window) == last);
+  }
+
+  sam_test_destroy_window (window);
+}
+
+/* The backup at start is made once the window has drawn, not before. */
+static void
+test_backup_at_start (void)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autoptr(GPtrArray) backups = sam_store_list_backups (path);
+  g_autoptr(SamApplication) app = NULL;
+  SamWindow *window;
+
+  /* Those of the tests before. */
+  for (guint i = 0; i < backups->len; i++)
+    g_assert_cmpint (g_unlink (g_ptr_array_index (backups, i)), ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  app = sam_test_application_new ();
+  window = sam_test_window_new (app);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_clear_pointer (&backups, g_ptr_array_unref);
+      backups = sam_store_list_backups (path);
+      if (backups->len > 0)
+        break;
+      sam_test_pump (20);
+    }
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  sam_test_destroy_window (window);
 }
 
 static void
@@ -366,7 +550,7 @@ test_search_and_about (void)
   SamWindow *window = sam_test_window_new (app);
   GtkWidget *library;
   GtkSearchEntry *entry;
-  GtkListBox *list;
+  GtkListView *list;
 
   sam_store_create_workshop (store, "Day with Sales and IT", NULL);
   sam_store_set_workshop_field (store, sam_store_create_workshop (store, "Customer process", NULL),
@@ -377,7 +561,7 @@ test_search_and_about (void)
 
   library = sam_test_find_child (GTK_WIDGET (window), SAM_TYPE_LIBRARY_PAGE);
   entry = GTK_SEARCH_ENTRY (sam_test_find_child (library, GTK_TYPE_SEARCH_ENTRY));
-  list = GTK_LIST_BOX (sam_test_find_child (library, GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_VIEW (sam_test_find_child (library, GTK_TYPE_LIST_VIEW));
   g_assert_cmpuint (count_rows (list), ==, 3);
 
   /* Case-insensitive, on the organisation too. */
@@ -688,6 +872,8 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/bad-database", test_bad_database);
   g_test_add_func ("/sam/ui/foundation/damaged-database-restore", test_damaged_database_restore);
   g_test_add_func ("/sam/ui/foundation/other-writer-appears", test_other_writer_appears);
+  g_test_add_func ("/sam/ui/foundation/library-rows", test_library_rows);
+  g_test_add_func ("/sam/ui/foundation/backup-at-start", test_backup_at_start);
   g_test_add_func ("/sam/ui/foundation/search-and-about", test_search_and_about);
   g_test_add_func ("/sam/ui/foundation/empty-state-icon", test_empty_state_icon);
   g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);
