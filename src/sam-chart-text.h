@@ -15,5 +15,8 @@ void   sam_chart_text_set_minimum (cairo_t *cr,
                                    double   pixels);
 double sam_chart_text_size        (cairo_t *cr,
                                    double   size);
+void   sam_chart_text_note        (cairo_t *cr,
+                                   double   size);
+double sam_chart_text_get_smallest_drawn (cairo_t *cr);
 
 G_END_DECLS

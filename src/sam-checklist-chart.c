@@ -61,6 +61,18 @@ set_ink (cairo_t  *cr,
     cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, alpha);
 }
 
+/* Every text a chart shows goes through here, so a target that measures
+ * what it shows (the projector) knows its smallest text. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+
+  sam_chart_text_note (cr, (double) pango_font_description_get_size (font) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /**
  * sam_checklist_chart_radar_geometry:
  * @width: the chart's width
@@ -98,6 +110,7 @@ radar_geometry_sized (double            width,
   /* Room around the rings for the themes' names, which wrap at
    * @label_width (three lines above and below). */
   geometry->label_width = label_width;
+  geometry->label_gap = 0;
   geometry->radius = MAX (MIN (area_w / 2 - label_width - size * 0.8, area_h / 2 - size * 3.6), size);
   geometry->cx = area_w / 2;
   geometry->cy = area_h / 2;
@@ -162,16 +175,24 @@ draw_grid (cairo_t                *cr,
   set_ink (cr, dark, 0.25);
   cairo_stroke (cr);
 
-  /* The scale along the first axis. */
+  /* The scale along the first axis: every ring, or from the outer one
+   * every second or third where the digits would overlap. */
   for (guint ring = 1; ring <= 5; ring++)
     {
       char digit[2] = { '0' + ring, 0 };
-      g_autoptr(PangoLayout) layout = layout_new (cr, size * 0.7, FALSE, digit);
+      g_autoptr(PangoLayout) layout = layout_new (cr, sam_chart_text_size (cr, size * 0.7), FALSE, digit);
+      guint step = 1;
+      int h;
 
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      while (step < 5 && g->radius / 5 * step < h * 0.85)
+        step++;
+      if ((5 - ring) % step != 0)
+        continue;
       sam_checklist_chart_radar_point (g, n_axes, 0, ring, &x, &y);
       set_ink (cr, dark, 0.55);
       cairo_move_to (cr, x + size * 0.25, y - size * 0.45);
-      pango_cairo_show_layout (cr, layout);
+      show_layout (cr, layout);
     }
 }
 
@@ -202,6 +223,46 @@ widest_word (cairo_t            *cr,
   return widest + size * 0.2;
 }
 
+/* How a theme's name sits at the end of its axis, whose direction is
+ * (@ux, @uy): centred over an axis that points up or down, else beside it;
+ * above the upper axes, below the lower ones. */
+static void
+label_offset (double  ux,
+              double  uy,
+              double  w,
+              double  h,
+              double *dx,
+              double *dy)
+{
+  *dx = fabs (ux) < 0.15 ? -w / 2.0 : ux < 0 ? -w : 0;
+  *dy = uy < -0.5 ? -h : uy > 0.5 ? 0 : -h / 2.0;
+}
+
+static void
+axis_direction (guint   n_axes,
+                guint   axis,
+                double *ux,
+                double *uy)
+{
+  double angle = -G_PI / 2 + 2 * G_PI * axis / MAX (n_axes, 1);
+
+  *ux = cos (angle);
+  *uy = sin (angle);
+}
+
+static PangoLayout *
+axis_label_new (cairo_t    *cr,
+                const char *text,
+                double      size,
+                double      box)
+{
+  PangoLayout *layout = layout_new (cr, size, TRUE, text);
+
+  pango_layout_set_width (layout, (int) (box * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return layout;
+}
+
 static void
 draw_axis_labels (cairo_t                *cr,
                   const SamRadarGeometry *g,
@@ -212,31 +273,24 @@ draw_axis_labels (cairo_t                *cr,
 {
   for (guint a = 0; a < n_axes; a++)
     {
-      g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, axes[a]);
+      g_autoptr(PangoLayout) layout = axis_label_new (cr, axes[a], size, g->label_width);
       double box = g->label_width;
-      double x, y, dx;
+      double ux, uy, x, y, dx, dy;
       int w, h;
 
+      axis_direction (n_axes, a, &ux, &uy);
       /* Aligned inside a box of the label width, placed by the box's edge. */
-      pango_layout_set_width (layout, (int) (box * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      sam_checklist_chart_radar_point (g, n_axes, a, 5.55, &x, &y);
-      dx = x - g->cx;
-      if (fabs (dx) < g->radius * 0.15)
-        {
-          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-          x -= box / 2.0;
-        }
-      else if (dx < 0)
-        {
-          pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-          x -= box;
-        }
+      if (fabs (ux) < 0.15)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      else if (ux < 0)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_get_pixel_size (layout, &w, &h);
-      y -= (y < g->cy - g->radius * 0.5) ? h : (y > g->cy + g->radius * 0.5) ? 0 : h / 2.0;
+      label_offset (ux, uy, box, h, &dx, &dy);
+      x = g->cx + (g->radius + g->label_gap) * ux + dx;
+      y = g->cy + (g->radius + g->label_gap) * uy + dy;
       set_ink (cr, dark, 0.9);
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
+      show_layout (cr, layout);
     }
 }
 
@@ -311,30 +365,260 @@ stroke_outline (cairo_t                *cr,
       }
 }
 
+/* Where each legend entry goes: its line's left end, its text's top. */
+typedef struct
+{
+  double x;
+  double y;
+} Spot;
+
 static void
-draw_legend (cairo_t                *cr,
-             const SamRadarGeometry *g,
-             const SamRadarSeries   *series,
-             guint                   n_series,
-             double                  size,
-             gboolean                dark)
+draw_legend (cairo_t              *cr,
+             const SamRadarSeries *series,
+             guint                 n_series,
+             const Spot           *spots,
+             double                size,
+             gboolean              dark)
 {
   for (guint i = 0; i < n_series; i++)
     {
       g_autoptr(PangoLayout) layout = layout_new (cr, size, FALSE, series[i].label);
       double dashes[] = { size * 0.35, size * 0.25 };
-      double y = g->legend_y + i * size * 1.6;
+      double x = spots[i].x, y = spots[i].y;
 
       cairo_set_source_rgb (cr, series[i].colour.red, series[i].colour.green, series[i].colour.blue);
       cairo_set_line_width (cr, MAX (size / 5, 1.5));
       cairo_set_dash (cr, dashes, series[i].dashed ? 2 : 0, 0);
-      cairo_move_to (cr, g->legend_x, y + size * 0.65);
-      cairo_line_to (cr, g->legend_x + size * 1.6, y + size * 0.65);
+      cairo_move_to (cr, x, y + size * 0.65);
+      cairo_line_to (cr, x + size * 1.6, y + size * 0.65);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       set_ink (cr, dark, 0.9);
-      cairo_move_to (cr, g->legend_x + size * 2.1, y);
-      pango_cairo_show_layout (cr, layout);
+      cairo_move_to (cr, x + size * 2.1, y);
+      show_layout (cr, layout);
+    }
+}
+
+/* A radar fitted to its words, for text larger than its room would give
+ * (the projector): the themes' names and the legend are measured at their
+ * size, and the rings get what is left.  The names may wrap (between
+ * words only) where that leaves the rings more room, and the legend goes
+ * beside the rings in a column or below them in rows, whichever leaves
+ * more.  No text is made smaller or shortened. */
+
+typedef struct
+{
+  guint         n;
+  const double *ux, *uy;   /* the axes' directions */
+  const double *w, *h;     /* the names' sizes */
+  double        gap;
+} Names;
+
+/* The box around the rings and the names at @radius, from the centre:
+ * left, top, right, bottom. */
+static void
+names_extent (const Names *names,
+              double       radius,
+              double       box[4])
+{
+  box[0] = box[1] = box[2] = box[3] = 0;
+  for (guint a = 0; a < names->n; a++)
+    {
+      double x = (radius + names->gap) * names->ux[a], y = (radius + names->gap) * names->uy[a];
+      double dx, dy;
+
+      label_offset (names->ux[a], names->uy[a], names->w[a], names->h[a], &dx, &dy);
+      box[0] = MIN (box[0], MIN (radius * names->ux[a], x + dx));
+      box[1] = MIN (box[1], MIN (radius * names->uy[a], y + dy));
+      box[2] = MAX (box[2], MAX (radius * names->ux[a], x + dx + names->w[a]));
+      box[3] = MAX (box[3], MAX (radius * names->uy[a], y + dy + names->h[a]));
+    }
+}
+
+/* The largest radius whose rings and names fit @width × @height, and the
+ * centre that puts them in the middle of it. */
+static double
+fit_radius (const Names *names,
+            double       width,
+            double       height,
+            double      *cx,
+            double      *cy)
+{
+  double low = 0, high = MAX (width, height), box[4];
+
+  for (guint i = 0; i < 40; i++)
+    {
+      double mid = (low + high) / 2;
+
+      names_extent (names, mid, box);
+      if (box[2] - box[0] <= width && box[3] - box[1] <= height)
+        low = mid;
+      else
+        high = mid;
+    }
+  names_extent (names, low, box);
+  *cx = (width - (box[2] - box[0])) / 2 - box[0];
+  *cy = (height - (box[3] - box[1])) / 2 - box[1];
+  return low;
+}
+
+/* The legend in rows below the rings: its height, and its entries'
+ * places from the legend's top, each row centred. */
+static double
+legend_rows (const double *widths,
+             guint         n_series,
+             double        width,
+             double        size,
+             Spot         *spots)
+{
+  double gap = size * 1.2, line = size * 1.6;
+  guint first = 0, row = 0;
+
+  while (first < n_series)
+    {
+      double used = widths[first], x;
+      guint last = first + 1;
+
+      while (last < n_series && used + gap + widths[last] <= width)
+        used += gap + widths[last++];
+      x = MAX ((width - used) / 2, 0);
+      for (guint i = first; i < last; i++)
+        {
+          spots[i].x = x;
+          spots[i].y = row * line;
+          x += widths[i] + gap;
+        }
+      first = last;
+      row++;
+    }
+  return row * line;
+}
+
+/* The rings and the legend for the names as measured: the radius they
+ * get, with the geometry and the legend's places in @g and @spots. */
+static double
+fit_with_names (const Names      *names,
+                double            width,
+                double            height,
+                const double     *legend_widths,
+                guint             n_series,
+                double            size,
+                SamRadarGeometry *g,
+                Spot             *spots)
+{
+  g_autofree Spot *below = g_new0 (Spot, MAX (n_series, 1));
+  double widest = 0, best = -1, column_w, rows_h, cx, cy, r;
+
+  for (guint i = 0; i < n_series; i++)
+    widest = MAX (widest, legend_widths[i]);
+
+  /* Beside: a column on the right. */
+  column_w = n_series > 0 ? widest + size * 0.8 : 0;
+  if (column_w < width * 0.5 && size * 1.6 * n_series <= height)
+    {
+      best = fit_radius (names, width - column_w, height, &g->cx, &g->cy);
+      g->radius = best;
+      for (guint i = 0; i < n_series; i++)
+        {
+          spots[i].x = width - widest;
+          spots[i].y = (height - size * 1.6 * n_series) / 2 + i * size * 1.6;
+        }
+    }
+  if (n_series == 0)
+    return best;
+
+  /* Below: rows under the rings. */
+  rows_h = legend_rows (legend_widths, n_series, width, size, below) + size * 0.4;
+  r = fit_radius (names, width, height - rows_h, &cx, &cy);
+  if (r > best)
+    {
+      best = r;
+      g->cx = cx;
+      g->cy = cy;
+      g->radius = r;
+      for (guint i = 0; i < n_series; i++)
+        {
+          spots[i].x = below[i].x;
+          spots[i].y = height - rows_h + size * 0.4 + below[i].y;
+        }
+    }
+  return best;
+}
+
+static void
+radar_fit (cairo_t              *cr,
+           double                width,
+           double                height,
+           const char * const   *axes,
+           guint                 n_axes,
+           const SamRadarSeries *series,
+           guint                 n_series,
+           double                size,
+           SamRadarGeometry     *g,
+           Spot                 *spots)
+{
+  g_autofree double *ux = g_new (double, n_axes), *uy = g_new (double, n_axes);
+  g_autofree double *w = g_new (double, n_axes), *h = g_new (double, n_axes);
+  g_autofree double *legend_widths = g_new0 (double, MAX (n_series, 1));
+  g_autofree Spot *trial = g_new0 (Spot, MAX (n_series, 1));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double));
+  Names names = { n_axes, ux, uy, w, h, size * 0.4 };
+  double narrowest = widest_word (cr, axes, n_axes, size), best = -1;
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      g_autoptr(PangoLayout) layout = layout_new (cr, size, FALSE, series[i].label);
+      int lw;
+
+      pango_layout_get_pixel_size (layout, &lw, NULL);
+      legend_widths[i] = size * 2.1 + lw;
+    }
+
+  /* The widths to try the names at: as narrow as their widest word, some
+   * widths between, and each name on one line. */
+  g_array_append_val (boxes, narrowest);
+  for (double k = 5; k <= 11; k += 3)
+    {
+      double box = MAX (size * k, narrowest);
+
+      g_array_append_val (boxes, box);
+    }
+  for (guint a = 0; a < n_axes; a++)
+    {
+      g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, axes[a]);
+      double box;
+      int lw;
+
+      pango_layout_get_pixel_size (layout, &lw, NULL);
+      box = MAX (lw + 1, narrowest);
+      g_array_append_val (boxes, box);
+      axis_direction (n_axes, a, &ux[a], &uy[a]);
+    }
+
+  for (guint b = 0; b < boxes->len; b++)
+    {
+      double box = g_array_index (boxes, double, b);
+      SamRadarGeometry fitted = { 0 };
+      double r;
+
+      for (guint a = 0; a < n_axes; a++)
+        {
+          g_autoptr(PangoLayout) layout = axis_label_new (cr, axes[a], size, box);
+          int lw, lh;
+
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          w[a] = lw;
+          h[a] = lh;
+        }
+      r = fit_with_names (&names, width, height, legend_widths, n_series, size, &fitted, trial);
+      if (r > best)
+        {
+          best = r;
+          *g = fitted;
+          g->label_width = box;
+          g->label_gap = names.gap;
+          memcpy (spots, trial, sizeof (Spot) * n_series);
+        }
     }
 }
 
@@ -361,21 +645,25 @@ sam_checklist_chart_draw_radar (cairo_t              *cr,
 {
   double base = font_size (width, height);
   double size = sam_chart_text_size (cr, base);
+  g_autofree Spot *spots = g_new0 (Spot, MAX (n_series, 1));
   SamRadarGeometry g;
 
   if (n_axes == 0 || width < 1 || height < 1)
     return;
 
-  /* Larger text asked for (the projector) takes room from the rings: it
-   * grows only as far as the rings keep a third of the chart's height. */
-  for (;;)
+  if (size > base)
+    radar_fit (cr, width, height, axes, n_axes, series, n_series, size, &g, spots);
+  else
     {
       radar_geometry_sized (width, height, n_series, size,
                             MAX (size * LABEL_WIDTH, widest_word (cr, axes, n_axes, size)), &g);
-      if (size <= base || g.radius >= MIN (width, height) / 3.0)
-        break;
-      size = MAX (size - 1, base);
+      for (guint i = 0; i < n_series; i++)
+        {
+          spots[i].x = g.legend_x;
+          spots[i].y = g.legend_y + i * size * 1.6;
+        }
     }
+
   cairo_save (cr);
   draw_grid (cr, &g, n_axes, size, dark);
   draw_axis_labels (cr, &g, axes, n_axes, size, dark);
@@ -383,7 +671,7 @@ sam_checklist_chart_draw_radar (cairo_t              *cr,
     fill_outline (cr, &g, n_axes, &series[i]);
   for (guint i = 0; i < n_series; i++)
     stroke_outline (cr, &g, n_axes, &series[i], size);
-  draw_legend (cr, &g, series, n_series, size, dark);
+  draw_legend (cr, series, n_series, spots, size, dark);
   cairo_restore (cr);
 }
 
@@ -473,7 +761,7 @@ sam_checklist_chart_draw_spread (cairo_t     *cr,
                                  gboolean     dark)
 {
   static const guint order[] = { 1, 2, 3, 4, 5, 0 };
-  double size = CLAMP (height * 0.6, 6, 20);
+  double size = sam_chart_text_size (cr, CLAMP (height * 0.6, 6, 20));
 
   cairo_save (cr);
   if (total (counts) == 0)
@@ -507,7 +795,7 @@ sam_checklist_chart_draw_spread (cairo_t     *cr,
           {
             cairo_set_source_rgb (cr, 0, 0, 0);
             cairo_move_to (cr, (x0 + x1 - w) / 2, (height - h) / 2);
-            pango_cairo_show_layout (cr, layout);
+            show_layout (cr, layout);
           }
       }
     }
@@ -727,7 +1015,7 @@ sam_checklist_spreads_draw (SamChecklistSpreads *spreads,
       pango_layout_get_pixel_size (layout, &w, &h);
       set_ink (cr, dark, 0.9);
       cairo_move_to (cr, 0, y + (row_h - h) / 2);
-      pango_cairo_show_layout (cr, layout);
+      show_layout (cr, layout);
 
       cairo_save (cr);
       cairo_translate (cr, bar_x, y + row_h * 0.18);
@@ -737,6 +1025,6 @@ sam_checklist_spreads_draw (SamChecklistSpreads *spreads,
       pango_layout_get_pixel_size (mean_layout, &w, &h);
       set_ink (cr, dark, 0.9);
       cairo_move_to (cr, width - w, y + (row_h - h) / 2);
-      pango_cairo_show_layout (cr, mean_layout);
+      show_layout (cr, mean_layout);
     }
 }

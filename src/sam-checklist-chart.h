@@ -30,6 +30,7 @@ typedef struct
   double legend_x;
   double legend_y;
   double label_width;   /* what the themes' names wrap at */
+  double label_gap;     /* between the outer ring and the names */
 } SamRadarGeometry;
 
 void     sam_checklist_chart_radar_geometry (double                 width,

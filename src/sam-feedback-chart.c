@@ -44,6 +44,18 @@ set_ink (cairo_t  *cr,
     cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, alpha);
 }
 
+/* Every text a chart shows goes through here, so a target that measures
+ * what it shows (the projector) knows its smallest text. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+
+  sam_chart_text_note (cr, (double) pango_font_description_get_size (font) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /* Text centred on @x, its top at @y. */
 static void
 show_centred (cairo_t    *cr,
@@ -57,7 +69,7 @@ show_centred (cairo_t    *cr,
 
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - w / 2.0, y);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (cr, layout);
 }
 
 static double
@@ -235,8 +247,8 @@ sam_feedback_chart_draw_nps_bars (cairo_t   *cr,
                                   gboolean   dark)
 {
   double row = height / MAX (groups->len, 1);
-  /* A larger smallest size than the rows allow gets the rows' room. */
-  double size = MIN (sam_chart_text_size (cr, CLAMP (row * 0.4, 7, 20)), MAX (row * 0.6, 7));
+  /* The rows' room, but never below the smallest size asked for. */
+  double size = sam_chart_text_size (cr, MIN (CLAMP (row * 0.4, 7, 20), MAX (row * 0.6, 7)));
   double zero = sam_feedback_chart_nps_x (width, 0);
 
   cairo_save (cr);
@@ -255,7 +267,7 @@ sam_feedback_chart_draw_nps_bars (cairo_t   *cr,
       pango_layout_get_pixel_size (name, &w, &h);
       set_ink (cr, dark, 0.9);
       cairo_move_to (cr, 0, y + (row - h) / 2);
-      pango_cairo_show_layout (cr, name);
+      show_layout (cr, name);
 
       cairo_set_source_rgb (cr, colour.red, colour.green, colour.blue);
       cairo_rectangle (cr, MIN (zero, end), y + row * 0.2, fabs (end - zero), row * 0.6);
@@ -264,7 +276,7 @@ sam_feedback_chart_draw_nps_bars (cairo_t   *cr,
       pango_layout_get_pixel_size (number, &w, &h);
       set_ink (cr, dark, 0.9);
       cairo_move_to (cr, end >= zero ? end + size * 0.3 : end - w - size * 0.3, y + (row - h) / 2);
-      pango_cairo_show_layout (cr, number);
+      show_layout (cr, number);
     }
 
   set_ink (cr, dark, 0.5);
@@ -376,10 +388,10 @@ sam_feedback_chart_draw_trend (cairo_t   *cr,
           cairo_arc (cr, x, y, MAX (size / 3, 2), 0, 2 * G_PI);
           cairo_fill (cr);
           set_ink (cr, dark, 0.8);
-          show_centred (cr, size * 0.8, value, x, y - size * 1.4);
+          show_centred (cr, sam_chart_text_size (cr, size * 0.8), value, x, y - size * 1.4);
         }
       set_ink (cr, dark, 0.9);
-      show_centred (cr, size * 0.8, *month->name ? month->name : "–", x, height - size * LABEL_SPACE + size * 0.2);
+      show_centred (cr, sam_chart_text_size (cr, size * 0.8), *month->name ? month->name : "–", x, height - size * LABEL_SPACE + size * 0.2);
     }
   cairo_restore (cr);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sam-join-card.h"
 #include "sam-map-loader.h"
@@ -61,6 +62,8 @@ struct _SamProjectorView
   guint rebuild_id;
   guint rebind_id;
   int chart_viewport;  /* the height charts were sized for; -1: no chart */
+  GtkWidget *probe;    /* a cell never shown, to measure the pages ahead */
+  gboolean measuring_chart;
   guint tick_id;
 };
 
@@ -95,13 +98,32 @@ draw_chart (GtkDrawingArea *area,
   sam_chart_text_set_minimum (cr, body_text_pixels (GTK_WIDGET (area)));
   sam_projector_item_draw_chart (item, cr, width, height,
                                  adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_object_set_data (G_OBJECT (area), "drawn-text",
+                     GINT_TO_POINTER ((int) (sam_chart_text_get_smallest_drawn (cr) * 100)));
+}
+
+/**
+ * sam_projector_view_get_chart_text:
+ * @chart: a chart of the projector view (the style class
+ *   `sam-projector-chart`)
+ *
+ * The size of the smallest text @chart drew the last time it was drawn,
+ * so what it shows can be measured like the labels around it.
+ *
+ * Returns: the size in pixels; 0 when @chart drew no text (yet)
+ */
+double
+sam_projector_view_get_chart_text (GtkWidget *chart)
+{
+  g_return_val_if_fail (GTK_IS_DRAWING_AREA (chart), 0);
+
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chart), "drawn-text")) / 100.0;
 }
 
 /* A cell: the team's colour, the text, its details, and at its foot a
  * chart (a whole page, or a card's bar) beside the badge. */
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
+static GtkWidget *
+cell_new (void)
 {
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -138,6 +160,15 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (foot), chart);
   gtk_box_append (GTK_BOX (foot), badge);
   gtk_box_append (GTK_BOX (cell), foot);
+  return cell;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GtkWidget *cell = cell_new ();
+
   gtk_list_item_set_child (list_item, cell);
   g_object_set_data (G_OBJECT (cell), "list-item", list_item);
   gtk_list_item_set_activatable (list_item, FALSE);
@@ -155,10 +186,30 @@ set_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
+static void fill_cell (SamProjectorView *self,
+                       GtkWidget        *cell,
+                       SamProjectorItem *item);
+
+/* A chart that is a page gets the whole page but for its title and
+ * details: measured on the probe cell holding @item with no chart. */
 static int
-chart_height (int viewport)
+chart_height (SamProjectorView *self,
+              SamProjectorItem *item,
+              int               viewport)
 {
-  return MAX (viewport * 3 / 4, 120);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  double em = body_text_pixels (GTK_WIDGET (self->scroller));
+  int rest;
+
+  if (width <= 1 || self->measuring_chart)
+    return MAX (viewport * 3 / 4, 120);
+
+  self->measuring_chart = TRUE;
+  fill_cell (self, self->probe, item);
+  gtk_widget_measure (self->probe, GTK_ORIENTATION_VERTICAL, width, NULL, &rest, NULL, NULL);
+  self->measuring_chart = FALSE;
+  /* The grid's margin above the rows (0.5em) and a little air. */
+  return MAX (viewport - rest - (int) ceil (em * 0.7), 120);
 }
 
 /* A chart item fills a page: its drawing takes the viewport's height
@@ -177,17 +228,19 @@ bind_chart (SamProjectorView *self,
   gtk_widget_set_visible (chart, sam_projector_item_has_chart (item));
   set_class (chart, "bar", !page);
   set_class (chart, "page", page);
-  gtk_widget_set_size_request (chart, -1, page ? chart_height (viewport) : -1);
+  if (page && self->measuring_chart)
+    gtk_widget_set_size_request (chart, -1, 0);
+  else
+    gtk_widget_set_size_request (chart, -1, page ? chart_height (self, item, viewport) : -1);
   gtk_widget_queue_draw (chart);
 }
 
+/* A cell made by cell_new() shows @item. */
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           SamProjectorView         *self)
+fill_cell (SamProjectorView *self,
+           GtkWidget        *cell,
+           SamProjectorItem *item)
 {
-  SamProjectorItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
   GtkWidget *swatch = gtk_widget_get_first_child (cell);
   GtkWidget *text = gtk_widget_get_next_sibling (swatch);
   GtkWidget *detail = gtk_widget_get_next_sibling (text);
@@ -228,6 +281,14 @@ bind_cell (GtkSignalListItemFactory *factory,
   set_class (cell, "highlight", id != 0 && id == self->highlight);
 }
 
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           SamProjectorView         *self)
+{
+  fill_cell (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
+}
+
 /* Paging: a page shows the rows of cells that fit whole.  The grid gets
  * every cell from the page's first on; after it is laid out, the first
  * row that does not fit whole starts the next page and the grid is cut
@@ -248,9 +309,19 @@ update_page_label (SamProjectorView *self)
     }
 }
 
+/* Where the rows start, how wide a cell is, and how far a row reaches
+ * below its cell's edge, as the grid laid out the page shown. */
+typedef struct
+{
+  double top;
+  double slack;
+  int    width;
+} RowMetrics;
+
 /* The first cell (of the slice) that the viewport does not show whole. */
 static guint
-find_cut (SamProjectorView *self)
+find_cut (SamProjectorView *self,
+          RowMetrics       *metrics)
 {
   double viewport = gtk_widget_get_height (GTK_WIDGET (self->scroller));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
@@ -263,7 +334,7 @@ find_cut (SamProjectorView *self)
     {
       GtkWidget *cell = gtk_widget_get_first_child (child);
       GtkListItem *list_item = cell ? g_object_get_data (G_OBJECT (cell), "list-item") : NULL;
-      graphene_point_t bottom;
+      graphene_point_t bottom, top, in_row;
       guint position;
 
       if (list_item == NULL || !gtk_widget_get_child_visible (child) ||
@@ -273,6 +344,14 @@ find_cut (SamProjectorView *self)
         continue;
 
       position = gtk_list_item_get_position (list_item);
+      if (position == 0 && gtk_widget_compute_point (child, GTK_WIDGET (self->scroller),
+                                                     &GRAPHENE_POINT_INIT (0, 0), &top) &&
+          gtk_widget_compute_point (cell, child, &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (cell)), &in_row))
+        {
+          metrics->top = top.y;
+          metrics->slack = gtk_widget_get_height (child) - in_row.y;
+          metrics->width = gtk_widget_get_width (child);
+        }
       any = TRUE;
       last = MAX (last, position);
       if (bottom.y > viewport + 0.5)
@@ -283,6 +362,54 @@ find_cut (SamProjectorView *self)
   if (cut == G_MAXUINT && any && last + 1 < n)
     cut = last + 1;
   return cut;
+}
+
+static double
+cell_height (SamProjectorView *self,
+             guint             position,
+             int               width)
+{
+  g_autoptr(SamProjectorItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  int height;
+
+  fill_cell (self, self->probe, item);
+  gtk_widget_measure (self->probe, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* The pages the cells from @start on fill: each cell measured as the grid
+ * lays it out, the pages cut as after_paint_cb() cuts them once shown.
+ * So "Page 1 of 3" says from the first page on how many there are. */
+static guint
+count_pages_from (SamProjectorView *self,
+                  guint             start,
+                  const RowMetrics *metrics)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  double room = gtk_widget_get_height (GTK_WIDGET (self->scroller)) - metrics->top + metrics->slack + 0.5;
+  guint pages = 0, i = start;
+
+  while (i < total)
+    {
+      g_autoptr(SamProjectorItem) first = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      guint least = sam_projector_item_get_kind (first) == SAM_PROJECTOR_ITEM_HEADING ? 2 : 1;
+      double used = 0;
+
+      for (guint rows = 0; i < total; rows++)
+        {
+          guint end = MIN (i + self->columns, total);
+          double row = 0;
+
+          for (guint j = i; j < end; j++)
+            row = MAX (row, cell_height (self, j, metrics->width));
+          if (rows >= least && used + row > room)
+            break;
+          used += row;
+          i = end;
+        }
+      pages++;
+    }
+  return pages;
 }
 
 /* After a frame is painted the grid is laid out: the page is measured
@@ -297,6 +424,7 @@ after_paint_cb (SamProjectorView *self)
 {
   guint start = g_array_index (self->page_starts, guint, self->page);
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  RowMetrics metrics = { 0, 0, 0 };
   guint cut;
 
   /* A chart sized before the viewport had its height is sized again. */
@@ -308,7 +436,7 @@ after_paint_cb (SamProjectorView *self)
 
   self->measure_pending = FALSE;
   g_array_set_size (self->page_starts, self->page + 1);
-  cut = find_cut (self);
+  cut = find_cut (self, &metrics);
   if (cut == G_MAXUINT)
     self->n_pages = self->page + 1;
   else
@@ -322,7 +450,10 @@ after_paint_cb (SamProjectorView *self)
 
       gtk_slice_list_model_set_size (self->slice, row);
       g_array_append_val (self->page_starts, next);
-      self->n_pages = self->page + 1 + (total > next ? (total - next + row - 1) / row : 0);
+      if (metrics.width > 0)
+        self->n_pages = self->page + 1 + count_pages_from (self, next, &metrics);
+      else
+        self->n_pages = self->page + 1 + (total > next ? (total - next + row - 1) / row : 0);
     }
   update_page_label (self);
 
@@ -345,6 +476,10 @@ show_page (SamProjectorView *self)
 
   gtk_slice_list_model_set_offset (self->slice, start);
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  /* The page starts at its first cell: the grid would keep the cell it
+   * showed at the top, which is further down when turning back. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", 0);
   self->measure_pending = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self->grid));
   update_page_label (self);
@@ -683,7 +818,8 @@ rebind_cb (gpointer data)
       chart = gtk_widget_get_first_child (foot);
       if (gtk_widget_has_css_class (chart, "page"))
         {
-          gtk_widget_set_size_request (chart, -1, chart_height (viewport));
+          gtk_widget_set_size_request (chart, -1,
+                                       chart_height (self, g_object_get_data (G_OBJECT (chart), "item"), viewport));
           self->chart_viewport = viewport;
           resized = TRUE;
         }
@@ -719,6 +855,7 @@ sam_projector_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebind_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   drop_map (self);
+  g_clear_pointer (&self->probe, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PROJECTOR_VIEW);
   g_clear_object (&self->items);
   g_clear_object (&self->slice);
@@ -755,6 +892,33 @@ sam_projector_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (sam_projector_view_parent_class)->unmap (widget);
 }
 
+/* The view is its stack: the probe cell is measured, never laid out. */
+static void
+sam_projector_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  SamProjectorView *self = SAM_PROJECTOR_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->mode_stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+sam_projector_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  SamProjectorView *self = SAM_PROJECTOR_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->mode_stack), width, height, baseline, NULL);
+}
+
 static void
 sam_projector_view_class_init (SamProjectorViewClass *klass)
 {
@@ -764,6 +928,8 @@ sam_projector_view_class_init (SamProjectorViewClass *klass)
   object_class->dispose = sam_projector_view_dispose;
   widget_class->map = sam_projector_view_map;
   widget_class->unmap = sam_projector_view_unmap;
+  widget_class->measure = sam_projector_view_measure;
+  widget_class->size_allocate = sam_projector_view_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-projector-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamProjectorView, mode_stack);
@@ -778,7 +944,6 @@ sam_projector_view_class_init (SamProjectorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamProjectorView, page_label);
   gtk_widget_class_bind_template_child (widget_class, SamProjectorView, blank_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "samprojectorview");
 }
 
@@ -801,6 +966,12 @@ sam_projector_view_init (SamProjectorView *self)
   self->columns = 1;
   self->chart_viewport = -1;
   reset_pages (self);
+  /* Styled as the grid's cells are (they inherit nothing else), unseen. */
+  self->probe = cell_new ();
+  gtk_widget_set_parent (self->probe, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->probe, FALSE);
+  gtk_widget_set_can_target (self->probe, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->probe), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)))));
   /* Another height (the window was resized) needs the pages found again. */
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "notify::page-size",

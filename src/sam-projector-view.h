@@ -39,5 +39,6 @@ GListModel *sam_projector_view_get_items     (SamProjectorView *self);
 const char *sam_projector_view_get_timer_text (SamProjectorView *self);
 const char *sam_projector_view_get_title      (SamProjectorView *self);
 void        sam_projector_view_sync          (SamProjectorView *self);
+double      sam_projector_view_get_chart_text (GtkWidget       *chart);
 
 G_END_DECLS

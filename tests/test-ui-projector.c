@@ -321,6 +321,28 @@ measure (GtkWidget *widget,
     measure (child, smallest, title, timer);
 }
 
+/* The smallest text the charts on screen drew, as they drew it
+ * (sam-chart-text.c notes every text a chart shows); the number of charts
+ * that drew one. */
+static guint
+measure_charts (GtkWidget *widget,
+                double    *smallest)
+{
+  guint n = 0;
+
+  if (GTK_IS_DRAWING_AREA (widget) && gtk_widget_has_css_class (widget, "sam-projector-chart") &&
+      gtk_widget_get_mapped (widget) && sam_projector_view_get_chart_text (widget) > 0)
+    {
+      *smallest = MIN (*smallest, sam_projector_view_get_chart_text (widget));
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += measure_charts (child, smallest);
+  return n;
+}
+
 static void
 start_presenting (Fixture *f,
                   int      width,
@@ -1399,28 +1421,60 @@ wait_for_cut (SamProjectorView *view)
   g_assert_cmpuint (settled, ==, 4);
 }
 
-static void
-shoot_pages (Fixture    *f,
-             const char *kind,
-             int         width,
-             int         height,
-             guint       n_pages)
+/* Every page of the step shown, from the first: as many as the first
+ * said ("Page 1 of 3"), each with its text, the charts' words too, at
+ * least the projector's body size.  Returns how many charts drew text. */
+static guint
+walk_pages (Fixture    *f,
+            const char *kind,
+            const char *scheme,
+            int         width,
+            int         height)
 {
   SamProjectorView *view = projector_view (f);
+  double scale = MIN (width / 1024.0, height / 768.0);
+  guint announced, n_charts = 0;
 
-  for (guint p = 0; p < n_pages; p++)
+  wait_for_cut (view);
+  g_assert_cmpuint (sam_projector_view_get_page (view), ==, 0);
+  announced = sam_projector_view_get_n_pages (view);
+  for (guint p = 0; p < announced; p++)
     {
-      g_autofree char *name = g_strdup_printf ("projector-%s-%u-%dx%d.png", kind, p + 1, width, height);
+      g_autofree char *name = g_strdup_printf ("projector-%s-%u-%s-%s-%dx%d.png", kind, p + 1, scheme,
+                                               g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C", width, height);
+      double smallest = G_MAXDOUBLE, title = 0, timer = 0, charts = G_MAXDOUBLE;
+      guint drawn;
 
-      wait_for_cut (view);
+      if (p > 0)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", 1));
+          sam_test_pump (100);
+          wait_for_cut (view);
+        }
+      g_assert_cmpuint (sam_projector_view_get_page (view), ==, p);
+      g_assert_cmpuint (sam_projector_view_get_n_pages (view), ==, announced);
       assert_projector_clean (f);
       sam_test_screenshot (GTK_WIDGET (sam_presenter_get_window (f->presenter)), name);
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", 1));
-      sam_test_pump (250);
+
+      measure (GTK_WIDGET (sam_presenter_get_window (f->presenter)), &smallest, &title, &timer);
+      drawn = measure_charts (GTK_WIDGET (sam_presenter_get_window (f->presenter)), &charts);
+      g_test_message ("%s page %u of %u (%s, %dx%d): smallest label %.1f px, smallest chart text %.1f px",
+                      kind, p + 1, announced, scheme, width, height, smallest, drawn ? charts : 0);
+      g_assert_cmpfloat (MIN (smallest, charts), >=, 28 * scale - 0.5);
+      n_charts += drawn;
     }
+
+  /* The last page is the last: no page after it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", 1));
+  sam_test_pump (100);
+  wait_for_cut (view);
+  g_assert_cmpuint (sam_projector_view_get_page (view), ==, announced - 1);
+  g_assert_cmpuint (sam_projector_view_get_n_pages (view), ==, announced);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.projector-page", "i", -20));
   sam_test_pump (150);
   g_assert_cmpuint (sam_projector_view_get_page (view), ==, 0);
+  return n_charts;
 }
 
 static void
@@ -1428,6 +1482,11 @@ results_at (Fixture *f,
             int      width,
             int      height)
 {
+  static const struct { AdwColorScheme scheme; const char *name; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(GError) error = NULL;
   SamStep *checklist = add_checklist (f);
   SamStep *voice = add_customer_voice (f);
@@ -1444,8 +1503,15 @@ results_at (Fixture *f,
   g_assert_cmpuint (count_charts (f), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (sam_projector_view_get_items (view)), ==,
                     1 + g_list_model_get_n_items (sam_store_get_checklist_items (f->store, checklist)));
-  shoot_pages (f, "checklist", width, height, 2);
-  g_assert_cmpuint (sam_projector_view_get_n_pages (view), >, 1);
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      adw_style_manager_set_color_scheme (style, schemes[s].scheme);
+      sam_test_pump (200);
+      /* The radar, and the statements' bars with their scores. */
+      g_assert_cmpuint (walk_pages (f, "checklist", schemes[s].name, width, height), >, 1);
+      g_assert_cmpuint (sam_projector_view_get_n_pages (view), >, 1);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* A new score reaches the wall. */
   {
@@ -1470,7 +1536,15 @@ results_at (Fixture *f,
   g_assert_true (items_mention (f, "Snel geholpen door"));
   g_assert_true (items_mention (f, "beloofde terug te bellen"));
   g_assert_false (items_mention (f, "de Vries"));
-  shoot_pages (f, "customer-voice", width, height, 4);
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      adw_style_manager_set_color_scheme (style, schemes[s].scheme);
+      sam_test_pump (200);
+      g_assert_cmpuint (walk_pages (f, "customer-voice", schemes[s].name, width, height), ==, 3);
+      /* The three charts, a page each, and the comments on the pages after. */
+      g_assert_cmpuint (sam_projector_view_get_n_pages (view), >, 3);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The coach shows the names again: the wall follows. */
   hidden_name = NULL;
@@ -1492,6 +1566,13 @@ test_results_1024 (Fixture       *f,
                    gconstpointer  data)
 {
   results_at (f, 1024, 768);
+}
+
+static void
+test_results_1280 (Fixture       *f,
+                   gconstpointer  data)
+{
+  results_at (f, 1280, 800);
 }
 
 static void
@@ -1534,6 +1615,7 @@ main (int   argc,
   ADD ("/sam/ui/projector/contrast", test_contrast);
   ADD ("/sam/ui/projector/join", test_join);
   ADD ("/sam/ui/projector/results-1024x768", test_results_1024);
+  ADD ("/sam/ui/projector/results-1280x800", test_results_1280);
   ADD ("/sam/ui/projector/results-1920x1080", test_results_1920);
 #undef ADD
 

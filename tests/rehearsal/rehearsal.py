@@ -246,18 +246,26 @@ class Driver:
             acc = acc.parent
         return acc
 
+    @staticmethod
+    def active_window_geometry():
+        """The active window's X, Y, width and height on the screen, as X
+        has them (with the margin GTK keeps around a window)."""
+        geometry = dict(line.split('=') for line in
+                        run('xdotool', 'getactivewindow', 'getwindowgeometry', '--shell').split())
+        return (int(geometry['X']), int(geometry['Y']),
+                int(geometry['WIDTH']), int(geometry['HEIGHT']))
+
     def screen_point(self, acc):
         """The centre of @acc on the screen: its window's X geometry plus
         the invisible margin GTK keeps around a window, plus its extents."""
         x, y, width, height = self.extents(acc)
         top = self.toplevel(acc)
         _, _, top_width, top_height = self.extents(top)
-        geometry = dict(line.split('=') for line in
-                        run('xdotool', 'getactivewindow', 'getwindowgeometry', '--shell').split())
-        margin_x = (int(geometry['WIDTH']) - top_width) // 2
-        margin_y = (int(geometry['HEIGHT']) - top_height) // 2
-        return (int(geometry['X']) + margin_x + x + width // 2,
-                int(geometry['Y']) + margin_y + y + height // 2)
+        left, top_y, window_width, window_height = self.active_window_geometry()
+        margin_x = (window_width - top_width) // 2
+        margin_y = (window_height - top_height) // 2
+        return (left + margin_x + x + width // 2,
+                top_y + margin_y + y + height // 2)
 
     def click(self, acc):
         # No --sync: it waits forever when the pointer is there already.
@@ -270,10 +278,7 @@ class Driver:
         in @acc's column, kept inside the window: a wheel over the desktop
         would make the window manager switch desktops."""
         x, _ = self.screen_point(acc)
-        geometry = dict(line.split('=') for line in
-                        run('xdotool', 'getactivewindow', 'getwindowgeometry', '--shell').split())
-        left, top = int(geometry['X']), int(geometry['Y'])
-        width, height = int(geometry['WIDTH']), int(geometry['HEIGHT'])
+        left, top, width, height = self.active_window_geometry()
         x = min(max(x, left + 10), left + width - 10)
         y = top + height // 2
         run('xdotool', 'mousemove', str(x), str(y), 'click', button)
