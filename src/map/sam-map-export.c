@@ -156,13 +156,18 @@ create_image (int width,
 #ifdef MADV_HUGEPAGE
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
   gsize size = (gsize) stride * height;
+  /* Linux maps a huge page only where a whole one fits in the advised
+   * range: the projector's 8,294,400 bytes are 3.96 of them, and the last
+   * 1.9 MB took some 490 page faults of 4 KiB.  Rounded up to whole huge
+   * pages (the rest is never touched), the image costs four. */
+  gsize rounded = (size + HUGE_PAGE_SIZE - 1) / HUGE_PAGE_SIZE * HUGE_PAGE_SIZE;
   void *data = NULL;
 
-  if (size >= HUGE_PAGE_SIZE && posix_memalign (&data, HUGE_PAGE_SIZE, size) == 0)
+  if (size >= HUGE_PAGE_SIZE && posix_memalign (&data, HUGE_PAGE_SIZE, rounded) == 0)
     {
       cairo_surface_t *surface;
 
-      madvise (data, size, MADV_HUGEPAGE);
+      madvise (data, rounded, MADV_HUGEPAGE);
       surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, width, height, stride);
       if (cairo_surface_set_user_data (surface, &image_data_key, data, free) == CAIRO_STATUS_SUCCESS)
         return surface;
