@@ -147,8 +147,8 @@ static const cairo_user_data_key_t image_data_key;
  * `samenspel export --format=map-png` (perf, on a VM where each fault is
  * dear); in transparent huge pages, where Linux has them, it costs four.
  * It is not cleared: every page starts by painting its opaque background
- * over all of it (paint_background()), which is then the first touch, and
- * clearing it first cost one more pass over 8 MB. */
+ * over all of it (sam_map_renderer_draw_background()), which is then the
+ * first touch, and clearing it first cost one more pass over 8 MB. */
 static cairo_surface_t *
 create_image (int width,
               int height)
@@ -274,17 +274,6 @@ draw_map_area (SamMapRenderer *renderer,
   cairo_restore (cr);
 }
 
-static void
-paint_background (cairo_t  *cr,
-                  gboolean  dark)
-{
-  if (dark)
-    cairo_set_source_rgb (cr, 0.141, 0.141, 0.141);
-  else
-    cairo_set_source_rgb (cr, 0.980, 0.980, 0.975);
-  cairo_paint (cr);
-}
-
 static char *
 summary_text (SamMapModel *start,
               SamMapModel *end,
@@ -316,7 +305,10 @@ compose_single (cairo_t                   *cr,
 
   sam_map_renderer_set_dark (renderer, options->dark);
   sam_map_renderer_set_catalog (renderer, options->catalog);
-  paint_background (cr, options->dark);
+  /* The page in the map's colour, once: the map does not paint its area
+   * again (sam_map_renderer_set_paint_background()). */
+  sam_map_renderer_draw_background (renderer, cr);
+  sam_map_renderer_set_paint_background (renderer, FALSE);
 
   if (options->title && *options->title)
     top += draw_text (cr, options->title, margin, margin, width - 2 * margin,
@@ -355,7 +347,9 @@ compose_compare (cairo_t                   *cr,
   sam_map_renderer_set_catalog (left, options->catalog);
   sam_map_renderer_set_catalog (right, options->catalog);
   sam_map_renderer_set_comparison (right, start);
-  paint_background (cr, options->dark);
+  sam_map_renderer_draw_background (left, cr);
+  sam_map_renderer_set_paint_background (left, FALSE);
+  sam_map_renderer_set_paint_background (right, FALSE);
 
   if (options->title && *options->title)
     top += draw_text (cr, options->title, margin, margin, width - 2 * margin,
