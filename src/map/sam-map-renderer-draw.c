@@ -106,6 +106,23 @@ draw_content (SamMapRenderer        *self,
   _sam_map_renderer_draw_badges (self, cr);
 }
 
+/**
+ * sam_map_renderer_draw_background:
+ * @cr: where to paint
+ *
+ * Paints the theme's background over all of @cr's clip: an export's page
+ * in the colour of its map.
+ */
+void
+sam_map_renderer_draw_background (SamMapRenderer *self,
+                                  cairo_t        *cr)
+{
+  g_return_if_fail (SAM_IS_MAP_RENDERER (self));
+
+  _sam_map_renderer_set_rgb (cr, &_sam_map_renderer_theme (self)->bg, 1.0);
+  cairo_paint (cr);
+}
+
 /* Everything that does not depend on hover, the selected relation or a
  * drag in progress: the expensive part, which a cache can keep. */
 static void
@@ -118,8 +135,11 @@ draw_base (SamMapRenderer        *self,
 {
   const Theme *th = _sam_map_renderer_theme (self);
 
-  _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
-  cairo_paint (cr);
+  if (!self->no_background || self->cache_scale > 0)
+    {
+      _sam_map_renderer_set_rgb (cr, &th->bg, 1.0);
+      cairo_paint (cr);
+    }
 
   if (self->model != NULL)
     {

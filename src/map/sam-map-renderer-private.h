@@ -208,6 +208,7 @@ struct _SamMapRenderer
   guint            show_legend : 1;
   guint            interactive : 1;
   guint            hide_callout : 1;
+  guint            no_background : 1;
 };
 
 void     _sam_map_renderer_ensure_cache    (SamMapRenderer        *self);

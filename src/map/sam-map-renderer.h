@@ -65,6 +65,10 @@ void            sam_map_renderer_set_dark            (SamMapRenderer  *self,
 gboolean        sam_map_renderer_get_dark            (SamMapRenderer  *self);
 void            sam_map_renderer_set_show_legend     (SamMapRenderer  *self,
                                                       gboolean         show_legend);
+void            sam_map_renderer_set_paint_background (SamMapRenderer *self,
+                                                      gboolean         paint);
+void            sam_map_renderer_draw_background     (SamMapRenderer  *self,
+                                                      cairo_t         *cr);
 void            sam_map_renderer_set_interactive     (SamMapRenderer  *self,
                                                       gboolean         interactive);
 void            sam_map_renderer_set_show_callout    (SamMapRenderer  *self,

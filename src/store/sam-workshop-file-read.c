@@ -605,7 +605,7 @@ read_local (const char    *path,
 {
   g_autofree char *data = NULL;
   struct stat st;
-  gsize length = 0;
+  gsize length = 0, size;
   int fd;
 
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
@@ -631,11 +631,23 @@ read_local (const char    *path,
       return NULL;
     }
 
-  /* The file may grow while it is read: never more than the limit + 1. */
-  data = g_malloc (SAM_WORKSHOP_FILE_MAX_SIZE + 1);
+  /* The file may grow while it is read: never more than the limit + 1.
+   * The buffer starts at the size the file has (one byte more, to see it
+   * end) and grows only if it does: the largest size allowed, allocated
+   * up front, was 50 MB of address space for a file of a few hundred KB,
+   * and the pages it touched were page faults of their own. */
+  size = (gsize) st.st_size + 1;
+  data = g_malloc (size);
   while (length <= SAM_WORKSHOP_FILE_MAX_SIZE)
     {
-      gssize n = read (fd, data + length, SAM_WORKSHOP_FILE_MAX_SIZE + 1 - length);
+      gssize n;
+
+      if (length == size)
+        {
+          size = MIN (size * 2, (gsize) SAM_WORKSHOP_FILE_MAX_SIZE + 1);
+          data = g_realloc (data, size);
+        }
+      n = read (fd, data + length, size - length);
 
       if (n < 0 && errno == EINTR)
         continue;
