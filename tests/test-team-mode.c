@@ -7,6 +7,7 @@
 
 #include "sam-pin.h"
 #include "sam-sample-workshop.h"
+#include "sam-store-decide.h"
 #include "sam-store-packet.h"
 #include "sam-workshop-file.h"
 
@@ -292,6 +293,186 @@ test_merge_order (void)
     }
 }
 
+static SamStep *
+step_at (SamStore    *store,
+         SamWorkshop *workshop,
+         guint        index)
+{
+  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), index);
+
+  /* (transfer none): the live step, kept by the agenda. */
+  return step;
+}
+
+static SamStep *
+step_of_kind (SamStore    *store,
+              SamWorkshop *workshop,
+              const char  *kind)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      SamStep *step = step_at (store, workshop, i);
+
+      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
+        return step;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The per-step reveal: private kinds only, kept in the step's settings
+ * next to what else is there; the brainstorm's is its votes' reveal. */
+static void
+test_reveal_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  SamStep *perspective = step_of_kind (store, workshop, "team-perspective");
+  SamStep *brainstorm = step_of_kind (store, workshop, "brainstorm");
+  SamStep *changes = step_of_kind (store, workshop, "changes");
+
+  g_assert_true (sam_step_kind_is_private ("team-perspective"));
+  g_assert_true (sam_step_kind_is_private ("beliefs"));
+  g_assert_true (sam_step_kind_is_private ("strengths"));
+  g_assert_true (sam_step_kind_is_private ("brainstorm"));
+  g_assert_false (sam_step_kind_is_private ("changes"));
+
+  g_assert_false (sam_store_get_step_revealed (store, perspective));
+  g_assert_true (sam_store_set_step_revealed (store, perspective, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_step_revealed (store, perspective));
+  g_assert_nonnull (strstr (sam_step_get_settings (perspective), "\"revealed\":true"));
+
+  g_assert_false (sam_store_get_votes_revealed (store, brainstorm));
+  g_assert_true (sam_store_set_step_revealed (store, brainstorm, TRUE, &error));
+  g_assert_true (sam_store_get_votes_revealed (store, brainstorm));
+  g_assert_true (sam_store_set_votes_revealed (store, brainstorm, FALSE, &error));
+  g_assert_false (sam_store_get_step_revealed (store, brainstorm));
+
+  /* A step the room does together has nothing private. */
+  g_assert_true (sam_store_get_step_revealed (store, changes));
+  g_assert_false (sam_store_set_step_revealed (store, changes, FALSE, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+}
+
+static gint64
+team_id_by_uuid (SamStore    *store,
+                 SamWorkshop *workshop,
+                 const char  *uuid)
+{
+  GListModel *teams = sam_store_get_teams (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_uuid (team), uuid) == 0)
+        return sam_team_get_id (team);
+    }
+
+  g_assert_not_reached ();
+}
+
+static SamWorkshop *
+import_packet (SamStore        *laptop,
+               SamWorkshopFile *packet)
+{
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* The reveal travels with the step in packets; a newer packet of the
+ * coach's brings the laptop up to the room (step, reveal, the other
+ * teams' answers) without losing what the team typed; the team's
+ * contribution never changes the coach's reveal. */
+static void
+test_catch_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  SamStep *coach_perspective = step_of_kind (coach, workshop, "team-perspective");
+  g_autoptr(SamWorkshopFile) first = NULL;
+  g_autoptr(SamWorkshopFile) second = NULL;
+  g_autoptr(SamWorkshopFile) other = NULL;
+  g_autoptr(SamWorkshopFile) contribution = NULL;
+  g_autoptr(SamTeam) sales = g_list_model_get_item (sam_store_get_teams (coach, workshop), 0);
+  g_autoptr(SamTeam) office = g_list_model_get_item (sam_store_get_teams (coach, workshop), 1);
+  SamWorkshop *copy;
+  SamStep *perspective;
+  SamCard *typed;
+  guint n_cards;
+
+  g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, TRUE, &error));
+  g_assert_true (sam_store_set_step_state (coach, coach_perspective, SAM_STEP_CURRENT, &error));
+  g_assert_no_error (error);
+  first = make_packet (coach, workshop, 1, NULL);
+  copy = import_packet (laptop, first);
+  perspective = step_of_kind (laptop, copy, "team-perspective");
+  g_assert_true (sam_store_get_step_revealed (laptop, perspective));
+
+  /* The team types; the coach hides the step again, moves the room on and
+   * merges another team's answer about Back Office; then a newer packet. */
+  {
+    SamCardInit init = { "perspective", 0, 0, 0, "goals", "We add: zero errors", NULL, 0, 3 };
+
+    init.team_id = team_id_by_uuid (laptop, copy, sam_team_get_uuid (office));
+    init.about_team_id = init.team_id;
+    typed = sam_store_add_card (laptop, perspective, &init, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, FALSE, &error));
+  g_assert_true (sam_store_set_step_state (coach, coach_perspective, SAM_STEP_DONE, &error));
+  g_assert_true (sam_store_set_step_state (coach, step_at (coach, workshop, 2), SAM_STEP_CURRENT, &error));
+  {
+    SamCardInit init = { "perspective", sam_team_get_id (sales), sam_team_get_id (office), 0, "needs",
+                         "Fewer hand-offs", NULL, 0, 0 };
+
+    g_assert_nonnull (sam_store_add_card (coach, coach_perspective, &init, &error));
+    g_assert_no_error (error);
+  }
+  second = make_packet (coach, workshop, 1, NULL);
+  n_cards = g_list_model_get_n_items (sam_store_get_cards (laptop, perspective));
+
+  /* Not this laptop's: another team's packet, or a contribution. */
+  other = make_packet (coach, workshop, 2, NULL);
+  g_assert_false (sam_workshop_file_catch_up (other, laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+  contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (sam_workshop_file_catch_up (contribution, laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+
+  g_assert_true (sam_workshop_file_catch_up (second, laptop, &error));
+  g_assert_no_error (error);
+  g_assert_false (sam_store_get_step_revealed (laptop, perspective));
+  g_assert_cmpint (sam_step_get_state (perspective), ==, SAM_STEP_DONE);
+  g_assert_cmpint (sam_step_get_state (step_at (laptop, copy, 2)), ==, SAM_STEP_CURRENT);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (laptop, perspective)), ==, n_cards + 1);
+  g_assert_cmpstr (sam_card_get_text (typed), ==, "We add: zero errors");
+  /* Again: nothing changes. */
+  g_assert_true (sam_workshop_file_catch_up (second, laptop, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (laptop, perspective)), ==, n_cards + 1);
+
+  /* The coach reveals; the team's contribution (which still says hidden)
+   * leaves the coach's reveal alone: steps are the coach's. */
+  g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, TRUE, &error));
+  g_clear_object (&contribution);
+  contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+  g_assert_true (sam_workshop_file_merge (contribution, coach, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_step_revealed (coach, coach_perspective));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +484,8 @@ main (int   argc,
   g_test_add_func ("/sam/team-mode/packet-pin", test_packet_pin);
   g_test_add_func ("/sam/team-mode/forget", test_forget);
   g_test_add_func ("/sam/team-mode/merge-order", test_merge_order);
+  g_test_add_func ("/sam/team-mode/reveal-state", test_reveal_state);
+  g_test_add_func ("/sam/team-mode/catch-up", test_catch_up);
 
   return g_test_run ();
 }

@@ -179,6 +179,9 @@ SamMergePlan    *sam_workshop_file_plan_merge        (SamWorkshopFile   *self,
 gboolean         sam_workshop_file_merge             (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
+gboolean         sam_workshop_file_catch_up          (SamWorkshopFile   *self,
+                                                      SamStore          *store,
+                                                      GError           **error);
 
 gboolean         sam_store_get_packet_team           (SamStore          *store,
                                                       SamWorkshop       *workshop,
