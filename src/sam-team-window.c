@@ -35,6 +35,7 @@ struct _SamTeamWindow
   GtkBox *entry_box;
   GtkLabel *saved_label;
   GtkWidget *menu_button;
+  GtkWidget *next_team_button;
 
   SamStore *store;
   SamWorkshop *workshop;
@@ -47,6 +48,8 @@ struct _SamTeamWindow
   gboolean revealed;
   GSimpleActionGroup *actions;
 
+  gboolean shared;         /* one laptop passed from team to team */
+  char *swatch_class;
   guint wrong_pins;
   gint64 wait_until;     /* monotonic µs before which no PIN is tried */
 };
@@ -552,8 +555,11 @@ save_work_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   SamTeamWindow *self = SAM_TEAM_WINDOW (user_data);
+  /* A shared laptop holds the whole room's work, not one team's.
+   * Translators: the packet and the file name for one laptop the teams pass on */
   g_autofree char *name = sam_workshop_file_suggest_name (sam_workshop_get_name (self->workshop),
-                                                          sam_team_get_name (self->team));
+                                                          self->shared ? _("Whole room")
+                                                                       : sam_team_get_name (self->team));
   g_autoptr(GListModel) filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE,
                                                                "*.samenspel");
 
@@ -794,7 +800,67 @@ leave_action (GSimpleAction *action,
   gtk_widget_grab_focus (entry);
 }
 
+/* The header and title name the team at the laptop. */
+static void
+show_team (SamTeamWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->swatch_class != NULL)
+    gtk_widget_remove_css_class (self->team_swatch, self->swatch_class);
+  g_free (self->swatch_class);
+  self->swatch_class = g_strdup_printf ("team-colour-%u", sam_team_get_colour (self->team));
+  gtk_widget_add_css_class (self->team_swatch, self->swatch_class);
+  gtk_label_set_label (self->team_label, sam_team_get_name (self->team));
+  /* Translators: the window title in team mode: team, then workshop */
+  title = g_strdup_printf (_("%s — %s"), sam_team_get_name (self->team), sam_workshop_get_name (self->workshop));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* Pass the laptop: the next team takes over the shared laptop, on the same
+ * step, and sees only its own answers (and, once the coach has revealed
+ * the step, what the others wrote about it).  No PIN: the teams hand the
+ * laptop on among themselves; the coach's controls stay out of reach. */
+static void
+next_team_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  SamTeamWindow *self = SAM_TEAM_WINDOW (user_data);
+  GListModel *teams = sam_store_get_teams (self->store, self->workshop);
+  guint n = g_list_model_get_n_items (teams);
+  g_autoptr(SamTeam) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  int index = step_index (self);
+
+  for (guint i = 0; i < n && next == NULL; i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (sam_team_get_id (team) == sam_team_get_id (self->team))
+        next = g_list_model_get_item (teams, (i + 1) % n);
+    }
+
+  if (next == NULL || !self->shared)
+    return;
+
+  if (!sam_store_set_packet_team (self->store, self->workshop, next, &error))
+    {
+      sam_team_window_show_toast (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->team, next);
+  show_team (self);
+  show_step (self, index >= 0 ? (guint) index : starting_step (self->steps));
+  /* Translators: %s is the team that now has the shared laptop */
+  message = g_strdup_printf (_("Now for %s: the other teams’ answers stay hidden"), sam_team_get_name (self->team));
+  sam_team_window_show_toast (self, message);
+}
+
 static const GActionEntry team_actions[] = {
+  { "next-team", next_team_action },
   { "next-step", next_step_action },
   { "previous-step", previous_step_action },
   { "save-work", save_work_action },
@@ -808,8 +874,6 @@ static void
 setup (SamTeamWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *swatch = NULL;
-  g_autofree char *title = NULL;
 
   g_assert (SAM_IS_APPLICATION (app) && self->workshop != NULL);
   self->store = g_object_ref (sam_application_get_store (SAM_APPLICATION (app)));
@@ -817,12 +881,11 @@ setup (SamTeamWindow *self)
   self->steps = g_object_ref (sam_store_get_steps (self->store, self->workshop));
   g_return_if_fail (self->team != NULL);
 
-  swatch = g_strdup_printf ("team-colour-%u", sam_team_get_colour (self->team));
-  gtk_widget_add_css_class (self->team_swatch, swatch);
-  gtk_label_set_label (self->team_label, sam_team_get_name (self->team));
-  /* Translators: the window title in team mode: team, then workshop */
-  title = g_strdup_printf (_("%s — %s"), sam_team_get_name (self->team), sam_workshop_get_name (self->workshop));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  self->shared = sam_store_get_packet_shared (self->store, self->workshop);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "next-team")),
+                               self->shared);
+  gtk_widget_set_visible (self->next_team_button, self->shared);
+  show_team (self);
   show_step (self, starting_step (self->steps));
 }
 
@@ -842,6 +905,7 @@ sam_team_window_dispose (GObject *object)
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);
   g_clear_object (&self->actions);
+  g_clear_pointer (&self->swatch_class, g_free);
 
   G_OBJECT_CLASS (sam_team_window_parent_class)->dispose (object);
 }
@@ -907,6 +971,7 @@ sam_team_window_class_init (SamTeamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, entry_box);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, next_team_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "team.next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "team.previous-step", NULL);

@@ -217,7 +217,7 @@ test_nothing_in_reach (void)
   g_auto(GStrv) own = g_action_group_list_actions (G_ACTION_GROUP (window));
   g_auto(GStrv) descriptions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   static const char *const expected_team[] = {
-    "next-step", "previous-step", "save-work", "save-work-to", "leave", "leave-with-pin",
+    "next-step", "previous-step", "save-work", "save-work-to", "leave", "leave-with-pin", "next-team",
   };
   GActionGroup *team = sam_team_window_get_actions (window);
   g_auto(GStrv) team_names = g_action_group_list_actions (team);
@@ -228,6 +228,8 @@ test_nothing_in_reach (void)
   g_assert_cmpuint (g_strv_length (team_names), ==, G_N_ELEMENTS (expected_team));
   for (guint i = 0; i < G_N_ELEMENTS (expected_team); i++)
     g_assert_true (g_strv_contains ((const char * const *) team_names, expected_team[i]));
+  /* A team's own packet is not passed on: no next team. */
+  g_assert_false (g_action_group_get_action_enabled (team, "next-team"));
 
   /* None of the coach's set is reachable: delete, report, library, agenda. */
   g_assert_true (g_strv_contains ((const char * const *) coach, "win.delete-workshop"));
@@ -794,6 +796,99 @@ test_console_reveal (void)
   sam_test_destroy_window (window);
 }
 
+/* Pass the laptop: one laptop with the whole room's packet; Sales types,
+ * hands the laptop on without a PIN, and Back Office sees none of the
+ * other teams' answers (not on screen, not to assistive technology) until
+ * the coach's reveal; then what the others wrote about Back Office only. */
+static void
+test_pass_the_laptop (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *coach_workshop = NULL;
+  g_autoptr(SamStore) coach = coach_new (&coach_workshop, 1);
+  g_autofree char *path = test_path ("room.samenspel");
+  g_autofree char *newer = test_path ("room-2.samenspel");
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) out_newer = g_file_new_for_path (newer);
+  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_room_packet (coach, coach_workshop, &error);
+  g_autoptr(SamWorkshopFile) packet_newer = NULL;
+  SamTeamWindow *window;
+  GtkWidget *focus, *button;
+  GListModel *cards;
+  gint64 own;
+  guint n_others = 0;
+
+  g_assert_no_error (error);
+  sam_workshop_file_set_pin (packet, PIN);
+  g_assert_true (sam_workshop_file_save (packet, out, NULL, &error));
+  window = open_packet (app, path);
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Sales");
+  g_assert_true (g_action_group_get_action_enabled (sam_team_window_get_actions (window), "next-team"));
+
+  /* Sales writes privately: type, Enter. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Sales privately: deadlines slip", -1);
+  button = find_add_button (gtk_widget_get_ancestor (focus, SAM_TYPE_CARD_LIST));
+  g_signal_emit_by_name (button, "clicked");
+  sam_test_pump (100);
+
+  /* Handed on: Back Office, on the same step, without a PIN. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.next-team", NULL));
+  sam_test_pump (100);
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Back Office");
+  g_assert_cmpstr (sam_step_get_kind (sam_team_window_get_step (window)), ==, "team-perspective");
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), ==, 0);
+  g_assert_cmpuint (n_others, >=, 4);
+  g_assert_false (accessible_has (GTK_WIDGET (window), "Sales privately: deadlines slip"));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-pass-the-laptop.png");
+
+  /* The coach reveals; the room's newer packet brings it to the laptop. */
+  g_assert_true (sam_store_set_step_revealed (coach, coach_step (coach, coach_workshop, 1), TRUE, &error));
+  packet_newer = sam_workshop_file_new_room_packet (coach, coach_workshop, &error);
+  g_assert_true (sam_workshop_file_save (packet_newer, out_newer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (load_and_catch_up (window, newer));
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), >=, 2);
+
+  /* Only what was written about Back Office: the others' answers about
+   * other teams stay out. */
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    own = sam_team_get_id (sam_team_window_get_team (window));
+    cards = sam_store_get_cards (store, sam_team_window_get_step (window));
+    collect_texts (GTK_WIDGET (window), texts);
+    for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+      {
+        g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+        gboolean shown = strstr (texts->str, sam_card_get_text (card)) != NULL;
+
+        if (sam_card_get_team_id (card) != own)
+          g_assert_cmpint (shown, ==, sam_card_get_about_team_id (card) == own);
+      }
+  }
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-pass-the-laptop-revealed.png");
+
+  /* The whole room's work goes back in one file. */
+  {
+    g_autofree char *back = test_path ("room-back.samenspel");
+    g_autoptr(GFile) back_file = g_file_new_for_path (back);
+    g_autoptr(SamWorkshopFile) contribution = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.save-work-to", "s", back));
+    contribution = sam_workshop_file_load (back_file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (sam_workshop_file_get_shared (contribution));
+    g_assert_true (sam_workshop_file_merge (contribution, coach, &error));
+    g_assert_no_error (error);
+  }
+
+  close_team_window (window);
+}
+
 /* The coach sets the PIN when making the packet: too short is refused. */
 static void
 test_coach_sets_pin (void)
@@ -846,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/team/reveal", test_reveal);
   g_test_add_func ("/sam/ui/team/follow-coach", test_follow_coach);
   g_test_add_func ("/sam/ui/team/console-reveal", test_console_reveal);
+  g_test_add_func ("/sam/ui/team/pass-the-laptop", test_pass_the_laptop);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-store-packet.h"
 #include "sam-workshop-file-private.h"
 #include "sam-text.h"
 
@@ -503,8 +504,11 @@ check_catch_up (SamWorkshopFile  *self,
   sqlite3_stmt *stmt;
   gint64 exported = G_MAXINT64;
 
+  /* A room's shared laptop follows the room's packet, whichever team has
+   * the laptop now; a team's laptop only its own team's. */
   if (workshop == NULL || !sam_store_get_packet_team (store, workshop, &team_uuid) ||
-      g_ascii_strcasecmp (team_uuid, self->team_uuid) != 0)
+      sam_store_get_packet_shared (store, workshop) != self->shared ||
+      (!self->shared && g_ascii_strcasecmp (team_uuid, self->team_uuid) != 0))
     {
       _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
                            _("this is the packet of another team or workshop than the one on this laptop"));
