@@ -6,6 +6,7 @@
 #include "sam-card-list.h"
 #include "sam-compat.h"
 #include "sam-exercise.h"
+#include "sam-layout-probe.h"
 #include "sam-perspective-page.h"
 #include "sam-rotation.h"
 #include "sam-step-settings.h"
@@ -988,6 +989,8 @@ sam_team_window_init (SamTeamWindow *self)
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), team_actions, G_N_ELEMENTS (team_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "team", G_ACTION_GROUP (self->actions));
+  /* The rehearsal suite checks the team's window as it does the coach's. */
+  sam_layout_probe_attach (GTK_WINDOW (self));
 }
 
 /**

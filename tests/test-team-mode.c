@@ -473,6 +473,82 @@ test_catch_up (void)
   g_assert_true (sam_store_get_step_revealed (coach, coach_perspective));
 }
 
+static guint
+count_rows (SamWorkshopFile *file,
+            const char      *table)
+{
+  JsonArray *rows = sam_workshop_file_get_table (file, table);
+
+  return rows != NULL ? json_array_get_length (rows) : 0;
+}
+
+/* The packet for the whole room carries every team's rows, says so in its
+ * strict "shared" member, and is passed from team to team; a team's own
+ * packet is not, and the two never catch up with each other. */
+static void
+test_room_packet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) team_laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  g_autoptr(SamWorkshopFile) room = sam_workshop_file_new_room_packet (coach, workshop, &error);
+  g_autoptr(SamWorkshopFile) team = make_packet (coach, workshop, 1, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bad_bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SamWorkshopFile) bad = NULL;
+  g_autoptr(SamTeam) office = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uuid = NULL;
+  SamWorkshop *copy, *team_copy;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_get_shared (room));
+  g_assert_false (sam_workshop_file_get_shared (team));
+  g_assert_cmpuint (count_rows (room, "card"), >, count_rows (team, "card"));
+
+  /* Through its bytes: "shared" is written, and must be true or false. */
+  bytes = sam_workshop_file_to_bytes (room);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"shared\""));
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  root = json_node_copy (json_parser_get_root (parser));
+  json_object_set_string_member (json_node_get_object (root), "shared", "yes");
+  text = json_to_string (root, FALSE);
+  bad_bytes = g_bytes_new (text, strlen (text));
+  bad = sam_workshop_file_load_bytes (bad_bytes, "room.samenspel", &error);
+  g_assert_null (bad);
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "$.shared"));
+  g_clear_error (&error);
+
+  copy = import_packet (laptop, room);
+  g_assert_true (sam_store_get_packet_shared (laptop, copy));
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &uuid));
+  office = g_list_model_get_item (sam_store_get_teams (laptop, copy), 1);
+  g_assert_true (sam_store_set_packet_team (laptop, copy, office, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&uuid, g_free);
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &uuid));
+  g_assert_cmpstr (uuid, ==, sam_team_get_uuid (office));
+
+  team_copy = import_packet (team_laptop, team);
+  g_assert_false (sam_store_get_packet_shared (team_laptop, team_copy));
+  g_assert_false (sam_store_set_packet_team (team_laptop, team_copy, office, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_workshop_file_catch_up (room, team_laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+  g_assert_false (sam_workshop_file_catch_up (team, laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+  g_assert_true (sam_workshop_file_catch_up (room, laptop, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/sam/team-mode/merge-order", test_merge_order);
   g_test_add_func ("/sam/team-mode/reveal-state", test_reveal_state);
   g_test_add_func ("/sam/team-mode/catch-up", test_catch_up);
+  g_test_add_func ("/sam/team-mode/room-packet", test_room_packet);
 
   return g_test_run ();
 }
