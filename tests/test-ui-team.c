@@ -889,6 +889,42 @@ test_pass_the_laptop (void)
   close_team_window (window);
 }
 
+/* The coach makes the room's packet from the same Team Packet… question:
+ * Whole Room, One Shared Laptop, then the PIN as for a team. */
+static void
+test_coach_room_packet (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *alert = NULL;
+  GtkWidget *pin_alert = NULL;
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-team-packet", "(ss)",
+                                             sam_workshop_get_uuid (workshop), ""));
+  for (guint i = 0; i < 100 && (alert = sam_compat_alert_find_open ()) == NULL; i++)
+    sam_test_pump (20);
+  g_assert_nonnull (alert);
+  sam_test_pump (300);
+  sam_test_screenshot (alert, "team-mode-coach-room-packet.png");
+  g_assert_true (sam_compat_alert_respond (alert, "room"));
+  for (guint i = 0; i < 100; i++)
+    {
+      pin_alert = sam_compat_alert_find_open ();
+      if (pin_alert != NULL && pin_alert != alert &&
+          g_strcmp0 (sam_compat_alert_get_heading (pin_alert), _("PIN to Leave Team Mode")) == 0)
+        break;
+      pin_alert = NULL;
+      sam_test_pump (20);
+    }
+  g_assert_nonnull (pin_alert);
+  g_assert_true (sam_compat_alert_respond (pin_alert, "cancel"));
+  sam_test_pump (100);
+  sam_test_destroy_window (window);
+}
+
 /* The coach sets the PIN when making the packet: too short is refused. */
 static void
 test_coach_sets_pin (void)
@@ -942,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/team/follow-coach", test_follow_coach);
   g_test_add_func ("/sam/ui/team/console-reveal", test_console_reveal);
   g_test_add_func ("/sam/ui/team/pass-the-laptop", test_pass_the_laptop);
+  g_test_add_func ("/sam/ui/team/coach-room-packet", test_coach_room_packet);
 
   return g_test_run ();
 }
