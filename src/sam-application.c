@@ -378,9 +378,10 @@ sam_application_open (GApplication  *app,
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (SAM_IS_TEAM_WINDOW (window))
     {
-      /* Team mode: no other workshop, no merge, until the coach leaves it. */
-      sam_team_window_show_toast (SAM_TEAM_WINDOW (window),
-                                  _("This laptop is in team mode: ask your coach to open the file"));
+      /* Team mode: no other workshop, no merge, until the coach leaves it;
+       * only a newer packet of the coach's for this team is followed. */
+      for (int i = 0; i < n_files; i++)
+        sam_team_window_open_file (SAM_TEAM_WINDOW (window), files[i]);
       return;
     }
   g_return_if_fail (SAM_IS_WINDOW (window));

@@ -11,7 +11,8 @@
 /* What the room sees of each exercise, as a flat list of grid cells: a row
  * of team headings, then the teams' cards row by row, so a grid with one
  * column per team shows team columns.  Only what the room wrote is read:
- * never a step's notes or settings other than whether votes are shown. */
+ * never a step's notes or settings other than whether answers or votes are
+ * revealed. */
 
 typedef struct
 {
@@ -392,6 +393,43 @@ fill_beliefs (GListStore  *items,
   return flush_columns (items, columns);
 }
 
+/* Before the coach's reveal the room sees who has answered, not what: per
+ * team the number of cards it wrote (docs/team-mode.md). */
+static guint
+fill_answered (GListStore  *items,
+               SamStore    *store,
+               SamWorkshop *workshop,
+               GListModel  *cards)
+{
+  g_autoptr(GArray) columns = columns_new (store, workshop);
+  g_autofree guint *counts = g_new0 (guint, columns->len + 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      for (guint c = 0; c < columns->len; c++)
+        if (sam_team_get_id (g_array_index (columns, Column, c).team) == sam_card_get_team_id (card))
+          counts[c]++;
+    }
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      g_autofree char *text = NULL;
+
+      if (counts[c] == 0)
+        text = g_strdup (_("Not answered yet"));
+      else
+        /* Translators: on the projector before the coach reveals the teams'
+         * answers: how many a team has written, not what */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer, private until the reveal",
+                                             "%u answers, private until the reveal", counts[c]), counts[c]);
+      add (&g_array_index (columns, Column, c), card_item (text, NULL, NULL, 0));
+    }
+
+  return flush_columns (items, columns);
+}
+
 static char *
 votes_text (guint votes)
 {
@@ -577,6 +615,10 @@ sam_projector_content_fill (GListStore  *items,
 
   kind = sam_step_get_kind (step);
   cards = sam_store_get_cards (store, step);
+
+  /* The brainstorm shows its ideas and hides only the votes (below). */
+  if (!g_str_equal (kind, "brainstorm") && !sam_store_get_step_revealed (store, step))
+    return fill_answered (items, store, workshop, cards);
 
   if (g_str_equal (kind, "changes"))
     return fill_changes (items, store, workshop, cards);

@@ -27,6 +27,7 @@ struct _SamStepView
   GtkLabel *title_label;
   GtkEntry *title_entry;
   GtkToggleButton *edit_button;
+  GtkToggleButton *reveal_button;
   GtkStack *instructions_stack;
   GtkLabel *instructions_label;
   GtkTextView *instructions_view;
@@ -43,6 +44,7 @@ struct _SamStepView
   GtkWindow *window;
   gboolean projecting;
   gboolean loading;
+  gboolean syncing_reveal;
   guint page_height_id;
 };
 
@@ -102,6 +104,11 @@ update_mode (SamStepView *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->kind_icon)), !(projecting && free_step));
   gtk_widget_set_visible (GTK_WIDGET (self->notes_expander), !projecting && self->step != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !projecting);
+  /* The brainstorm's page has its own Reveal Votes for the same state. */
+  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button),
+                          !projecting && self->step != NULL && self->store != NULL &&
+                          sam_step_kind_is_private (sam_step_get_kind (self->step)) &&
+                          g_strcmp0 (sam_step_get_kind (self->step), "brainstorm") != 0);
   gtk_stack_set_visible_child_name (self->title_stack, editing ? "edit" : "show");
   if (editing)
     gtk_stack_set_visible_child_name (self->instructions_stack, "edit");
@@ -134,6 +141,11 @@ load_step (SamStepView *self)
   if ((guint) gtk_spin_button_get_value_as_int (self->minutes_spin) != sam_step_get_minutes (self->step))
     gtk_spin_button_set_value (self->minutes_spin, sam_step_get_minutes (self->step));
   self->loading = FALSE;
+
+  self->syncing_reveal = TRUE;
+  gtk_toggle_button_set_active (self->reveal_button,
+                                self->store != NULL && sam_store_get_step_revealed (self->store, self->step));
+  self->syncing_reveal = FALSE;
 
   update_mode (self);
 }
@@ -220,6 +232,27 @@ set_step (SamStepView *self,
   update_mode (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+/* The coach reveals the teams' private answers, or hides them again,
+ * through the window's action, which offers the opposite in a toast. */
+static void
+reveal_toggled_cb (SamStepView *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->reveal_button);
+
+  if (self->syncing_reveal || self->step == NULL || self->store == NULL ||
+      active == sam_store_get_step_revealed (self->store, self->step))
+    return;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-step", "(xb)",
+                                   sam_step_get_id (self->step), active) ||
+      active != sam_store_get_step_revealed (self->store, self->step))
+    {
+      self->syncing_reveal = TRUE;
+      gtk_toggle_button_set_active (self->reveal_button, !active);
+      self->syncing_reveal = FALSE;
+    }
 }
 
 static GtkWidget *
@@ -525,6 +558,7 @@ sam_step_view_class_init (SamStepViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamStepView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SamStepView, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SamStepView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SamStepView, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, SamStepView, instructions_stack);
   gtk_widget_class_bind_template_child (widget_class, SamStepView, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, SamStepView, instructions_view);
@@ -536,6 +570,7 @@ sam_step_view_class_init (SamStepViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, minutes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "step.timer-start", NULL, timer_action);
   gtk_widget_class_install_action (widget_class, "step.timer-pause", NULL, timer_action);

@@ -6,10 +6,12 @@
 #include "sam-card-list.h"
 #include "sam-compat.h"
 #include "sam-exercise.h"
+#include "sam-layout-probe.h"
 #include "sam-perspective-page.h"
 #include "sam-rotation.h"
 #include "sam-step-settings.h"
 #include "sam-store-packet.h"
+#include "sam-team-answers.h"
 #include "sam-team-window.h"
 #include "sam-window.h"
 #include "sam-workshop-file.h"
@@ -34,6 +36,7 @@ struct _SamTeamWindow
   GtkBox *entry_box;
   GtkLabel *saved_label;
   GtkWidget *menu_button;
+  GtkWidget *next_team_button;
 
   SamStore *store;
   SamWorkshop *workshop;
@@ -41,8 +44,13 @@ struct _SamTeamWindow
   GListModel *steps;
   SamStep *step;
   GListModel *cards;
+  GtkWidget *reveal_box;   /* the other teams' answers, after the reveal */
+  GtkLabel *privacy_label; /* whether the others see the team's answers */
+  gboolean revealed;
   GSimpleActionGroup *actions;
 
+  gboolean shared;         /* one laptop passed from team to team */
+  char *swatch_class;
   guint wrong_pins;
   gint64 wait_until;     /* monotonic µs before which no PIN is tried */
 };
@@ -280,6 +288,96 @@ build_strengths (SamTeamWindow *self)
     }
 }
 
+static GtkWidget *
+heading_new (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* After the reveal, per prompt: how the other teams see this team, each
+ * card answered by the team, and what the team adds itself. */
+static void
+build_perspective_revealed (SamTeamWindow *self)
+{
+  GtkBox *box = GTK_BOX (self->reveal_box);
+  gint64 own = sam_team_get_id (self->team);
+
+  gtk_box_append (box, heading_new (_("How the other teams see us"), "team-mode-lead"));
+  for (guint i = 0; i < sam_perspective_get_n_prompts (); i++)
+    {
+      const char *key = sam_perspective_get_prompt_key (i);
+      GtkWidget *added = sam_card_list_new ("perspective", own, own, 0, key);
+
+      gtk_box_append (box, heading_new (sam_perspective_get_prompt_title (key), "team-mode-heading"));
+      gtk_box_append (box, sam_team_answers_new (self->store, self->workshop, self->step, self->team,
+                                                 "perspective", key, TRUE));
+      /* The team's own cards about itself are "added" from the start. */
+      sam_card_list_set_new_values (SAM_CARD_LIST (added), 0, SAM_PERSPECTIVE_ADDED);
+      sam_card_list_set_placeholder (SAM_CARD_LIST (added), _("What we add…"));
+      sam_card_list_set_show_team (SAM_CARD_LIST (added), FALSE);
+      g_object_set (added, "store", self->store, "workshop", self->workshop, "step", self->step, NULL);
+      gtk_box_append (box, added);
+    }
+}
+
+/* The other teams' answers about this team: only once the coach has
+ * revealed the step, so before that none of them is in the window's
+ * widgets or accessible texts. */
+static void
+build_revealed (SamTeamWindow *self)
+{
+  const char *kind = sam_step_get_kind (self->step);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->reveal_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->reveal_box), child);
+
+  self->revealed = sam_store_get_step_revealed (self->store, self->step);
+  if (self->privacy_label != NULL)
+    gtk_label_set_label (self->privacy_label,
+                         self->revealed ? _("The coach has revealed every team’s answers: here is what the "
+                                            "others wrote about you, with your own answers below.")
+                                        : _("Only your team sees what you write here, until the coach reveals "
+                                            "every team’s answers."));
+  gtk_widget_set_visible (self->reveal_box, self->revealed && sam_step_kind_is_private (kind));
+  if (!self->revealed || !sam_step_kind_is_private (kind))
+    return;
+
+  if (g_strcmp0 (kind, "team-perspective") == 0)
+    build_perspective_revealed (self);
+  else if (g_strcmp0 (kind, "beliefs") == 0)
+    {
+      gtk_box_append (GTK_BOX (self->reveal_box),
+                      heading_new (_("What the other teams believe about us"), "team-mode-lead"));
+      gtk_box_append (GTK_BOX (self->reveal_box),
+                      sam_team_answers_new (self->store, self->workshop, self->step, self->team, "belief", NULL, FALSE));
+    }
+  else if (g_strcmp0 (kind, "strengths") == 0)
+    {
+      gtk_box_append (GTK_BOX (self->reveal_box),
+                      heading_new (_("Strengths the other teams see in us"), "team-mode-lead"));
+      gtk_box_append (GTK_BOX (self->reveal_box),
+                      sam_team_answers_new (self->store, self->workshop, self->step, self->team, "strength", NULL, FALSE));
+    }
+  else
+    gtk_widget_set_visible (self->reveal_box, FALSE);
+}
+
+/* The coach revealed the step, or hid it again (a newer packet, or the
+ * coach's own window on this computer). */
+static void
+step_settings_cb (SamTeamWindow *self)
+{
+  if (self->step != NULL && sam_store_get_step_revealed (self->store, self->step) != self->revealed)
+    build_revealed (self);
+}
+
 /* The team's own entry for the step: its buckets, or a word that the room
  * does this step together with the coach. */
 static void
@@ -311,6 +409,22 @@ build_entry (SamTeamWindow *self)
       gtk_widget_add_css_class (label, "team-mode-together");
       gtk_box_append (self->entry_box, label);
     }
+  /* Once revealed, what the others wrote comes first: it is what the
+   * room talks about now. */
+  self->reveal_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->reveal_box, "team-mode-revealed");
+  gtk_box_prepend (self->entry_box, self->reveal_box);
+  self->privacy_label = NULL;
+  if (sam_step_kind_is_private (kind) && g_strcmp0 (kind, "brainstorm") != 0 &&
+      !gtk_widget_has_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->entry_box)), "team-mode-together"))
+    {
+      self->privacy_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->privacy_label, TRUE);
+      gtk_label_set_xalign (self->privacy_label, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->privacy_label), "team-mode-private");
+      gtk_box_prepend (self->entry_box, GTK_WIDGET (self->privacy_label));
+    }
+  build_revealed (self);
 }
 
 static void
@@ -337,6 +451,8 @@ show_step (SamTeamWindow *self,
   if (self->cards != NULL)
     g_signal_handlers_disconnect_by_func (self->cards, cards_changed_cb, self);
   g_clear_object (&self->cards);
+  if (self->step != NULL)
+    g_signal_handlers_disconnect_by_func (self->step, step_settings_cb, self);
   g_set_object (&self->step, step);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "previous-step")),
@@ -359,6 +475,7 @@ show_step (SamTeamWindow *self,
 
   self->cards = g_object_ref (sam_store_get_cards (self->store, step));
   g_signal_connect_swapped (self->cards, "items-changed", G_CALLBACK (cards_changed_cb), self);
+  g_signal_connect_swapped (step, "notify::settings", G_CALLBACK (step_settings_cb), self);
   build_entry (self);
   update_saved (self, FALSE);
   focus_first_entry (self);
@@ -439,8 +556,11 @@ save_work_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   SamTeamWindow *self = SAM_TEAM_WINDOW (user_data);
+  /* A shared laptop holds the whole room's work, not one team's.
+   * Translators: the packet and the file name for one laptop the teams pass on */
   g_autofree char *name = sam_workshop_file_suggest_name (sam_workshop_get_name (self->workshop),
-                                                          sam_team_get_name (self->team));
+                                                          self->shared ? _("Whole room")
+                                                                       : sam_team_get_name (self->team));
   g_autoptr(GListModel) filters = sam_compat_file_filters_new (_("Workshop files"), SAM_WORKSHOP_FILE_MIME_TYPE,
                                                                "*.samenspel");
 
@@ -456,6 +576,81 @@ save_work_to_action (GSimpleAction *action,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (param, NULL));
 
   save_work_to (SAM_TEAM_WINDOW (user_data), file);
+}
+
+/**
+ * sam_team_window_catch_up:
+ * @self: a #SamTeamWindow
+ * @file: a team packet of the coach's
+ *
+ * Brings the laptop up to the coach's newer packet of this team (see
+ * sam_workshop_file_catch_up()) and moves to the step the room is on, with
+ * what the coach has revealed.  Any other file is refused with a toast:
+ * team mode reaches no other workshop.
+ *
+ * Returns: %TRUE when the laptop follows the packet
+ */
+gboolean
+sam_team_window_catch_up (SamTeamWindow   *self,
+                          SamWorkshopFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (SAM_IS_TEAM_WINDOW (self), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (file), FALSE);
+
+  if (sam_workshop_file_get_kind (file) != SAM_FILE_KIND_TEAM_PACKET ||
+      g_ascii_strcasecmp (sam_workshop_file_get_workshop_uuid (file), sam_workshop_get_uuid (self->workshop)) != 0)
+    {
+      sam_team_window_show_toast (self, _("This laptop is in team mode: ask your coach to open the file"));
+      return FALSE;
+    }
+
+  if (!sam_workshop_file_catch_up (file, self->store, &error))
+    {
+      /* Translators: %s says why, e.g. "this packet is older than …" */
+      message = g_strdup_printf (_("The coach’s packet cannot be used: %s"), error->message);
+      sam_team_window_show_toast (self, message);
+      return FALSE;
+    }
+
+  show_step (self, starting_step (self->steps));
+  sam_team_window_show_toast (self, _("Up to date with the coach: here is the step the room is on"));
+  return TRUE;
+}
+
+static void
+file_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SamTeamWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) file = sam_workshop_file_load_finish (result, &error);
+
+  if (file == NULL)
+    sam_team_window_show_toast (self, error->message);
+  else
+    sam_team_window_catch_up (self, file);
+}
+
+/**
+ * sam_team_window_open_file:
+ * @self: a #SamTeamWindow
+ * @file: a file opened on the team's laptop (double click, command line)
+ *
+ * Reads @file and, when it is a newer packet of this team's workshop,
+ * follows it (sam_team_window_catch_up()); anything else is refused.
+ */
+void
+sam_team_window_open_file (SamTeamWindow *self,
+                           GFile         *file)
+{
+  g_return_if_fail (SAM_IS_TEAM_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  sam_workshop_file_load_async (file, NULL, file_loaded_cb, g_object_ref (self));
 }
 
 /**
@@ -606,7 +801,67 @@ leave_action (GSimpleAction *action,
   gtk_widget_grab_focus (entry);
 }
 
+/* The header and title name the team at the laptop. */
+static void
+show_team (SamTeamWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->swatch_class != NULL)
+    gtk_widget_remove_css_class (self->team_swatch, self->swatch_class);
+  g_free (self->swatch_class);
+  self->swatch_class = g_strdup_printf ("team-colour-%u", sam_team_get_colour (self->team));
+  gtk_widget_add_css_class (self->team_swatch, self->swatch_class);
+  gtk_label_set_label (self->team_label, sam_team_get_name (self->team));
+  /* Translators: the window title in team mode: team, then workshop */
+  title = g_strdup_printf (_("%s — %s"), sam_team_get_name (self->team), sam_workshop_get_name (self->workshop));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* Pass the laptop: the next team takes over the shared laptop, on the same
+ * step, and sees only its own answers (and, once the coach has revealed
+ * the step, what the others wrote about it).  No PIN: the teams hand the
+ * laptop on among themselves; the coach's controls stay out of reach. */
+static void
+next_team_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  SamTeamWindow *self = SAM_TEAM_WINDOW (user_data);
+  GListModel *teams = sam_store_get_teams (self->store, self->workshop);
+  guint n = g_list_model_get_n_items (teams);
+  g_autoptr(SamTeam) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  int index = step_index (self);
+
+  for (guint i = 0; i < n && next == NULL; i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (sam_team_get_id (team) == sam_team_get_id (self->team))
+        next = g_list_model_get_item (teams, (i + 1) % n);
+    }
+
+  if (next == NULL || !self->shared)
+    return;
+
+  if (!sam_store_set_packet_team (self->store, self->workshop, next, &error))
+    {
+      sam_team_window_show_toast (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->team, next);
+  show_team (self);
+  show_step (self, index >= 0 ? (guint) index : starting_step (self->steps));
+  /* Translators: %s is the team that now has the shared laptop */
+  message = g_strdup_printf (_("Now for %s: the other teams’ answers stay hidden"), sam_team_get_name (self->team));
+  sam_team_window_show_toast (self, message);
+}
+
 static const GActionEntry team_actions[] = {
+  { "next-team", next_team_action },
   { "next-step", next_step_action },
   { "previous-step", previous_step_action },
   { "save-work", save_work_action },
@@ -620,8 +875,6 @@ static void
 setup (SamTeamWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *swatch = NULL;
-  g_autofree char *title = NULL;
 
   g_assert (SAM_IS_APPLICATION (app) && self->workshop != NULL);
   self->store = g_object_ref (sam_application_get_store (SAM_APPLICATION (app)));
@@ -629,12 +882,11 @@ setup (SamTeamWindow *self)
   self->steps = g_object_ref (sam_store_get_steps (self->store, self->workshop));
   g_return_if_fail (self->team != NULL);
 
-  swatch = g_strdup_printf ("team-colour-%u", sam_team_get_colour (self->team));
-  gtk_widget_add_css_class (self->team_swatch, swatch);
-  gtk_label_set_label (self->team_label, sam_team_get_name (self->team));
-  /* Translators: the window title in team mode: team, then workshop */
-  title = g_strdup_printf (_("%s — %s"), sam_team_get_name (self->team), sam_workshop_get_name (self->workshop));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  self->shared = sam_store_get_packet_shared (self->store, self->workshop);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "next-team")),
+                               self->shared);
+  gtk_widget_set_visible (self->next_team_button, self->shared);
+  show_team (self);
   show_step (self, starting_step (self->steps));
 }
 
@@ -646,12 +898,15 @@ sam_team_window_dispose (GObject *object)
   if (self->cards != NULL)
     g_signal_handlers_disconnect_by_func (self->cards, cards_changed_cb, self);
   g_clear_object (&self->cards);
+  if (self->step != NULL)
+    g_signal_handlers_disconnect_by_func (self->step, step_settings_cb, self);
   g_clear_object (&self->step);
   g_clear_object (&self->steps);
   g_clear_object (&self->team);
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);
   g_clear_object (&self->actions);
+  g_clear_pointer (&self->swatch_class, g_free);
 
   G_OBJECT_CLASS (sam_team_window_parent_class)->dispose (object);
 }
@@ -717,6 +972,7 @@ sam_team_window_class_init (SamTeamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, entry_box);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, next_team_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "team.next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "team.previous-step", NULL);
@@ -733,6 +989,8 @@ sam_team_window_init (SamTeamWindow *self)
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), team_actions, G_N_ELEMENTS (team_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "team", G_ACTION_GROUP (self->actions));
+  /* The rehearsal suite checks the team's window as it does the coach's. */
+  sam_layout_probe_attach (GTK_WINDOW (self));
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-workshop-file.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,10 @@ SamTeam       *sam_team_window_get_team     (SamTeamWindow  *self);
 SamStep       *sam_team_window_get_step     (SamTeamWindow  *self);
 guint          sam_team_window_get_wait     (SamTeamWindow  *self);
 GActionGroup  *sam_team_window_get_actions  (SamTeamWindow  *self);
+gboolean       sam_team_window_catch_up     (SamTeamWindow   *self,
+                                             SamWorkshopFile *file);
+void           sam_team_window_open_file    (SamTeamWindow  *self,
+                                             GFile          *file);
 void           sam_team_window_show_toast   (SamTeamWindow  *self,
                                              const char     *message);
 

@@ -183,7 +183,11 @@ save_to (SamWindow  *self,
       out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
       break;
     case SAVE_TEAM_PACKET:
-      out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team_uuid, &error);
+      /* No team: the packet for the whole room on one shared laptop. */
+      if (team_uuid == NULL || *team_uuid == '\0')
+        out = sam_workshop_file_new_room_packet (store, workshop, &error);
+      else
+        out = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team_uuid, &error);
       if (out != NULL && pin != NULL && sam_pin_is_acceptable (pin))
         sam_workshop_file_set_pin (out, pin);
       break;
@@ -488,6 +492,13 @@ team_chosen_cb (GtkWidget  *alert,
   if (workshop == NULL || g_strcmp0 (response, "cancel") == 0)
     return;
 
+  if (g_strcmp0 (response, "room") == 0)
+    {
+      /* Translators: the packet and the file name for one laptop the teams pass on */
+      ask_pin (self, workshop_uuid, "", _("Whole room"));
+      return;
+    }
+
   teams = sam_store_get_teams (sam_window_get_store (self), workshop);
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
@@ -524,6 +535,8 @@ choose_team (SamWindow   *self,
       /* Response labels take mnemonics; a team name is plain text. */
       sam_compat_alert_add_response (alert, sam_team_get_uuid (team), label, ADW_RESPONSE_SUGGESTED);
     }
+  /* Pass the laptop: one laptop for every team in turn (docs/team-mode.md). */
+  sam_compat_alert_add_response (alert, "room", _("_Whole Room, One Shared Laptop"), ADW_RESPONSE_DEFAULT);
   sam_compat_alert_set_close_response (alert, "cancel");
   g_object_set_data_full (G_OBJECT (alert), "workshop", g_strdup (sam_workshop_get_uuid (workshop)), g_free);
   sam_compat_alert_present (alert, GTK_WIDGET (self), team_chosen_cb, self);

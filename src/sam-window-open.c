@@ -158,7 +158,12 @@ preview_merge (SamWindow       *self,
     }
 
   n = sam_merge_plan_get_n_changes (plan);
-  heading = g_strdup_printf (_("Merge the Work of %s?"), plan->team_name);
+  /* A shared laptop's file carries the whole room's work, whichever team
+   * had the laptop last. */
+  if (sam_workshop_file_get_shared (file))
+    heading = g_strdup (_("Merge the Work of the Whole Room?"));
+  else
+    heading = g_strdup_printf (_("Merge the Work of %s?"), plan->team_name);
   counts = describe_counts (plan);
   if (n == 0)
     body = g_strdup_printf (_("Everything in “%s” is already in “%s”. Nothing needs to be merged."),

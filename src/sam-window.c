@@ -10,6 +10,7 @@
 #include "sam-layout-probe.h"
 #include "sam-library-page.h"
 #include "sam-presenter.h"
+#include "sam-reveal.h"
 #include "sam-step-view.h"
 #include "sam-window-private.h"
 #include "sam-workshop-view.h"
@@ -800,6 +801,7 @@ sam_window_init (SamWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _sam_window_init_files (self);
   sam_decide_add_window_actions (self);
+  sam_reveal_add_window_actions (self);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
   self->presenter = sam_presenter_new (GTK_WINDOW (self));
   sam_layout_probe_attach (GTK_WINDOW (self));
@@ -960,6 +962,38 @@ sam_window_show_undo_toast (SamWindow  *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
 
   self->undo_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * sam_window_show_action_toast:
+ * @self: a #SamWindow
+ * @message: what was done
+ * @button_label: the label of the toast's button, with a mnemonic
+ * @action_name: the action the button activates, e.g. "win.reveal-step"
+ * @target: (nullable): the action's parameter (a floating reference is sunk)
+ *
+ * Shows a toast whose button does the opposite of what was just done.
+ */
+void
+sam_window_show_action_toast (SamWindow  *self,
+                              const char *message,
+                              const char *button_label,
+                              const char *action_name,
+                              GVariant   *target)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  if (target != NULL)
+    adw_toast_set_action_target_value (toast, target);
+  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

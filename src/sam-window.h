@@ -24,6 +24,11 @@ void         sam_window_show_toast         (SamWindow      *self,
 void         sam_window_show_undo_toast    (SamWindow      *self,
                                             const char     *message,
                                             gint64          batch);
+void         sam_window_show_action_toast  (SamWindow      *self,
+                                            const char     *message,
+                                            const char     *button_label,
+                                            const char     *action_name,
+                                            GVariant       *target);
 void         sam_window_show_error         (SamWindow      *self,
                                             const GError   *error);
 gpointer     sam_window_get_presenter      (SamWindow      *self);

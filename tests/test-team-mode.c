@@ -7,6 +7,7 @@
 
 #include "sam-pin.h"
 #include "sam-sample-workshop.h"
+#include "sam-store-decide.h"
 #include "sam-store-packet.h"
 #include "sam-workshop-file.h"
 
@@ -292,6 +293,262 @@ test_merge_order (void)
     }
 }
 
+static SamStep *
+step_at (SamStore    *store,
+         SamWorkshop *workshop,
+         guint        index)
+{
+  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), index);
+
+  /* (transfer none): the live step, kept by the agenda. */
+  return step;
+}
+
+static SamStep *
+step_of_kind (SamStore    *store,
+              SamWorkshop *workshop,
+              const char  *kind)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      SamStep *step = step_at (store, workshop, i);
+
+      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
+        return step;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The per-step reveal: private kinds only, kept in the step's settings
+ * next to what else is there; the brainstorm's is its votes' reveal. */
+static void
+test_reveal_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  SamStep *perspective = step_of_kind (store, workshop, "team-perspective");
+  SamStep *brainstorm = step_of_kind (store, workshop, "brainstorm");
+  SamStep *changes = step_of_kind (store, workshop, "changes");
+
+  g_assert_true (sam_step_kind_is_private ("team-perspective"));
+  g_assert_true (sam_step_kind_is_private ("beliefs"));
+  g_assert_true (sam_step_kind_is_private ("strengths"));
+  g_assert_true (sam_step_kind_is_private ("brainstorm"));
+  g_assert_false (sam_step_kind_is_private ("changes"));
+
+  g_assert_false (sam_store_get_step_revealed (store, perspective));
+  g_assert_true (sam_store_set_step_revealed (store, perspective, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_step_revealed (store, perspective));
+  g_assert_nonnull (strstr (sam_step_get_settings (perspective), "\"revealed\":true"));
+
+  g_assert_false (sam_store_get_votes_revealed (store, brainstorm));
+  g_assert_true (sam_store_set_step_revealed (store, brainstorm, TRUE, &error));
+  g_assert_true (sam_store_get_votes_revealed (store, brainstorm));
+  g_assert_true (sam_store_set_votes_revealed (store, brainstorm, FALSE, &error));
+  g_assert_false (sam_store_get_step_revealed (store, brainstorm));
+
+  /* A step the room does together has nothing private. */
+  g_assert_true (sam_store_get_step_revealed (store, changes));
+  g_assert_false (sam_store_set_step_revealed (store, changes, FALSE, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+}
+
+static gint64
+team_id_by_uuid (SamStore    *store,
+                 SamWorkshop *workshop,
+                 const char  *uuid)
+{
+  GListModel *teams = sam_store_get_teams (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_uuid (team), uuid) == 0)
+        return sam_team_get_id (team);
+    }
+
+  g_assert_not_reached ();
+}
+
+static SamWorkshop *
+import_packet (SamStore        *laptop,
+               SamWorkshopFile *packet)
+{
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* The reveal travels with the step in packets; a newer packet of the
+ * coach's brings the laptop up to the room (step, reveal, the other
+ * teams' answers) without losing what the team typed; the team's
+ * contribution never changes the coach's reveal. */
+static void
+test_catch_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  SamStep *coach_perspective = step_of_kind (coach, workshop, "team-perspective");
+  g_autoptr(SamWorkshopFile) first = NULL;
+  g_autoptr(SamWorkshopFile) second = NULL;
+  g_autoptr(SamWorkshopFile) other = NULL;
+  g_autoptr(SamWorkshopFile) contribution = NULL;
+  g_autoptr(SamTeam) sales = g_list_model_get_item (sam_store_get_teams (coach, workshop), 0);
+  g_autoptr(SamTeam) office = g_list_model_get_item (sam_store_get_teams (coach, workshop), 1);
+  SamWorkshop *copy;
+  SamStep *perspective;
+  SamCard *typed;
+  guint n_cards;
+
+  g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, TRUE, &error));
+  g_assert_true (sam_store_set_step_state (coach, coach_perspective, SAM_STEP_CURRENT, &error));
+  g_assert_no_error (error);
+  first = make_packet (coach, workshop, 1, NULL);
+  copy = import_packet (laptop, first);
+  perspective = step_of_kind (laptop, copy, "team-perspective");
+  g_assert_true (sam_store_get_step_revealed (laptop, perspective));
+
+  /* The team types; the coach hides the step again, moves the room on and
+   * merges another team's answer about Back Office; then a newer packet. */
+  {
+    SamCardInit init = { "perspective", 0, 0, 0, "goals", "We add: zero errors", NULL, 0, 3 };
+
+    init.team_id = team_id_by_uuid (laptop, copy, sam_team_get_uuid (office));
+    init.about_team_id = init.team_id;
+    typed = sam_store_add_card (laptop, perspective, &init, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, FALSE, &error));
+  g_assert_true (sam_store_set_step_state (coach, coach_perspective, SAM_STEP_DONE, &error));
+  g_assert_true (sam_store_set_step_state (coach, step_at (coach, workshop, 2), SAM_STEP_CURRENT, &error));
+  {
+    SamCardInit init = { "perspective", sam_team_get_id (sales), sam_team_get_id (office), 0, "needs",
+                         "Fewer hand-offs", NULL, 0, 0 };
+
+    g_assert_nonnull (sam_store_add_card (coach, coach_perspective, &init, &error));
+    g_assert_no_error (error);
+  }
+  second = make_packet (coach, workshop, 1, NULL);
+  n_cards = g_list_model_get_n_items (sam_store_get_cards (laptop, perspective));
+
+  /* Not this laptop's: another team's packet, or a contribution. */
+  other = make_packet (coach, workshop, 2, NULL);
+  g_assert_false (sam_workshop_file_catch_up (other, laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+  contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (sam_workshop_file_catch_up (contribution, laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+
+  g_assert_true (sam_workshop_file_catch_up (second, laptop, &error));
+  g_assert_no_error (error);
+  g_assert_false (sam_store_get_step_revealed (laptop, perspective));
+  g_assert_cmpint (sam_step_get_state (perspective), ==, SAM_STEP_DONE);
+  g_assert_cmpint (sam_step_get_state (step_at (laptop, copy, 2)), ==, SAM_STEP_CURRENT);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (laptop, perspective)), ==, n_cards + 1);
+  g_assert_cmpstr (sam_card_get_text (typed), ==, "We add: zero errors");
+  /* Again: nothing changes. */
+  g_assert_true (sam_workshop_file_catch_up (second, laptop, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (laptop, perspective)), ==, n_cards + 1);
+
+  /* The coach reveals; the team's contribution (which still says hidden)
+   * leaves the coach's reveal alone: steps are the coach's. */
+  g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, TRUE, &error));
+  g_clear_object (&contribution);
+  contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+  g_assert_true (sam_workshop_file_merge (contribution, coach, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_step_revealed (coach, coach_perspective));
+}
+
+static guint
+count_rows (SamWorkshopFile *file,
+            const char      *table)
+{
+  JsonArray *rows = sam_workshop_file_get_table (file, table);
+
+  return rows != NULL ? json_array_get_length (rows) : 0;
+}
+
+/* The packet for the whole room carries every team's rows, says so in its
+ * strict "shared" member, and is passed from team to team; a team's own
+ * packet is not, and the two never catch up with each other. */
+static void
+test_room_packet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  g_autoptr(SamStore) team_laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  g_autoptr(SamWorkshopFile) room = sam_workshop_file_new_room_packet (coach, workshop, &error);
+  g_autoptr(SamWorkshopFile) team = make_packet (coach, workshop, 1, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bad_bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SamWorkshopFile) bad = NULL;
+  g_autoptr(SamTeam) office = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uuid = NULL;
+  SamWorkshop *copy, *team_copy;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_get_shared (room));
+  g_assert_false (sam_workshop_file_get_shared (team));
+  g_assert_cmpuint (count_rows (room, "card"), >, count_rows (team, "card"));
+
+  /* Through its bytes: "shared" is written, and must be true or false. */
+  bytes = sam_workshop_file_to_bytes (room);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"shared\""));
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  root = json_node_copy (json_parser_get_root (parser));
+  json_object_set_string_member (json_node_get_object (root), "shared", "yes");
+  text = json_to_string (root, FALSE);
+  bad_bytes = g_bytes_new (text, strlen (text));
+  bad = sam_workshop_file_load_bytes (bad_bytes, "room.samenspel", &error);
+  g_assert_null (bad);
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "$.shared"));
+  g_clear_error (&error);
+
+  copy = import_packet (laptop, room);
+  g_assert_true (sam_store_get_packet_shared (laptop, copy));
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &uuid));
+  office = g_list_model_get_item (sam_store_get_teams (laptop, copy), 1);
+  g_assert_true (sam_store_set_packet_team (laptop, copy, office, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&uuid, g_free);
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &uuid));
+  g_assert_cmpstr (uuid, ==, sam_team_get_uuid (office));
+
+  team_copy = import_packet (team_laptop, team);
+  g_assert_false (sam_store_get_packet_shared (team_laptop, team_copy));
+  g_assert_false (sam_store_set_packet_team (team_laptop, team_copy, office, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_workshop_file_catch_up (room, team_laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+  g_assert_false (sam_workshop_file_catch_up (team, laptop, &error));
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_WRONG_KIND);
+  g_clear_error (&error);
+  g_assert_true (sam_workshop_file_catch_up (room, laptop, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +560,9 @@ main (int   argc,
   g_test_add_func ("/sam/team-mode/packet-pin", test_packet_pin);
   g_test_add_func ("/sam/team-mode/forget", test_forget);
   g_test_add_func ("/sam/team-mode/merge-order", test_merge_order);
+  g_test_add_func ("/sam/team-mode/reveal-state", test_reveal_state);
+  g_test_add_func ("/sam/team-mode/catch-up", test_catch_up);
+  g_test_add_func ("/sam/team-mode/room-packet", test_room_packet);
 
   return g_test_run ();
 }

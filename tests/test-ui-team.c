@@ -11,6 +11,8 @@
 #include "sam-card-list.h"
 #include "sam-compat.h"
 #include "sam-i18n.h"
+#include "sam-projector-content.h"
+#include "sam-projector-item.h"
 #include "sam-sample-workshop.h"
 #include "sam-store-packet.h"
 #include "sam-team-window.h"
@@ -215,7 +217,7 @@ test_nothing_in_reach (void)
   g_auto(GStrv) own = g_action_group_list_actions (G_ACTION_GROUP (window));
   g_auto(GStrv) descriptions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   static const char *const expected_team[] = {
-    "next-step", "previous-step", "save-work", "save-work-to", "leave", "leave-with-pin",
+    "next-step", "previous-step", "save-work", "save-work-to", "leave", "leave-with-pin", "next-team",
   };
   GActionGroup *team = sam_team_window_get_actions (window);
   g_auto(GStrv) team_names = g_action_group_list_actions (team);
@@ -226,6 +228,8 @@ test_nothing_in_reach (void)
   g_assert_cmpuint (g_strv_length (team_names), ==, G_N_ELEMENTS (expected_team));
   for (guint i = 0; i < G_N_ELEMENTS (expected_team); i++)
     g_assert_true (g_strv_contains ((const char * const *) team_names, expected_team[i]));
+  /* A team's own packet is not passed on: no next team. */
+  g_assert_false (g_action_group_get_action_enabled (team, "next-team"));
 
   /* None of the coach's set is reachable: delete, report, library, agenda. */
   g_assert_true (g_strv_contains ((const char * const *) coach, "win.delete-workshop"));
@@ -447,6 +451,480 @@ test_private (void)
   close_team_window (window);
 }
 
+/* The coach's side of a room that goes on: one workshop in the coach's
+ * database, and a packet of it for a team whenever the coach makes one. */
+static char *
+coach_packet (SamStore    *coach,
+              SamWorkshop *workshop,
+              guint        team_index,
+              const char  *name)
+{
+  char *path = test_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (coach, workshop), team_index);
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+
+  file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_TEAM_PACKET, sam_team_get_uuid (team), &error);
+  g_assert_no_error (error);
+  sam_workshop_file_set_pin (file, PIN);
+  g_assert_true (sam_workshop_file_save (file, out, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static SamStore *
+coach_new (SamWorkshop **workshop,
+           guint         current)
+{
+  g_autoptr(GError) error = NULL;
+  SamStore *coach = sam_store_open_in_memory (&error);
+  g_autoptr(SamStep) step = NULL;
+
+  g_assert_no_error (error);
+  *workshop = sam_sample_workshop_new (coach, "Acme");
+  step = g_list_model_get_item (sam_store_get_steps (coach, *workshop), current);
+  g_assert_true (sam_store_set_step_state (coach, step, SAM_STEP_CURRENT, &error));
+  g_assert_no_error (error);
+  return coach;
+}
+
+/* (transfer none): the live step, kept by the coach's agenda. */
+static SamStep *
+coach_step (SamStore    *coach,
+            SamWorkshop *workshop,
+            guint        index)
+{
+  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (coach, workshop), index);
+
+  return step;
+}
+
+static gboolean
+load_and_catch_up (SamTeamWindow *window,
+                   const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_load (file, NULL, &error);
+  gboolean ok;
+
+  g_assert_no_error (error);
+  ok = sam_team_window_catch_up (window, packet);
+  sam_test_pump (150);
+  return ok;
+}
+
+/* Whether @text is anywhere in @widget's tree as an accessible label or
+ * description (GTK_A11Y=test keeps them). */
+static gboolean
+accessible_has (GtkWidget  *widget,
+                const char *text)
+{
+  g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  g_autofree char *description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+
+  if (label == NULL || description == NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (accessible_has (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* How many of the other teams' cards on this laptop the team's window
+ * shows, in its texts or its accessible labels and descriptions; every
+ * card of the team's own is there. */
+static guint
+count_others_shown (SamTeamWindow *window,
+                    SamStore      *store,
+                    guint         *n_others)
+{
+  SamStep *step = sam_team_window_get_step (window);
+  GListModel *cards = sam_store_get_cards (store, step);
+  gint64 own = sam_team_get_id (sam_team_window_get_team (window));
+  g_autoptr(GString) texts = g_string_new (NULL);
+  guint shown = 0;
+
+  *n_others = 0;
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+      const char *text = sam_card_get_text (card);
+      gboolean in_texts = strstr (texts->str, text) != NULL;
+      gboolean in_a11y = accessible_has (GTK_WIDGET (window), text);
+
+      if (sam_card_get_team_id (card) == own)
+        g_assert_true (in_texts);
+      else
+        {
+          (*n_others)++;
+          if (in_texts || in_a11y)
+            shown++;
+        }
+    }
+
+  return shown;
+}
+
+static GtkToggleButton *
+find_response_button (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child) && g_object_get_data (G_OBJECT (child), "card") != NULL &&
+          ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (child))) &&
+          g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (child)))),
+                     label) == 0)
+        return GTK_TOGGLE_BUTTON (child);
+      if ((found = find_response_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Private entry, then reveal: before the coach reveals the step, Back
+ * Office's window holds none of what Sales wrote about it (not in a label,
+ * a field or an accessible text); after the coach's newer packet it holds
+ * them all, and Back Office answers them. */
+static void
+test_reveal (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *coach_workshop = NULL;
+  g_autoptr(SamStore) coach = coach_new (&coach_workshop, 1);
+  SamStep *coach_step_1 = coach_step (coach, coach_workshop, 1);
+  g_autofree char *first = coach_packet (coach, coach_workshop, 1, "reveal-1.samenspel");
+  g_autofree char *second = NULL;
+  SamTeamWindow *window = open_packet (app, first);
+  GtkToggleButton *recognised;
+  SamCard *answered;
+  guint n_others = 0;
+  /* As the window says it (the tests run in Dutch). */
+  g_autofree char *by_sales = g_strdup_printf (_("Written by %s"), "Sales");
+
+  g_assert_cmpstr (sam_step_get_kind (sam_team_window_get_step (window)), ==, "team-perspective");
+  g_assert_false (sam_store_get_step_revealed (store, sam_team_window_get_step (window)));
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), ==, 0);
+  g_assert_cmpuint (n_others, ==, 2);
+  g_assert_false (accessible_has (GTK_WIDGET (window), by_sales));
+  g_assert_null (find_response_button (GTK_WIDGET (window), _("Recognised")));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-before-reveal.png");
+
+  /* The coach reveals on the console; the newer packet brings it. */
+  g_assert_true (sam_store_set_step_revealed (coach, coach_step_1, TRUE, &error));
+  g_assert_no_error (error);
+  second = coach_packet (coach, coach_workshop, 1, "reveal-2.samenspel");
+  g_assert_true (load_and_catch_up (window, second));
+  g_assert_true (sam_store_get_step_revealed (store, sam_team_window_get_step (window)));
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), ==, 2);
+  g_assert_true (accessible_has (GTK_WIDGET (window), by_sales));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-after-reveal.png");
+
+  /* The owners answer: Recognised, pressed again taken back. */
+  recognised = find_response_button (GTK_WIDGET (window), _("Recognised"));
+  g_assert_nonnull (recognised);
+  answered = g_object_get_data (G_OBJECT (recognised), "card");
+  gtk_toggle_button_set_active (recognised, !gtk_toggle_button_get_active (recognised));
+  sam_test_pump (50);
+  g_assert_cmpint (sam_card_get_response (answered), ==, gtk_toggle_button_get_active (recognised) ? 1 : 0);
+
+  /* The coach hides the step again: the answers leave the window. */
+  g_assert_true (sam_store_set_step_revealed (store, sam_team_window_get_step (window), FALSE, &error));
+  g_assert_no_error (error);
+  sam_test_pump (50);
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), ==, 0);
+
+  close_team_window (window);
+}
+
+/* Steps follow the coach: a newer packet moves the laptop to the step the
+ * room is on, also after the team went elsewhere; another team's packet
+ * changes nothing. */
+static void
+test_follow_coach (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *coach_workshop = NULL;
+  g_autoptr(SamStore) coach = coach_new (&coach_workshop, 0);
+  g_autofree char *first = coach_packet (coach, coach_workshop, 2, "follow-1.samenspel");
+  g_autofree char *second = NULL;
+  g_autofree char *other = NULL;
+  SamTeamWindow *window = open_packet (app, first);
+  g_autoptr(GFile) second_file = NULL;
+
+  g_assert_cmpuint (sam_step_get_position (sam_team_window_get_step (window)), ==, 0);
+
+  /* The coach moves the room on to the third step. */
+  g_assert_true (sam_store_set_step_state (coach, coach_step (coach, coach_workshop, 0), SAM_STEP_DONE, &error));
+  g_assert_true (sam_store_set_step_state (coach, coach_step (coach, coach_workshop, 2), SAM_STEP_CURRENT, &error));
+  g_assert_no_error (error);
+  second = coach_packet (coach, coach_workshop, 2, "follow-2.samenspel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.next-step", NULL));
+  g_assert_cmpuint (sam_step_get_position (sam_team_window_get_step (window)), ==, 1);
+
+  /* Opened on the laptop as a file (what a double click or the command
+   * line does in team mode). */
+  second_file = g_file_new_for_path (second);
+  sam_team_window_open_file (window, second_file);
+  for (guint i = 0; i < 100 && sam_step_get_position (sam_team_window_get_step (window)) != 2; i++)
+    sam_test_pump (20);
+  g_assert_cmpstr (sam_step_get_uuid (sam_team_window_get_step (window)), ==,
+                   sam_step_get_uuid (coach_step (coach, coach_workshop, 2)));
+  g_assert_cmpint (sam_step_get_state (sam_team_window_get_step (window)), ==, SAM_STEP_CURRENT);
+
+  /* Another team's packet is not this laptop's. */
+  other = coach_packet (coach, coach_workshop, 3, "follow-other.samenspel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.previous-step", NULL));
+  g_assert_false (load_and_catch_up (window, other));
+  g_assert_cmpuint (sam_step_get_position (sam_team_window_get_step (window)), ==, 1);
+
+  close_team_window (window);
+}
+
+static GtkToggleButton *
+find_reveal_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (child))) &&
+          g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (child)))),
+                     _("_Reveal Answers")) == 0)
+        return GTK_TOGGLE_BUTTON (child);
+      if ((found = find_reveal_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every text the projector would show of @step. */
+static char *
+projector_texts (SamStore    *store,
+                 SamWorkshop *workshop,
+                 SamStep     *step)
+{
+  g_autoptr(GListStore) items = g_list_store_new (SAM_TYPE_PROJECTOR_ITEM);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  sam_projector_content_fill (items, store, workshop, step);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+    {
+      g_autoptr(SamProjectorItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      g_string_append_printf (texts, "%s\n%s\n%s\n", sam_projector_item_get_text (item) ?: "",
+                              sam_projector_item_get_detail (item) ?: "", sam_projector_item_get_badge (item) ?: "");
+    }
+
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/* The coach reveals on the console, with the step's button (hidden while
+ * projecting) and its toast's undo; the projector follows: before, who has
+ * answered and how much, never what. */
+static void
+test_console_reveal (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), 1);
+  g_autoptr(SamStep) changes = g_list_model_get_item (sam_store_get_steps (store, workshop), 0);
+  SamWindow *window = sam_test_window_new (app);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer, private until the reveal",
+                                                         "%u answers, private until the reveal", 2), 2);
+  GtkToggleButton *button;
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (sam_window_get_workshop_view (window), "workshop.show-step", "x",
+                                             sam_step_get_id (changes)));
+  sam_test_pump (100);
+  button = find_reveal_button (GTK_WIDGET (window));
+  g_assert_true (button == NULL || !gtk_widget_is_visible (GTK_WIDGET (button)));
+
+  g_assert_true (gtk_widget_activate_action (sam_window_get_workshop_view (window), "workshop.show-step", "x",
+                                             sam_step_get_id (step)));
+  sam_test_pump (100);
+  button = find_reveal_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (button)));
+  g_assert_false (gtk_toggle_button_get_active (button));
+
+  /* Before: Sales wrote two cards, Back Office one; none of their text. */
+  before = projector_texts (store, workshop, step);
+  g_assert_null (strstr (before, "Process every claim within two days"));
+  g_assert_null (strstr (before, "Clear priorities from the business"));
+  g_assert_nonnull (strstr (before, count));
+  sam_test_screenshot (GTK_WIDGET (window), "console-before-reveal.png");
+
+  gtk_toggle_button_set_active (button, TRUE);
+  sam_test_pump (100);
+  g_assert_true (sam_store_get_step_revealed (store, step));
+  after = projector_texts (store, workshop, step);
+  g_assert_nonnull (strstr (after, "Process every claim within two days"));
+  g_assert_null (strstr (after, count));
+  sam_test_screenshot (GTK_WIDGET (window), "console-after-reveal.png");
+
+  /* The toast's button: hidden again, and the button follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-step", "(xb)",
+                                             sam_step_get_id (step), FALSE));
+  sam_test_pump (50);
+  g_assert_false (sam_store_get_step_revealed (store, step));
+  g_assert_false (gtk_toggle_button_get_active (button));
+
+  /* A step the room does together has nothing to reveal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-step", "(xb)",
+                                             sam_step_get_id (changes), FALSE));
+  sam_test_pump (50);
+  g_assert_true (sam_store_get_step_revealed (store, changes));
+  sam_test_destroy_window (window);
+}
+
+/* Pass the laptop: one laptop with the whole room's packet; Sales types,
+ * hands the laptop on without a PIN, and Back Office sees none of the
+ * other teams' answers (not on screen, not to assistive technology) until
+ * the coach's reveal; then what the others wrote about Back Office only. */
+static void
+test_pass_the_laptop (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *coach_workshop = NULL;
+  g_autoptr(SamStore) coach = coach_new (&coach_workshop, 1);
+  g_autofree char *path = test_path ("room.samenspel");
+  g_autofree char *newer = test_path ("room-2.samenspel");
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) out_newer = g_file_new_for_path (newer);
+  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_room_packet (coach, coach_workshop, &error);
+  g_autoptr(SamWorkshopFile) packet_newer = NULL;
+  SamTeamWindow *window;
+  GtkWidget *focus, *button;
+  GListModel *cards;
+  gint64 own;
+  guint n_others = 0;
+
+  g_assert_no_error (error);
+  sam_workshop_file_set_pin (packet, PIN);
+  g_assert_true (sam_workshop_file_save (packet, out, NULL, &error));
+  window = open_packet (app, path);
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Sales");
+  g_assert_true (g_action_group_get_action_enabled (sam_team_window_get_actions (window), "next-team"));
+
+  /* Sales writes privately: type, Enter. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Sales privately: deadlines slip", -1);
+  button = find_add_button (gtk_widget_get_ancestor (focus, SAM_TYPE_CARD_LIST));
+  g_signal_emit_by_name (button, "clicked");
+  sam_test_pump (100);
+
+  /* Handed on: Back Office, on the same step, without a PIN. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.next-team", NULL));
+  sam_test_pump (100);
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Back Office");
+  g_assert_cmpstr (sam_step_get_kind (sam_team_window_get_step (window)), ==, "team-perspective");
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), ==, 0);
+  g_assert_cmpuint (n_others, >=, 4);
+  g_assert_false (accessible_has (GTK_WIDGET (window), "Sales privately: deadlines slip"));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-pass-the-laptop.png");
+
+  /* The coach reveals; the room's newer packet brings it to the laptop. */
+  g_assert_true (sam_store_set_step_revealed (coach, coach_step (coach, coach_workshop, 1), TRUE, &error));
+  packet_newer = sam_workshop_file_new_room_packet (coach, coach_workshop, &error);
+  g_assert_true (sam_workshop_file_save (packet_newer, out_newer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (load_and_catch_up (window, newer));
+  g_assert_cmpuint (count_others_shown (window, store, &n_others), >=, 2);
+
+  /* Only what was written about Back Office: the others' answers about
+   * other teams stay out. */
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    own = sam_team_get_id (sam_team_window_get_team (window));
+    cards = sam_store_get_cards (store, sam_team_window_get_step (window));
+    collect_texts (GTK_WIDGET (window), texts);
+    for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+      {
+        g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+        gboolean shown = strstr (texts->str, sam_card_get_text (card)) != NULL;
+
+        if (sam_card_get_team_id (card) != own)
+          g_assert_cmpint (shown, ==, sam_card_get_about_team_id (card) == own);
+      }
+  }
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-pass-the-laptop-revealed.png");
+
+  /* The whole room's work goes back in one file. */
+  {
+    g_autofree char *back = test_path ("room-back.samenspel");
+    g_autoptr(GFile) back_file = g_file_new_for_path (back);
+    g_autoptr(SamWorkshopFile) contribution = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.save-work-to", "s", back));
+    contribution = sam_workshop_file_load (back_file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (sam_workshop_file_get_shared (contribution));
+    g_assert_true (sam_workshop_file_merge (contribution, coach, &error));
+    g_assert_no_error (error);
+  }
+
+  close_team_window (window);
+}
+
+/* The coach makes the room's packet from the same Team Packet… question:
+ * Whole Room, One Shared Laptop, then the PIN as for a team. */
+static void
+test_coach_room_packet (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  SamWindow *window = sam_test_window_new (app);
+  GtkWidget *alert = NULL;
+  GtkWidget *pin_alert = NULL;
+
+  sam_window_open_workshop (window, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-team-packet", "(ss)",
+                                             sam_workshop_get_uuid (workshop), ""));
+  for (guint i = 0; i < 100 && (alert = sam_compat_alert_find_open ()) == NULL; i++)
+    sam_test_pump (20);
+  g_assert_nonnull (alert);
+  sam_test_pump (300);
+  sam_test_screenshot (alert, "team-mode-coach-room-packet.png");
+  g_assert_true (sam_compat_alert_respond (alert, "room"));
+  for (guint i = 0; i < 100; i++)
+    {
+      pin_alert = sam_compat_alert_find_open ();
+      if (pin_alert != NULL && pin_alert != alert &&
+          g_strcmp0 (sam_compat_alert_get_heading (pin_alert), _("PIN to Leave Team Mode")) == 0)
+        break;
+      pin_alert = NULL;
+      sam_test_pump (20);
+    }
+  g_assert_nonnull (pin_alert);
+  g_assert_true (sam_compat_alert_respond (pin_alert, "cancel"));
+  sam_test_pump (100);
+  sam_test_destroy_window (window);
+}
+
 /* The coach sets the PIN when making the packet: too short is refused. */
 static void
 test_coach_sets_pin (void)
@@ -496,6 +974,11 @@ main (int   argc,
   g_test_add_func ("/sam/ui/team/restart", test_restart);
   g_test_add_func ("/sam/ui/team/coach-sets-pin", test_coach_sets_pin);
   g_test_add_func ("/sam/ui/team/private", test_private);
+  g_test_add_func ("/sam/ui/team/reveal", test_reveal);
+  g_test_add_func ("/sam/ui/team/follow-coach", test_follow_coach);
+  g_test_add_func ("/sam/ui/team/console-reveal", test_console_reveal);
+  g_test_add_func ("/sam/ui/team/pass-the-laptop", test_pass_the_laptop);
+  g_test_add_func ("/sam/ui/team/coach-room-packet", test_coach_room_packet);
 
   return g_test_run ();
 }

@@ -87,6 +87,53 @@ sam_step_settings_set_string (const char *settings,
 }
 
 /**
+ * sam_step_settings_get_boolean:
+ * @settings: (nullable): a step's settings
+ * @key: a member name
+ * @fallback: the value when the member is missing or not a boolean
+ *
+ * Returns: the boolean member @key, or @fallback
+ */
+gboolean
+sam_step_settings_get_boolean (const char *settings,
+                               const char *key,
+                               gboolean    fallback)
+{
+  g_autoptr(JsonObject) object = parse_object (settings);
+  JsonNode *node;
+
+  g_return_val_if_fail (key != NULL, fallback);
+
+  node = json_object_get_member (object, key);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+
+  return json_node_get_boolean (node);
+}
+
+/**
+ * sam_step_settings_set_boolean:
+ * @settings: (nullable): a step's settings
+ * @key: a member name
+ * @value: the new value
+ *
+ * Returns: (transfer full): @settings as JSON text with @key set to @value
+ */
+char *
+sam_step_settings_set_boolean (const char *settings,
+                               const char *key,
+                               gboolean    value)
+{
+  g_autoptr(JsonObject) object = parse_object (settings);
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  json_object_set_boolean_member (object, key, value);
+  return to_text (object);
+}
+
+/**
  * sam_step_settings_dup_map:
  * @settings: (nullable): a step's settings
  * @key: the name of a member holding an object of strings

@@ -15,6 +15,12 @@ char       *sam_step_settings_dup_string     (const char  *settings,
 char       *sam_step_settings_set_string     (const char  *settings,
                                               const char  *key,
                                               const char  *value);
+gboolean    sam_step_settings_get_boolean    (const char  *settings,
+                                              const char  *key,
+                                              gboolean     fallback);
+char       *sam_step_settings_set_boolean    (const char  *settings,
+                                              const char  *key,
+                                              gboolean     value);
 GHashTable *sam_step_settings_dup_map        (const char  *settings,
                                               const char  *key);
 char       *sam_step_settings_set_map        (const char  *settings,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-step-settings.h"
 #include "sam-store-private.h"
 
 /* The agenda: a workshop's ordered steps, each an exercise.  Lists are kept
@@ -604,4 +605,96 @@ sam_store_trash_step (SamStore  *self,
   g_hash_table_remove (_sam_store_get_cache (self, "cards"), &(gint64) { sam_step_get_id (step) });
 
   return TRUE;
+}
+
+/* Private entry, then reveal (docs/team-mode.md): the exercises where
+ * seeing the other teams' answers would change a team's own.  The
+ * brainstorm's private part is its dot votes, revealed by the setting it
+ * always had; the others keep "revealed" in the step's settings, so the
+ * state travels with the step in every file. */
+static const char *
+reveal_key (const char *kind)
+{
+  return g_strcmp0 (kind, "brainstorm") == 0 ? "votes-revealed" : "revealed";
+}
+
+/**
+ * sam_step_kind_is_private:
+ * @kind: a step kind
+ *
+ * Returns: whether teams answer steps of @kind privately until the coach
+ *   reveals them: in another team's shoes, us-and-them beliefs, strengths
+ *   seen by others and the brainstorm's dot votes
+ */
+gboolean
+sam_step_kind_is_private (const char *kind)
+{
+  static const char *const kinds[] = { "team-perspective", "beliefs", "strengths", "brainstorm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sam_store_get_step_revealed:
+ * @self: a #SamStore
+ * @step: a step
+ *
+ * Returns: whether the teams may see each other's answers of @step: the
+ *   coach has revealed them, or the step has no private answers
+ */
+gboolean
+sam_store_get_step_revealed (SamStore *self,
+                             SamStep  *step)
+{
+  const char *kind;
+
+  g_return_val_if_fail (SAM_IS_STEP (step), TRUE);
+
+  kind = sam_step_get_kind (step);
+  if (!sam_step_kind_is_private (kind))
+    return TRUE;
+
+  return sam_step_settings_get_boolean (sam_step_get_settings (step), reveal_key (kind), FALSE);
+}
+
+/**
+ * sam_store_set_step_revealed:
+ * @self: a #SamStore
+ * @step: a live step of a private kind (sam_step_kind_is_private())
+ * @revealed: whether the teams may see each other's answers
+ * @error: return location for a #GError
+ *
+ * Reveals the teams' answers of @step to the room, or hides them again;
+ * every other setting of the step stays as it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_step_revealed (SamStore  *self,
+                             SamStep   *step,
+                             gboolean   revealed,
+                             GError   **error)
+{
+  const char *kind;
+  g_autofree char *settings = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STEP (step), FALSE);
+
+  kind = sam_step_get_kind (step);
+  if (!sam_step_kind_is_private (kind))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The teams answer this step together: there is nothing to reveal"));
+      return FALSE;
+    }
+
+  if (sam_store_get_step_revealed (self, step) == revealed)
+    return TRUE;
+
+  settings = sam_step_settings_set_boolean (sam_step_get_settings (step), reveal_key (kind), revealed);
+  return sam_store_set_step_field (self, step, SAM_STEP_FIELD_SETTINGS, settings, error);
 }

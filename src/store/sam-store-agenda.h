@@ -74,4 +74,12 @@ gboolean    sam_store_trash_step       (SamStore      *self,
                                         gint64        *out_batch,
                                         GError       **error);
 
+gboolean    sam_step_kind_is_private    (const char    *kind);
+gboolean    sam_store_get_step_revealed (SamStore      *self,
+                                         SamStep       *step);
+gboolean    sam_store_set_step_revealed (SamStore      *self,
+                                         SamStep       *step,
+                                         gboolean       revealed,
+                                         GError       **error);
+
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sam-pin.h"
 #include "sam-store-packet.h"
 #include "sam-store-private.h"
@@ -123,6 +125,76 @@ sam_store_set_team_mode (SamStore     *store,
     }
 
   return _sam_store_commit (store, error);
+}
+
+/**
+ * sam_store_get_packet_shared:
+ * @store: the database
+ * @workshop: a workshop
+ *
+ * Returns: whether @workshop came to this laptop as a packet for the whole
+ *   room, passed from team to team
+ */
+gboolean
+sam_store_get_packet_shared (SamStore    *store,
+                             SamWorkshop *workshop)
+{
+  sqlite3_stmt *stmt;
+  gboolean shared = FALSE;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
+
+  stmt = _sam_store_prepare (store, "SELECT shared FROM packet WHERE workshop_id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    shared = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return shared;
+}
+
+/**
+ * sam_store_set_packet_team:
+ * @store: the database
+ * @workshop: a workshop that came as a packet for the whole room
+ * @team: the team the laptop is handed to
+ * @error: return location for a #GError
+ *
+ * Remembers which team has the shared laptop now, so a restart comes back
+ * to that team's window.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_store_set_packet_team (SamStore     *store,
+                           SamWorkshop  *workshop,
+                           SamTeam      *team,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), FALSE);
+  g_return_val_if_fail (SAM_IS_TEAM (team), FALSE);
+
+  if (!sam_store_get_packet_shared (store, workshop) ||
+      sam_team_get_workshop_id (team) != sam_workshop_get_id (workshop))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("Only a packet for the whole room is passed from team to team"));
+      return FALSE;
+    }
+
+  stmt = _sam_store_prepare (store, "UPDATE packet SET team_id = ?2 WHERE workshop_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  sqlite3_bind_int64 (stmt, 2, sam_team_get_id (team));
+  return _sam_store_step_done (store, stmt, error);
 }
 
 /**

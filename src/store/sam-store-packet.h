@@ -17,6 +17,12 @@ gboolean     sam_store_set_team_mode      (SamStore     *store,
                                            SamWorkshop  *workshop,
                                            gboolean      team_mode,
                                            GError      **error);
+gboolean     sam_store_get_packet_shared  (SamStore     *store,
+                                           SamWorkshop  *workshop);
+gboolean     sam_store_set_packet_team    (SamStore     *store,
+                                           SamWorkshop  *workshop,
+                                           SamTeam      *team,
+                                           GError      **error);
 SamWorkshop *sam_store_find_team_mode     (SamStore     *store);
 GPtrArray   *sam_store_list_past_packets  (SamStore     *store,
                                            const char   *today);

@@ -29,6 +29,12 @@ const char sam_schema_team_mode_sql[] =
   "ALTER TABLE packet ADD COLUMN pin_rounds INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE packet ADD COLUMN team_mode INTEGER NOT NULL DEFAULT 0;";
 
+/* Schema version 12: a packet for the whole room, on one laptop passed
+ * from team to team ("pass the laptop", docs/team-mode.md).  It carries
+ * every team's rows; `team_id` is then the team at the laptop now. */
+const char sam_schema_room_packet_sql[] =
+  "ALTER TABLE packet ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;";
+
 const SamSchemaModule sam_schema_file_module = {
   .trash_tables = NULL,
   .team_cascade = NULL,

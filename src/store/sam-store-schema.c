@@ -120,6 +120,7 @@ static const SamMigration migrations[] = {
     "WHERE CASE WHEN json_valid (settings) AND json_type (settings) = 'object'"
     "      THEN json_type (settings, '$.\"debate-turn\"') = 'integer' ELSE 0 END;"
   },
+  { 12, "a packet for the whole room on one shared laptop", sam_schema_room_packet_sql },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own

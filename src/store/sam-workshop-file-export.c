@@ -211,13 +211,15 @@ typedef struct
 {
   SamStore   *store;
   gint64      workshop_id;
-  gint64      team_id;        /* 0: the whole workshop */
+  gint64      team_id;        /* 0: every team's rows */
+  gboolean    for_team;       /* a packet or contribution: no coach-only columns */
   GHashTable *included;       /* table name → GHashTable of gint64 ids */
 } ExportContext;
 
 static char *
 build_where (SamFileTable *table,
-             gboolean      for_team)
+             gboolean      for_team,
+             gboolean      by_team)
 {
   GString *sql = g_string_new (NULL);
   const char *const *teams = table->desc->team_columns;
@@ -228,7 +230,7 @@ build_where (SamFileTable *table,
   if (table->has_trash)
     g_string_append (sql, " AND trash IS NULL");
 
-  if (for_team && teams != NULL && teams[0] != NULL)
+  if (by_team && teams != NULL && teams[0] != NULL)
     {
       g_string_append (sql, " AND ((");
       for (guint i = 0; teams[i] != NULL; i++)
@@ -275,7 +277,7 @@ select_ids (ExportContext *ctx,
             SamFileTable  *table,
             GError       **error)
 {
-  g_autofree char *where = build_where (table, ctx->team_id != 0);
+  g_autofree char *where = build_where (table, ctx->for_team, ctx->team_id != 0);
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
   GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt = _sam_store_prepare (ctx->store, sql, error);
@@ -317,7 +319,7 @@ export_table (ExportContext  *ctx,
               SamFileTable   *table,
               GError        **error)
 {
-  g_autofree char *where = build_where (table, ctx->team_id != 0);
+  g_autofree char *where = build_where (table, ctx->for_team, ctx->team_id != 0);
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
   g_autoptr(JsonArray) rows = json_array_new ();
   GHashTable *ids = select_ids (ctx, table, error);
@@ -336,7 +338,7 @@ export_table (ExportContext  *ctx,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     if (g_hash_table_contains (ids, &(gint64) { sqlite3_column_int64 (stmt, 0) }))
       json_array_add_object_element (rows, _sam_file_row_to_json (ctx->store, table, stmt,
-                                                                   ctx->team_id != 0));
+                                                                   ctx->for_team));
   sqlite3_reset (stmt);
 
   return g_steal_pointer (&rows);
@@ -355,7 +357,7 @@ export_workshop_row (ExportContext  *ctx,
 
   sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    row = _sam_file_row_to_json (ctx->store, table, stmt, ctx->team_id != 0);
+    row = _sam_file_row_to_json (ctx->store, table, stmt, ctx->for_team);
   sqlite3_reset (stmt);
 
   if (row == NULL)
@@ -384,6 +386,7 @@ export_file (SamStore     *store,
              SamWorkshop  *workshop,
              SamFileKind   kind,
              SamTeam      *team,
+             gboolean      shared,
              gint64        packet_exported,
              GError      **error)
 {
@@ -394,7 +397,8 @@ export_file (SamStore     *store,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *now = _sam_file_format_time (_sam_store_now ());
   const SamExportTable *const *exports = _sam_store_get_exports ();
-  ExportContext ctx = { store, sam_workshop_get_id (workshop), team ? sam_team_get_id (team) : 0, included };
+  ExportContext ctx = { store, sam_workshop_get_id (workshop), team && !shared ? sam_team_get_id (team) : 0,
+                        team != NULL, included };
 
   json_object_set_string_member (root, "format", "samenspel-workshop");
   json_object_set_int_member (root, "version", SAM_WORKSHOP_FILE_VERSION);
@@ -409,6 +413,8 @@ export_file (SamStore     *store,
 
       json_object_set_string_member (root, "team", sam_team_get_uuid (team));
       json_object_set_string_member (root, "packet_exported", packet);
+      if (shared)
+        json_object_set_boolean_member (root, "shared", TRUE);
     }
 
   for (guint t = 0; exports[t] != NULL; t++)
@@ -488,7 +494,40 @@ sam_workshop_file_new_from_store (SamStore     *store,
         }
     }
 
-  return export_file (store, workshop, kind, team, _sam_store_now (), error);
+  return export_file (store, workshop, kind, team, FALSE, _sam_store_now (), error);
+}
+
+/**
+ * sam_workshop_file_new_room_packet:
+ * @store: the database
+ * @workshop: the workshop to export
+ * @error: return location for a #GError
+ *
+ * Exports a packet for the whole room on one shared laptop ("pass the
+ * laptop"): every team's rows, without the coach's notes, starting with
+ * the first team at the laptop.
+ *
+ * Returns: (transfer full) (nullable): the file, ready to save
+ */
+SamWorkshopFile *
+sam_workshop_file_new_room_packet (SamStore     *store,
+                                   SamWorkshop  *workshop,
+                                   GError      **error)
+{
+  g_autoptr(SamTeam) first = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  if (g_list_model_get_n_items (sam_store_get_teams (store, workshop)) == 0)
+    {
+      g_set_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_REFERENCE,
+                   _("“%s” has no teams yet"), sam_workshop_get_name (workshop));
+      return NULL;
+    }
+
+  first = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, first, TRUE, _sam_store_now (), error);
 }
 
 /**
@@ -547,12 +586,13 @@ sam_workshop_file_new_contribution (SamStore     *store,
   sqlite3_stmt *stmt;
   gint64 team_id = 0;
   gint64 exported = 0;
+  gboolean shared = FALSE;
   SamTeam *team;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
-  stmt = _sam_store_prepare (store, "SELECT COALESCE(team_id, 0), exported FROM packet WHERE workshop_id = ?1",
+  stmt = _sam_store_prepare (store, "SELECT COALESCE(team_id, 0), exported, shared FROM packet WHERE workshop_id = ?1",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -562,6 +602,7 @@ sam_workshop_file_new_contribution (SamStore     *store,
     {
       team_id = sqlite3_column_int64 (stmt, 0);
       exported = sqlite3_column_int64 (stmt, 1);
+      shared = sqlite3_column_int (stmt, 2) != 0;
     }
   sqlite3_reset (stmt);
 
@@ -574,5 +615,5 @@ sam_workshop_file_new_contribution (SamStore     *store,
       return NULL;
     }
 
-  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, exported, error);
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, shared, exported, error);
 }

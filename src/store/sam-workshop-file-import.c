@@ -575,8 +575,8 @@ insert_packet (ImportContext  *ctx,
   gint64 *team_id = g_hash_table_lookup (ctx->ids, ctx->file->team_uuid);
   sqlite3_stmt *stmt = _sam_store_prepare (ctx->store,
                                            "INSERT INTO packet (uuid, workshop_id, team_id, exported, imported, "
-                                           "pin_salt, pin_hash, pin_rounds) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                                           "pin_salt, pin_hash, pin_rounds, shared) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -590,6 +590,7 @@ insert_packet (ImportContext  *ctx,
   sqlite3_bind_text (stmt, 6, ctx->file->pin_salt ? ctx->file->pin_salt : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, ctx->file->pin_hash ? ctx->file->pin_hash : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 8, (int) ctx->file->pin_rounds);
+  sqlite3_bind_int (stmt, 9, ctx->file->shared);
   return _sam_import_step_statement (ctx, stmt, "$.team", error);
 }
 

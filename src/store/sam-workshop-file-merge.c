@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-store-packet.h"
 #include "sam-workshop-file-private.h"
 #include "sam-text.h"
 
@@ -18,6 +19,7 @@ typedef struct
   ImportContext  ctx;
   SamMergePlan  *plan;
   gboolean       apply;
+  gboolean       catch_up;  /* a newer packet of the coach's, on the team's laptop */
   SamWorkshop   *workshop;
 } Merge;
 
@@ -210,6 +212,33 @@ add_conflict_copy (Merge         *merge,
   return _sam_import_insert_row (&merge->ctx, table, copy, path, FALSE, error);
 }
 
+/* On the team's laptop a newer packet of the coach's brings the room's
+ * state: the agenda and the teams (no change time) as the coach has them,
+ * so the step the room is on and what the coach revealed; a card takes the
+ * coach's version only when it is newer than the laptop's, so what the
+ * team typed since stays. */
+static gboolean
+catch_up_existing (Merge          *merge,
+                   SamFileTable   *table,
+                   JsonObject     *row,
+                   JsonObject     *local,
+                   gint64          id,
+                   const char     *path,
+                   SamMergeCount  *count,
+                   GError        **error)
+{
+  if (table->has_modified && json_object_has_member (row, "modified") &&
+      json_object_get_int_member (row, "modified") <= json_object_get_int_member_with_default (local, "modified", 0))
+    {
+      count->n_unchanged++;
+      return TRUE;
+    }
+
+  count->n_updated++;
+  add_item (merge, ITEM_CHANGED, table, row);
+  return !merge->apply || update_row (merge, table, row, id, path, error);
+}
+
 static gboolean
 merge_existing (Merge          *merge,
                 SamFileTable   *table,
@@ -228,6 +257,9 @@ merge_existing (Merge          *merge,
       count->n_unchanged++;
       return TRUE;
     }
+
+  if (merge->catch_up)
+    return catch_up_existing (merge, table, row, local, sqlite3_column_int64 (stmt, 0), path, count, error);
 
   /* Without a change time the coach's version is the one kept. */
   if (!table->has_modified || !json_object_has_member (row, "modified"))
@@ -342,14 +374,15 @@ static SamMergePlan *
 run_merge (SamWorkshopFile  *self,
            SamStore         *store,
            gboolean          apply,
+           gboolean          catch_up,
            GError          **error)
 {
   g_autoptr(SamMergePlan) plan = g_new0 (SamMergePlan, 1);
-  Merge merge = { { 0 }, plan, apply, NULL };
+  Merge merge = { { 0 }, plan, apply, catch_up, NULL };
   gboolean began = FALSE;
   gboolean ok;
 
-  if (self->kind != SAM_FILE_KIND_TEAM_CONTRIBUTION)
+  if (self->kind != (catch_up ? SAM_FILE_KIND_TEAM_PACKET : SAM_FILE_KIND_TEAM_CONTRIBUTION))
     {
       _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
                            _("only a team’s contribution can be merged; open this file to import it"));
@@ -409,7 +442,7 @@ sam_workshop_file_plan_merge (SamWorkshopFile  *self,
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), NULL);
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return run_merge (self, store, FALSE, error);
+  return run_merge (self, store, FALSE, FALSE, error);
 }
 
 /**
@@ -434,7 +467,7 @@ sam_workshop_file_merge (SamWorkshopFile  *self,
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  plan = run_merge (self, store, TRUE, &local_error);
+  plan = run_merge (self, store, TRUE, FALSE, &local_error);
   if (plan == NULL)
     {
       if (local_error->domain != SAM_FILE_ERROR)
@@ -453,6 +486,108 @@ sam_workshop_file_merge (SamWorkshopFile  *self,
       _sam_store_reload_card_links (store);
       /* Views that keep lists of their own reload them on this signal, as
        * after an Undo. */
+      g_signal_emit_by_name (store, "restored", (gint64) 0);
+    }
+
+  return TRUE;
+}
+
+/* The laptop must hold this workshop as the packet of the same team, from
+ * a packet no newer than this one. */
+static gboolean
+check_catch_up (SamWorkshopFile  *self,
+                SamStore         *store,
+                GError          **error)
+{
+  SamWorkshop *workshop = sam_store_find_workshop (store, self->workshop_uuid);
+  g_autofree char *team_uuid = NULL;
+  sqlite3_stmt *stmt;
+  gint64 exported = G_MAXINT64;
+
+  /* A room's shared laptop follows the room's packet, whichever team has
+   * the laptop now; a team's laptop only its own team's. */
+  if (workshop == NULL || !sam_store_get_packet_team (store, workshop, &team_uuid) ||
+      sam_store_get_packet_shared (store, workshop) != self->shared ||
+      (!self->shared && g_ascii_strcasecmp (team_uuid, self->team_uuid) != 0))
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("this is the packet of another team or workshop than the one on this laptop"));
+      return FALSE;
+    }
+
+  stmt = _sam_store_prepare (store, "SELECT exported FROM packet WHERE workshop_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    exported = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (self->packet_exported < exported)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("this packet is older than the one this laptop started from"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_workshop_file_catch_up:
+ * @self: a team packet, newer than the one the laptop started from
+ * @store: the database of the team's laptop
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * Brings the workshop on a team's laptop up to the coach's newer packet of
+ * the same team, in one transaction: steps and teams take the coach's
+ * version (the step the room is on, which answers are revealed); new rows
+ * (the other teams' answers about this team, once merged at the coach's)
+ * are added; a card changed on both sides keeps the newer version.
+ * Nothing is removed, and the laptop keeps the time of its first packet,
+ * so the coach's merge of its contribution still sees every change the
+ * team made.
+ *
+ * Returns: %TRUE on success; on failure nothing was changed
+ */
+gboolean
+sam_workshop_file_catch_up (SamWorkshopFile  *self,
+                            SamStore         *store,
+                            GError          **error)
+{
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (self->kind != SAM_FILE_KIND_TEAM_PACKET)
+    {
+      _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_WRONG_KIND, NULL,
+                           _("only a team packet brings a team’s laptop up to date"));
+      return FALSE;
+    }
+
+  if (!check_catch_up (self, store, error))
+    return FALSE;
+
+  plan = run_merge (self, store, TRUE, TRUE, &local_error);
+  if (plan == NULL)
+    {
+      if (local_error->domain != SAM_FILE_ERROR)
+        _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (sam_merge_plan_get_n_changes (plan) > 0)
+    {
+      _sam_store_load_workshops (store, NULL);
+      _sam_store_reload_teams (store);
+      _sam_store_reload_steps (store);
+      _sam_store_reload_cards (store);
+      _sam_store_reload_card_links (store);
       g_signal_emit_by_name (store, "restored", (gint64) 0);
     }
 

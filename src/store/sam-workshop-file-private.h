@@ -21,6 +21,7 @@ struct _SamWorkshopFile
   char *pin_salt;             /* a team packet's PIN (sam-pin.c), or NULL */
   char *pin_hash;
   guint pin_rounds;
+  gboolean shared;            /* a packet for the whole room (minor version 2) */
 };
 
 /* A column of a local table, as SQLite describes it. */

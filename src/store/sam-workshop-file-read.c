@@ -500,6 +500,19 @@ parse_team_fields (SamWorkshopFile  *self,
       return FALSE;
     }
 
+  if (json_object_has_member (root, "shared"))
+    {
+      JsonNode *shared = json_object_get_member (root, "shared");
+
+      if (!JSON_NODE_HOLDS_VALUE (shared) || json_node_get_value_type (shared) != G_TYPE_BOOLEAN)
+        {
+          _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.shared",
+                               _("must be true or false"));
+          return FALSE;
+        }
+      self->shared = json_node_get_boolean (shared);
+    }
+
   self->team_uuid = g_ascii_strdown (team, -1);
   self->packet_exported = g_date_time_to_unix (time);
   return self->kind != SAM_FILE_KIND_TEAM_PACKET || parse_pin (self, root, error);

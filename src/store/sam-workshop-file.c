@@ -187,6 +187,21 @@ sam_workshop_file_get_workshop_language (SamWorkshopFile *self)
 }
 
 /**
+ * sam_workshop_file_get_shared:
+ * @self: a #SamWorkshopFile
+ *
+ * Returns: whether @self is a packet (or a contribution) for the whole
+ *   room on one shared laptop: every team's rows, and no team's private
+ *   answers on screen until the coach reveals them
+ */
+gboolean
+sam_workshop_file_get_shared (SamWorkshopFile *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+  return self->shared;
+}
+
+/**
  * sam_workshop_file_get_team_uuid:
  * @self: a #SamWorkshopFile
  *

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define SAM_WORKSHOP_FILE_EXTENSION     ".samenspel"
 #define SAM_WORKSHOP_FILE_MIME_TYPE     "application/x-samenspel"
 #define SAM_WORKSHOP_FILE_VERSION       1
-#define SAM_WORKSHOP_FILE_MINOR_VERSION 1
+#define SAM_WORKSHOP_FILE_MINOR_VERSION 2
 #define SAM_WORKSHOP_FILE_MAX_SIZE      (50 * 1024 * 1024)
 #define SAM_WORKSHOP_FILE_MAX_DEPTH     16
 #define SAM_WORKSHOP_FILE_MAX_TEXT      200000
@@ -139,6 +139,9 @@ SamWorkshopFile *sam_workshop_file_new_from_store    (SamStore          *store,
                                                       SamFileKind        kind,
                                                       const char        *team_uuid,
                                                       GError           **error);
+SamWorkshopFile *sam_workshop_file_new_room_packet   (SamStore          *store,
+                                                      SamWorkshop       *workshop,
+                                                      GError           **error);
 SamWorkshopFile *sam_workshop_file_new_contribution  (SamStore          *store,
                                                       SamWorkshop       *workshop,
                                                       GError           **error);
@@ -150,6 +153,7 @@ const char      *sam_workshop_file_get_workshop_name (SamWorkshopFile   *self);
 const char      *sam_workshop_file_get_workshop_language (SamWorkshopFile *self);
 const char      *sam_workshop_file_get_team_uuid     (SamWorkshopFile   *self);
 char            *sam_workshop_file_dup_team_name     (SamWorkshopFile   *self);
+gboolean         sam_workshop_file_get_shared        (SamWorkshopFile   *self);
 
 void             sam_workshop_file_set_pin           (SamWorkshopFile   *self,
                                                       const char        *pin);
@@ -177,6 +181,9 @@ SamMergePlan    *sam_workshop_file_plan_merge        (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
 gboolean         sam_workshop_file_merge             (SamWorkshopFile   *self,
+                                                      SamStore          *store,
+                                                      GError           **error);
+gboolean         sam_workshop_file_catch_up          (SamWorkshopFile   *self,
                                                       SamStore          *store,
                                                       GError           **error);
 

@@ -11,7 +11,11 @@ page is ellipsized and that an exercise's card area takes at least 40% of the
 window's height (the app's layout probe, SAMENSPEL_LAYOUT_PROBE, says so).
 A screenshot per step goes to OUTDIR/<lang>-<size>/NN-step.png.
 
-usage: rehearsal.py --lang nl --size 1024x768 [--fullscreen] BUILDDIR OUTDIR
+With --team-laptop it rehearses a team's laptop instead: a team packet opens
+in team mode, the team types its first card (type, Enter: nothing else) and
+saves the team's work through the save dialog.
+
+usage: rehearsal.py --lang nl --size 1024x768 [--fullscreen | --team-laptop] BUILDDIR OUTDIR
 """
 
 import argparse
@@ -26,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
 TYPING_DELAY_MS = 80
 CARD_AREA_SHARE = 0.4
@@ -71,7 +76,7 @@ class Session:
                                                stderr=subprocess.DEVNULL))
         time.sleep(1.0)
 
-    def start_app(self):
+    def start_app(self, files=()):
         build = self.args.builddir
         env = dict(os.environ)
         for name in ('NO_AT_BRIDGE', 'GTK_A11Y', 'G_DEBUG', 'WAYLAND_DISPLAY'):
@@ -95,7 +100,7 @@ class Session:
         })
         self.db_path = os.path.join(data, 'samenspel', 'samenspel.db')
         self.app_log = open(os.path.join(self.tmp, 'app.log'), 'w')
-        self.app_process = subprocess.Popen([os.path.join(build, 'src', 'samenspel')],
+        self.app_process = subprocess.Popen([os.path.join(build, 'src', 'samenspel')] + list(files),
                                             env=env, stdout=self.app_log, stderr=subprocess.STDOUT)
 
     def cpu_seconds(self):
@@ -744,12 +749,98 @@ class Rehearsal:
         self.report()
 
 
+class TeamLaptop(Rehearsal):
+    """One team's laptop, round trip: the coach's packet opens in team mode
+    on the step the room is on, the team types a card and saves its work
+    for the coach."""
+
+    def write_packet(self):
+        """A team packet as the coach's Samenspel writes it
+        (docs/file-format.md), for the sample's last team."""
+        now = int(time.time())
+        stamp = time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(now))
+        self.team_name = self.TEAMS[-1]
+        teams = [{'uuid': str(uuid.uuid4()), 'name': name, 'colour': i, 'people': 5, 'position': i}
+                 for i, name in enumerate(self.TEAMS[:3] + [self.team_name])]
+        steps = [{'uuid': str(uuid.uuid4()), 'position': i, 'kind': kind, 'title': self.d._(title),
+                  'minutes': 30, 'instructions': '', 'settings': '{}', 'state': state,
+                  'timer_remaining': -1, 'timer_deadline': 0}
+                 for i, (kind, title, state) in enumerate([('custom', 'Welcome', 2),
+                                                           ('changes', 'Changes and Impact', 1),
+                                                           ('beliefs', 'Us and Them', 0)])]
+        packet = {
+            'format': 'samenspel-workshop', 'version': 1, 'minor_version': 2,
+            'exported': stamp, 'kind': 'team-packet', 'team': teams[-1]['uuid'],
+            'packet_exported': stamp,
+            'workshop': {'uuid': str(uuid.uuid4()), 'name': self.sample['workshop'],
+                         'organisation': self.sample['organisation'], 'coach': self.sample['coach'],
+                         'date': time.strftime('%Y-%m-%d'), 'created': now, 'modified': now,
+                         'language': self.session.args.lang},
+            'tables': {'team': teams, 'step': steps, 'card': []},
+        }
+        self.packet_path = os.path.join(self.session.tmp, 'pakket.samenspel')
+        with open(self.packet_path, 'w', encoding='utf-8') as f:
+            json.dump(packet, f, ensure_ascii=False, indent=1)
+
+    def open_packet(self):
+        """Sitting down: the laptop shows the team's window on the current
+        step, the text cursor in the first field."""
+        window = self.d.window()
+        self.activate_main_window()
+        self.d.find(window, 'label', self.team_name, timeout=20)
+        self.d.find(window, 'label', self.d._('Changes and Impact'))
+        self.expect_rows('SELECT team_mode FROM packet', [(1,)])
+        self.check('team-window')
+
+    def first_card(self):
+        """Two actions: type, Enter."""
+        text = self.sample['changes'][0]
+        self.d.type(text)
+        self.d.key('Return')
+        self.expect_rows('SELECT c.text FROM card c JOIN team t ON t.id = c.team_id WHERE t.name = ?',
+                         [(text,)], self.team_name)
+        self.check('team-first-card')
+
+    def save_work(self):
+        window = self.d.window()
+        self.choose_menu_item(self.d.find(window, 'push button', self.d._('Menu')),
+                              self.d._('_Save the Team’s Work…'))
+        deadline = time.monotonic() + 15
+        while self.d.app().childCount < 2:
+            if time.monotonic() > deadline:
+                raise RehearsalError('no save dialog')
+            time.sleep(0.3)
+        time.sleep(0.5)
+        path = os.path.join(self.session.tmp, 'terug.samenspel')
+        self.d.key('ctrl+a')
+        self.d.type(path)
+        self.d.key('Return')
+        deadline = time.monotonic() + 20
+        while not os.path.exists(path):
+            if time.monotonic() > deadline:
+                raise RehearsalError('the team’s work was not saved at %s' % path)
+            time.sleep(0.5)
+        time.sleep(1.0)
+        with open(path, encoding='utf-8') as f:
+            saved = json.load(f)
+        if saved.get('kind') != 'team-contribution' or \
+           self.sample['changes'][0] not in [card['text'] for card in saved['tables'].get('card', [])]:
+            raise RehearsalError('the saved work is not the team’s contribution with its card')
+        self.check('team-work-saved')
+
+    def programme(self):
+        self.open_packet()
+        self.first_card()
+        self.save_work()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--lang', default='nl')
     parser.add_argument('--size', default='1024x768')
     parser.add_argument('--fullscreen', action='store_true')
+    parser.add_argument('--team-laptop', action='store_true')
     parser.add_argument('builddir')
     parser.add_argument('outdir')
     args = parser.parse_args()
@@ -763,16 +854,23 @@ def main():
     # a run hangs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     faulthandler.register(signal.SIGUSR1)
-    name = '%s-%s%s' % (args.lang, args.size, '-fullscreen' if args.fullscreen else '')
+    name = '%s-%s%s' % (args.lang, args.size,
+                        '-fullscreen' if args.fullscreen else '-team' if args.team_laptop else '')
     outdir = os.path.join(args.outdir, name)
     shutil.rmtree(outdir, ignore_errors=True)
     session = Session(args)
     started = time.monotonic()
     try:
         session.start_display()
-        session.start_app()
         driver = Driver(session)
-        Rehearsal(session, driver, outdir).programme()
+        if args.team_laptop:
+            rehearsal = TeamLaptop(session, driver, outdir)
+            rehearsal.write_packet()
+            session.start_app([rehearsal.packet_path])
+        else:
+            rehearsal = Rehearsal(session, driver, outdir)
+            session.start_app()
+        rehearsal.programme()
         log('accessible objects visited in searches: %d' % driver.visited)
     except Exception as error:
         log('FAIL %s: %s' % (name, error))
