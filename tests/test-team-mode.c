@@ -523,6 +523,32 @@ test_room_packet (void)
   g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "$.shared"));
   g_clear_error (&error);
+  g_clear_pointer (&bad_bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* Written as major version 2, which an older Samenspel refuses rather
+   * than opening it as the first team's packet; a team's own packet stays
+   * version 1.  "shared" in a version 1 file is refused. */
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 2);
+  {
+    g_autoptr(GBytes) team_bytes = sam_workshop_file_to_bytes (team);
+    g_autoptr(JsonParser) team_parser = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_data (team_parser, g_bytes_get_data (team_bytes, NULL),
+                                               g_bytes_get_size (team_bytes), &error));
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (team_parser)),
+                                                 "version"), ==, 1);
+  }
+  json_object_set_boolean_member (json_node_get_object (root), "shared", TRUE);
+  json_object_set_int_member (json_node_get_object (root), "version", 1);
+  text = json_to_string (root, FALSE);
+  bad_bytes = g_bytes_new (text, strlen (text));
+  g_clear_object (&bad);
+  bad = sam_workshop_file_load_bytes (bad_bytes, "room.samenspel", &error);
+  g_assert_null (bad);
+  g_assert_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+  g_clear_error (&error);
 
   copy = import_packet (laptop, room);
   g_assert_true (sam_store_get_packet_shared (laptop, copy));

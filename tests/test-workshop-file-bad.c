@@ -61,7 +61,7 @@ wrong_type (JsonObject *root)
 static void
 newer_version (JsonObject *root)
 {
-  json_object_set_int_member (root, "version", 2);
+  json_object_set_int_member (root, "version", SAM_WORKSHOP_FILE_VERSION + 1);
 }
 
 static void

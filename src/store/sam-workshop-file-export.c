@@ -401,7 +401,11 @@ export_file (SamStore     *store,
                         team != NULL, included };
 
   json_object_set_string_member (root, "format", "samenspel-workshop");
-  json_object_set_int_member (root, "version", SAM_WORKSHOP_FILE_VERSION);
+  /* An older reader would open a shared laptop's file as one team's and
+   * send back only that team's work: it must refuse it instead. */
+  json_object_set_int_member (root, "version",
+                              team != NULL && shared ? SAM_WORKSHOP_FILE_SHARED_VERSION
+                                                     : SAM_WORKSHOP_FILE_PLAIN_VERSION);
   json_object_set_int_member (root, "minor_version", SAM_WORKSHOP_FILE_MINOR_VERSION);
   json_object_set_string_member (root, "app_version", PACKAGE_VERSION);
   json_object_set_int_member (root, "schema_version", sam_store_get_version (store));

@@ -511,6 +511,13 @@ parse_team_fields (SamWorkshopFile  *self,
           return FALSE;
         }
       self->shared = json_node_get_boolean (shared);
+      if (self->shared && json_object_get_int_member (root, "version") < SAM_WORKSHOP_FILE_SHARED_VERSION)
+        {
+          _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_INVALID, "$.shared",
+                               _("a file for a shared laptop needs format version %d"),
+                               SAM_WORKSHOP_FILE_SHARED_VERSION);
+          return FALSE;
+        }
     }
 
   self->team_uuid = g_ascii_strdown (team, -1);

@@ -11,7 +11,12 @@ G_BEGIN_DECLS
 /* See docs/file-format.md for the format and these limits. */
 #define SAM_WORKSHOP_FILE_EXTENSION     ".samenspel"
 #define SAM_WORKSHOP_FILE_MIME_TYPE     "application/x-samenspel"
-#define SAM_WORKSHOP_FILE_VERSION       1
+/* The newest major version this reads.  Files are written with the lowest
+ * major version that can carry them, so older versions still read them:
+ * only a shared laptop's files need version 2. */
+#define SAM_WORKSHOP_FILE_VERSION        2
+#define SAM_WORKSHOP_FILE_PLAIN_VERSION  1
+#define SAM_WORKSHOP_FILE_SHARED_VERSION 2
 #define SAM_WORKSHOP_FILE_MINOR_VERSION 2
 #define SAM_WORKSHOP_FILE_MAX_SIZE      (50 * 1024 * 1024)
 #define SAM_WORKSHOP_FILE_MAX_DEPTH     16
