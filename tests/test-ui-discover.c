@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "sam-card-list.h"
+#include "sam-beliefs-page.h"
 #include "sam-customer-walk-page.h"
 #include "sam-exercise.h"
 #include "sam-perspective-page.h"
@@ -110,6 +110,24 @@ reopened_step (SamStore *again,
   step = sam_store_find_step (again, workshop, sam_step_get_id (h->step));
   g_assert_nonnull (step);
   return step;
+}
+
+/* Enter as a card field's key handler sees it. */
+static void
+press_enter (GtkWidget *text_view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  g_assert_true (handled);
 }
 
 /* The newest card of @kind in the step. */
@@ -547,10 +565,44 @@ test_beliefs (void)
   gtk_widget_activate_action (h.page, "beliefs.select-pair", "(xx)", sales, back_office);
   sam_test_pump (100);
   {
-    GtkWidget *list = sam_test_find_child (h.page, SAM_TYPE_CARD_LIST);
+    SamCardTree *tree = sam_beliefs_page_get_tree (SAM_BELIEFS_PAGE (h.page));
+    GObject *pair = sam_beliefs_page_find_pair (SAM_BELIEFS_PAGE (h.page), sales, back_office);
+    GtkWidget *entry;
 
-    g_assert_nonnull (list);
-    g_assert_true (gtk_widget_activate_action (list, "cards.add", "s", "Back Office slows every deal down"));
+    g_assert_nonnull (pair);
+    sam_card_tree_show_entry (tree, pair, NULL);
+    sam_test_pump (100);
+    entry = sam_card_tree_show_entry (tree, pair, NULL);
+    g_assert_nonnull (entry);
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Back Office slows every deal down", -1);
+    press_enter (entry);
+    /* Enter keeps the field for the next belief of the pair. */
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry))), ==, 0);
+    sam_test_pump (100);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+  }
+  /* Every pair with beliefs is a section, in team order, the customer
+   * last: Sales about Back Office (chosen), Sales about IT, Back Office
+   * about Sales, Back Office about the customer, IT about Sales. */
+  {
+    GListModel *rows = sam_card_tree_get_rows (sam_beliefs_page_get_tree (SAM_BELIEFS_PAGE (h.page)));
+
+    /* The top row, then per pair a heading, its belief and a field. */
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 3);
+  }
+  /* The strength of a belief follows its dots. */
+  {
+    SamCard *belief = find_card (h.store, h.step, "Back Office slows every deal down");
+    GtkWidget *row = sam_card_tree_show_card (sam_beliefs_page_get_tree (SAM_BELIEFS_PAGE (h.page)), belief);
+    GtkWidget *dots;
+
+    g_assert_nonnull (row);
+    dots = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (dots);
+    g_assert_true (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_first_child (dots))), "filled"));
+    g_assert_false (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (dots)))),
+                                                "filled"));
   }
   sam_test_pump (100);
   g_assert_cmpint (sam_card_get_value (find_card (h.store, h.step, "Back Office slows every deal down")), ==, 3);
