@@ -8,6 +8,7 @@
 #include "sam-exercise.h"
 #include "sam-perspective-page.h"
 #include "sam-step-settings.h"
+#include "sam-strengths-page.h"
 #include "sam-test-utils.h"
 
 /* The four discovery exercises, each done the way the room does it: a
@@ -464,6 +465,44 @@ test_strengths (void)
 
   gtk_widget_activate_action (h.page, "strengths.show-team", "x", sales);
   sam_test_pump (200);
+  /* One list: the top row, then per writer (Sales itself first) a section
+   * of strengths and one of challenges, each a heading, its cards about
+   * Sales and a field. */
+  {
+    SamCardTree *tree = sam_strengths_page_get_tree (SAM_STRENGTHS_PAGE (h.page));
+    GObject *seen_by_it = sam_strengths_page_find_section (SAM_STRENGTHS_PAGE (h.page), "challenge", it);
+    GListModel *rows = sam_card_tree_get_rows (tree);
+    GtkWidget *entry;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 6 * 2 + 3);
+    {
+      g_autoptr(GObject) first_card = g_list_model_get_item (rows, 2);
+
+      g_assert_true (SAM_CARD (first_card) == find_card (h.store, h.step, "We answer every call within a minute"));
+    }
+
+    /* Typed into IT's field for the challenges of Sales: Enter adds it
+     * there and keeps the field. */
+    g_assert_nonnull (seen_by_it);
+    sam_card_tree_show_entry (tree, seen_by_it, NULL);
+    sam_test_pump (100);
+    entry = sam_card_tree_show_entry (tree, seen_by_it, NULL);
+    g_assert_nonnull (entry);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (entry)));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (entry))), ==, "A challenge IT sees…");
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Promising dates nobody checked", -1);
+    press_enter (entry);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry))), ==, 0);
+    sam_test_pump (100);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+    g_assert_cmpint (sam_card_get_team_id (find_card (h.store, h.step, "Promising dates nobody checked")), ==, it);
+    g_assert_cmpint (sam_card_get_about_team_id (find_card (h.store, h.step, "Promising dates nobody checked")), ==, sales);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 6 * 2 + 4);
+    gtk_widget_activate_action (GTK_WIDGET (tree), "cards.delete", "x",
+                                sam_card_get_id (find_card (h.store, h.step, "Promising dates nobody checked")));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 6 * 2 + 3);
+  }
   sam_test_screenshot (GTK_WIDGET (h.window), "strengths-page.png");
 
   /* Potential: a strength of Sales for a challenge of IT. */
