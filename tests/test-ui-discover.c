@@ -199,6 +199,10 @@ find_pressed_answer (GtkWidget  *root,
   return NULL;
 }
 
+static SamCard *find_card (SamStore   *store,
+                           SamStep    *step,
+                           const char *text);
+
 static void
 test_perspective (void)
 {
@@ -286,6 +290,40 @@ test_perspective (void)
 
   gtk_widget_activate_action (h.page, "perspective.show-writer", "x", sales);
   sam_test_pump (200);
+  /* One list: the top row, then per prompt a section of Sales' cards and
+   * one of what Back Office adds, each a heading, its cards and a field. */
+  {
+    SamCardTree *tree = sam_perspective_page_get_tree (page);
+    GListModel *rows = sam_card_tree_get_rows (tree);
+    GObject *own_goals = sam_perspective_page_find_section (page, "goals", back_office);
+    GtkWidget *entry;
+    SamCard *added;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 2 * 2 + 5);
+
+    /* Back Office types what is missing about its goals: Enter adds it
+     * as "added" and keeps the field. */
+    g_assert_nonnull (own_goals);
+    sam_card_tree_show_entry (tree, own_goals, NULL);
+    sam_test_pump (100);
+    entry = sam_card_tree_show_entry (tree, own_goals, NULL);
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (entry))), ==,
+                     "Back Office adds what is missing…");
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Fewer calls back", -1);
+    press_enter (entry);
+    sam_test_pump (100);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+    added = find_card (h.store, h.step, "Fewer calls back");
+    g_assert_cmpint (sam_card_get_team_id (added), ==, back_office);
+    g_assert_cmpint (sam_card_get_about_team_id (added), ==, back_office);
+    g_assert_cmpstr (sam_card_get_prompt (added), ==, "goals");
+    g_assert_cmpint (sam_card_get_response (added), ==, SAM_PERSPECTIVE_ADDED);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 2 * 2 + 6);
+    gtk_widget_activate_action (GTK_WIDGET (tree), "cards.delete", "x", sam_card_get_id (added));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 2 * 2 + 5);
+  }
   sam_test_screenshot (GTK_WIDGET (h.window), "perspective-page.png");
 
   /* An answer pressed again is taken back: the card is open again. */
