@@ -88,6 +88,7 @@ struct _SamPerspectivePage
   gint64 shown_target;
   guint refresh_id;
   gboolean updating;
+  gboolean differences_stale;
 };
 
 G_DEFINE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, SAM_TYPE_EXERCISE_PAGE)
@@ -514,11 +515,18 @@ add_from_tree (SamCardTree *tree,
                    section->writer == section->owner ? SAM_PERSPECTIVE_ADDED : SAM_PERSPECTIVE_OPEN);
 }
 
+/* "Image and reality" compares every team's cards: it is made when it is
+ * shown, and again on a change while it is shown, not on every card typed
+ * on the other views. */
 static void
 rebuild_differences (SamPerspectivePage *self)
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
+  self->differences_stale = g_strcmp0 (adw_view_stack_get_visible_child_name (self->views), "differences") != 0;
+  if (self->differences_stale)
+    return;
 
   sam_discover_clear_box (self->differences_box);
   if (step == NULL || self->teams == NULL)
@@ -621,6 +629,13 @@ flush_refresh (SamPerspectivePage *self)
       g_clear_handle_id (&self->refresh_id, g_source_remove);
       refresh_cb (self);
     }
+}
+
+static void
+view_changed_cb (SamPerspectivePage *self)
+{
+  if (self->differences_stale)
+    rebuild_differences (self);
 }
 
 static void
@@ -941,6 +956,8 @@ sam_perspective_page_init (SamPerspectivePage *self)
   self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
   g_signal_connect_object (self->writer_dropdown, "notify::selected",
                            G_CALLBACK (writer_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
