@@ -423,6 +423,23 @@ test_customer_walk (void)
     }
 
   sam_test_pump (200);
+  /* One list: the top row, the heading, the four steps, the field; under
+   * each step its why and its value, bound to that step. */
+  {
+    SamCardTree *tree = sam_customer_walk_page_get_tree (SAM_CUSTOMER_WALK_PAGE (h.page));
+    g_autoptr(SamCard) second = g_list_model_get_item (cards, 1);
+    GtkWidget *row, *extra, *why;
+
+    g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (tree)), ==, 1 + 1 + 4 + 1);
+    row = sam_card_tree_show_card (tree, second);
+    sam_test_pump (100);
+    row = sam_card_tree_show_card (tree, second);
+    g_assert_nonnull (row);
+    extra = gtk_widget_get_next_sibling (row);
+    why = gtk_widget_get_last_child (gtk_widget_get_first_child (extra));
+    g_assert_true (GTK_IS_ENTRY (why));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (why)), ==, "The old system needed it in 1998");
+  }
   sam_test_screenshot (GTK_WIDGET (h.window), "customer-walk-page.png");
 
   again = reopen (&h);
