@@ -3,30 +3,73 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-clamp.h"
 #include "sam-beliefs-page.h"
-#include "sam-card-list.h"
+#include "sam-card-bucket.h"
+#include "sam-card-tree.h"
 #include "sam-discover-common.h"
 
 /* "Us versus them": what one team believes about another team or about
  * the customer, and how strongly each belief lives (1 to 5).  Grouped by
- * who believes it about whom; the relationship map reads the same cards. */
+ * who believes it about whom; the relationship map reads the same cards.
+ *
+ * The page is one #SamCardTree: a section per pair (a #SamBeliefPair),
+ * its beliefs (the store's live bucket of the pair) each with five dots
+ * for its strength, and a field for the pair's next belief.  The choice
+ * of a new pair sits above them, as the list's first row. */
+
+#define SAM_TYPE_BELIEF_PAIR (sam_belief_pair_get_type ())
+G_DECLARE_FINAL_TYPE (SamBeliefPair, sam_belief_pair, SAM, BELIEF_PAIR, GObject)
+
+struct _SamBeliefPair
+{
+  GObject parent_instance;
+
+  gint64 holder;
+  gint64 about; /* 0: the customer */
+};
+
+G_DEFINE_FINAL_TYPE (SamBeliefPair, sam_belief_pair, G_TYPE_OBJECT)
+
+static void
+sam_belief_pair_class_init (SamBeliefPairClass *klass)
+{
+}
+
+static void
+sam_belief_pair_init (SamBeliefPair *self)
+{
+}
+
+static SamBeliefPair *
+belief_pair_new (gint64 holder,
+                 gint64 about)
+{
+  SamBeliefPair *pair = g_object_new (SAM_TYPE_BELIEF_PAIR, NULL);
+
+  pair->holder = holder;
+  pair->about = about;
+  return pair;
+}
+
 struct _SamBeliefsPage
 {
   SamExercisePage parent_instance;
 
+  GtkBox *content;
+  GtkWidget *top;
   GtkDropDown *holder_dropdown;
   GtkStringList *holder_names;
   GtkDropDown *about_dropdown;
   GtkStringList *about_names;
-  GtkWidget *groups_box;
+  SamCardTree *tree;
 
+  GListStore *pairs;
   GListModel *teams;
-  SamCardWatch *watch;
+  GListModel *cards;
+  guint cards_idle;
 
   gint64 holder_id;
   gint64 about_id;
-  char *shown_pairs;
   gboolean updating;
 };
 
@@ -92,15 +135,17 @@ set_strength (SamBeliefsPage *self,
   return TRUE;
 }
 
+/* --- A belief's strength: five dots, made once per recycled row -------- */
+
 static void
 dot_clicked_cb (GtkButton      *dot,
                 SamBeliefsPage *self)
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamCard *card = g_object_get_data (G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (dot))), "card");
 
-  if (store != NULL)
-    set_strength (self, g_object_get_data (G_OBJECT (dot), "card"),
-                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dot), "strength")));
+  if (store != NULL && card != NULL)
+    set_strength (self, card, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dot), "strength")));
 }
 
 static void
@@ -127,9 +172,7 @@ sync_strength (GtkWidget  *box,
 
 /* Under each belief: five dots to click and the strength in words. */
 static GtkWidget *
-strength_widget_new (SamCardList *list,
-                     SamCard     *card,
-                     gpointer     user_data)
+strength_new (gpointer user_data)
 {
   SamBeliefsPage *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
@@ -150,7 +193,6 @@ strength_widget_new (SamCardList *list,
                                sam_belief_strength_to_words (i));
       gtk_widget_set_tooltip_text (dot, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data_full (G_OBJECT (dot), "card", g_object_ref (card), g_object_unref);
       g_object_set_data (G_OBJECT (dot), "strength", GINT_TO_POINTER (i));
       g_signal_connect_object (dot, "clicked", G_CALLBACK (dot_clicked_cb), self, 0);
       gtk_box_append (GTK_BOX (box), dot);
@@ -160,10 +202,32 @@ strength_widget_new (SamCardList *list,
   gtk_widget_add_css_class (words, "belief-strength");
   gtk_box_append (GTK_BOX (box), words);
   g_object_set_data (G_OBJECT (box), "words", words);
-  sync_strength (box, NULL, card);
-  g_signal_connect_object (card, "notify::value", G_CALLBACK (sync_strength), box, G_CONNECT_SWAPPED);
   return box;
 }
+
+static void
+strength_unbind (GtkWidget *box,
+                 gpointer   user_data)
+{
+  SamCard *card = g_object_get_data (G_OBJECT (box), "card");
+
+  if (card != NULL)
+    g_signal_handlers_disconnect_by_func (card, sync_strength, box);
+  g_object_set_data (G_OBJECT (box), "card", NULL);
+}
+
+static void
+strength_bind (GtkWidget *box,
+               SamCard   *card,
+               gpointer   user_data)
+{
+  strength_unbind (box, user_data);
+  g_object_set_data_full (G_OBJECT (box), "card", g_object_ref (card), g_object_unref);
+  g_signal_connect_object (card, "notify::value", G_CALLBACK (sync_strength), box, G_CONNECT_SWAPPED);
+  sync_strength (box, NULL, card);
+}
+
+/* --- A pair's heading ---------------------------------------------------- */
 
 static char *
 pair_title (SamBeliefsPage *self,
@@ -182,52 +246,120 @@ pair_title (SamBeliefsPage *self,
   return g_strdup_printf (_("%s believes about %s"), holder_name, about_name);
 }
 
-static GtkWidget *
-group_new (SamBeliefsPage *self,
-           gint64          holder,
-           gint64          about)
+/* A team's dot, or the customer's (@team NULL), on a recycled swatch. */
+static void
+swatch_set_team (GtkWidget *swatch,
+                 SamTeam   *team)
 {
-  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *list = sam_card_list_new ("belief", holder, about, 0, NULL);
-  g_autofree char *title = pair_title (self, holder, about);
-  GtkWidget *label = gtk_label_new (title);
+  const char *old = g_object_get_data (G_OBJECT (swatch), "colour");
+  char *css = team ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (team)) : g_strdup ("customer-swatch");
 
-  gtk_box_append (GTK_BOX (heading), sam_discover_swatch_new (sam_discover_team_by_id (self->teams, holder)));
+  if (old != NULL)
+    gtk_widget_remove_css_class (swatch, old);
+  gtk_widget_add_css_class (swatch, css);
+  g_object_set_data_full (G_OBJECT (swatch), "colour", css, g_free);
+}
+
+static GtkWidget *
+header_new (gpointer user_data)
+{
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *holder = sam_discover_swatch_new (NULL);
+  GtkWidget *about = sam_discover_swatch_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data_full (G_OBJECT (holder), "colour", g_strdup ("customer-swatch"), g_free);
+  g_object_set_data_full (G_OBJECT (about), "colour", g_strdup ("customer-swatch"), g_free);
+  gtk_box_append (GTK_BOX (heading), holder);
   gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_box_append (GTK_BOX (heading), sam_discover_swatch_new (sam_discover_team_by_id (self->teams, about)));
+  gtk_box_append (GTK_BOX (heading), about);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "belief-pair");
   gtk_box_append (GTK_BOX (heading), label);
-  gtk_box_append (GTK_BOX (group), heading);
-
-  sam_card_list_set_placeholder (SAM_CARD_LIST (list), _("What they believe, in their own words…"));
-  sam_card_list_set_show_team (SAM_CARD_LIST (list), FALSE);
-  sam_card_list_set_new_values (SAM_CARD_LIST (list), SAM_BELIEF_DEFAULT_STRENGTH, 0);
-  sam_card_list_set_extra_func (SAM_CARD_LIST (list), strength_widget_new, self, NULL);
-  sam_discover_bind_step (GTK_WIDGET (self), list);
-  gtk_box_append (GTK_BOX (group), list);
-  return group;
+  gtk_widget_add_css_class (heading, "belief-pair-heading");
+  g_object_set_data (G_OBJECT (heading), "holder", holder);
+  g_object_set_data (G_OBJECT (heading), "about", about);
+  g_object_set_data (G_OBJECT (heading), "label", label);
+  return heading;
 }
+
+static void
+header_bind (GtkWidget *heading,
+             GObject   *section,
+             gpointer   user_data)
+{
+  SamBeliefsPage *self = user_data;
+  SamBeliefPair *pair = SAM_BELIEF_PAIR (section);
+  g_autofree char *title = pair_title (self, pair->holder, pair->about);
+
+  swatch_set_team (g_object_get_data (G_OBJECT (heading), "holder"),
+                   sam_discover_team_by_id (self->teams, pair->holder));
+  swatch_set_team (g_object_get_data (G_OBJECT (heading), "about"),
+                   pair->about ? sam_discover_team_by_id (self->teams, pair->about) : NULL);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (heading), "label"), title);
+}
+
+static GListModel *
+beliefs_of (SamCardTree *tree,
+            GObject     *section,
+            gpointer     user_data)
+{
+  GListModel *cards = sam_card_tree_get_cards (tree);
+  SamBeliefPair *pair = SAM_BELIEF_PAIR (section);
+
+  return cards ? sam_card_bucket_get (cards, "belief", pair->holder, pair->about, 0, NULL) : NULL;
+}
+
+/* A belief typed into a pair's field starts at the middle strength. */
+static gboolean
+add_from_tree (SamCardTree *tree,
+               GObject     *section,
+               SamCard     *parent,
+               const char  *text,
+               gpointer     user_data)
+{
+  SamBeliefsPage *self = user_data;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamBeliefPair *pair = SAM_BELIEF_PAIR (section);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  SamCardInit init = { .kind = "belief", .value = SAM_BELIEF_DEFAULT_STRENGTH };
+
+  if (store == NULL || step == NULL || *stripped == '\0')
+    return FALSE;
+
+  init.team_id = pair->holder;
+  init.about_team_id = pair->about;
+  init.text = stripped;
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
+    {
+      sam_discover_report_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- The pairs ----------------------------------------------------------- */
 
 /* The pairs to show, in team order (the customer last): every pair with
  * beliefs, and the pair chosen above so the room can write its first. */
 static GArray *
 collect_pairs (SamBeliefsPage *self)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  GListModel *cards = sam_store_get_cards (store, step);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *chosen = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, self->holder_id, self->about_id);
+  guint n = self->cards ? g_list_model_get_n_items (self->cards) : 0;
+
+  if (self->cards == NULL)
+    return pairs;
 
   if (self->holder_id != 0)
-    g_hash_table_add (used, g_strdup (chosen));
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    g_hash_table_add (used, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, self->holder_id, self->about_id));
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+      g_autoptr(SamCard) card = g_list_model_get_item (self->cards, i);
 
       if (g_strcmp0 (sam_card_get_kind (card), "belief") == 0)
         g_hash_table_add (used, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
@@ -247,70 +379,78 @@ collect_pairs (SamBeliefsPage *self)
   return pairs;
 }
 
-static void
-rebuild_groups (SamBeliefsPage *self)
+static gboolean
+pair_is (GListModel *model,
+         guint       position,
+         gint64     *pair)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  g_autoptr(GArray) pairs = NULL;
-  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autoptr(SamBeliefPair) shown = g_list_model_get_item (model, position);
 
-  if (step == NULL || store == NULL)
-    {
-      sam_discover_clear_box (self->groups_box);
-      g_clear_pointer (&self->shown_pairs, g_free);
-      return;
-    }
-
-  pairs = collect_pairs (self);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      gint64 *pair = &g_array_index (pairs, gint64, i * 2);
-      g_autofree char *title = pair_title (self, pair[0], pair[1]);
-
-      g_string_append_printf (signature, "%s\n", title);
-    }
-
-  /* Rebuilding throws away what is being typed: only when a group comes
-   * or goes, or a name changes. */
-  if (g_strcmp0 (signature->str, self->shown_pairs) == 0)
-    return;
-
-  g_free (self->shown_pairs);
-  self->shown_pairs = g_strdup (signature->str);
-  sam_discover_clear_box (self->groups_box);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      gint64 *pair = &g_array_index (pairs, gint64, i * 2);
-
-      gtk_box_append (GTK_BOX (self->groups_box), group_new (self, pair[0], pair[1]));
-    }
+  return shown->holder == pair[0] && shown->about == pair[1];
 }
 
-/* A belief written in a card list starts without a strength; it gets the
- * middle one, which the room then adjusts. */
+/* Brings the sections in line with the pairs: only the pairs that came or
+ * went change, so a field being typed in elsewhere keeps its text.
+ * @renew makes every section again (a team's name or colour changed). */
 static void
-cards_changed_cb (SamBeliefsPage *self)
+update_pairs (SamBeliefsPage *self,
+              gboolean        renew)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  GListModel *cards;
+  GListModel *model = G_LIST_MODEL (self->pairs);
+  g_autoptr(GArray) pairs = collect_pairs (self);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint old_n = g_list_model_get_n_items (model);
+  guint start = 0, end = 0;
 
-  if (step == NULL || store == NULL)
-    return;
-
-  cards = sam_store_get_cards (store, step);
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+  if (!renew)
     {
-      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+      while (start < old_n && start < pairs->len &&
+             pair_is (model, start, &g_array_index (pairs, gint64, start * 2)))
+        start++;
+      while (end < old_n - start && end < pairs->len - start &&
+             pair_is (model, old_n - 1 - end, &g_array_index (pairs, gint64, (pairs->len - 1 - end) * 2)))
+        end++;
+    }
+
+  for (guint i = start; i < pairs->len - end; i++)
+    {
+      gint64 *pair = &g_array_index (pairs, gint64, i * 2);
+
+      g_ptr_array_add (added, belief_pair_new (pair[0], pair[1]));
+    }
+  if (old_n - start - end > 0 || added->len > 0)
+    g_list_store_splice (self->pairs, start, old_n - start - end, added->pdata, added->len);
+}
+
+/* After the cards changed (coalesced: an undo brings many back at once).
+ * A belief stored without a strength gets the middle one, which the room
+ * then adjusts. */
+static gboolean
+cards_changed_idle (gpointer data)
+{
+  SamBeliefsPage *self = data;
+  guint n = g_list_model_get_n_items (self->cards);
+
+  self->cards_idle = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (self->cards, i);
 
       if (g_strcmp0 (sam_card_get_kind (card), "belief") == 0 &&
           sam_card_get_value (card) < SAM_BELIEF_MIN_STRENGTH)
         set_strength (self, card, SAM_BELIEF_DEFAULT_STRENGTH);
     }
 
-  rebuild_groups (self);
-  sam_discover_refresh_text_sizes (self->groups_box);
+  update_pairs (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cards_changed_cb (SamBeliefsPage *self)
+{
+  /* Ahead of layout and drawing, so the page is never a frame behind. */
+  if (self->cards_idle == 0)
+    self->cards_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, cards_changed_idle, self, NULL);
 }
 
 static void
@@ -364,7 +504,7 @@ select_pair (SamBeliefsPage *self,
   self->holder_id = holder;
   self->about_id = about;
   sync_dropdowns (self);
-  rebuild_groups (self);
+  update_pairs (self, FALSE);
   return TRUE;
 }
 
@@ -387,8 +527,7 @@ teams_changed_cb (SamBeliefsPage *self)
   if (self->about_id == 0 && self->holder_id == 0 && n_teams (self) > 1)
     self->about_id = sam_team_get_id (team_at (self, 1));
   sync_dropdowns (self);
-  g_clear_pointer (&self->shown_pairs, g_free);
-  rebuild_groups (self);
+  update_pairs (self, TRUE);
 }
 
 static void
@@ -446,6 +585,18 @@ set_strength_action (GtkWidget  *widget,
     set_strength (self, card, (int) MIN (strength, G_MAXINT));
 }
 
+static void
+set_cards (SamBeliefsPage *self,
+           GListModel     *cards)
+{
+  if (self->cards != NULL)
+    g_signal_handlers_disconnect_by_func (self->cards, cards_changed_cb, self);
+  g_clear_handle_id (&self->cards_idle, g_source_remove);
+  g_set_object (&self->cards, cards);
+  if (cards != NULL)
+    g_signal_connect_swapped (cards, "items-changed", G_CALLBACK (cards_changed_cb), self);
+}
+
 /* Only a new step reloads the page: the step view sets the store and the
  * workshop before it. */
 static void
@@ -464,10 +615,16 @@ sam_beliefs_page_context_changed (SamExercisePage *page,
     return;
 
   live = store != NULL && workshop != NULL && step != NULL;
+  sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   sam_discover_set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
                          G_CALLBACK (teams_changed_cb), self);
-  sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
+  set_cards (self, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
+  if (live)
+    {
+      sam_card_tree_set_context (self->tree, store, workshop, step, G_LIST_MODEL (self->pairs));
+      cards_changed_cb (self);
+    }
 }
 
 static void
@@ -475,21 +632,16 @@ sam_beliefs_page_dispose (GObject *object)
 {
   SamBeliefsPage *self = (SamBeliefsPage *)object;
 
-  g_clear_object (&self->watch); /* its dispose stops watching */
+  if (self->tree != NULL)
+    sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
+  set_cards (self, NULL);
   sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BELIEFS_PAGE);
+  self->tree = NULL;
+  g_clear_object (&self->top);
+  g_clear_object (&self->pairs);
 
   G_OBJECT_CLASS (sam_beliefs_page_parent_class)->dispose (object);
-}
-
-static void
-sam_beliefs_page_finalize (GObject *object)
-{
-  SamBeliefsPage *self = (SamBeliefsPage *)object;
-
-  g_free (self->shown_pairs);
-
-  G_OBJECT_CLASS (sam_beliefs_page_parent_class)->finalize (object);
 }
 
 static void
@@ -500,31 +652,95 @@ sam_beliefs_page_class_init (SamBeliefsPageClass *klass)
   SamExercisePageClass *page_class = SAM_EXERCISE_PAGE_CLASS (klass);
 
   object_class->dispose = sam_beliefs_page_dispose;
-  object_class->finalize = sam_beliefs_page_finalize;
   page_class->context_changed = sam_beliefs_page_context_changed;
 
-  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-beliefs-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, top);
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, holder_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, holder_names);
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, about_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, about_names);
-  gtk_widget_class_bind_template_child (widget_class, SamBeliefsPage, groups_box);
 
   gtk_widget_class_install_action (widget_class, "beliefs.select-pair", "(xx)", select_pair_action);
   gtk_widget_class_install_action (widget_class, "beliefs.add", "(xxs)", add_action);
   gtk_widget_class_install_action (widget_class, "beliefs.set-strength", "(xu)", set_strength_action);
-
 }
 
 static void
 sam_beliefs_page_init (SamBeliefsPage *self)
 {
+  SamCardTreeSpec spec = {
+    .parent_placeholder = _("What they believe, in their own words…"),
+    .header_new = header_new,
+    .header_bind = header_bind,
+    .extra_new = strength_new,
+    .extra_bind = strength_bind,
+    .extra_unbind = strength_unbind,
+    .parents = beliefs_of,
+    .add = add_from_tree,
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
+  self->pairs = g_list_store_new (SAM_TYPE_BELIEF_PAIR);
+  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Beliefs"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->tree), "sam-beliefs-tree");
+
+  /* The choice of a pair is the list's first row: it scrolls with the
+   * beliefs, and the page keeps one scroller. */
+  g_object_ref (self->top);
+  gtk_box_remove (self->content, self->top);
+  sam_card_tree_set_top (self->tree, self->top);
+  gtk_box_append (self->content, GTK_WIDGET (self->tree));
+
   g_signal_connect_object (self->holder_dropdown, "notify::selected",
                            G_CALLBACK (pair_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->about_dropdown, "notify::selected",
                            G_CALLBACK (pair_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sam_beliefs_page_get_tree:
+ * @self: a #SamBeliefsPage
+ *
+ * Returns: (transfer none): the page's pairs and their beliefs, one list
+ */
+SamCardTree *
+sam_beliefs_page_get_tree (SamBeliefsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_BELIEFS_PAGE (self), NULL);
+  return self->tree;
+}
+
+/**
+ * sam_beliefs_page_find_pair:
+ * @self: a #SamBeliefsPage
+ * @holder: the team that believes
+ * @about: the team it is about, 0 for the customer
+ *
+ * Returns: (transfer none) (nullable): the section of the pair in the
+ *   tree (for sam_card_tree_show_entry()), %NULL while it is not shown
+ */
+GObject *
+sam_beliefs_page_find_pair (SamBeliefsPage *self,
+                            gint64          holder,
+                            gint64          about)
+{
+  guint n;
+
+  g_return_val_if_fail (SAM_IS_BELIEFS_PAGE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->pairs));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamBeliefPair) pair = g_list_model_get_item (G_LIST_MODEL (self->pairs), i);
+
+      if (pair->holder == holder && pair->about == about)
+        return G_OBJECT (pair);
+    }
+
+  return NULL;
 }

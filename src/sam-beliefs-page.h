@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sam-card-tree.h"
 #include "sam-exercise-page.h"
 
 #include "sam-store.h"
@@ -17,6 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamBeliefsPage, sam_beliefs_page, SAM, BELIEFS_PAGE, SamExercisePage)
 
-const char *sam_belief_strength_to_words (int strength);
+const char  *sam_belief_strength_to_words (int             strength);
+SamCardTree *sam_beliefs_page_get_tree    (SamBeliefsPage *self);
+GObject     *sam_beliefs_page_find_pair   (SamBeliefsPage *self,
+                                           gint64          holder,
+                                           gint64          about);
 
 G_END_DECLS

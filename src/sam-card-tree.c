@@ -190,7 +190,11 @@ section_rows (SamCardTree *self,
   GListModel *parents = self->spec.parents (self, item, self->user_data);
 
   g_list_store_append (parts, head);
-  if (parents != NULL)
+  /* Without cards under cards, the bucket itself is the section's rows:
+   * no model per card. */
+  if (parents != NULL && self->spec.children == NULL)
+    g_list_store_append (parts, parents);
+  else if (parents != NULL)
     {
       g_autoptr(GListModel) flat = flat_rows (self, parents, item, parent_rows);
 
@@ -321,7 +325,12 @@ entry_bind (SamCardTree     *self,
 {
   GtkWidget *view = g_object_get_data (G_OBJECT (entry), "view");
   GtkWidget *placeholder = g_object_get_data (G_OBJECT (entry), "placeholder");
+  g_autofree char *own_hint = NULL;
   const char *hint = mark->kind == ROW_ADD_CHILD ? self->spec.child_placeholder : self->spec.parent_placeholder;
+
+  if (self->spec.placeholder != NULL &&
+      (own_hint = self->spec.placeholder (self, mark->section, mark->parent, self->user_data)) != NULL)
+    hint = own_hint;
 
   /* A recycled field starts empty: what was typed belonged to another
    * bucket (the list keeps the focused row, so a field being typed in is

@@ -37,7 +37,9 @@ typedef struct
                                 gpointer     user_data);
   void        (*extra_unbind)  (GtkWidget   *extra,
                                 gpointer     user_data);
-  /* The live buckets: a section's cards, the cards under a card. */
+  /* The live buckets: a section's cards, the cards under a card.
+   * @children may be %NULL: then a card has no cards under it and no
+   * field for them. */
   GListModel *(*parents)       (SamCardTree *tree,
                                 GObject     *section,
                                 gpointer     user_data);
@@ -49,6 +51,13 @@ typedef struct
                                 GObject     *section,
                                 SamCard     *parent,
                                 const char  *text,
+                                gpointer     user_data);
+  /* The hint in one section's field (@parent NULL) or in the field under
+   * @parent, when it differs by section (nullable; it returns a new
+   * string, or %NULL for the placeholders above). */
+  char       *(*placeholder)   (SamCardTree *tree,
+                                GObject     *section,
+                                SamCard     *parent,
                                 gpointer     user_data);
 } SamCardTreeSpec;
 

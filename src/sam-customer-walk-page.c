@@ -3,8 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-clamp.h"
-#include "sam-card-list.h"
+#include "sam-card-bucket.h"
+#include "sam-card-tree.h"
 #include "sam-customer-walk-page.h"
 #include "sam-field.h"
 #include "sam-discover-common.h"
@@ -12,16 +12,23 @@
 
 /* "In the customer's shoes": one customer request walked step by step, as
  * if the customer were someone close.  For every step the room writes why
- * we do it and decides whether it brings the customer value. */
+ * we do it and decides whether it brings the customer value.
+ *
+ * The steps are one #SamCardTree with one section (a #GtkStringObject):
+ * the store's live bucket of the step's "customer-step" cards, the why and
+ * the value marks bound under each, a field for the next step; the
+ * request and the summary are the list's first row. */
 struct _SamCustomerWalkPage
 {
   SamExercisePage parent_instance;
 
+  GtkBox *content;
+  GtkWidget *top;
   AdwEntryRow *persona_row;
   AdwEntryRow *request_row;
   GtkWidget *summary_box;
-  GtkWidget *steps_box;
-  GtkWidget *list;
+  SamCardTree *tree;
+  GListStore *sections;
 
   SamCardWatch *watch;
 };
@@ -180,7 +187,6 @@ static void
 cards_changed_cb (SamCustomerWalkPage *self)
 {
   update_summary (self);
-  sam_discover_refresh_text_sizes (self->steps_box);
 }
 
 static gboolean
@@ -221,9 +227,15 @@ mark_toggled_cb (GtkToggleButton     *button,
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
 
+  GtkWidget *box = g_object_get_data (G_OBJECT (button), "box");
+  SamCard *card = g_object_get_data (G_OBJECT (box), "card");
+
+  if (card == NULL || g_object_get_data (G_OBJECT (box), "syncing") != NULL)
+    return;
+
   /* Not stored: the mark goes off again, as it is in the database. */
   if (gtk_toggle_button_get_active (button) && store != NULL &&
-      !set_value (self, g_object_get_data (G_OBJECT (button), "card"),
+      !set_value (self, card,
                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"))))
     gtk_toggle_button_set_active (button, FALSE);
 }
@@ -233,9 +245,10 @@ why_changed_cb (GtkEditable         *entry,
                 SamCustomerWalkPage *self)
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamCard *card = g_object_get_data (G_OBJECT (g_object_get_data (G_OBJECT (entry), "box")), "card");
 
-  if (store != NULL && !sam_field_is_syncing (GTK_WIDGET (entry)) &&
-      !set_why (self, g_object_get_data (G_OBJECT (entry), "card"), gtk_editable_get_text (entry)))
+  if (store != NULL && card != NULL && !sam_field_is_syncing (GTK_WIDGET (entry)) &&
+      !set_why (self, card, gtk_editable_get_text (entry)))
     sam_field_revert (GTK_WIDGET (entry));
 }
 
@@ -246,6 +259,7 @@ sync_step (GtkWidget  *box,
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (box), "entry");
 
+  g_object_set_data (G_OBJECT (box), "syncing", GINT_TO_POINTER (TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       g_autofree char *key = g_strdup_printf ("mark-%u", i);
@@ -253,14 +267,14 @@ sync_step (GtkWidget  *box,
       gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (box), key),
                                     sam_card_get_value (card) == (int) marks[i].value);
     }
+  g_object_set_data (G_OBJECT (box), "syncing", NULL);
   sam_field_show_stored (entry, sam_card_get_detail (card));
 }
 
-/* Under each step: why we do it, and whether it brings value. */
+/* Under each step: why we do it, and whether it brings value.  Made once
+ * per recycled row and bound to a step. */
 static GtkWidget *
-step_extra_new (SamCardList *list,
-                SamCard     *card,
-                gpointer     user_data)
+step_extra_new (gpointer user_data)
 {
   SamCustomerWalkPage *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -273,7 +287,7 @@ step_extra_new (SamCardList *list,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Why do we do this?"), -1);
   gtk_widget_add_css_class (entry, "discover-why");
-  g_object_set_data_full (G_OBJECT (entry), "card", g_object_ref (card), g_object_unref);
+  g_object_set_data (G_OBJECT (entry), "box", box);
   g_object_set_data (G_OBJECT (box), "entry", entry);
   gtk_widget_set_hexpand (entry, TRUE);
   why = gtk_label_new (_("Why?"));
@@ -293,24 +307,107 @@ step_extra_new (SamCardList *list,
       adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(marks[i].label));
       gtk_button_set_child (GTK_BUTTON (button), content);
       gtk_widget_add_css_class (button, css);
-      g_object_set_data_full (G_OBJECT (button), "card", g_object_ref (card), g_object_unref);
+      g_object_set_data (G_OBJECT (button), "box", box);
       g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (marks[i].value));
       g_object_set_data (G_OBJECT (box), key, button);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (mark_toggled_cb), self, 0);
       gtk_box_append (GTK_BOX (buttons), button);
     }
   gtk_box_append (GTK_BOX (box), buttons);
-
-  sync_step (box, NULL, card);
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    {
-      g_autofree char *key = g_strdup_printf ("mark-%u", i);
-
-      g_signal_connect_object (g_object_get_data (G_OBJECT (box), key), "toggled",
-                               G_CALLBACK (mark_toggled_cb), self, 0);
-    }
   g_signal_connect_object (entry, "changed", G_CALLBACK (why_changed_cb), self, 0);
-  g_signal_connect_object (card, "notify", G_CALLBACK (sync_step), box, G_CONNECT_SWAPPED);
   return box;
+}
+
+static void
+step_extra_unbind (GtkWidget *box,
+                   gpointer   user_data)
+{
+  SamCard *card = g_object_get_data (G_OBJECT (box), "card");
+
+  if (card != NULL)
+    g_signal_handlers_disconnect_by_func (card, sync_step, box);
+  g_object_set_data (G_OBJECT (box), "card", NULL);
+}
+
+static void
+step_extra_bind (GtkWidget *box,
+                 SamCard   *card,
+                 gpointer   user_data)
+{
+  step_extra_unbind (box, user_data);
+  /* A recycled why starts from this step's text. */
+  sam_field_reset (g_object_get_data (G_OBJECT (box), "entry"), sam_card_get_detail (card));
+  g_object_set_data_full (G_OBJECT (box), "card", g_object_ref (card), g_object_unref);
+  g_signal_connect_object (card, "notify", G_CALLBACK (sync_step), box, G_CONNECT_SWAPPED);
+  sync_step (box, NULL, card);
+}
+
+/* The one section's heading: what the room does with the steps. */
+static GtkWidget *
+header_new (gpointer user_data)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  GtkWidget *title = gtk_label_new (_("The request, step by step"));
+  GtkWidget *lead = gtk_label_new (_("Write each step the customer goes through, in order. For every step ask: why do "
+                                     "we do this? Then decide together whether it brings the customer value."));
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (lead), 0);
+  gtk_label_set_wrap (GTK_LABEL (lead), TRUE);
+  gtk_widget_add_css_class (lead, "discover-lead");
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), lead);
+  return header;
+}
+
+static void
+header_bind (GtkWidget *header,
+             GObject   *section,
+             gpointer   user_data)
+{
+}
+
+static GListModel *
+steps_of (SamCardTree *tree,
+          GObject     *section,
+          gpointer     user_data)
+{
+  GListModel *cards = sam_card_tree_get_cards (tree);
+
+  return cards ? sam_card_bucket_get (cards, "customer-step", 0, 0, 0, NULL) : NULL;
+}
+
+static gboolean
+add_step (SamCustomerWalkPage *self,
+          const char          *text)
+{
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  SamCardInit init = { .kind = "customer-step" };
+
+  if (store == NULL || step == NULL || *stripped == '\0')
+    return FALSE;
+
+  init.text = stripped;
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
+    {
+      sam_discover_report_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_from_tree (SamCardTree *tree,
+               GObject     *section,
+               SamCard     *parent,
+               const char  *text,
+               gpointer     user_data)
+{
+  return add_step (user_data, text);
 }
 
 static SamCard *
@@ -355,9 +452,7 @@ add_step_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  SamCustomerWalkPage *self = SAM_CUSTOMER_WALK_PAGE (widget);
-
-  gtk_widget_activate_action_variant (self->list, "cards.add", param);
+  add_step (SAM_CUSTOMER_WALK_PAGE (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -410,9 +505,13 @@ sam_customer_walk_page_context_changed (SamExercisePage *page,
   if (step != NULL)
     g_signal_connect_object (step, "notify::settings", G_CALLBACK (load_settings), self, G_CONNECT_SWAPPED);
 
+  sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   sam_card_watch_set_model (self->watch, store && step ? sam_store_get_cards (store, step) : NULL);
   load_settings (self);
   update_summary (self);
+  if (store != NULL && step != NULL && sam_exercise_page_get_workshop (page) != NULL)
+    sam_card_tree_set_context (self->tree, store, sam_exercise_page_get_workshop (page), step,
+                               G_LIST_MODEL (self->sections));
 }
 
 static void
@@ -422,9 +521,14 @@ sam_customer_walk_page_dispose (GObject *object)
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
 
   g_clear_object (&self->watch); /* its dispose stops watching */
+  if (self->tree != NULL)
+    sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   if (step != NULL)
     g_signal_handlers_disconnect_by_func (step, load_settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CUSTOMER_WALK_PAGE);
+  self->tree = NULL;
+  g_clear_object (&self->top);
+  g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (sam_customer_walk_page_parent_class)->dispose (object);
 }
@@ -439,12 +543,12 @@ sam_customer_walk_page_class_init (SamCustomerWalkPageClass *klass)
   object_class->dispose = sam_customer_walk_page_dispose;
   page_class->context_changed = sam_customer_walk_page_context_changed;
 
-  g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-customer-walk-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, content);
+  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, top);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, persona_row);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, request_row);
   gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, summary_box);
-  gtk_widget_class_bind_template_child (widget_class, SamCustomerWalkPage, steps_box);
   gtk_widget_class_bind_template_callback (widget_class, persona_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
 
@@ -459,13 +563,43 @@ sam_customer_walk_page_class_init (SamCustomerWalkPageClass *klass)
 static void
 sam_customer_walk_page_init (SamCustomerWalkPage *self)
 {
+  SamCardTreeSpec spec = {
+    .parent_placeholder = _("The next step the customer goes through…"),
+    .header_new = header_new,
+    .header_bind = header_bind,
+    .extra_new = step_extra_new,
+    .extra_bind = step_extra_bind,
+    .extra_unbind = step_extra_unbind,
+    .parents = steps_of,
+    .add = add_from_tree,
+  };
+  g_autoptr(GtkStringObject) steps = gtk_string_object_new ("customer-step");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
-  self->list = sam_card_list_new ("customer-step", 0, 0, 0, NULL);
-  sam_card_list_set_placeholder (SAM_CARD_LIST (self->list), _("The next step the customer goes through…"));
-  sam_card_list_set_show_team (SAM_CARD_LIST (self->list), FALSE);
-  sam_card_list_set_extra_func (SAM_CARD_LIST (self->list), step_extra_new, self, NULL);
-  sam_discover_bind_step (GTK_WIDGET (self), self->list);
-  gtk_box_append (GTK_BOX (self->steps_box), self->list);
+  self->sections = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_list_store_append (self->sections, steps);
+  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The request, step by step"), -1);
+  /* The request and the summary are the list's first row: they scroll
+   * with the steps, and the page keeps one scroller. */
+  g_object_ref (self->top);
+  gtk_box_remove (self->content, self->top);
+  sam_card_tree_set_top (self->tree, self->top);
+  gtk_box_append (self->content, GTK_WIDGET (self->tree));
+}
+
+/**
+ * sam_customer_walk_page_get_tree:
+ * @self: a #SamCustomerWalkPage
+ *
+ * Returns: (transfer none): the steps, one list
+ */
+SamCardTree *
+sam_customer_walk_page_get_tree (SamCustomerWalkPage *self)
+{
+  g_return_val_if_fail (SAM_IS_CUSTOMER_WALK_PAGE (self), NULL);
+  return self->tree;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sam-card-tree.h"
 #include "sam-exercise-page.h"
 
 #include "sam-store.h"
@@ -21,6 +22,7 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SamCustomerWalkPage, sam_customer_walk_page, SAM, CUSTOMER_WALK_PAGE, SamExercisePage)
 
-char *sam_customer_walk_dup_persona (SamStep *step);
+char        *sam_customer_walk_dup_persona   (SamStep             *step);
+SamCardTree *sam_customer_walk_page_get_tree (SamCustomerWalkPage *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-card-bucket.h"
+#include "sam-card-tree.h"
 #include "sam-clamp.h"
-#include "sam-card-list.h"
 #include "sam-discover-common.h"
 #include "sam-perspective-page.h"
 #include "sam-rotation.h"
@@ -13,7 +14,50 @@
 /* "In the other team's shoes": every team is given another team (a
  * rotation the coach may change), writes cards about that team's work for
  * five prompts, and the owning team answers each card.  The last view sets
- * image and reality side by side for the room. */
+ * image and reality side by side for the room.
+ *
+ * The cards of the pair on screen are one #SamCardTree: per prompt a
+ * section of the writing team's cards (each with the owners' answer
+ * under it) and one of what the owners add (#SamPerspectiveSection),
+ * each over the store's live bucket with a field for the next card. */
+
+#define SAM_TYPE_PERSPECTIVE_SECTION (sam_perspective_section_get_type ())
+G_DECLARE_FINAL_TYPE (SamPerspectiveSection, sam_perspective_section, SAM, PERSPECTIVE_SECTION, GObject)
+
+struct _SamPerspectiveSection
+{
+  GObject parent_instance;
+
+  guint prompt;
+  gint64 writer; /* the owner itself for what the owners add */
+  gint64 owner;
+};
+
+G_DEFINE_FINAL_TYPE (SamPerspectiveSection, sam_perspective_section, G_TYPE_OBJECT)
+
+static void
+sam_perspective_section_class_init (SamPerspectiveSectionClass *klass)
+{
+}
+
+static void
+sam_perspective_section_init (SamPerspectiveSection *self)
+{
+}
+
+static SamPerspectiveSection *
+perspective_section_new (guint  prompt,
+                         gint64 writer,
+                         gint64 owner)
+{
+  SamPerspectiveSection *section = g_object_new (SAM_TYPE_PERSPECTIVE_SECTION, NULL);
+
+  section->prompt = prompt;
+  section->writer = writer;
+  section->owner = owner;
+  return section;
+}
+
 struct _SamPerspectivePage
 {
   SamExercisePage parent_instance;
@@ -24,7 +68,11 @@ struct _SamPerspectivePage
   GtkWidget *propose_button;
   GtkDropDown *writer_dropdown;
   GtkStringList *writer_names;
+  GtkBox *cards_content;
+  GtkWidget *cards_top;
   GtkWidget *cards_box;
+  SamCardTree *tree;
+  GListStore *sections;
   GtkWidget *differences_box;
 
   GListModel *teams;
@@ -40,6 +88,7 @@ struct _SamPerspectivePage
   gint64 shown_target;
   guint refresh_id;
   gboolean updating;
+  gboolean differences_stale;
 };
 
 G_DEFINE_FINAL_TYPE (SamPerspectivePage, sam_perspective_page, SAM_TYPE_EXERCISE_PAGE)
@@ -344,6 +393,22 @@ _sam_perspective_page_get_store (SamPerspectivePage *self)
 }
 
 static void
+set_sections (SamPerspectivePage *self,
+              gint64              writer,
+              gint64              owner)
+{
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; writer != 0 && i < G_N_ELEMENTS (prompts); i++)
+    {
+      g_ptr_array_add (sections, perspective_section_new (i, writer, owner));
+      g_ptr_array_add (sections, perspective_section_new (i, owner, owner));
+    }
+  g_list_store_splice (self->sections, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
+                       sections->pdata, sections->len);
+}
+
+static void
 rebuild_cards (SamPerspectivePage *self)
 {
   int writer = team_index (self, self->writer_id);
@@ -361,13 +426,14 @@ rebuild_cards (SamPerspectivePage *self)
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_widget_add_css_class (label, "dim-label");
           gtk_box_append (GTK_BOX (self->cards_box), label);
+          set_sections (self, 0, 0);
         }
       self->shown_writer = self->shown_target = 0;
       return;
     }
 
-  /* Rebuilding would throw away what someone is typing: only when the
-   * pair on screen changes. */
+  /* Making the sections again would throw away what someone is typing:
+   * only when the pair on screen changes. */
   if (self->shown_writer == self->writer_id && self->shown_target == target_id)
     return;
 
@@ -384,17 +450,83 @@ rebuild_cards (SamPerspectivePage *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "title-1");
   gtk_box_append (GTK_BOX (self->cards_box), label);
-
-  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
-    gtk_box_append (GTK_BOX (self->cards_box),
-                    _sam_perspective_prompt_section_new (self, i, team_at (self, writer), owner));
+  set_sections (self, self->writer_id, target_id);
 }
 
+/* The page's #SamCardTree. */
+
+static void
+header_bind (GtkWidget *header,
+             GObject   *object,
+             gpointer   user_data)
+{
+  SamPerspectivePage *self = user_data;
+  SamPerspectiveSection *section = SAM_PERSPECTIVE_SECTION (object);
+
+  _sam_perspective_header_bind (header, section->prompt,
+                                sam_discover_team_by_id (self->teams, section->writer),
+                                sam_discover_team_by_id (self->teams, section->owner));
+}
+
+static char *
+placeholder_of (SamCardTree *tree,
+                GObject     *object,
+                SamCard     *parent,
+                gpointer     user_data)
+{
+  SamPerspectivePage *self = user_data;
+  SamPerspectiveSection *section = SAM_PERSPECTIVE_SECTION (object);
+
+  return _sam_perspective_placeholder (section->prompt,
+                                       sam_discover_team_by_id (self->teams, section->writer),
+                                       sam_discover_team_by_id (self->teams, section->owner));
+}
+
+static GListModel *
+cards_of (SamCardTree *tree,
+          GObject     *object,
+          gpointer     user_data)
+{
+  GListModel *cards = sam_card_tree_get_cards (tree);
+  SamPerspectiveSection *section = SAM_PERSPECTIVE_SECTION (object);
+
+  return cards ? sam_card_bucket_get (cards, "perspective", section->writer, section->owner, 0,
+                                      prompts[section->prompt].key) : NULL;
+}
+
+static gboolean add_card (SamPerspectivePage *self,
+                          gint64              team_id,
+                          gint64              about_id,
+                          const char         *prompt,
+                          const char         *text,
+                          int                 response);
+
+static gboolean
+add_from_tree (SamCardTree *tree,
+               GObject     *object,
+               SamCard     *parent,
+               const char  *text,
+               gpointer     user_data)
+{
+  SamPerspectiveSection *section = SAM_PERSPECTIVE_SECTION (object);
+
+  /* The owners' own cards are "added" from the start. */
+  return add_card (user_data, section->writer, section->owner, prompts[section->prompt].key, text,
+                   section->writer == section->owner ? SAM_PERSPECTIVE_ADDED : SAM_PERSPECTIVE_OPEN);
+}
+
+/* "Image and reality" compares every team's cards: it is made when it is
+ * shown, and again on a change while it is shown, not on every card typed
+ * on the other views. */
 static void
 rebuild_differences (SamPerspectivePage *self)
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+
+  self->differences_stale = g_strcmp0 (adw_view_stack_get_visible_child_name (self->views), "differences") != 0;
+  if (self->differences_stale)
+    return;
 
   sam_discover_clear_box (self->differences_box);
   if (step == NULL || self->teams == NULL)
@@ -459,7 +591,6 @@ cards_changed_cb (SamPerspectivePage *self)
 
   mark_added_cards (self);
   rebuild_differences (self);
-  sam_discover_refresh_text_sizes (self->cards_box);
 }
 
 static gboolean
@@ -498,6 +629,13 @@ flush_refresh (SamPerspectivePage *self)
       g_clear_handle_id (&self->refresh_id, g_source_remove);
       refresh_cb (self);
     }
+}
+
+static void
+view_changed_cb (SamPerspectivePage *self)
+{
+  if (self->differences_stale)
+    rebuild_differences (self);
 }
 
 static void
@@ -579,7 +717,7 @@ is_prompt (const char *key)
   return sam_perspective_get_prompt_title (key) != NULL;
 }
 
-static void
+static gboolean
 add_card (SamPerspectivePage *self,
           gint64              team_id,
           gint64              about_id,
@@ -590,22 +728,26 @@ add_card (SamPerspectivePage *self,
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
   g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
   SamCardInit init = {
     .kind = "perspective",
     .team_id = team_id,
     .about_team_id = about_id,
     .prompt = prompt,
-    .text = text,
+    .text = stripped,
     .response = response,
   };
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
   /* Like Enter in an empty field: a blank card is simply not added. */
-  if (about_id == 0 || !is_prompt (prompt) || *stripped == '\0')
-    return;
+  if (store == NULL || step == NULL || about_id == 0 || !is_prompt (prompt) || *stripped == '\0')
+    return FALSE;
 
   if (sam_store_add_card (store, step, &init, &error) == NULL)
-    sam_discover_report_error (GTK_WIDGET (self), error);
+    {
+      sam_discover_report_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* perspective.add-card ((xss)): the writing team's card about the team it
@@ -709,9 +851,12 @@ sam_perspective_page_context_changed (SamExercisePage *page,
   if (step != NULL)
     g_signal_connect_object (step, "notify::settings", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
+  sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   set_teams (self, store && workshop ? sam_store_get_teams (store, workshop) : NULL);
   sam_card_watch_set_model (self->watch, store && step ? sam_store_get_cards (store, step) : NULL);
   self->shown_writer = self->shown_target = -1;
+  if (store != NULL && workshop != NULL && step != NULL)
+    sam_card_tree_set_context (self->tree, store, workshop, step, G_LIST_MODEL (self->sections));
   queue_refresh (self);
 }
 
@@ -723,10 +868,15 @@ sam_perspective_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->watch); /* its dispose stops watching */
+  if (self->tree != NULL)
+    sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   set_teams (self, NULL);
   if (step != NULL)
     g_signal_handlers_disconnect_by_func (step, queue_refresh, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PERSPECTIVE_PAGE);
+  self->tree = NULL;
+  g_clear_object (&self->cards_top);
+  g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (sam_perspective_page_parent_class)->dispose (object);
 }
@@ -760,6 +910,8 @@ sam_perspective_page_class_init (SamPerspectivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, propose_button);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, writer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, writer_names);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, cards_content);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, cards_top);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, differences_box);
 
@@ -776,9 +928,78 @@ sam_perspective_page_class_init (SamPerspectivePageClass *klass)
 static void
 sam_perspective_page_init (SamPerspectivePage *self)
 {
+  SamCardTreeSpec spec = {
+    .header_new = _sam_perspective_header_new,
+    .header_bind = header_bind,
+    .extra_new = _sam_perspective_response_new,
+    .extra_bind = _sam_perspective_response_bind,
+    .extra_unbind = _sam_perspective_response_unbind,
+    .parents = cards_of,
+    .add = add_from_tree,
+    .placeholder = placeholder_of,
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sections = g_list_store_new (SAM_TYPE_PERSPECTIVE_SECTION);
+  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cards and Answers"), -1);
+  /* The choice of the writing team and the pair's heading are the list's
+   * first row: they scroll with the cards, and the page keeps one
+   * scroller. */
+  g_object_ref (self->cards_top);
+  gtk_box_remove (self->cards_content, self->cards_top);
+  sam_card_tree_set_top (self->tree, self->cards_top);
+  gtk_box_append (self->cards_content, GTK_WIDGET (self->tree));
 
   self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
   g_signal_connect_object (self->writer_dropdown, "notify::selected",
                            G_CALLBACK (writer_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sam_perspective_page_get_tree:
+ * @self: a #SamPerspectivePage
+ *
+ * Returns: (transfer none): the cards of the pair on screen, one list
+ */
+SamCardTree *
+sam_perspective_page_get_tree (SamPerspectivePage *self)
+{
+  g_return_val_if_fail (SAM_IS_PERSPECTIVE_PAGE (self), NULL);
+  return self->tree;
+}
+
+/**
+ * sam_perspective_page_find_section:
+ * @self: a #SamPerspectivePage
+ * @prompt: a prompt key such as "goals"
+ * @writer: the writing team, or the owning team for what it adds
+ *
+ * Returns: (transfer none) (nullable): the section of the pair on screen
+ *   (for sam_card_tree_show_entry())
+ */
+GObject *
+sam_perspective_page_find_section (SamPerspectivePage *self,
+                                   const char         *prompt,
+                                   gint64              writer)
+{
+  guint n;
+
+  g_return_val_if_fail (SAM_IS_PERSPECTIVE_PAGE (self), NULL);
+
+  flush_refresh (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamPerspectiveSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
+
+      if (section->writer == writer && g_strcmp0 (prompts[section->prompt].key, prompt) == 0)
+        return G_OBJECT (section);
+    }
+
+  return NULL;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sam-card-tree.h"
 #include "sam-exercise-page.h"
 
 #include "sam-store.h"
@@ -28,13 +29,27 @@ const char *sam_perspective_get_prompt_title  (const char *key);
 
 gint64      sam_perspective_page_get_target   (SamPerspectivePage *self,
                                                gint64              writer_id);
+SamCardTree *sam_perspective_page_get_tree    (SamPerspectivePage *self);
+GObject    *sam_perspective_page_find_section (SamPerspectivePage *self,
+                                               const char         *prompt,
+                                               gint64              writer);
 
 /* Private to the sam-perspective-* files */
 const char *_sam_perspective_get_placeholder     (guint               index);
 GListModel *_sam_perspective_page_get_teams      (SamPerspectivePage *self);
 SamStore   *_sam_perspective_page_get_store      (SamPerspectivePage *self);
-GtkWidget  *_sam_perspective_prompt_section_new  (SamPerspectivePage *self,
-                                                  guint               i,
+GtkWidget  *_sam_perspective_response_new        (gpointer            user_data);
+void        _sam_perspective_response_bind       (GtkWidget          *box,
+                                                  SamCard            *card,
+                                                  gpointer            user_data);
+void        _sam_perspective_response_unbind     (GtkWidget          *box,
+                                                  gpointer            user_data);
+GtkWidget  *_sam_perspective_header_new          (gpointer            user_data);
+void        _sam_perspective_header_bind         (GtkWidget          *header,
+                                                  guint               prompt,
+                                                  SamTeam            *writer,
+                                                  SamTeam            *owner);
+char       *_sam_perspective_placeholder         (guint               prompt,
                                                   SamTeam            *writer,
                                                   SamTeam            *owner);
 

@@ -3,15 +3,59 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-card-bucket.h"
+#include "sam-card-tree.h"
 #include "sam-clamp.h"
-#include "sam-card-list.h"
 #include "sam-discover-common.h"
 #include "sam-strengths-page.h"
 
 /* "Strengths and challenges": per team, what it is good at and what it
  * struggles with, said by itself and seen by the others; then the
  * potential: a strength of one team linked to a challenge of another.
- * The links feed the relationship map. */
+ * The links feed the relationship map.
+ *
+ * The shown team's cards are one #SamCardTree: per writer (the team
+ * itself first, then each other team) a section for the strengths it
+ * sees and one for the challenges (#SamStrengthsSection), each over the
+ * store's live bucket and with a field for the next card. */
+
+#define SAM_TYPE_STRENGTHS_SECTION (sam_strengths_section_get_type ())
+G_DECLARE_FINAL_TYPE (SamStrengthsSection, sam_strengths_section, SAM, STRENGTHS_SECTION, GObject)
+
+struct _SamStrengthsSection
+{
+  GObject parent_instance;
+
+  const char *kind; /* "strength" or "challenge" */
+  gint64 writer;
+  gint64 about;
+};
+
+G_DEFINE_FINAL_TYPE (SamStrengthsSection, sam_strengths_section, G_TYPE_OBJECT)
+
+static void
+sam_strengths_section_class_init (SamStrengthsSectionClass *klass)
+{
+}
+
+static void
+sam_strengths_section_init (SamStrengthsSection *self)
+{
+}
+
+static SamStrengthsSection *
+strengths_section_new (const char *kind,
+                       gint64      writer,
+                       gint64      about)
+{
+  SamStrengthsSection *section = g_object_new (SAM_TYPE_STRENGTHS_SECTION, NULL);
+
+  section->kind = g_str_equal (kind, "strength") ? "strength" : "challenge";
+  section->writer = writer;
+  section->about = about;
+  return section;
+}
+
 struct _SamStrengthsPage
 {
   SamExercisePage parent_instance;
@@ -19,7 +63,11 @@ struct _SamStrengthsPage
   AdwViewStack *views;
   GtkDropDown *team_dropdown;
   GtkStringList *team_names;
+  GtkBox *teams_content;
+  GtkWidget *teams_top;
   GtkWidget *team_box;
+  SamCardTree *tree;
+  GListStore *sections;
   GtkDropDown *strength_dropdown;
   GtkStringList *strength_names;
   GtkDropDown *challenge_dropdown;
@@ -54,72 +102,139 @@ n_teams (SamStrengthsPage *self)
   return self->teams ? g_list_model_get_n_items (self->teams) : 0;
 }
 
-/* One writer's cards of one kind about the shown team, under a line that
- * says who said them. */
+/* A section's heading: the kind, and who said it (a team's dot and its
+ * name, so the colour is never the only sign). */
 static GtkWidget *
-writer_block_new (SamStrengthsPage *self,
-                  const char       *kind,
-                  SamTeam          *writer,
-                  SamTeam          *about)
+header_new (gpointer user_data)
 {
-  GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *list = sam_card_list_new (kind, sam_team_get_id (writer), sam_team_get_id (about), 0, NULL);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = sam_discover_section_title (NULL);
+  GtkWidget *badge = sam_discover_team_badge_new (NULL, NULL);
+  GtkWidget *swatch = gtk_widget_get_first_child (badge);
+
+  gtk_widget_add_css_class (badge, "discover-said-by");
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), badge);
+  g_object_set_data_full (G_OBJECT (swatch), "colour", g_strdup ("customer-swatch"), g_free);
+  g_object_set_data (G_OBJECT (header), "title", title);
+  g_object_set_data (G_OBJECT (header), "swatch", swatch);
+  g_object_set_data (G_OBJECT (header), "said", gtk_widget_get_last_child (badge));
+  return header;
+}
+
+static void
+header_bind (GtkWidget *header,
+             GObject   *object,
+             gpointer   user_data)
+{
+  SamStrengthsPage *self = user_data;
+  SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
+  SamTeam *writer = sam_discover_team_by_id (self->teams, section->writer);
+  GtkWidget *swatch = g_object_get_data (G_OBJECT (header), "swatch");
+  const char *old = g_object_get_data (G_OBJECT (swatch), "colour");
   g_autofree char *said = NULL;
-  g_autofree char *hint = NULL;
-  gboolean is_strength = g_str_equal (kind, "strength");
+  char *css;
 
-  if (writer == about)
-    {
-      said = g_strdup (_("Said by the team itself"));
-      hint = g_strdup (is_strength ? _("A strength we see in ourselves…") : _("A challenge we face…"));
-    }
+  gtk_label_set_text (g_object_get_data (G_OBJECT (header), "title"),
+                      g_str_equal (section->kind, "strength") ? _("Strengths") : _("Challenges"));
+
+  if (section->writer == section->about)
+    said = g_strdup (_("Said by the team itself"));
   else
-    {
-      /* Translators: who wrote the cards below; %s is a team */
-      said = g_strdup_printf (_("Seen by %s"), sam_team_get_name (writer));
-      /* Translators: %s is the team writing */
-      hint = g_strdup_printf (is_strength ? _("A strength %s sees…") : _("A challenge %s sees…"),
-                              sam_team_get_name (writer));
-    }
+    /* Translators: who wrote the cards below; %s is a team */
+    said = g_strdup_printf (_("Seen by %s"), writer ? sam_team_get_name (writer) : "");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (header), "said"), said);
 
-  gtk_box_append (GTK_BOX (block), sam_discover_team_badge_new (writer, said));
-  gtk_widget_add_css_class (gtk_widget_get_first_child (block), "discover-said-by");
-  sam_card_list_set_placeholder (SAM_CARD_LIST (list), hint);
-  sam_card_list_set_show_team (SAM_CARD_LIST (list), FALSE);
-  sam_discover_bind_step (GTK_WIDGET (self), list);
-  gtk_box_append (GTK_BOX (block), list);
-  return block;
+  css = writer ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (writer)) : g_strdup ("customer-swatch");
+  if (old != NULL)
+    gtk_widget_remove_css_class (swatch, old);
+  gtk_widget_add_css_class (swatch, css);
+  g_object_set_data_full (G_OBJECT (swatch), "colour", css, g_free);
 }
 
-static GtkWidget *
-kind_column_new (SamStrengthsPage *self,
-                 const char       *kind,
-                 const char       *title,
-                 guint             about)
+static char *
+placeholder_of (SamCardTree *tree,
+                GObject     *object,
+                SamCard     *parent,
+                gpointer     user_data)
 {
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
-  GtkWidget *heading = sam_discover_section_title (title);
+  SamStrengthsPage *self = user_data;
+  SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
+  gboolean is_strength = g_str_equal (section->kind, "strength");
+  SamTeam *writer;
 
-  gtk_widget_set_hexpand (column, TRUE);
-  gtk_widget_add_css_class (heading, "title-2");
-  gtk_box_append (GTK_BOX (column), heading);
+  if (section->writer == section->about)
+    return g_strdup (is_strength ? _("A strength we see in ourselves…") : _("A challenge we face…"));
 
-  /* The team itself first, then how the others see it. */
-  gtk_box_append (GTK_BOX (column), writer_block_new (self, kind, team_at (self, about), team_at (self, about)));
-  for (guint i = 0; i < n_teams (self); i++)
-    if (i != about)
-      gtk_box_append (GTK_BOX (column), writer_block_new (self, kind, team_at (self, i), team_at (self, about)));
-
-  return column;
+  writer = sam_discover_team_by_id (self->teams, section->writer);
+  /* Translators: %s is the team writing */
+  return g_strdup_printf (is_strength ? _("A strength %s sees…") : _("A challenge %s sees…"),
+                          writer ? sam_team_get_name (writer) : "");
 }
 
+static GListModel *
+cards_of (SamCardTree *tree,
+          GObject     *object,
+          gpointer     user_data)
+{
+  GListModel *cards = sam_card_tree_get_cards (tree);
+  SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
+
+  return cards ? sam_card_bucket_get (cards, section->kind, section->writer, section->about, 0, NULL) : NULL;
+}
+
+static gboolean
+add_card (SamStrengthsPage *self,
+          const char       *kind,
+          gint64            writer,
+          gint64            about,
+          const char       *text)
+{
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  SamCardInit init = { 0 };
+
+  if (step == NULL || (!g_str_equal (kind, "strength") && !g_str_equal (kind, "challenge")) ||
+      sam_discover_team_index (self->teams, writer) < 0 ||
+      sam_discover_team_index (self->teams, about) < 0 || *stripped == '\0')
+    return FALSE;
+
+  init.kind = kind;
+  init.team_id = writer;
+  init.about_team_id = about;
+  init.text = stripped;
+  if (sam_store_add_card (store, step, &init, &error) == NULL)
+    {
+      sam_discover_report_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_from_tree (SamCardTree *tree,
+               GObject     *object,
+               SamCard     *parent,
+               const char  *text,
+               gpointer     user_data)
+{
+  SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
+
+  return add_card (user_data, section->kind, section->writer, section->about, text);
+}
+
+/* The shown team's heading, and its sections: the team itself first,
+ * then how each other team sees it. */
 static void
 rebuild_team (SamStrengthsPage *self,
               gboolean          force)
 {
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  GtkWidget *columns, *heading;
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
   int about = sam_discover_team_index (self->teams, self->team_id);
+  GtkWidget *heading;
 
   if (!force && self->shown_team == self->team_id)
     return;
@@ -132,18 +247,29 @@ rebuild_team (SamStrengthsPage *self,
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (self->team_box), label);
-      return;
+    }
+  else
+    {
+      heading = sam_discover_team_badge_new (team_at (self, about), sam_team_get_name (team_at (self, about)));
+      gtk_widget_add_css_class (gtk_widget_get_last_child (heading), "title-1");
+      gtk_box_append (GTK_BOX (self->team_box), heading);
+
+      for (guint i = 0; i <= n_teams (self); i++)
+        {
+          /* The team itself first (i == 0), then the others in order. */
+          guint writer = i == 0 ? (guint) about : i - 1;
+
+          if (i > 0 && writer == (guint) about)
+            continue;
+          g_ptr_array_add (sections, strengths_section_new ("strength", sam_team_get_id (team_at (self, writer)),
+                                                            self->team_id));
+          g_ptr_array_add (sections, strengths_section_new ("challenge", sam_team_get_id (team_at (self, writer)),
+                                                            self->team_id));
+        }
     }
 
-  heading = sam_discover_team_badge_new (team_at (self, about), sam_team_get_name (team_at (self, about)));
-  gtk_widget_add_css_class (gtk_widget_get_last_child (heading), "title-1");
-  gtk_box_append (GTK_BOX (self->team_box), heading);
-
-  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  gtk_box_append (GTK_BOX (columns), kind_column_new (self, "strength", _("Strengths"), about));
-  gtk_box_append (GTK_BOX (columns), kind_column_new (self, "challenge", _("Challenges"), about));
-  gtk_box_append (GTK_BOX (self->team_box), columns);
+  g_list_store_splice (self->sections, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
+                       sections->pdata, sections->len);
 }
 
 static void
@@ -361,7 +487,6 @@ static void
 cards_changed_cb (SamStrengthsPage *self)
 {
   rebuild_potential (self);
-  sam_discover_refresh_text_sizes (self->team_box);
 }
 
 /**
@@ -493,24 +618,11 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
-  SamStrengthsPage *self = SAM_STRENGTHS_PAGE (widget);
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  g_autoptr(GError) error = NULL;
   const char *kind, *text;
-  SamCardInit init = { 0 };
+  gint64 writer, about;
 
-  g_variant_get (param, "(&sxx&s)", &kind, &init.team_id, &init.about_team_id, &text);
-  if (step == NULL || (!g_str_equal (kind, "strength") && !g_str_equal (kind, "challenge")) ||
-      sam_discover_team_index (self->teams, init.team_id) < 0 ||
-      sam_discover_team_index (self->teams, init.about_team_id) < 0)
-    return;
-
-  init.kind = kind;
-  init.text = text;
-  if (sam_store_add_card (store, step, &init, &error) == NULL &&
-      !g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID))
-    sam_discover_report_error (widget, error);
+  g_variant_get (param, "(&sxx&s)", &kind, &writer, &about, &text);
+  add_card (SAM_STRENGTHS_PAGE (widget), kind, writer, about, text);
 }
 
 static void
@@ -555,6 +667,7 @@ sam_strengths_page_context_changed (SamExercisePage *page,
     return;
 
   live = store != NULL && workshop != NULL && step != NULL;
+  sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   sam_discover_set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
                          G_CALLBACK (teams_changed_cb), self);
   sam_discover_set_list (&self->links, live ? sam_store_get_card_links (store, step) : NULL,
@@ -562,6 +675,8 @@ sam_strengths_page_context_changed (SamExercisePage *page,
   sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
   rebuild_potential (self);
+  if (live)
+    sam_card_tree_set_context (self->tree, store, workshop, step, G_LIST_MODEL (self->sections));
 }
 
 static void
@@ -570,9 +685,14 @@ sam_strengths_page_dispose (GObject *object)
   SamStrengthsPage *self = (SamStrengthsPage *)object;
 
   g_clear_object (&self->watch); /* its dispose stops watching */
+  if (self->tree != NULL)
+    sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   sam_discover_set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
+  self->tree = NULL;
+  g_clear_object (&self->teams_top);
+  g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (sam_strengths_page_parent_class)->dispose (object);
 }
@@ -604,6 +724,8 @@ sam_strengths_page_class_init (SamStrengthsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, views);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_names);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, teams_content);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, teams_top);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, team_box);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, strength_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, strength_names);
@@ -624,7 +746,26 @@ sam_strengths_page_class_init (SamStrengthsPageClass *klass)
 static void
 sam_strengths_page_init (SamStrengthsPage *self)
 {
+  SamCardTreeSpec spec = {
+    .header_new = header_new,
+    .header_bind = header_bind,
+    .parents = cards_of,
+    .add = add_from_tree,
+    .placeholder = placeholder_of,
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sections = g_list_store_new (SAM_TYPE_STRENGTHS_SECTION);
+  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Strengths and Challenges"), -1);
+  /* The choice of the team and its name are the list's first row: they
+   * scroll with the cards, and the page keeps one scroller. */
+  g_object_ref (self->teams_top);
+  gtk_box_remove (self->teams_content, self->teams_top);
+  sam_card_tree_set_top (self->tree, self->teams_top);
+  gtk_box_append (self->teams_content, GTK_WIDGET (self->tree));
 
   self->strength_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->challenge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -632,4 +773,48 @@ sam_strengths_page_init (SamStrengthsPage *self)
   self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
   g_signal_connect_object (self->team_dropdown, "notify::selected",
                            G_CALLBACK (team_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sam_strengths_page_get_tree:
+ * @self: a #SamStrengthsPage
+ *
+ * Returns: (transfer none): the shown team's strengths and challenges,
+ *   one list
+ */
+SamCardTree *
+sam_strengths_page_get_tree (SamStrengthsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_STRENGTHS_PAGE (self), NULL);
+  return self->tree;
+}
+
+/**
+ * sam_strengths_page_find_section:
+ * @self: a #SamStrengthsPage
+ * @kind: "strength" or "challenge"
+ * @writer: the team that writes
+ *
+ * Returns: (transfer none) (nullable): the section of @writer's cards of
+ *   @kind about the shown team (for sam_card_tree_show_entry())
+ */
+GObject *
+sam_strengths_page_find_section (SamStrengthsPage *self,
+                                 const char       *kind,
+                                 gint64            writer)
+{
+  guint n;
+
+  g_return_val_if_fail (SAM_IS_STRENGTHS_PAGE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamStrengthsSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
+
+      if (section->writer == writer && g_strcmp0 (section->kind, kind) == 0)
+        return G_OBJECT (section);
+    }
+
+  return NULL;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sam-card-tree.h"
 #include "sam-exercise-page.h"
 
 #include "sam-store.h"
@@ -18,5 +19,9 @@ SamCardLink *sam_strengths_page_link (SamStrengthsPage  *self,
                                       SamCard           *challenge,
                                       const char        *note,
                                       GError           **error);
+SamCardTree *sam_strengths_page_get_tree (SamStrengthsPage *self);
+GObject     *sam_strengths_page_find_section (SamStrengthsPage *self,
+                                              const char       *kind,
+                                              gint64            writer);
 
 G_END_DECLS

@@ -3,11 +3,12 @@
 
 #include <string.h>
 
-#include "sam-card-list.h"
+#include "sam-beliefs-page.h"
 #include "sam-customer-walk-page.h"
 #include "sam-exercise.h"
 #include "sam-perspective-page.h"
 #include "sam-step-settings.h"
+#include "sam-strengths-page.h"
 #include "sam-test-utils.h"
 
 /* The four discovery exercises, each done the way the room does it: a
@@ -112,6 +113,24 @@ reopened_step (SamStore *again,
   return step;
 }
 
+/* Enter as a card field's key handler sees it. */
+static void
+press_enter (GtkWidget *text_view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
 /* The newest card of @kind in the step. */
 static SamCard *
 last_card (SamStore   *store,
@@ -179,6 +198,10 @@ find_pressed_answer (GtkWidget  *root,
 
   return NULL;
 }
+
+static SamCard *find_card (SamStore   *store,
+                           SamStep    *step,
+                           const char *text);
 
 static void
 test_perspective (void)
@@ -267,6 +290,40 @@ test_perspective (void)
 
   gtk_widget_activate_action (h.page, "perspective.show-writer", "x", sales);
   sam_test_pump (200);
+  /* One list: the top row, then per prompt a section of Sales' cards and
+   * one of what Back Office adds, each a heading, its cards and a field. */
+  {
+    SamCardTree *tree = sam_perspective_page_get_tree (page);
+    GListModel *rows = sam_card_tree_get_rows (tree);
+    GObject *own_goals = sam_perspective_page_find_section (page, "goals", back_office);
+    GtkWidget *entry;
+    SamCard *added;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 2 * 2 + 5);
+
+    /* Back Office types what is missing about its goals: Enter adds it
+     * as "added" and keeps the field. */
+    g_assert_nonnull (own_goals);
+    sam_card_tree_show_entry (tree, own_goals, NULL);
+    sam_test_pump (100);
+    entry = sam_card_tree_show_entry (tree, own_goals, NULL);
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (entry))), ==,
+                     "Back Office adds what is missing…");
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Fewer calls back", -1);
+    press_enter (entry);
+    sam_test_pump (100);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+    added = find_card (h.store, h.step, "Fewer calls back");
+    g_assert_cmpint (sam_card_get_team_id (added), ==, back_office);
+    g_assert_cmpint (sam_card_get_about_team_id (added), ==, back_office);
+    g_assert_cmpstr (sam_card_get_prompt (added), ==, "goals");
+    g_assert_cmpint (sam_card_get_response (added), ==, SAM_PERSPECTIVE_ADDED);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 2 * 2 + 6);
+    gtk_widget_activate_action (GTK_WIDGET (tree), "cards.delete", "x", sam_card_get_id (added));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 2 * 2 + 5);
+  }
   sam_test_screenshot (GTK_WIDGET (h.window), "perspective-page.png");
 
   /* An answer pressed again is taken back: the card is open again. */
@@ -366,6 +423,23 @@ test_customer_walk (void)
     }
 
   sam_test_pump (200);
+  /* One list: the top row, the heading, the four steps, the field; under
+   * each step its why and its value, bound to that step. */
+  {
+    SamCardTree *tree = sam_customer_walk_page_get_tree (SAM_CUSTOMER_WALK_PAGE (h.page));
+    g_autoptr(SamCard) second = g_list_model_get_item (cards, 1);
+    GtkWidget *row, *extra, *why;
+
+    g_assert_cmpuint (g_list_model_get_n_items (sam_card_tree_get_rows (tree)), ==, 1 + 1 + 4 + 1);
+    row = sam_card_tree_show_card (tree, second);
+    sam_test_pump (100);
+    row = sam_card_tree_show_card (tree, second);
+    g_assert_nonnull (row);
+    extra = gtk_widget_get_next_sibling (row);
+    why = gtk_widget_get_last_child (gtk_widget_get_first_child (extra));
+    g_assert_true (GTK_IS_ENTRY (why));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (why)), ==, "The old system needed it in 1998");
+  }
   sam_test_screenshot (GTK_WIDGET (h.window), "customer-walk-page.png");
 
   again = reopen (&h);
@@ -446,6 +520,44 @@ test_strengths (void)
 
   gtk_widget_activate_action (h.page, "strengths.show-team", "x", sales);
   sam_test_pump (200);
+  /* One list: the top row, then per writer (Sales itself first) a section
+   * of strengths and one of challenges, each a heading, its cards about
+   * Sales and a field. */
+  {
+    SamCardTree *tree = sam_strengths_page_get_tree (SAM_STRENGTHS_PAGE (h.page));
+    GObject *seen_by_it = sam_strengths_page_find_section (SAM_STRENGTHS_PAGE (h.page), "challenge", it);
+    GListModel *rows = sam_card_tree_get_rows (tree);
+    GtkWidget *entry;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 6 * 2 + 3);
+    {
+      g_autoptr(GObject) first_card = g_list_model_get_item (rows, 2);
+
+      g_assert_true (SAM_CARD (first_card) == find_card (h.store, h.step, "We answer every call within a minute"));
+    }
+
+    /* Typed into IT's field for the challenges of Sales: Enter adds it
+     * there and keeps the field. */
+    g_assert_nonnull (seen_by_it);
+    sam_card_tree_show_entry (tree, seen_by_it, NULL);
+    sam_test_pump (100);
+    entry = sam_card_tree_show_entry (tree, seen_by_it, NULL);
+    g_assert_nonnull (entry);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (entry)));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (entry))), ==, "A challenge IT sees…");
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Promising dates nobody checked", -1);
+    press_enter (entry);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry))), ==, 0);
+    sam_test_pump (100);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+    g_assert_cmpint (sam_card_get_team_id (find_card (h.store, h.step, "Promising dates nobody checked")), ==, it);
+    g_assert_cmpint (sam_card_get_about_team_id (find_card (h.store, h.step, "Promising dates nobody checked")), ==, sales);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 6 * 2 + 4);
+    gtk_widget_activate_action (GTK_WIDGET (tree), "cards.delete", "x",
+                                sam_card_get_id (find_card (h.store, h.step, "Promising dates nobody checked")));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 6 * 2 + 3);
+  }
   sam_test_screenshot (GTK_WIDGET (h.window), "strengths-page.png");
 
   /* Potential: a strength of Sales for a challenge of IT. */
@@ -547,10 +659,44 @@ test_beliefs (void)
   gtk_widget_activate_action (h.page, "beliefs.select-pair", "(xx)", sales, back_office);
   sam_test_pump (100);
   {
-    GtkWidget *list = sam_test_find_child (h.page, SAM_TYPE_CARD_LIST);
+    SamCardTree *tree = sam_beliefs_page_get_tree (SAM_BELIEFS_PAGE (h.page));
+    GObject *pair = sam_beliefs_page_find_pair (SAM_BELIEFS_PAGE (h.page), sales, back_office);
+    GtkWidget *entry;
 
-    g_assert_nonnull (list);
-    g_assert_true (gtk_widget_activate_action (list, "cards.add", "s", "Back Office slows every deal down"));
+    g_assert_nonnull (pair);
+    sam_card_tree_show_entry (tree, pair, NULL);
+    sam_test_pump (100);
+    entry = sam_card_tree_show_entry (tree, pair, NULL);
+    g_assert_nonnull (entry);
+    gtk_widget_grab_focus (entry);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), "Back Office slows every deal down", -1);
+    press_enter (entry);
+    /* Enter keeps the field for the next belief of the pair. */
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry))), ==, 0);
+    sam_test_pump (100);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
+  }
+  /* Every pair with beliefs is a section, in team order, the customer
+   * last: Sales about Back Office (chosen), Sales about IT, Back Office
+   * about Sales, Back Office about the customer, IT about Sales. */
+  {
+    GListModel *rows = sam_card_tree_get_rows (sam_beliefs_page_get_tree (SAM_BELIEFS_PAGE (h.page)));
+
+    /* The top row, then per pair a heading, its belief and a field. */
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 5 * 3);
+  }
+  /* The strength of a belief follows its dots. */
+  {
+    SamCard *belief = find_card (h.store, h.step, "Back Office slows every deal down");
+    GtkWidget *row = sam_card_tree_show_card (sam_beliefs_page_get_tree (SAM_BELIEFS_PAGE (h.page)), belief);
+    GtkWidget *dots;
+
+    g_assert_nonnull (row);
+    dots = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (dots);
+    g_assert_true (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_first_child (dots))), "filled"));
+    g_assert_false (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (dots)))),
+                                                "filled"));
   }
   sam_test_pump (100);
   g_assert_cmpint (sam_card_get_value (find_card (h.store, h.step, "Back Office slows every deal down")), ==, 3);

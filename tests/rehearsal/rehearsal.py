@@ -585,6 +585,19 @@ class Rehearsal:
                 time.sleep(0.3)
                 fields = self.d.find_all(page, 'text', placeholder)
             index = len(fields) - 1
+        # A field below the rows in view is not made yet (one list view):
+        # the wheel over the page's last field (the list, not the page
+        # around it) brings the next rows, as a person scrolls to it.
+        for _ in range(20):
+            if len(fields) > index:
+                break
+            shown = self.d.find_all(page, 'text')
+            if not shown:
+                break
+            x, y = self.d.screen_point(shown[-1])
+            run('xdotool', 'mousemove', str(x), str(y), 'click', '5')
+            time.sleep(0.3)
+            fields = self.d.find_all(page, 'text', placeholder)
         if index < 0 or len(fields) <= index:
             raise RehearsalError('%d fields %r, wanted number %d' % (len(fields), placeholder, index + 1))
         field = fields[index]
