@@ -37,7 +37,8 @@ typedef struct
                                 gpointer     user_data);
   void        (*extra_unbind)  (GtkWidget   *extra,
                                 gpointer     user_data);
-  /* The live buckets: a section's cards, the cards under a card. */
+  /* The live buckets: a section's cards, the cards under a card
+   * (@children NULL: cards have none under them, nor a field for them). */
   GListModel *(*parents)       (SamCardTree *tree,
                                 GObject     *section,
                                 gpointer     user_data);
