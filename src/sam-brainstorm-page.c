@@ -52,6 +52,9 @@ struct _SamBrainstormPage
   gulong settings_id;
   guint rebuild_id;
   gboolean syncing;
+  /* The clusters and the debate are filled when first shown. */
+  gboolean board_live;
+  gboolean debate_live;
 };
 
 G_DEFINE_FINAL_TYPE (SamBrainstormPage, sam_brainstorm_page, SAM_TYPE_EXERCISE_PAGE)
@@ -283,10 +286,13 @@ rebuild_cb (gpointer data)
   context.voting_team = sam_brainstorm_page_get_voting_team (self);
   context.revealed = sam_store_get_votes_revealed (store, step);
 
-  sam_brainstorm_board_update (self->board, &context);
-  sam_brainstorm_fill_team_status (self->team_status, &context);
-  if (context.revealed)
-    sam_brainstorm_ranking_update (self->ranking, &context);
+  if (self->board_live)
+    {
+      sam_brainstorm_board_update (self->board, &context);
+      sam_brainstorm_fill_team_status (self->team_status, &context);
+      if (context.revealed)
+        sam_brainstorm_ranking_update (self->ranking, &context);
+    }
   sync_controls (self);
   return G_SOURCE_REMOVE;
 }
@@ -331,6 +337,32 @@ create_team_chip (gpointer item,
   return child;
 }
 
+/* A phase's list is filled the first time the phase is shown: the page
+ * opens on the ideas, and the clusters and the debate cost nothing until
+ * the coach turns to them. */
+static void
+show_phase (SamBrainstormPage *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->phases);
+
+  if (self->teams == NULL)
+    return;
+
+  if (g_strcmp0 (name, "vote") == 0 && !self->board_live)
+    {
+      self->board_live = TRUE;
+      gtk_flow_box_bind_model (self->team_status, self->teams, create_team_chip, self, NULL);
+      queue_rebuild (self);
+    }
+  else if (g_strcmp0 (name, "debate") == 0 && !self->debate_live)
+    {
+      self->debate_live = TRUE;
+      sam_card_tree_set_context (self->debate_tree, self->watched_store,
+                                 sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self)),
+                                 self->watched_step, self->teams);
+    }
+}
+
 /* @live is FALSE while the page is disposed. */
 static void
 rebind (SamBrainstormPage *self,
@@ -342,6 +374,13 @@ rebind (SamBrainstormPage *self,
 
   disconnect_models (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->board_live = FALSE;
+  self->debate_live = FALSE;
+  if (self->debate_tree != NULL)
+    sam_card_tree_set_context (self->debate_tree, NULL, NULL, NULL, NULL);
+  if (self->board != NULL)
+    sam_brainstorm_board_update (self->board, NULL);
+  gtk_flow_box_bind_model (self->team_status, NULL, NULL, NULL, NULL);
 
   if (live && store != NULL && workshop != NULL && step != NULL)
     {
@@ -357,20 +396,14 @@ rebind (SamBrainstormPage *self,
       self->settings_id = g_signal_connect_swapped (step, "notify::settings", G_CALLBACK (queue_rebuild), self);
 
       sam_card_tree_set_context (self->idea_tree, store, workshop, step, self->teams);
-      sam_card_tree_set_context (self->debate_tree, store, workshop, step, self->teams);
-      gtk_flow_box_bind_model (self->team_status, self->teams, create_team_chip, self, NULL);
       gtk_drop_down_set_model (self->voting_team, self->teams);
       queue_rebuild (self);
+      show_phase (self);
     }
   else
     {
       if (self->idea_tree != NULL)
         sam_card_tree_set_context (self->idea_tree, NULL, NULL, NULL, NULL);
-      if (self->debate_tree != NULL)
-        sam_card_tree_set_context (self->debate_tree, NULL, NULL, NULL, NULL);
-      if (self->board != NULL)
-        sam_brainstorm_board_update (self->board, NULL);
-      gtk_flow_box_bind_model (self->team_status, NULL, NULL, NULL, NULL);
       gtk_drop_down_set_model (self->voting_team, NULL);
     }
 }
@@ -844,6 +877,7 @@ sam_brainstorm_page_init (SamBrainstormPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "sam-decide-page");
   gtk_drop_down_set_expression (self->voting_team, name);
+  g_signal_connect_swapped (self->phases, "notify::visible-child", G_CALLBACK (show_phase), self);
 
   self->idea_tree = team_tree_new (self, _("An idea…"), ideas_of, _("Ideas per team"));
   sam_card_tree_set_top (self->idea_tree, phase_header_new (self));
