@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sam-agreements-page.h"
+#include "sam-brainstorm-board.h"
 #include "sam-brainstorm-page.h"
 #include "sam-card-tree.h"
 #include "sam-compat.h"
@@ -198,6 +199,9 @@ test_brainstorm (void)
   g_autoptr(SamStore) again = NULL;
   gint64 sales, office, it, lunch_id;
   SamCardTree *idea_tree;
+  SamBrainstormBoard *board;
+  GListModel *rows;
+  g_autoptr(GObject) first_header = NULL;
 
   host_open (&h, "brainstorm");
   sales = sam_team_get_id (team_at (&h, 0));
@@ -249,6 +253,15 @@ test_brainstorm (void)
   sam_test_pump (400);
   g_assert_cmpuint (g_list_model_get_n_items (clusters), ==, 2);
 
+  /* The board is one list: its controls, then per cluster its header, its
+   * ideas and its foot; every idea is grouped, so there is no group of
+   * loose ones.  Each idea has its tile on screen. */
+  board = SAM_BRAINSTORM_BOARD (sam_test_find_child (h.page, SAM_TYPE_BRAINSTORM_BOARD));
+  rows = sam_brainstorm_board_get_rows (board);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + (1 + 3 + 1) + (1 + 2 + 1));
+  g_assert_cmpuint (count_visible_class (h.page, "sam-idea-tile"), ==, 5);
+  first_header = g_list_model_get_item (rows, 1);
+
   /* Votes: the budget holds, the "vote" button places the chosen team's. */
   gtk_widget_activate_action (h.page, "brainstorm.set-budget", "u", 3);
   g_assert_cmpuint (sam_store_get_vote_budget (h.store, h.step), ==, 3);
@@ -266,6 +279,16 @@ test_brainstorm (void)
   gtk_widget_activate_action (h.page, "brainstorm.take-back-for", "(xx)", it, sam_card_get_id (sit));
   gtk_widget_activate_action (h.page, "brainstorm.vote-for", "(xx)", it, sam_card_get_id (mail));
   g_assert_cmpuint (sam_store_count_team_votes (h.store, h.step, team_at (&h, 2)), ==, 2);
+
+  /* Votes change no row: the rows stay, only those on screen are bound
+   * again. */
+  sam_test_pump (100);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
+  {
+    g_autoptr(GObject) header = g_list_model_get_item (rows, 1);
+
+    g_assert_true (header == first_header);
+  }
 
   /* Hidden until revealed: only the teams' counts show. */
   sam_test_pump (100);
