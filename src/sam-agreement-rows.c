@@ -342,6 +342,45 @@ delete_clicked_cb (GtkWidget    *button,
   gtk_widget_activate_action (button, "agreements.delete", "x", sam_agreement_get_id (agreement));
 }
 
+/* Every field to edit, made when the agreement is first opened: a folded
+ * agreement is its title, summary and flags only. */
+static void
+fill_fields (AdwExpanderRow *row,
+             GParamSpec     *pspec,
+             gpointer        user_data)
+{
+  SamAgreement *agreement = g_object_get_data (G_OBJECT (row), "agreement");
+  GListModel *teams = g_object_get_data (G_OBJECT (row), "teams");
+  GListModel *ideas = g_object_get_data (G_OBJECT (row), "ideas");
+  GObject *object = G_OBJECT (agreement);
+  GtkWidget *delete_row;
+  GtkWidget *delete;
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
+  adw_expander_row_add_row (row, entry_row_new (object, "what", _("What we agree"),
+                                                G_CALLBACK (text_changed_cb), SAM_AGREEMENT_FIELD_WHAT));
+  adw_expander_row_add_row (row, teams_row_new (agreement, teams));
+  adw_expander_row_add_row (row, entry_row_new (object, "owner", _("Who carries it (owner)"),
+                                                G_CALLBACK (text_changed_cb), SAM_AGREEMENT_FIELD_OWNER));
+  add_date_rows (row, agreement, "due", _("By when"), SAM_AGREEMENT_FIELD_DUE);
+  adw_expander_row_add_row (row, entry_row_new (object, "verification", _("How we will verify that it was kept"),
+                                                G_CALLBACK (text_changed_cb), SAM_AGREEMENT_FIELD_VERIFICATION));
+  adw_expander_row_add_row (row, idea_row_new (agreement, ideas));
+  adw_expander_row_add_row (row, status_row_new (agreement));
+  add_date_rows (row, agreement, "review-date", _("Review on"), SAM_AGREEMENT_FIELD_REVIEW_DATE);
+
+  delete_row = adw_action_row_new ();
+  delete = gtk_button_new_with_mnemonic (_("_Delete Agreement"));
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "destructive-action");
+  g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), agreement, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), delete);
+  adw_expander_row_add_row (row, delete_row);
+}
+
 /**
  * sam_agreement_row_new:
  * @agreement: the agreement
@@ -349,7 +388,7 @@ delete_clicked_cb (GtkWidget    *button,
  * @ideas: the workshop's brainstorm ideas, for the link to one of them
  *
  * Returns: (transfer floating): an expander showing the agreement and, when
- *   opened, every field to edit
+ *   opened, every field to edit (made then)
  */
 GtkWidget *
 sam_agreement_row_new (SamAgreement *agreement,
@@ -359,9 +398,6 @@ sam_agreement_row_new (SamAgreement *agreement,
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *flag_label = gtk_label_new (NULL);
-  GtkWidget *delete_row = adw_action_row_new ();
-  GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Agreement"));
-  GObject *object = G_OBJECT (agreement);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "sam-agreement");
@@ -381,27 +417,9 @@ sam_agreement_row_new (SamAgreement *agreement,
   g_signal_connect_object (agreement, "notify", G_CALLBACK (update_header), row, G_CONNECT_SWAPPED);
   update_header (row);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            entry_row_new (object, "what", _("What we agree"),
-                                           G_CALLBACK (text_changed_cb), SAM_AGREEMENT_FIELD_WHAT));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), teams_row_new (agreement, teams));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            entry_row_new (object, "owner", _("Who carries it (owner)"),
-                                           G_CALLBACK (text_changed_cb), SAM_AGREEMENT_FIELD_OWNER));
-  add_date_rows (ADW_EXPANDER_ROW (row), agreement, "due", _("By when"), SAM_AGREEMENT_FIELD_DUE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            entry_row_new (object, "verification", _("How we will verify that it was kept"),
-                                           G_CALLBACK (text_changed_cb), SAM_AGREEMENT_FIELD_VERIFICATION));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), idea_row_new (agreement, ideas));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status_row_new (agreement));
-  add_date_rows (ADW_EXPANDER_ROW (row), agreement, "review-date", _("Review on"),
-                 SAM_AGREEMENT_FIELD_REVIEW_DATE);
-
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "destructive-action");
-  g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), agreement, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), delete);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
+  g_object_set_data_full (G_OBJECT (row), "teams", g_object_ref (teams), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "ideas", g_object_ref (ideas), g_object_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (fill_fields), NULL);
 
   return row;
 }

@@ -5,37 +5,156 @@
 
 #include "sam-agreement-rows.h"
 #include "sam-agreements-page.h"
+#include "sam-compat.h"
 #include "sam-date.h"
 #include "sam-decide-common.h"
 
 /* "Afspraak is afspraak": concrete agreements with what, which teams, who,
  * by when and how the group will verify it was kept.  In a follow-up
  * workshop the earlier agreements come first, to be reviewed.  A draft (no
- * owner or no date) and a date that has passed are flagged, never refused. */
+ * owner or no date) and a date that has passed are flagged, never refused.
+ *
+ * The page is one list view: its introduction and the review first, then
+ * a row per agreement, then the field for a new one.  An agreement's row
+ * is made when it comes into view, its fields (and a toggle per team)
+ * when it is opened. */
 struct _SamAgreementsPage
 {
   SamExercisePage parent_instance;
 
   AdwPreferencesGroup *review_group;
   GtkListBox *review_list;
-  GtkListBox *agreement_list;
+  GtkWidget *page_box;
+  GtkWidget *top_box;
+  GtkWidget *bottom_box;
+  GtkWidget *empty_label;
   AdwEntryRow *add_row;
+  GtkListView *list_view;
 
+  GObject *top_mark;
+  GObject *bottom_mark;
+  GListModel *agreements;
   GListModel *reviews;
   GListModel *ideas;
+  GHashTable *expanded;   /* ids of the agreements open */
 };
 
 G_DEFINE_FINAL_TYPE (SamAgreementsPage, sam_agreements_page, SAM_TYPE_EXERCISE_PAGE)
 
-static GtkWidget *
-create_agreement_row (gpointer item,
-                      gpointer user_data)
+static void
+expanded_changed_cb (AdwExpanderRow    *row,
+                     GParamSpec        *pspec,
+                     SamAgreementsPage *self)
 {
-  SamAgreementsPage *self = user_data;
+  SamAgreement *agreement = g_object_get_data (G_OBJECT (row), "agreement");
+  gint64 id = sam_agreement_get_id (agreement);
+
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->expanded, &id);
+}
+
+/* An agreement's row, in a boxed list of its own; it opens again as the
+ * coach left it. */
+static GtkWidget *
+agreement_row_new (SamAgreementsPage *self,
+                   SamAgreement      *agreement)
+{
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamWorkshop *workshop = sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = sam_agreement_row_new (agreement, sam_store_get_teams (store, workshop), self->ideas);
+  gint64 id = sam_agreement_get_id (agreement);
 
-  return sam_agreement_row_new (item, sam_store_get_teams (store, workshop), self->ideas);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "sam-agreement-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, &id));
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_changed_cb), self, 0);
+  g_object_set_data (G_OBJECT (list), "row", row);
+  return list;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          SamAgreementsPage        *self)
+{
+  GtkWidget *bin = adw_bin_new ();
+
+  gtk_widget_add_css_class (bin, "sam-agreement-item");
+  gtk_list_item_set_child (item, bin);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         SamAgreementsPage        *self)
+{
+  GtkWidget *bin = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+
+  /* The fields in the row take the focus, not the row around them. */
+  sam_compat_list_item_set_unfocusable (item);
+  if (object == self->top_mark)
+    adw_bin_set_child (ADW_BIN (bin), self->top_box);
+  else if (object == self->bottom_mark)
+    adw_bin_set_child (ADW_BIN (bin), self->bottom_box);
+  else
+    adw_bin_set_child (ADW_BIN (bin), agreement_row_new (self, SAM_AGREEMENT (object)));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           SamAgreementsPage        *self)
+{
+  adw_bin_set_child (ADW_BIN (gtk_list_item_get_child (item)), NULL);
+}
+
+static GListModel *
+list_of (GObject *object)
+{
+  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
+
+  g_list_store_append (store, object);
+  return G_LIST_MODEL (store);
+}
+
+static void
+update_empty (SamAgreementsPage *self)
+{
+  gtk_widget_set_visible (self->empty_label,
+                          self->agreements != NULL && g_list_model_get_n_items (self->agreements) == 0);
+}
+
+/* The page's rows: its top, the agreements, the field for a new one. */
+static void
+set_agreements (SamAgreementsPage *self,
+                GListModel        *agreements)
+{
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListModel) top = list_of (self->top_mark);
+  g_autoptr(GListModel) bottom = list_of (self->bottom_mark);
+  GtkNoSelection *selection;
+
+  if (self->agreements != NULL)
+    g_signal_handlers_disconnect_by_func (self->agreements, update_empty, self);
+  g_set_object (&self->agreements, agreements);
+  if (agreements != NULL)
+    g_signal_connect_swapped (agreements, "items-changed", G_CALLBACK (update_empty), self);
+  g_list_store_append (parts, top);
+  if (agreements != NULL)
+    g_list_store_append (parts, agreements);
+  g_list_store_append (parts, bottom);
+  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  update_empty (self);
 }
 
 static GtkWidget *
@@ -72,13 +191,13 @@ rebind (SamAgreementsPage *self,
       self->reviews = g_object_ref (sam_store_get_agreement_reviews (store, step));
       g_signal_connect_swapped (self->reviews, "items-changed", G_CALLBACK (update_reviews), self);
       gtk_list_box_bind_model (self->review_list, self->reviews, create_review_row, self, NULL);
-      gtk_list_box_bind_model (self->agreement_list, sam_store_get_agreements (store, step),
-                               create_agreement_row, self, NULL);
+      set_agreements (self, sam_store_get_agreements (store, step));
     }
   else
     {
       gtk_list_box_bind_model (self->review_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->agreement_list, NULL, NULL, NULL, NULL);
+      if (self->list_view != NULL)
+        set_agreements (self, NULL);
     }
 
   update_reviews (self);
@@ -326,7 +445,17 @@ sam_agreements_page_dispose (GObject *object)
   SamAgreementsPage *self = (SamAgreementsPage *)object;
 
   rebind (self, FALSE);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->agreements);
+  /* Ours since they left the template's box (the template drops its own). */
+  g_clear_object (&self->top_box);
+  g_clear_object (&self->bottom_box);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_AGREEMENTS_PAGE);
+  self->list_view = NULL;
+  g_clear_object (&self->top_mark);
+  g_clear_object (&self->bottom_mark);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (sam_agreements_page_parent_class)->dispose (object);
 }
@@ -344,7 +473,10 @@ sam_agreements_page_class_init (SamAgreementsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-agreements-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, review_list);
-  gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, agreement_list);
+  gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, page_box);
+  gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, top_box);
+  gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, bottom_box);
+  gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, SamAgreementsPage, add_row);
   gtk_widget_class_bind_template_callback (widget_class, add_activated_cb);
 
@@ -364,20 +496,34 @@ sam_agreements_page_class_init (SamAgreementsPageClass *klass)
 static void
 sam_agreements_page_init (SamAgreementsPage *self)
 {
-  GtkWidget *placeholder;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "sam-decide-page");
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->top_mark = g_object_new (G_TYPE_OBJECT, NULL);
+  self->bottom_mark = g_object_new (G_TYPE_OBJECT, NULL);
 
-  placeholder = gtk_label_new (_("No agreements yet. Write the first one below: "
-                                 "what will change, starting when?"));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 18);
-  gtk_widget_set_margin_end (placeholder, 18);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->agreement_list, placeholder);
+  /* The introduction, the review and the field for a new agreement are
+   * the list's first and last rows: they scroll with the agreements. */
+  g_object_ref (self->top_box);
+  g_object_ref (self->bottom_box);
+  gtk_box_remove (GTK_BOX (self->page_box), self->top_box);
+  gtk_box_remove (GTK_BOX (self->page_box), self->bottom_box);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-agreements");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agreements"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->page_box), scroller);
+  set_agreements (self, NULL);
 }
 
 /**
@@ -385,22 +531,25 @@ sam_agreements_page_init (SamAgreementsPage *self)
  * @self: a #SamAgreementsPage
  * @agreement_id: an agreement's id
  *
- * Returns: (transfer none) (nullable): the agreement's #AdwExpanderRow
+ * Returns: (transfer none) (nullable): the agreement's #AdwExpanderRow,
+ *   %NULL when it is not in view (rows are made when they come into view)
  */
 GtkWidget *
 sam_agreements_page_find_row (SamAgreementsPage *self,
                               gint64             agreement_id)
 {
-  GtkListBoxRow *row;
-
   g_return_val_if_fail (SAM_IS_AGREEMENTS_PAGE (self), NULL);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->agreement_list, i)) != NULL; i++)
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
     {
-      SamAgreement *agreement = g_object_get_data (G_OBJECT (row), "agreement");
+      GtkWidget *bin = gtk_widget_get_first_child (item);
+      GtkWidget *list = bin && ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+      GtkWidget *row = list ? g_object_get_data (G_OBJECT (list), "row") : NULL;
+      SamAgreement *agreement = row ? g_object_get_data (G_OBJECT (row), "agreement") : NULL;
 
       if (agreement != NULL && sam_agreement_get_id (agreement) == agreement_id)
-        return GTK_WIDGET (row);
+        return row;
     }
 
   return NULL;

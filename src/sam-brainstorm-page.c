@@ -5,33 +5,43 @@
 
 #include "sam-brainstorm-board.h"
 #include "sam-brainstorm-page.h"
+#include "sam-card-actions.h"
+#include "sam-card-bucket.h"
+#include "sam-card-tree.h"
 #include "sam-text.h"
-#include "sam-card-list.h"
 #include "sam-decide-common.h"
 #include "sam-field.h"
+#include "sam-palette.h"
 
 /* The brainstorm: every team writes ideas (cards of kind "idea"), the room
  * groups them into clusters, and each team spends a budget of votes.  The
  * votes stay hidden — only "votes cast: n of budget" per team shows — until
  * the coach reveals them with the ranking.  Then a debate round on one KPI:
- * each team brings its points in turn. */
+ * each team brings its points in turn.  Each phase is one list view (the
+ * ideas and the debate points a #SamCardTree with a section per team, the
+ * clusters a #SamBrainstormBoard), so it costs what is on screen. */
 struct _SamBrainstormPage
 {
   SamExercisePage parent_instance;
 
   GtkStack *phases;
-  GtkFlowBox *idea_columns;
+  GtkBox *ideas_box;
+  GtkWidget *vote_top;
   GtkEntry *cluster_entry;
   GtkSpinButton *budget_spin;
   GtkDropDown *voting_team;
   GtkToggleButton *reveal_button;
   GtkFlowBox *team_status;
-  GtkFlowBox *board;
+  SamBrainstormBoard *board;
   GtkWidget *result_box;
-  GtkListBox *ranking;
+  GtkScrolledWindow *ranking_scroller;
+  GtkWidget *ranking;
+  GtkBox *debate_page;
+  GtkWidget *debate_top;
   GtkBox *turn_box;
   AdwEntryRow *kpi_row;
-  GtkFlowBox *debate_columns;
+  SamCardTree *idea_tree;
+  SamCardTree *debate_tree;
 
   GListModel *teams;
   GListModel *cards;
@@ -42,56 +52,145 @@ struct _SamBrainstormPage
   gulong settings_id;
   guint rebuild_id;
   gboolean syncing;
+  /* The clusters and the debate are filled when first shown. */
+  gboolean board_live;
+  gboolean debate_live;
 };
 
 G_DEFINE_FINAL_TYPE (SamBrainstormPage, sam_brainstorm_page, SAM_TYPE_EXERCISE_PAGE)
 
+/* A team's section in the ideas and the debate: its colour and name (the
+ * name carries the meaning, never the colour alone). */
+static GtkWidget *
+team_header_new (gpointer user_data)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (swatch, "team-swatch");
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "title-2");
+  gtk_box_append (GTK_BOX (header), swatch);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_widget_add_css_class (header, "sam-team-header");
+  g_object_set_data (G_OBJECT (header), "swatch", swatch);
+  g_object_set_data (G_OBJECT (header), "name", name);
+  return header;
+}
+
 static void
-bind_list (SamBrainstormPage *self,
-           GtkWidget         *list)
+mark_turn (SamBrainstormPage *self,
+           GtkWidget         *header)
 {
-  g_object_bind_property (self, "store", list, "store", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "workshop", list, "workshop", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "step", list, "step", G_BINDING_SYNC_CREATE);
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamTeam *team = g_object_get_data (G_OBJECT (header), "team");
+  gboolean debate = gtk_widget_get_ancestor (header, SAM_TYPE_CARD_TREE) == GTK_WIDGET (self->debate_tree);
+
+  if (debate && team != NULL && step != NULL && sam_store_get_debate_turn (store, step) == team)
+    gtk_widget_add_css_class (header, "sam-current-turn");
+  else
+    gtk_widget_remove_css_class (header, "sam-current-turn");
 }
 
-static GtkWidget *
-team_column_new (SamBrainstormPage *self,
-                 SamTeam           *team,
-                 const char        *kind,
-                 const char        *placeholder)
+static void
+team_header_bind (GtkWidget *header,
+                  GObject   *section,
+                  gpointer   user_data)
 {
-  GtkWidget *child = gtk_flow_box_child_new ();
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = sam_card_list_new (kind, sam_team_get_id (team), 0, 0, NULL);
-  g_autofree char *colour = sam_decide_team_colour_class (team);
+  SamTeam *team = SAM_TEAM (section);
+  GtkWidget *swatch = g_object_get_data (G_OBJECT (header), "swatch");
+  GtkWidget *name = g_object_get_data (G_OBJECT (header), "name");
+  const char *old_class = g_object_get_data (G_OBJECT (header), "colour");
+  char *colour = g_strdup_printf ("team-colour-%u", sam_team_get_colour (team) % SAM_PALETTE_SIZE);
 
-  sam_card_list_set_placeholder (SAM_CARD_LIST (list), placeholder);
-  sam_card_list_set_show_team (SAM_CARD_LIST (list), FALSE);
-  bind_list (self, list);
-  gtk_box_append (GTK_BOX (column), sam_decide_team_label_new (team, "title-2"));
-  gtk_box_append (GTK_BOX (column), list);
-  gtk_widget_add_css_class (column, "sam-team-column");
-  gtk_widget_add_css_class (column, colour);
-  gtk_widget_set_valign (column, GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (child), "team", team);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), column);
-  gtk_widget_set_focusable (child, FALSE);
-  return child;
+  if (old_class != NULL)
+    gtk_widget_remove_css_class (swatch, old_class);
+  gtk_widget_add_css_class (swatch, colour);
+  g_object_set_data_full (G_OBJECT (header), "colour", colour, g_free);
+  g_object_set_data_full (G_OBJECT (header), "team", g_object_ref (team), g_object_unref);
+  g_object_set_data (G_OBJECT (header), "binding",
+                     g_object_bind_property (team, "name", name, "label", G_BINDING_SYNC_CREATE));
+  mark_turn (user_data, header);
 }
 
-static GtkWidget *
-create_idea_column (gpointer item,
-                    gpointer user_data)
+static void
+team_header_unbind (GtkWidget *header,
+                    gpointer   user_data)
 {
-  return team_column_new (user_data, item, "idea", _("An idea…"));
+  GBinding *binding = g_object_get_data (G_OBJECT (header), "binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (header), "binding", NULL);
+  g_object_set_data (G_OBJECT (header), "team", NULL);
 }
 
-static GtkWidget *
-create_debate_column (gpointer item,
-                      gpointer user_data)
+static GListModel *
+ideas_of (SamCardTree *tree,
+          GObject     *section,
+          gpointer     user_data)
 {
-  return team_column_new (user_data, item, "debate-point", _("Our point…"));
+  GListModel *cards = sam_card_tree_get_cards (tree);
+
+  return cards ? sam_card_bucket_get (cards, "idea", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL) : NULL;
+}
+
+static GListModel *
+points_of (SamCardTree *tree,
+           GObject     *section,
+           gpointer     user_data)
+{
+  GListModel *cards = sam_card_tree_get_cards (tree);
+
+  return cards ? sam_card_bucket_get (cards, "debate-point", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL)
+               : NULL;
+}
+
+static gboolean
+add_from_tree (SamCardTree *tree,
+               GObject     *section,
+               SamCard     *parent,
+               const char  *text,
+               gpointer     user_data)
+{
+  SamBrainstormPage *self = user_data;
+  SamCardInit init = { 0 };
+
+  init.kind = tree == self->idea_tree ? "idea" : "debate-point";
+  init.team_id = sam_team_get_id (SAM_TEAM (section));
+  init.text = text;
+  return sam_card_actions_add (GTK_WIDGET (self), sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self)),
+                               sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self)), &init);
+}
+
+typedef GListModel *(*ParentsFunc) (SamCardTree *tree,
+                                    GObject     *section,
+                                    gpointer     user_data);
+
+static SamCardTree *
+team_tree_new (SamBrainstormPage *self,
+               const char        *placeholder,
+               ParentsFunc        parents,
+               const char        *label)
+{
+  SamCardTreeSpec spec = {
+    .parent_placeholder = placeholder,
+    .header_new = team_header_new,
+    .header_bind = team_header_bind,
+    .header_unbind = team_header_unbind,
+    .parents = parents,
+    .add = add_from_tree,
+  };
+  GtkWidget *tree = sam_card_tree_new (&spec, self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (SAM_CARD_TREE (tree))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return SAM_CARD_TREE (tree);
 }
 
 /* The store and the step the page works on; the step is NULL while the
@@ -131,13 +230,15 @@ update_turn (SamBrainstormPage *self)
       gtk_box_append (self->turn_box, label);
     }
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->debate_columns)); child != NULL;
+  /* The headers on screen; the others are marked when they are bound. */
+  for (child = gtk_widget_get_first_child (sam_card_tree_get_list_view (self->debate_tree)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (g_object_get_data (G_OBJECT (child), "team") == team)
-        gtk_widget_add_css_class (child, "sam-current-turn");
-      else
-        gtk_widget_remove_css_class (child, "sam-current-turn");
+      GtkWidget *bin = gtk_widget_get_first_child (child);
+      GtkWidget *header = bin && ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+
+      if (header != NULL && g_object_get_data (G_OBJECT (header), "swatch") != NULL)
+        mark_turn (self, header);
     }
 }
 
@@ -174,7 +275,10 @@ rebuild_cb (gpointer data)
 
   self->rebuild_id = 0;
   if (step == NULL)
-    return G_SOURCE_REMOVE;
+    {
+      sam_brainstorm_board_update (self->board, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   context.store = store;
   context.step = step;
@@ -182,16 +286,19 @@ rebuild_cb (gpointer data)
   context.voting_team = sam_brainstorm_page_get_voting_team (self);
   context.revealed = sam_store_get_votes_revealed (store, step);
 
-  sam_brainstorm_fill_board (self->board, &context);
-  sam_brainstorm_fill_team_status (self->team_status, &context);
-  if (context.revealed)
-    sam_brainstorm_fill_ranking (self->ranking, &context);
+  if (self->board_live)
+    {
+      sam_brainstorm_board_update (self->board, &context);
+      sam_brainstorm_fill_team_status (self->team_status, &context);
+      if (context.revealed)
+        sam_brainstorm_ranking_update (self->ranking, &context);
+    }
   sync_controls (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Changes come in bursts (a reload, a vote and its notifications): the
- * board is rebuilt once, when they are over. */
+ * board is brought up to date once, when they are over. */
 static void
 queue_rebuild (SamBrainstormPage *self)
 {
@@ -219,6 +326,43 @@ disconnect_models (SamBrainstormPage *self)
   g_clear_object (&self->watched_step);
 }
 
+static GtkWidget *
+create_team_chip (gpointer item,
+                  gpointer user_data)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), sam_brainstorm_team_chip_new (item));
+  gtk_widget_set_focusable (child, FALSE);
+  return child;
+}
+
+/* A phase's list is filled the first time the phase is shown: the page
+ * opens on the ideas, and the clusters and the debate cost nothing until
+ * the coach turns to them. */
+static void
+show_phase (SamBrainstormPage *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->phases);
+
+  if (self->teams == NULL)
+    return;
+
+  if (g_strcmp0 (name, "vote") == 0 && !self->board_live)
+    {
+      self->board_live = TRUE;
+      gtk_flow_box_bind_model (self->team_status, self->teams, create_team_chip, self, NULL);
+      queue_rebuild (self);
+    }
+  else if (g_strcmp0 (name, "debate") == 0 && !self->debate_live)
+    {
+      self->debate_live = TRUE;
+      sam_card_tree_set_context (self->debate_tree, self->watched_store,
+                                 sam_exercise_page_get_workshop (SAM_EXERCISE_PAGE (self)),
+                                 self->watched_step, self->teams);
+    }
+}
+
 /* @live is FALSE while the page is disposed. */
 static void
 rebind (SamBrainstormPage *self,
@@ -230,6 +374,13 @@ rebind (SamBrainstormPage *self,
 
   disconnect_models (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->board_live = FALSE;
+  self->debate_live = FALSE;
+  if (self->debate_tree != NULL)
+    sam_card_tree_set_context (self->debate_tree, NULL, NULL, NULL, NULL);
+  if (self->board != NULL)
+    sam_brainstorm_board_update (self->board, NULL);
+  gtk_flow_box_bind_model (self->team_status, NULL, NULL, NULL, NULL);
 
   if (live && store != NULL && workshop != NULL && step != NULL)
     {
@@ -244,15 +395,15 @@ rebind (SamBrainstormPage *self,
       self->restored_id = g_signal_connect_swapped (store, "restored", G_CALLBACK (queue_rebuild), self);
       self->settings_id = g_signal_connect_swapped (step, "notify::settings", G_CALLBACK (queue_rebuild), self);
 
-      gtk_flow_box_bind_model (self->idea_columns, self->teams, create_idea_column, self, NULL);
-      gtk_flow_box_bind_model (self->debate_columns, self->teams, create_debate_column, self, NULL);
+      sam_card_tree_set_context (self->idea_tree, store, workshop, step, self->teams);
       gtk_drop_down_set_model (self->voting_team, self->teams);
       queue_rebuild (self);
+      show_phase (self);
     }
   else
     {
-      gtk_flow_box_bind_model (self->idea_columns, NULL, NULL, NULL, NULL);
-      gtk_flow_box_bind_model (self->debate_columns, NULL, NULL, NULL, NULL);
+      if (self->idea_tree != NULL)
+        sam_card_tree_set_context (self->idea_tree, NULL, NULL, NULL, NULL);
       gtk_drop_down_set_model (self->voting_team, NULL);
     }
 }
@@ -620,6 +771,9 @@ sam_brainstorm_page_dispose (GObject *object)
 
   rebind (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BRAINSTORM_PAGE);
+  self->idea_tree = NULL;
+  self->debate_tree = NULL;
+  self->board = NULL;
 
   G_OBJECT_CLASS (sam_brainstorm_page_parent_class)->dispose (object);
 }
@@ -636,7 +790,8 @@ sam_brainstorm_page_class_init (SamBrainstormPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-brainstorm-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, phases);
-  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, idea_columns);
+  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, ideas_box);
+  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, vote_top);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, cluster_entry);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, voting_team);
@@ -644,10 +799,11 @@ sam_brainstorm_page_class_init (SamBrainstormPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, team_status);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, board);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, result_box);
-  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, ranking);
+  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, ranking_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, debate_page);
+  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, debate_top);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, turn_box);
   gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, kpi_row);
-  gtk_widget_class_bind_template_child (widget_class, SamBrainstormPage, debate_columns);
   gtk_widget_class_bind_template_callback (widget_class, cluster_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, budget_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, voting_team_changed_cb);
@@ -675,6 +831,39 @@ sam_brainstorm_page_class_init (SamBrainstormPageClass *klass)
   gtk_widget_class_install_action (widget_class, "brainstorm.set-kpi", "s", step_setting_action);
   gtk_widget_class_install_action (widget_class, "brainstorm.next-turn", NULL, step_setting_action);
 
+  g_type_ensure (SAM_TYPE_BRAINSTORM_BOARD);
+}
+
+/* What each phase starts with: what the exercise is and the switch
+ * between the phases.  Each phase's list carries its own, so the page
+ * scrolls as one list whatever the phase. */
+static GtkWidget *
+phase_header_new (SamBrainstormPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *intro = gtk_label_new (_("Collect ideas, group what belongs together, then every team spends its "
+                                      "votes. Votes stay hidden until the coach reveals them."));
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_widget_set_hexpand (intro, TRUE);
+  gtk_widget_add_css_class (intro, "sam-decide-intro");
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->phases);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), intro);
+  gtk_box_append (GTK_BOX (box), switcher);
+  return box;
+}
+
+/* Moves @widget out of the template into a list's first row, so it
+ * scrolls with the list. */
+static GtkWidget *
+take_out (GtkWidget *widget)
+{
+  g_object_ref (widget);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (widget)), widget);
+  return widget;
 }
 
 static void
@@ -682,7 +871,27 @@ sam_brainstorm_page_init (SamBrainstormPage *self)
 {
   g_autoptr(GtkExpression) name = gtk_property_expression_new (SAM_TYPE_TEAM, NULL, "name");
 
+  g_autoptr(GtkWidget) vote_top = NULL;
+  g_autoptr(GtkWidget) debate_top = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "sam-decide-page");
   gtk_drop_down_set_expression (self->voting_team, name);
+  g_signal_connect_swapped (self->phases, "notify::visible-child", G_CALLBACK (show_phase), self);
+
+  self->idea_tree = team_tree_new (self, _("An idea…"), ideas_of, _("Ideas per team"));
+  sam_card_tree_set_top (self->idea_tree, phase_header_new (self));
+  gtk_box_append (self->ideas_box, GTK_WIDGET (self->idea_tree));
+
+  self->debate_tree = team_tree_new (self, _("Our point…"), points_of, _("Debate points per team"));
+  debate_top = take_out (self->debate_top);
+  gtk_box_prepend (GTK_BOX (debate_top), phase_header_new (self));
+  sam_card_tree_set_top (self->debate_tree, debate_top);
+  gtk_box_append (self->debate_page, GTK_WIDGET (self->debate_tree));
+
+  vote_top = take_out (self->vote_top);
+  gtk_box_prepend (GTK_BOX (vote_top), phase_header_new (self));
+  sam_brainstorm_board_set_top (self->board, vote_top);
+  self->ranking = sam_brainstorm_ranking_new ();
+  gtk_scrolled_window_set_child (self->ranking_scroller, self->ranking);
 }

@@ -166,11 +166,18 @@ parent_rows (SamCardTree *self,
              GObject     *section)
 {
   SamCard *parent = SAM_CARD (item);
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  GListStore *parts;
   g_autoptr(GListModel) head = list_of (g_object_ref (parent));
-  g_autoptr(GListModel) tail = list_of (mark_new (ROW_ADD_CHILD, section, parent));
-  GListModel *children = self->spec.children (self, parent, self->user_data);
+  g_autoptr(GListModel) tail = NULL;
+  GListModel *children;
 
+  /* A page whose cards have none under them: the card alone. */
+  if (self->spec.children == NULL)
+    return g_steal_pointer (&head);
+
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  tail = list_of (mark_new (ROW_ADD_CHILD, section, parent));
+  children = self->spec.children (self, parent, self->user_data);
   g_list_store_append (parts, head);
   if (children != NULL)
     g_list_store_append (parts, children);

@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "sam-agreements-page.h"
+#include "sam-brainstorm-board.h"
 #include "sam-brainstorm-page.h"
-#include "sam-card-list.h"
+#include "sam-card-tree.h"
 #include "sam-compat.h"
 #include "sam-date.h"
 #include "sam-decide-common.h"
@@ -197,7 +198,10 @@ test_brainstorm (void)
   g_autoptr(GArray) ranking = NULL;
   g_autoptr(SamStore) again = NULL;
   gint64 sales, office, it, lunch_id;
-  SamCardList *sales_ideas;
+  SamCardTree *idea_tree;
+  SamBrainstormBoard *board;
+  GListModel *rows;
+  g_autoptr(GObject) first_header = NULL;
 
   host_open (&h, "brainstorm");
   sales = sam_team_get_id (team_at (&h, 0));
@@ -249,6 +253,15 @@ test_brainstorm (void)
   sam_test_pump (400);
   g_assert_cmpuint (g_list_model_get_n_items (clusters), ==, 2);
 
+  /* The board is one list: its controls, then per cluster its header, its
+   * ideas and its foot; every idea is grouped, so there is no group of
+   * loose ones.  Each idea has its tile on screen. */
+  board = SAM_BRAINSTORM_BOARD (sam_test_find_child (h.page, SAM_TYPE_BRAINSTORM_BOARD));
+  rows = sam_brainstorm_board_get_rows (board);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + (1 + 3 + 1) + (1 + 2 + 1));
+  g_assert_cmpuint (count_visible_class (h.page, "sam-idea-tile"), ==, 5);
+  first_header = g_list_model_get_item (rows, 1);
+
   /* Votes: the budget holds, the "vote" button places the chosen team's. */
   gtk_widget_activate_action (h.page, "brainstorm.set-budget", "u", 3);
   g_assert_cmpuint (sam_store_get_vote_budget (h.store, h.step), ==, 3);
@@ -267,16 +280,25 @@ test_brainstorm (void)
   gtk_widget_activate_action (h.page, "brainstorm.vote-for", "(xx)", it, sam_card_get_id (mail));
   g_assert_cmpuint (sam_store_count_team_votes (h.store, h.step, team_at (&h, 2)), ==, 2);
 
+  /* Votes change no row: the rows stay, only those on screen are bound
+   * again. */
+  sam_test_pump (100);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
+  {
+    g_autoptr(GObject) header = g_list_model_get_item (rows, 1);
+
+    g_assert_true (header == first_header);
+  }
+
   /* Hidden until revealed: only the teams' counts show. */
   sam_test_pump (100);
   g_assert_cmpuint (count_visible_class (h.page, "sam-idea-votes"), ==, 0);
   g_assert_cmpuint (count_visible_class (h.page, "sam-team-status"), ==, 3);
 
   /* A deleted idea takes its votes out of the count; Undo brings both back. */
-  sales_ideas = SAM_CARD_LIST (sam_test_find_child (h.page, SAM_TYPE_CARD_LIST));
-  g_assert_cmpint (sam_card_list_get_team_id (sales_ideas), ==, sales);
+  idea_tree = SAM_CARD_TREE (sam_test_find_child (h.page, SAM_TYPE_CARD_TREE));
   lunch_id = sam_card_get_id (lunch);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sales_ideas), "cards.delete", "x", lunch_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (idea_tree), "cards.delete", "x", lunch_id));
   g_assert_cmpuint (sam_store_count_team_votes (h.store, h.step, team_at (&h, 0)), ==, 2);
   sam_test_pump (400);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.window), "win.undo", NULL));

@@ -803,6 +803,9 @@ test_locked_controls (Fixture       *fixture,
   sam_test_pump (200);
   brainstorm = sam_test_find_mapped_child (fixture->view, SAM_TYPE_BRAINSTORM_PAGE);
   g_assert_nonnull (brainstorm);
+  /* The settings are the first row of the "Group and Vote" phase. */
+  g_assert_true (gtk_widget_activate_action (brainstorm, "brainstorm.show-phase", "s", "vote"));
+  sam_test_pump (200);
   budget = GTK_SPIN_BUTTON (sam_test_find_child (brainstorm, GTK_TYPE_SPIN_BUTTON));
   reveal = GTK_TOGGLE_BUTTON (gtk_widget_get_parent (sam_test_find_child (brainstorm, ADW_TYPE_BUTTON_CONTENT)));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (budget), ==, sam_store_get_vote_budget (fixture->store, step));

@@ -668,7 +668,8 @@ class Rehearsal:
         placeholder = self.d._('An idea…')
         ideas = self.sample['ideas']
         for index, idea in enumerate(ideas):
-            self.add_card(view, placeholder, idea, index)
+            # One list view: the last team's field is at its end.
+            self.add_card(view, placeholder, idea, index, last=index == len(ideas) - 1)
         self.expect_cards('idea', ideas)
         self.check('brainstorm-ideas', card_area=True)
         self.vote(view)
@@ -678,8 +679,9 @@ class Rehearsal:
         on one idea and one on another, with the buttons the room presses."""
         self.click_tab(view, 'Group and Vote')
         for index in (0, 0, 1):
-            # The board is rebuilt after each vote: find the buttons again.
-            buttons = self.d.find_all(view, 'push button', self.d._('Vote'))
+            # The tiles on screen are bound again after each vote: find the
+            # buttons again.
+            buttons = self.vote_buttons(view)
             if len(buttons) < 2:
                 raise RehearsalError('%d vote buttons on the brainstorm page' % len(buttons))
             self.d.scroll_to(buttons[index], self.window_height())
@@ -690,6 +692,20 @@ class Rehearsal:
         self.expect_rows('SELECT DISTINCT t.name FROM vote v JOIN team t ON t.id = v.team_id '
                          'WHERE v.trash IS NULL', [(self.TEAMS[0],)])
         self.check('brainstorm-votes', card_area=True)
+
+    def vote_buttons(self, view):
+        """The idea tiles are rows of a list view, made when they come into
+        view: the wheel over the board brings them up under its controls."""
+        name = self.d._('Vote')
+        buttons = self.d.find_all(view, 'push button', name)
+        for _ in range(30):
+            if len(buttons) >= 2:
+                break
+            # The wheel turns in the middle of the window, over the board.
+            self.d.wheel_over(buttons[-1] if buttons else view, '5')
+            time.sleep(0.3)
+            buttons = self.d.find_all(view, 'push button', name)
+        return buttons
 
     def agreements(self):
         view = self.open_step('agreements')
