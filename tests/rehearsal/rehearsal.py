@@ -288,6 +288,16 @@ class Driver:
         y = top + height // 2
         run('xdotool', 'mousemove', str(x), str(y), 'click', button)
 
+    def wheel_to_top(self, acc, turns=25):
+        """Turns the wheel up over the lower part of the window, where a
+        page's list is, as many times as a long list needs."""
+        x, _ = self.screen_point(acc)
+        left, top, width, height = self.active_window_geometry()
+        x = min(max(x, left + 10), left + width - 10)
+        y = top + height * 3 // 4
+        run('xdotool', 'mousemove', str(x), str(y), 'click', '--repeat', str(turns), '--delay', '40', '4')
+        time.sleep(0.5)
+
     def scroll_to(self, acc, viewport_height):
         """Turns the mouse wheel over the page until @acc is on the screen."""
         for _ in range(60):
@@ -627,7 +637,14 @@ class Rehearsal:
         self.check('changes-cards', card_area=True)
 
     def click_tab(self, view, title):
-        self.d.click(self.d.find(view, 'page tab', self.d._(title)))
+        # A page that is one list view has its phase tabs in its first row:
+        # after typing at the end of the list they are above the screen.
+        # The coach turns the wheel up over the list (the lower part of the
+        # page) until its top is back; the tabs' reported place is not to be
+        # trusted while their row is out of view.
+        self.d.wheel_to_top(view)
+        tab = self.d.find(view, 'page tab', self.d._(title))
+        self.d.click(tab)
         time.sleep(0.6)
 
     def perspective(self):
@@ -683,6 +700,7 @@ class Rehearsal:
             # buttons again.
             buttons = self.vote_buttons(view)
             if len(buttons) < 2:
+                run('import', '-window', 'root', os.path.join(self.outdir, 'no-vote-buttons.png'))
                 raise RehearsalError('%d vote buttons on the brainstorm page' % len(buttons))
             self.d.scroll_to(buttons[index], self.window_height())
             self.d.click(buttons[index])
