@@ -401,17 +401,20 @@ setup_controllers (SamCardRow *self)
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (SAM_TYPE_CARD, GDK_ACTION_MOVE);
 
+  /* The text view can outlive its row: a focused one is still held by the
+   * window when a moved card's row is thrown away, and its focus then
+   * leaves.  Its handlers go with the row. */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (text_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), key);
 
   gtk_event_controller_set_propagation_phase (row_key, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (row_key, "key-pressed", G_CALLBACK (row_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), row_key);
 
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
-  g_signal_connect_swapped (self->text_view, "map", G_CALLBACK (text_view_map_cb), self);
+  g_signal_connect_object (self->text_view, "map", G_CALLBACK (text_view_map_cb), self, G_CONNECT_SWAPPED);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect_swapped (source, "prepare", G_CALLBACK (drag_prepare_cb), self);

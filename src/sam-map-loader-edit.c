@@ -82,11 +82,17 @@ sam_map_loader_set_pinned (SamMapLoader  *self,
                            GError       **error)
 {
   const SamMapNode *node;
+  g_autofree char *id = NULL;
   gboolean was;
 
   g_return_val_if_fail (SAM_IS_MAP_LOADER (self), FALSE);
+  g_return_val_if_fail (node_id != NULL, FALSE);
 
-  node = sam_map_model_get_node (self->model, node_id);
+  /* The model's "changed" handlers may free the caller's string (the map
+   * page's panel keeps the selected id and refreshes it): keep a copy to
+   * put the flag back after a refused write. */
+  id = g_strdup (node_id);
+  node = sam_map_model_get_node (self->model, id);
   if (node == NULL)
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
@@ -96,12 +102,12 @@ sam_map_loader_set_pinned (SamMapLoader  *self,
 
   was = node->pinned;
   self->syncing = TRUE;
-  sam_map_model_set_node_pinned (self->model, node_id, pinned);
+  sam_map_model_set_node_pinned (self->model, id, pinned);
   self->syncing = FALSE;
   if (!_sam_map_loader_store_placements (self, error))
     {
       self->syncing = TRUE;
-      sam_map_model_set_node_pinned (self->model, node_id, was);
+      sam_map_model_set_node_pinned (self->model, id, was);
       self->syncing = FALSE;
       return FALSE;
     }
@@ -113,7 +119,7 @@ sam_map_loader_set_pinned (SamMapLoader  *self,
  * sam_map_loader_delete:
  * @self: a #SamMapLoader
  * @kind: what to delete: a relation, a belief or a link
- * @id: its id in the model
+ * @element_id: its id in the model
  * @out_batch: (out) (optional): the number for sam_store_restore_trash()
  * @error: return location for a #GError
  *
@@ -126,16 +132,20 @@ sam_map_loader_set_pinned (SamMapLoader  *self,
 gboolean
 sam_map_loader_delete (SamMapLoader  *self,
                        SamMapKind     kind,
-                       const char    *id,
+                       const char    *element_id,
                        gint64        *out_batch,
                        GError       **error)
 {
+  g_autofree char *id = NULL;
   gpointer row;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SAM_IS_MAP_LOADER (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (element_id != NULL, FALSE);
 
+  /* The caller's string may be one the tables below or the model's
+   * handlers free on the way: work on a copy. */
+  id = g_strdup (element_id);
   row = g_hash_table_lookup (self->cards, id);
   switch (kind)
     {

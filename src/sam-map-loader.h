@@ -42,7 +42,7 @@ gboolean      sam_map_loader_set_pinned        (SamMapLoader  *self,
                                                 GError       **error);
 gboolean      sam_map_loader_delete            (SamMapLoader  *self,
                                                 SamMapKind     kind,
-                                                const char    *id,
+                                                const char    *element_id,
                                                 gint64        *out_batch,
                                                 GError       **error);
 char         *sam_map_loader_describe_source   (SamMapLoader  *self,
