@@ -209,6 +209,15 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (item, FALSE);
 }
 
+/* The team may still edit its own ideas above the list. */
+static void
+idea_text_cb (SamCard    *idea,
+              GParamSpec *pspec,
+              GtkLabel   *label)
+{
+  gtk_label_set_label (label, sam_card_get_text (idea));
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -219,6 +228,8 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (row), "idea", g_object_ref (idea), g_object_unref);
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "text"), sam_card_get_text (idea));
+  g_signal_connect_object (idea, "notify::text", G_CALLBACK (idea_text_cb),
+                           g_object_get_data (G_OBJECT (row), "text"), 0);
   g_ptr_array_add (self->rows, row);
   update_row (self, row);
 }
@@ -229,7 +240,10 @@ unbind_cb (GtkSignalListItemFactory *factory,
            SamTeamVotes             *self)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
+  SamCard *idea = g_object_get_data (G_OBJECT (row), "idea");
 
+  if (idea != NULL)
+    g_signal_handlers_disconnect_by_func (idea, idea_text_cb, g_object_get_data (G_OBJECT (row), "text"));
   g_ptr_array_remove (self->rows, row);
   g_object_set_data (G_OBJECT (row), "idea", NULL);
 }

@@ -1142,6 +1142,17 @@ test_votes (void)
   g_assert_false (shows_a_total (window));
   sam_test_screenshot (GTK_WIDGET (window), "team-mode-votes-taken-back.png");
 
+  /* An idea edited above the list reads the same in its row. */
+  g_assert_true (sam_store_set_card_text (store, g_object_get_data (G_OBJECT (row), "idea"), SAM_CARD_FIELD_TEXT,
+                                          "One form for every move, online and on paper", &error));
+  g_assert_no_error (error);
+  sam_test_pump (50);
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row), "text")), ==,
+                   "One form for every move, online and on paper");
+  g_assert_true (sam_store_set_card_text (store, g_object_get_data (G_OBJECT (row), "idea"), SAM_CARD_FIELD_TEXT,
+                                          FORM_IDEA, &error));
+  g_assert_no_error (error);
+
   /* The coach reveals the votes; the room's newer packet brings it. */
   g_assert_true (sam_store_set_votes_revealed (coach, coach_step (coach, coach_workshop, index), TRUE, &error));
   g_assert_no_error (error);
