@@ -12,6 +12,7 @@
 #include "sam-step-settings.h"
 #include "sam-store-packet.h"
 #include "sam-team-answers.h"
+#include "sam-team-votes.h"
 #include "sam-team-window.h"
 #include "sam-window.h"
 #include "sam-workshop-file.h"
@@ -145,6 +146,21 @@ update_saved (SamTeamWindow *self,
   /* Translators: shown after every change in team mode; %s is a time such as 14:05 */
   text = g_strdup_printf (_("Saved on this laptop at %s"), time);
   gtk_label_set_label (self->saved_label, text);
+}
+
+/**
+ * sam_team_window_mark_saved:
+ * @self: a #SamTeamWindow
+ *
+ * Says at the bottom of the window that the team's last change (a dot
+ * placed or taken back) is saved, and when.
+ */
+void
+sam_team_window_mark_saved (SamTeamWindow *self)
+{
+  g_return_if_fail (SAM_IS_TEAM_WINDOW (self));
+
+  update_saved (self, TRUE);
 }
 
 static void
@@ -398,7 +414,10 @@ build_entry (SamTeamWindow *self)
   else if (g_strcmp0 (kind, "strengths") == 0)
     build_strengths (self);
   else if (g_strcmp0 (kind, "brainstorm") == 0)
-    add_bucket (self, NULL, "idea", 0, NULL, _("An idea…"));
+    {
+      add_bucket (self, NULL, "idea", 0, NULL, _("An idea…"));
+      gtk_box_append (self->entry_box, sam_team_votes_new (self->store, self->step, self->team));
+    }
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->entry_box)) == NULL)
     {

@@ -30,6 +30,7 @@ gboolean       sam_team_window_catch_up     (SamTeamWindow   *self,
                                              SamWorkshopFile *file);
 void           sam_team_window_open_file    (SamTeamWindow  *self,
                                              GFile          *file);
+void           sam_team_window_mark_saved   (SamTeamWindow  *self);
 void           sam_team_window_show_toast   (SamTeamWindow  *self,
                                              const char     *message);
 

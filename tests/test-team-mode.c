@@ -473,6 +473,165 @@ test_catch_up (void)
   g_assert_true (sam_store_get_step_revealed (coach, coach_perspective));
 }
 
+/* (transfer none): the live idea of @step with @text. */
+static SamCard *
+idea_with_text (SamStore   *store,
+                SamStep    *step,
+                const char *text)
+{
+  GListModel *cards = sam_store_get_cards (store, step);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(SamCard) card = g_list_model_get_item (cards, i);
+
+      if (g_strcmp0 (sam_card_get_kind (card), "idea") == 0 && g_strcmp0 (sam_card_get_text (card), text) == 0)
+        return card;
+    }
+
+  g_assert_not_reached ();
+}
+
+#define FORM_IDEA "One form for every move, online"
+#define REGISTER_IDEA "Read the new address from the city register"
+#define CALL_IDEA "Call the customer back within a day"
+
+/* A team's laptop on the brainstorm: the packet brings every team's ideas
+ * and only the team's own dots; the team takes back the dot on
+ * @take_back (if any) and places one on each of @place. */
+static SamWorkshopFile *
+team_votes (SamWorkshopFile   *packet,
+            const char        *take_back,
+            const char *const *place)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
+  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
+  g_autofree char *team_uuid = NULL;
+  JsonArray *votes = sam_workshop_file_get_table (packet, "vote");
+  JsonArray *cards = sam_workshop_file_get_table (packet, "card");
+  SamStep *brainstorm;
+  SamTeam *team = NULL;
+  GListModel *teams;
+  guint n_ideas = 0;
+  SamWorkshopFile *contribution;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &team_uuid));
+  teams = sam_store_get_teams (laptop, copy);
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) item = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_uuid (item), team_uuid) == 0)
+        team = item;
+    }
+  g_assert_nonnull (team);
+
+  for (guint i = 0; i < json_array_get_length (cards); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (cards, i), "kind"), "idea") == 0)
+      n_ideas++;
+  g_assert_cmpuint (n_ideas, ==, 3);
+  for (guint i = 0; votes != NULL && i < json_array_get_length (votes); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (votes, i), "team"), ==, team_uuid);
+
+  brainstorm = step_of_kind (laptop, copy, "brainstorm");
+  if (take_back != NULL)
+    {
+      g_assert_true (sam_store_take_back_vote (laptop, brainstorm, team, idea_with_text (laptop, brainstorm, take_back),
+                                               &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; place[i] != NULL; i++)
+    {
+      g_assert_true (sam_store_cast_vote (laptop, brainstorm, team, idea_with_text (laptop, brainstorm, place[i]),
+                                          &error));
+      g_assert_no_error (error);
+    }
+
+  contribution = sam_workshop_file_new_contribution (laptop, copy, &error);
+  g_assert_no_error (error);
+  votes = sam_workshop_file_get_table (contribution, "vote");
+  g_assert_cmpuint (json_array_get_length (votes), ==, g_strv_length ((char **) place));
+  for (guint i = 0; i < json_array_get_length (votes); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (votes, i), "team"), ==, team_uuid);
+  return contribution;
+}
+
+/* (transfer none) */
+static SamTeam *
+team_named (SamStore    *store,
+            SamWorkshop *workshop,
+            const char  *name)
+{
+  GListModel *teams = sam_store_get_teams (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_name (team), name) == 0)
+        return team;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Dot votes on the teams' laptops: each team's dots come back in its
+ * contribution, a dot it took back leaves the coach's workshop too, the
+ * other teams' dots (and the coach's) stay, and the two contributions
+ * merged in either order, and again, give the same workshop. */
+static void
+test_votes_merge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  g_autoptr(SamWorkshopFile) whole_file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_WORKSHOP,
+                                                                            NULL, &error);
+  g_autoptr(GBytes) whole = sam_workshop_file_to_bytes (whole_file);
+  g_autoptr(SamWorkshopFile) packet_a = make_packet (coach, workshop, 0, "1111");
+  g_autoptr(SamWorkshopFile) packet_b = make_packet (coach, workshop, 1, "2222");
+  const char *const sales_places[] = { REGISTER_IDEA, REGISTER_IDEA, NULL };
+  const char *const office_places[] = { FORM_IDEA, CALL_IDEA, NULL };
+  g_autoptr(SamWorkshopFile) work_a = team_votes (packet_a, FORM_IDEA, sales_places);
+  g_autoptr(SamWorkshopFile) work_b = team_votes (packet_b, NULL, office_places);
+  g_autofree char *ab = merge_in_order (whole, work_a, work_b);
+  g_autofree char *ba = merge_in_order (whole, work_b, work_a);
+  g_autoptr(SamStore) merged = sam_store_open_in_memory (&error);
+  g_autoptr(SamWorkshopFile) file = sam_workshop_file_load_bytes (whole, "acme.samenspel", &error);
+  SamWorkshop *copy = sam_workshop_file_import_as_is (file, merged, &error);
+  SamStep *brainstorm;
+  SamTeam *sales, *office, *it;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ab, ==, ba);
+
+  g_assert_true (sam_workshop_file_merge (work_a, merged, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_merge (work_b, merged, &error));
+  g_assert_no_error (error);
+  brainstorm = step_of_kind (merged, copy, "brainstorm");
+  sales = team_named (merged, copy, "Sales");
+  office = team_named (merged, copy, "Back Office");
+  it = team_named (merged, copy, "IT");
+  g_assert_cmpuint (sam_store_count_idea_votes (merged, brainstorm, idea_with_text (merged, brainstorm, FORM_IDEA), sales),
+                    ==, 0);
+  g_assert_cmpuint (sam_store_count_idea_votes (merged, brainstorm, idea_with_text (merged, brainstorm, REGISTER_IDEA),
+                                                sales), ==, 2);
+  g_assert_cmpuint (sam_store_count_idea_votes (merged, brainstorm, idea_with_text (merged, brainstorm, FORM_IDEA), it),
+                    ==, 1);
+  g_assert_cmpuint (sam_store_count_idea_votes (merged, brainstorm, idea_with_text (merged, brainstorm, FORM_IDEA), NULL),
+                    ==, 2);
+  g_assert_cmpuint (sam_store_count_team_votes (merged, brainstorm, office), ==, 2);
+
+  /* Merged again: nothing moves. */
+  g_assert_true (sam_workshop_file_merge (work_a, merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_store_count_team_votes (merged, brainstorm, sales), ==, 2);
+  g_assert_cmpuint (sam_store_count_team_votes (merged, brainstorm, it), ==, 1);
+}
+
 static guint
 count_rows (SamWorkshopFile *file,
             const char      *table)
@@ -589,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/sam/team-mode/reveal-state", test_reveal_state);
   g_test_add_func ("/sam/team-mode/catch-up", test_catch_up);
   g_test_add_func ("/sam/team-mode/room-packet", test_room_packet);
+  g_test_add_func ("/sam/team-mode/votes-merge", test_votes_merge);
 
   return g_test_run ();
 }

@@ -14,7 +14,9 @@
 #include "sam-projector-content.h"
 #include "sam-projector-item.h"
 #include "sam-sample-workshop.h"
+#include "sam-store-decide.h"
 #include "sam-store-packet.h"
+#include "sam-team-votes.h"
 #include "sam-team-window.h"
 #include "sam-test-utils.h"
 #include "sam-window-private.h"
@@ -956,6 +958,232 @@ test_coach_sets_pin (void)
   sam_test_destroy_window (window);
 }
 
+/* Where the sample's brainstorm is in its agenda. */
+static guint
+brainstorm_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  GListModel *steps = sam_store_get_steps (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (g_strcmp0 (sam_step_get_kind (step), "brainstorm") == 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The row of the dot list that shows @text: its box, which holds the idea
+ * and its buttons. */
+static GtkWidget *
+find_vote_row (GtkWidget  *root,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      SamCard *idea = g_object_get_data (G_OBJECT (child), "idea");
+      GtkWidget *found;
+
+      if (idea != NULL && GTK_IS_BOX (child) && g_strcmp0 (sam_card_get_text (idea), text) == 0)
+        return child;
+      if ((found = find_vote_row (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static SamTeamVotes *
+find_votes (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      SamTeamVotes *found;
+
+      if (SAM_IS_TEAM_VOTES (child))
+        return SAM_TEAM_VOTES (child);
+      if ((found = find_votes (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* One action: a press of a row's button, as a click or Space on it. */
+static void
+press_vote (SamTeamWindow *window,
+            const char    *idea,
+            const char    *button,
+            guint         *n_actions)
+{
+  GtkWidget *row = find_vote_row (GTK_WIDGET (window), idea);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_sensitive (g_object_get_data (G_OBJECT (row), button)));
+  g_assert_true (gtk_widget_get_focusable (g_object_get_data (G_OBJECT (row), button)));
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), button), "clicked");
+  sam_test_pump (50);
+  (*n_actions)++;
+}
+
+/* Whether the window shows any idea's total of dots, on screen or to
+ * assistive technology. */
+static gboolean
+shows_a_total (SamTeamWindow *window)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint n = 0; n <= 9; n++)
+    {
+      g_autofree char *total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot in all", "%u dots in all", n), n);
+
+      if (strstr (texts->str, total) != NULL || accessible_has (GTK_WIDGET (window), total))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+#define FORM_IDEA "One form for every move, online"
+#define CALL_IDEA "Call the customer back within a day"
+
+/* Dot votes on the room's shared laptop: the brainstorm's ideas with the
+ * team's own dots only; Back Office places its three dots and takes one
+ * back (one action each), the count of dots left follows; before the
+ * coach reveals the votes no other team's dot is in any text, after the
+ * reveal each idea shows its total; the dots go back to the coach. */
+static void
+test_votes (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamStore *store = sam_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  guint index = brainstorm_index ();
+  SamWorkshop *coach_workshop = NULL;
+  g_autoptr(SamStore) coach = coach_new (&coach_workshop, index);
+  g_autofree char *path = test_path ("votes.samenspel");
+  g_autofree char *newer = test_path ("votes-2.samenspel");
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) out_newer = g_file_new_for_path (newer);
+  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_room_packet (coach, coach_workshop, &error);
+  g_autoptr(SamWorkshopFile) packet_newer = NULL;
+  g_autofree char *one_of_ours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot of ours", "%u dots of ours", 1), 1);
+  g_autofree char *none_of_ours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot of ours", "%u dots of ours", 0), 0);
+  g_autofree char *three_in_all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot in all", "%u dots in all", 3), 3);
+  g_autofree char *two_left = NULL;
+  SamTeamWindow *window;
+  SamTeamVotes *votes;
+  SamStep *step;
+  GtkWidget *row;
+  guint n_actions = 0;
+
+  g_assert_no_error (error);
+  sam_workshop_file_set_pin (packet, PIN);
+  g_assert_true (sam_workshop_file_save (packet, out, NULL, &error));
+  window = open_packet (app, path);
+  step = sam_team_window_get_step (window);
+  g_assert_cmpstr (sam_step_get_kind (step), ==, "brainstorm");
+  g_assert_false (sam_store_get_votes_revealed (store, step));
+
+  /* Sales sees its own dot on the form, not IT's. */
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Sales");
+  row = find_vote_row (GTK_WIDGET (window), FORM_IDEA);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row), "own")), ==, one_of_ours);
+  g_assert_false (shows_a_total (window));
+
+  /* Handed on to Back Office: none of its dots yet, and none of the
+   * others' anywhere. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.next-team", NULL));
+  sam_test_pump (150);
+  g_assert_cmpstr (sam_team_get_name (sam_team_window_get_team (window)), ==, "Back Office");
+  step = sam_team_window_get_step (window);
+  votes = find_votes (GTK_WIDGET (window));
+  g_assert_nonnull (votes);
+  g_assert_cmpuint (sam_team_votes_get_n_left (votes), ==, 3);
+  row = find_vote_row (GTK_WIDGET (window), FORM_IDEA);
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row), "own")), ==, none_of_ours);
+  g_assert_false (gtk_widget_get_sensitive (g_object_get_data (G_OBJECT (row), "take-back")));
+  g_assert_false (shows_a_total (window));
+
+  /* Three dots, three actions; then every place button waits. */
+  press_vote (window, FORM_IDEA, "place", &n_actions);
+  press_vote (window, CALL_IDEA, "place", &n_actions);
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-votes.png");
+  press_vote (window, CALL_IDEA, "place", &n_actions);
+  g_assert_cmpuint (n_actions, ==, 3);
+  g_assert_cmpuint (sam_team_votes_get_n_left (votes), ==, 0);
+  g_assert_cmpuint (sam_store_count_team_votes (store, step, sam_team_window_get_team (window)), ==, 3);
+  row = find_vote_row (GTK_WIDGET (window), FORM_IDEA);
+  g_assert_false (gtk_widget_get_sensitive (g_object_get_data (G_OBJECT (row), "place")));
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row), "own")), ==, one_of_ours);
+
+  /* One taken back from the call: one action, one dot left. */
+  press_vote (window, CALL_IDEA, "take-back", &n_actions);
+  g_assert_cmpuint (n_actions, ==, 4);
+  g_assert_cmpuint (sam_team_votes_get_n_left (votes), ==, 1);
+  two_left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot left to place, of %u", "%u dots left to place, of %u", 1), 1, 3);
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    collect_texts (GTK_WIDGET (window), texts);
+    g_assert_nonnull (strstr (texts->str, two_left));
+  }
+  /* Three teams' dots are on this laptop now (Sales, IT and Back Office
+   * on the form); none shows before the reveal. */
+  row = find_vote_row (GTK_WIDGET (window), FORM_IDEA);
+  g_assert_cmpuint (sam_store_count_idea_votes (store, step, g_object_get_data (G_OBJECT (row), "idea"), NULL), ==, 3);
+  g_assert_false (shows_a_total (window));
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-votes-taken-back.png");
+
+  /* An idea edited above the list reads the same in its row. */
+  g_assert_true (sam_store_set_card_text (store, g_object_get_data (G_OBJECT (row), "idea"), SAM_CARD_FIELD_TEXT,
+                                          "One form for every move, online and on paper", &error));
+  g_assert_no_error (error);
+  sam_test_pump (50);
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row), "text")), ==,
+                   "One form for every move, online and on paper");
+  g_assert_true (sam_store_set_card_text (store, g_object_get_data (G_OBJECT (row), "idea"), SAM_CARD_FIELD_TEXT,
+                                          FORM_IDEA, &error));
+  g_assert_no_error (error);
+
+  /* The coach reveals the votes; the room's newer packet brings it. */
+  g_assert_true (sam_store_set_votes_revealed (coach, coach_step (coach, coach_workshop, index), TRUE, &error));
+  g_assert_no_error (error);
+  packet_newer = sam_workshop_file_new_room_packet (coach, coach_workshop, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_save (packet_newer, out_newer, NULL, &error));
+  g_assert_true (load_and_catch_up (window, newer));
+  g_assert_true (shows_a_total (window));
+  row = find_vote_row (GTK_WIDGET (window), FORM_IDEA);
+  g_assert_cmpstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row), "total")), ==, three_in_all);
+  sam_test_screenshot (GTK_WIDGET (window), "team-mode-votes-revealed.png");
+
+  /* Back Office's dots go back to the coach. */
+  {
+    g_autofree char *back = test_path ("votes-back.samenspel");
+    g_autoptr(GFile) back_file = g_file_new_for_path (back);
+    g_autoptr(SamWorkshopFile) contribution = NULL;
+    SamStep *coach_brainstorm = coach_step (coach, coach_workshop, index);
+    g_autoptr(SamTeam) office = g_list_model_get_item (sam_store_get_teams (coach, coach_workshop), 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "team.save-work-to", "s", back));
+    contribution = sam_workshop_file_load (back_file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (sam_workshop_file_merge (contribution, coach, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sam_store_count_team_votes (coach, coach_brainstorm, office), ==, 2);
+  }
+
+  close_team_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/team/console-reveal", test_console_reveal);
   g_test_add_func ("/sam/ui/team/pass-the-laptop", test_pass_the_laptop);
   g_test_add_func ("/sam/ui/team/coach-room-packet", test_coach_room_packet);
+  g_test_add_func ("/sam/ui/team/votes", test_votes);
 
   return g_test_run ();
 }

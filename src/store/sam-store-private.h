@@ -54,6 +54,9 @@ typedef struct
  *    confidential to; a team packet or contribution for team T carries a
  *    row only when every such column is NULL or one of them is T.  NULL:
  *    the row is shared with every team.
+ *  @shared_where: (nullable): an SQL condition on the row under which it
+ *    travels to every team even though its @team_columns name another one
+ *    (a brainstorm's ideas: every team votes on all of them)
  *  @coach_columns: NULL-terminated columns only the coach sees (private
  *    notes): cleared in team packets and contributions
  *  @label_column: a text column that names a row in a merge preview
@@ -70,6 +73,7 @@ typedef struct
   const char         *workshop_column;
   const SamExportRef *refs;
   const char *const  *team_columns;
+  const char         *shared_where;
   const char *const  *coach_columns;
   const char         *label_column;
   gboolean            workshop_only;

@@ -203,6 +203,9 @@ static const SamSchemaModule core_module = {
         { NULL }
       },
       .team_columns = (const char *const[]) { "team_id", "about_team_id", NULL },
+      /* The room votes on every team's ideas, so each team's packet
+       * carries them all; the dots stay the team's own (vote). */
+      .shared_where = "kind = 'idea'",
       .label_column = "text",
       /* docs/architecture.md: value is -1/0/1 on a customer step and a
        * belief's strength 1–5; response 0–3 on a perspective card. */

@@ -238,6 +238,8 @@ build_where (SamFileTable *table,
       g_string_append (sql, ")");
       for (guint i = 0; teams[i] != NULL; i++)
         g_string_append_printf (sql, " OR \"%s\" = ?2", teams[i]);
+      if (table->desc->shared_where != NULL)
+        g_string_append_printf (sql, " OR (%s)", table->desc->shared_where);
       g_string_append (sql, ")");
     }
 

@@ -287,6 +287,32 @@ merge_existing (Merge          *merge,
   return !merge->apply || update_row (merge, table, row, sqlite3_column_int64 (stmt, 0), path, error);
 }
 
+/* A team's own contribution writes only rows of its own, or of no team:
+ * a new row that names other teams only (another team's dots, say) is
+ * not the team's to add.  A room's shared laptop writes every team's. */
+static gboolean
+is_other_teams_row (Merge        *merge,
+                    SamFileTable *table,
+                    JsonObject   *row)
+{
+  const char *const *teams = table->desc->team_columns;
+  const char *own = merge->ctx.file->team_uuid;
+
+  if (merge->catch_up || merge->ctx.file->shared || own == NULL || teams == NULL || teams[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; teams[i] != NULL; i++)
+    {
+      g_autofree char *key = _sam_file_ref_key (teams[i]);
+      const char *value = json_object_get_string_member_with_default (row, key, NULL);
+
+      if (value == NULL || g_ascii_strcasecmp (value, own) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 merge_row (Merge          *merge,
            SamFileTable   *table,
@@ -319,6 +345,8 @@ merge_row (Merge          *merge,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
+      if (is_other_teams_row (merge, table, row))
+        return TRUE;
       count->n_new++;
       add_item (merge, ITEM_NEW, table, row);
       return _sam_import_insert_row (&merge->ctx, table, row, path, !merge->apply, error);
@@ -341,6 +369,81 @@ merge_row (Merge          *merge,
 
   sqlite3_reset (stmt);
   return ok;
+}
+
+/* Dots are rows without a change time: one the team took back on its
+ * laptop is simply missing from its contribution.  So a live dot of the
+ * team (of every team, from the room's shared laptop) that the packet
+ * carried (cast by the second the packet was written, on a live idea)
+ * and that the contribution no longer has, the team took back: it goes
+ * here too.  Dots the coach cast since stay; merging again removes
+ * nothing more. */
+static gboolean
+take_back_votes (Merge      *merge,
+                 JsonArray  *rows,
+                 GError    **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SamWorkshopFile *file = merge->ctx.file;
+  sqlite3_stmt *stmt;
+
+  /* A file without the table says nothing about dots. */
+  if (rows == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      const char *uuid = json_object_get_string_member_with_default (json_array_get_object_element (rows, i),
+                                                                     "uuid", NULL);
+
+      if (uuid != NULL)
+        g_hash_table_add (kept, (gpointer) uuid);
+    }
+
+  stmt = _sam_store_prepare (merge->ctx.store,
+                             "SELECT v.id, v.uuid FROM vote v "
+                             "JOIN card c ON c.id = v.card_id AND c.trash IS NULL "
+                             "JOIN step s ON s.id = v.step_id AND s.trash IS NULL "
+                             "JOIN team t ON t.id = v.team_id AND t.trash IS NULL "
+                             "WHERE v.workshop_id = ?1 AND v.trash IS NULL AND v.created <= ?2 "
+                             "AND (?3 IS NULL OR lower (t.uuid) = ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, merge->ctx.workshop_id);
+  sqlite3_bind_int64 (stmt, 2, file->packet_exported);
+  if (file->shared || file->team_uuid == NULL)
+    sqlite3_bind_null (stmt, 3);
+  else
+    sqlite3_bind_text (stmt, 3, file->team_uuid, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (!g_hash_table_contains (kept, uuid) && !g_hash_table_contains (kept, lower))
+        g_array_append_val (gone, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (gone->len == 0)
+    return TRUE;
+
+  stmt = _sam_store_prepare (merge->ctx.store, "DELETE FROM vote WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < gone->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (gone, gint64, i));
+      if (!_sam_store_step_done (merge->ctx.store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -366,6 +469,10 @@ merge_tables (Merge   *merge,
             return FALSE;
         }
     }
+
+  if (merge->apply && !merge->catch_up &&
+      !take_back_votes (merge, _sam_workshop_file_get_rows (merge->ctx.file, "vote"), error))
+    return FALSE;
 
   return !merge->apply || _sam_import_apply_deferred (&merge->ctx, error);
 }
