@@ -190,6 +190,20 @@ static void fill_cell (SamProjectorView *self,
                        GtkWidget        *cell,
                        SamProjectorItem *item);
 
+/* The probe's height for @width.  A width the layout has not given yet (0,
+ * or below what the cell needs) is raised to the cell's minimum: GTK 4.24
+ * refuses to measure a widget for less than it needs. */
+static int
+probe_height (SamProjectorView *self,
+              int               width)
+{
+  int min_width = 0, height = 0;
+
+  gtk_widget_measure (self->probe, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (self->probe, GTK_ORIENTATION_VERTICAL, MAX (width, min_width), NULL, &height, NULL, NULL);
+  return height;
+}
+
 /* A chart that is a page gets the whole page but for its title and
  * details: measured on the probe cell holding @item with no chart. */
 static int
@@ -206,7 +220,7 @@ chart_height (SamProjectorView *self,
 
   self->measuring_chart = TRUE;
   fill_cell (self, self->probe, item);
-  gtk_widget_measure (self->probe, GTK_ORIENTATION_VERTICAL, width, NULL, &rest, NULL, NULL);
+  rest = probe_height (self, width);
   self->measuring_chart = FALSE;
   /* The grid's margin above the rows (0.5em) and a little air. */
   return MAX (viewport - rest - (int) ceil (em * 0.7), 120);
@@ -370,11 +384,9 @@ cell_height (SamProjectorView *self,
              int               width)
 {
   g_autoptr(SamProjectorItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  int height;
 
   fill_cell (self, self->probe, item);
-  gtk_widget_measure (self->probe, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
-  return height;
+  return probe_height (self, width);
 }
 
 /* The pages the cells from @start on fill: each cell measured as the grid
