@@ -10,6 +10,7 @@
 #include "sam-projector-content.h"
 #include "sam-projector-item.h"
 #include "sam-chart-text.h"
+#include "sam-floor-bin.h"
 #include "sam-projector-view.h"
 #include "sam-store-decide.h"
 #include "sam-timer.h"
@@ -169,7 +170,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = cell_new ();
 
-  gtk_list_item_set_child (list_item, cell);
+  /* A row the grid keeps out of sight may get no room at all. */
+  gtk_list_item_set_child (list_item, sam_floor_bin_new (cell));
   g_object_set_data (G_OBJECT (cell), "list-item", list_item);
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
@@ -189,6 +191,15 @@ set_class (GtkWidget  *widget,
 static void fill_cell (SamProjectorView *self,
                        GtkWidget        *cell,
                        SamProjectorItem *item);
+
+/* The cell a row of the grid shows (setup_cell()), or %NULL. */
+static GtkWidget *
+cell_of_row (GtkWidget *row)
+{
+  GtkWidget *bin = gtk_widget_get_first_child (row);
+
+  return SAM_IS_FLOOR_BIN (bin) ? sam_floor_bin_get_child (SAM_FLOOR_BIN (bin)) : NULL;
+}
 
 /* The probe's height for @width.  A width the layout has not given yet (0,
  * or below what the cell needs) is raised to the cell's minimum: GTK 4.24
@@ -300,7 +311,8 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            SamProjectorView         *self)
 {
-  fill_cell (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
+  fill_cell (self, sam_floor_bin_get_child (SAM_FLOOR_BIN (gtk_list_item_get_child (list_item))),
+             gtk_list_item_get_item (list_item));
 }
 
 /* Paging: a page shows the rows of cells that fit whole.  The grid gets
@@ -346,7 +358,7 @@ find_cut (SamProjectorView *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *cell = gtk_widget_get_first_child (child);
+      GtkWidget *cell = cell_of_row (child);
       GtkListItem *list_item = cell ? g_object_get_data (G_OBJECT (cell), "list-item") : NULL;
       graphene_point_t bottom, top, in_row;
       guint position;
@@ -821,7 +833,7 @@ rebind_cb (gpointer data)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *cell = gtk_widget_get_first_child (child);
+      GtkWidget *cell = cell_of_row (child);
       GtkWidget *foot, *chart;
 
       if (cell == NULL || g_object_get_data (G_OBJECT (cell), "list-item") == NULL)
