@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "sam-beliefs-page.h"
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-discover-common.h"
 
@@ -305,10 +304,9 @@ beliefs_of (SamCardTree *tree,
             GObject     *section,
             gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
   SamBeliefPair *pair = SAM_BELIEF_PAIR (section);
 
-  return cards ? sam_card_bucket_get (cards, "belief", pair->holder, pair->about, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "belief", pair->holder, pair->about, 0, NULL);
 }
 
 /* A belief typed into a pair's field starts at the middle strength. */

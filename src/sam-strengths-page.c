@@ -177,10 +177,9 @@ cards_of (SamCardTree *tree,
           GObject     *object,
           gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
   SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
 
-  return cards ? sam_card_bucket_get (cards, section->kind, section->writer, section->about, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, section->kind, section->writer, section->about, 0, NULL);
 }
 
 static gboolean
