@@ -365,35 +365,6 @@ test_merge_order (Fixture       *fixture,
     }
 }
 
-static SamStep *
-step_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        index)
-{
-  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), index);
-
-  /* (transfer none): the live step, kept by the agenda. */
-  return step;
-}
-
-static SamStep *
-step_of_kind (SamStore    *store,
-              SamWorkshop *workshop,
-              const char  *kind)
-{
-  GListModel *steps = sam_store_get_steps (store, workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      SamStep *step = step_at (store, workshop, i);
-
-      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
-        return step;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* The per-step reveal: private kinds only, kept in the step's settings
  * next to what else is there; the brainstorm's is its votes' reveal. */
 static void
@@ -403,9 +374,9 @@ test_reveal_state (Fixture       *fixture,
   SamStore *store = fixture->coach;
   SamWorkshop *workshop = fixture->workshop;
   g_autoptr(GError) error = NULL;
-  SamStep *perspective = step_of_kind (store, workshop, "team-perspective");
-  SamStep *brainstorm = step_of_kind (store, workshop, "brainstorm");
-  SamStep *changes = step_of_kind (store, workshop, "changes");
+  SamStep *perspective = sam_sample_find_step (store, workshop, "team-perspective");
+  SamStep *brainstorm = sam_sample_find_step (store, workshop, "brainstorm");
+  SamStep *changes = sam_sample_find_step (store, workshop, "changes");
 
   g_assert_true (sam_step_kind_is_private ("team-perspective"));
   g_assert_true (sam_step_kind_is_private ("beliefs"));
@@ -443,7 +414,7 @@ test_catch_up (Fixture       *fixture,
   SamStore *laptop = fixture->laptop;
   SamWorkshop *workshop = fixture->workshop;
   g_autoptr(GError) error = NULL;
-  SamStep *coach_perspective = step_of_kind (coach, workshop, "team-perspective");
+  SamStep *coach_perspective = sam_sample_find_step (coach, workshop, "team-perspective");
   g_autoptr(SamWorkshopFile) first = NULL;
   g_autoptr(SamWorkshopFile) second = NULL;
   g_autoptr(SamWorkshopFile) other = NULL;
@@ -460,7 +431,7 @@ test_catch_up (Fixture       *fixture,
   g_assert_no_error (error);
   first = make_packet (coach, workshop, 1, NULL);
   copy = import_packet (laptop, first);
-  perspective = step_of_kind (laptop, copy, "team-perspective");
+  perspective = sam_sample_find_step (laptop, copy, "team-perspective");
   g_assert_true (sam_store_get_step_revealed (laptop, perspective));
 
   /* The team types; the coach hides the step again, moves the room on and
@@ -475,7 +446,7 @@ test_catch_up (Fixture       *fixture,
   }
   g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, FALSE, &error));
   g_assert_true (sam_store_set_step_state (coach, coach_perspective, SAM_STEP_DONE, &error));
-  g_assert_true (sam_store_set_step_state (coach, step_at (coach, workshop, 2), SAM_STEP_CURRENT, &error));
+  g_assert_true (sam_store_set_step_state (coach, sam_sample_step_at (coach, workshop, 2), SAM_STEP_CURRENT, &error));
   {
     SamCardInit init = { "perspective", sam_team_get_id (sales), sam_team_get_id (office), 0, "needs",
                          "Fewer hand-offs", NULL, 0, 0 };
@@ -501,7 +472,7 @@ test_catch_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (sam_store_get_step_revealed (laptop, perspective));
   g_assert_cmpint (sam_step_get_state (perspective), ==, SAM_STEP_DONE);
-  g_assert_cmpint (sam_step_get_state (step_at (laptop, copy, 2)), ==, SAM_STEP_CURRENT);
+  g_assert_cmpint (sam_step_get_state (sam_sample_step_at (laptop, copy, 2)), ==, SAM_STEP_CURRENT);
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (laptop, perspective)), ==, n_cards + 1);
   g_assert_cmpstr (sam_card_get_text (typed), ==, "We add: zero errors");
   /* Again: nothing changes. */
@@ -567,7 +538,7 @@ team_votes (SamWorkshopFile   *packet,
   for (guint i = 0; votes != NULL && i < json_array_get_length (votes); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (votes, i), "team"), ==, team_uuid);
 
-  brainstorm = step_of_kind (laptop, copy, "brainstorm");
+  brainstorm = sam_sample_find_step (laptop, copy, "brainstorm");
   if (take_back != NULL)
     {
       g_assert_true (sam_store_take_back_vote (laptop, brainstorm, team, idea_with_text (laptop, brainstorm, take_back),
@@ -618,7 +589,7 @@ test_votes_merge (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (sam_workshop_file_merge (work_b, merged, &error));
   g_assert_no_error (error);
-  brainstorm = step_of_kind (merged, copy, "brainstorm");
+  brainstorm = sam_sample_find_step (merged, copy, "brainstorm");
   sales = team_where (merged, copy, sam_team_get_name, "Sales");
   office = team_where (merged, copy, sam_team_get_name, "Back Office");
   it = team_where (merged, copy, sam_team_get_name, "IT");
