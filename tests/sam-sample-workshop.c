@@ -121,6 +121,27 @@ sam_sample_add_card (SamStore          *store,
   return card;
 }
 
+/**
+ * sam_sample_pdf_text:
+ * @path: a PDF file
+ *
+ * Returns: (transfer full): the text of the PDF, as pdftotext reads it
+ */
+char *
+sam_sample_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static SamCard *
 card (SamStore   *store,
       SamStep    *step,

@@ -35,4 +35,7 @@ SamCard     *sam_sample_add_card      (SamStore          *store,
                                        SamStep           *step,
                                        const SamCardInit *init);
 
+/* The text of a report written as PDF, as pdftotext reads it. */
+char        *sam_sample_pdf_text      (const char        *path);
+
 G_END_DECLS
