@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "sam-achieve-avoid-page.h"
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-decide-common.h"
 
@@ -94,10 +93,8 @@ statements_of (SamCardTree *tree,
                GObject     *section,
                gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, gtk_string_object_get_string (GTK_STRING_OBJECT (section)),
-                                      0, 0, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, gtk_string_object_get_string (GTK_STRING_OBJECT (section)),
+                                   0, 0, 0, NULL);
 }
 
 static GListModel *
@@ -105,9 +102,7 @@ signs_of (SamCardTree *tree,
           SamCard     *statement,
           gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, "verification", 0, 0, sam_card_get_id (statement), NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "verification", 0, 0, sam_card_get_id (statement), NULL);
 }
 
 /* Under each statement: a gentle warning while it has no sign, then the

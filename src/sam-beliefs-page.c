@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "sam-beliefs-page.h"
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-discover-common.h"
 
@@ -246,20 +245,6 @@ pair_title (SamBeliefsPage *self,
   return g_strdup_printf (_("%s believes about %s"), holder_name, about_name);
 }
 
-/* A team's dot, or the customer's (@team NULL), on a recycled swatch. */
-static void
-swatch_set_team (GtkWidget *swatch,
-                 SamTeam   *team)
-{
-  const char *old = g_object_get_data (G_OBJECT (swatch), "colour");
-  char *css = team ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (team)) : g_strdup ("customer-swatch");
-
-  if (old != NULL)
-    gtk_widget_remove_css_class (swatch, old);
-  gtk_widget_add_css_class (swatch, css);
-  g_object_set_data_full (G_OBJECT (swatch), "colour", css, g_free);
-}
-
 static GtkWidget *
 header_new (gpointer user_data)
 {
@@ -268,8 +253,6 @@ header_new (gpointer user_data)
   GtkWidget *about = sam_discover_swatch_new (NULL);
   GtkWidget *label = gtk_label_new (NULL);
 
-  g_object_set_data_full (G_OBJECT (holder), "colour", g_strdup ("customer-swatch"), g_free);
-  g_object_set_data_full (G_OBJECT (about), "colour", g_strdup ("customer-swatch"), g_free);
   gtk_box_append (GTK_BOX (heading), holder);
   gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_box_append (GTK_BOX (heading), about);
@@ -293,10 +276,10 @@ header_bind (GtkWidget *heading,
   SamBeliefPair *pair = SAM_BELIEF_PAIR (section);
   g_autofree char *title = pair_title (self, pair->holder, pair->about);
 
-  swatch_set_team (g_object_get_data (G_OBJECT (heading), "holder"),
-                   sam_discover_team_by_id (self->teams, pair->holder));
-  swatch_set_team (g_object_get_data (G_OBJECT (heading), "about"),
-                   pair->about ? sam_discover_team_by_id (self->teams, pair->about) : NULL);
+  sam_discover_swatch_set_team (g_object_get_data (G_OBJECT (heading), "holder"),
+                                sam_discover_team_by_id (self->teams, pair->holder));
+  sam_discover_swatch_set_team (g_object_get_data (G_OBJECT (heading), "about"),
+                                pair->about ? sam_discover_team_by_id (self->teams, pair->about) : NULL);
   gtk_label_set_text (g_object_get_data (G_OBJECT (heading), "label"), title);
 }
 
@@ -305,10 +288,9 @@ beliefs_of (SamCardTree *tree,
             GObject     *section,
             gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
   SamBeliefPair *pair = SAM_BELIEF_PAIR (section);
 
-  return cards ? sam_card_bucket_get (cards, "belief", pair->holder, pair->about, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "belief", pair->holder, pair->about, 0, NULL);
 }
 
 /* A belief typed into a pair's field starts at the middle strength. */

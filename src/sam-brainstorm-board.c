@@ -894,12 +894,12 @@ static void
 ranking_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *rank = gtk_label_new (NULL);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *team = gtk_label_new (NULL);
   GtkWidget *votes = votes_label_new ();
+  GtkWidget *row;
 
   gtk_widget_add_css_class (rank, "sam-rank");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -913,17 +913,11 @@ ranking_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (body, TRUE);
   gtk_widget_set_valign (body, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (votes, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row), rank);
-  gtk_box_append (GTK_BOX (row), body);
-  gtk_box_append (GTK_BOX (row), votes);
-  gtk_widget_add_css_class (row, "sam-ranking-row");
+  row = sam_brainstorm_vote_row_set (item, "sam-ranking-row", rank, body, votes, NULL);
   g_object_set_data (G_OBJECT (row), "rank", rank);
   g_object_set_data (G_OBJECT (row), "title", title);
   g_object_set_data (G_OBJECT (row), "team", team);
   g_object_set_data (G_OBJECT (row), "votes", votes);
-  gtk_list_item_set_child (item, row);
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
 }
 
 static void
@@ -1038,6 +1032,39 @@ sam_brainstorm_fill_team_status (GtkFlowBox            *box,
       else
         gtk_widget_remove_css_class (chip, "sam-voting-now");
     }
+}
+
+/**
+ * sam_brainstorm_vote_row_set:
+ * @item: a list item being set up
+ * @css_class: the row's style class
+ * @first_child: the row's first widget, then the others, %NULL-terminated
+ *
+ * Sets up the row of an idea with its votes (in the ranking, in team
+ * mode): the widgets side by side, as @item's child.  The row itself is
+ * neither activated nor selected; its buttons are.
+ *
+ * Returns: (transfer none): the row, to remember its widgets on
+ */
+GtkWidget *
+sam_brainstorm_vote_row_set (GtkListItem *item,
+                             const char  *css_class,
+                             GtkWidget   *first_child,
+                             ...)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  va_list children;
+
+  va_start (children, first_child);
+  for (GtkWidget *child = first_child; child != NULL; child = va_arg (children, GtkWidget *))
+    gtk_box_append (GTK_BOX (row), child);
+  va_end (children);
+
+  gtk_widget_add_css_class (row, css_class);
+  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  return row;
 }
 
 /**

@@ -37,6 +37,11 @@ GtkWidget  *sam_brainstorm_ranking_new       (void);
 void        sam_brainstorm_ranking_update    (GtkWidget             *ranking,
                                               const SamBoardContext *context);
 
+GtkWidget  *sam_brainstorm_vote_row_set      (GtkListItem           *item,
+                                              const char            *css_class,
+                                              GtkWidget             *first_child,
+                                              ...) G_GNUC_NULL_TERMINATED;
+
 GtkWidget  *sam_brainstorm_team_chip_new     (SamTeam               *team);
 void        sam_brainstorm_fill_team_status  (GtkFlowBox            *box,
                                               const SamBoardContext *context);

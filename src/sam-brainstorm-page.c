@@ -6,7 +6,6 @@
 #include "sam-brainstorm-board.h"
 #include "sam-brainstorm-page.h"
 #include "sam-card-actions.h"
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-text.h"
 #include "sam-decide-common.h"
@@ -135,9 +134,7 @@ ideas_of (SamCardTree *tree,
           GObject     *section,
           gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, "idea", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "idea", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL);
 }
 
 static GListModel *
@@ -145,10 +142,7 @@ points_of (SamCardTree *tree,
            GObject     *section,
            gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, "debate-point", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL)
-               : NULL;
+  return sam_card_tree_get_bucket (tree, "debate-point", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL);
 }
 
 static gboolean

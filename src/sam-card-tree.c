@@ -863,6 +863,38 @@ sam_card_tree_get_cards (SamCardTree *self)
 }
 
 /**
+ * sam_card_tree_get_bucket:
+ * @self: a #SamCardTree
+ * @kind: the cards' kind, e.g. "change"
+ * @team_id: the writing team, or 0
+ * @about_team_id: the team the cards are about, or 0
+ * @parent_id: the card they belong to, or 0
+ * @prompt: (nullable): the question they answer, or %NULL for none
+ *
+ * The live bucket of the step's cards with these values (see
+ * sam_card_bucket_get()), as a page's #SamCardTreeSpec hands out a
+ * section's cards or the cards under a card.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #SamCard, or
+ *   %NULL while the tree shows no step
+ */
+GListModel *
+sam_card_tree_get_bucket (SamCardTree *self,
+                          const char  *kind,
+                          gint64       team_id,
+                          gint64       about_team_id,
+                          gint64       parent_id,
+                          const char  *prompt)
+{
+  g_return_val_if_fail (SAM_IS_CARD_TREE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (self->cards == NULL)
+    return NULL;
+  return sam_card_bucket_get (self->cards, kind, team_id, about_team_id, parent_id, prompt);
+}
+
+/**
  * sam_card_tree_get_rows:
  * @self: a #SamCardTree
  *

@@ -73,6 +73,12 @@ void         sam_card_tree_set_top       (SamCardTree           *self,
 SamStore    *sam_card_tree_get_store     (SamCardTree           *self);
 SamStep     *sam_card_tree_get_step      (SamCardTree           *self);
 GListModel  *sam_card_tree_get_cards     (SamCardTree           *self);
+GListModel  *sam_card_tree_get_bucket    (SamCardTree           *self,
+                                          const char            *kind,
+                                          gint64                 team_id,
+                                          gint64                 about_team_id,
+                                          gint64                 parent_id,
+                                          const char            *prompt);
 GListModel  *sam_card_tree_get_rows      (SamCardTree           *self);
 GtkWidget   *sam_card_tree_get_list_view (SamCardTree           *self);
 GtkWidget   *sam_card_tree_show_entry    (SamCardTree           *self,

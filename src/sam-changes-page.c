@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "sam-card-actions.h"
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-changes-page.h"
 #include "sam-palette.h"
@@ -90,9 +89,7 @@ changes_of (SamCardTree *tree,
             GObject     *section,
             gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, "change", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "change", sam_team_get_id (SAM_TEAM (section)), 0, 0, NULL);
 }
 
 static GListModel *
@@ -100,10 +97,8 @@ impacts_of (SamCardTree *tree,
             SamCard     *change,
             gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, "impact", sam_card_get_team_id (change), 0,
-                                      sam_card_get_id (change), NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "impact", sam_card_get_team_id (change), 0,
+                                   sam_card_get_id (change), NULL);
 }
 
 static gboolean

@@ -3,6 +3,8 @@
 
 #include "sam-chart-text.h"
 
+#define FONT "Cantarell, DejaVu Sans, Sans"
+
 static const cairo_user_data_key_t minimum_key;
 static const cairo_user_data_key_t smallest_key;
 
@@ -79,4 +81,72 @@ sam_chart_text_get_smallest_drawn (cairo_t *cr)
   const double *smallest = cairo_get_user_data (cr, &smallest_key);
 
   return smallest != NULL ? *smallest : 0;
+}
+
+/**
+ * sam_chart_text_layout_new:
+ * @cr: the context the chart draws into
+ * @size: the text size, in the units of @cr
+ * @bold: whether the text is bold
+ * @text: plain text
+ *
+ * Returns: (transfer full): a layout of @text in the charts' font
+ */
+PangoLayout *
+sam_chart_text_layout_new (cairo_t    *cr,
+                           double      size,
+                           gboolean    bold,
+                           const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+
+  /* Sizes are in the units of @cr (points in the report, pixels on screen). */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/**
+ * sam_chart_text_show:
+ * @cr: the context the chart draws into
+ * @layout: a layout from sam_chart_text_layout_new()
+ *
+ * Shows @layout at the current point.  Every text a chart shows goes
+ * through here, so a target that measures what it shows (the projector)
+ * knows its smallest text.
+ */
+void
+sam_chart_text_show (cairo_t     *cr,
+                     PangoLayout *layout)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+
+  sam_chart_text_note (cr, (double) pango_font_description_get_size (font) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * sam_chart_set_ink:
+ * @cr: the context the chart draws into
+ * @dark: whether the chart is drawn on a dark background
+ * @alpha: how strong the ink is, 0 to 1
+ *
+ * Sets the source of @cr to the charts' ink: near-black on light, white on
+ * dark.
+ */
+void
+sam_chart_set_ink (cairo_t  *cr,
+                   gboolean  dark,
+                   double    alpha)
+{
+  if (dark)
+    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  else
+    cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, alpha);
 }

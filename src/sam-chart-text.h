@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,16 @@ double sam_chart_text_size        (cairo_t *cr,
 void   sam_chart_text_note        (cairo_t *cr,
                                    double   size);
 double sam_chart_text_get_smallest_drawn (cairo_t *cr);
+
+/* The charts' text and ink, the same in every chart. */
+PangoLayout *sam_chart_text_layout_new (cairo_t     *cr,
+                                        double       size,
+                                        gboolean     bold,
+                                        const char  *text);
+void         sam_chart_text_show       (cairo_t     *cr,
+                                        PangoLayout *layout);
+void         sam_chart_set_ink         (cairo_t     *cr,
+                                        gboolean     dark,
+                                        double       alpha);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
  * one closed outline per series through the axes that have a value.  The
  * legend names every outline, so no meaning is carried by colour alone. */
 
-#define FONT "Cantarell, DejaVu Sans, Sans"
 #define LABEL_WIDTH 7.0
 
 static double
@@ -29,49 +28,6 @@ static void radar_geometry_sized (double            width,
                                   double            size,
                                   double            label_width,
                                   SamRadarGeometry *geometry);
-
-static PangoLayout *
-layout_new (cairo_t    *cr,
-            double      size,
-            gboolean    bold,
-            const char *text)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-
-  /* Sizes are in the units of @cr (points in the report, pixels on screen). */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static void
-set_ink (cairo_t  *cr,
-         gboolean  dark,
-         double    alpha)
-{
-  if (dark)
-    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
-  else
-    cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, alpha);
-}
-
-/* Every text a chart shows goes through here, so a target that measures
- * what it shows (the projector) knows its smallest text. */
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout)
-{
-  const PangoFontDescription *font = pango_layout_get_font_description (layout);
-
-  sam_chart_text_note (cr, (double) pango_font_description_get_size (font) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-}
 
 /**
  * sam_checklist_chart_radar_geometry:
@@ -162,7 +118,7 @@ draw_grid (cairo_t                *cr,
           else
             cairo_line_to (cr, x, y);
         }
-      set_ink (cr, dark, ring == 5 ? 0.45 : 0.18);
+      sam_chart_set_ink (cr, dark, ring == 5 ? 0.45 : 0.18);
       cairo_stroke (cr);
     }
 
@@ -172,7 +128,7 @@ draw_grid (cairo_t                *cr,
       cairo_move_to (cr, g->cx, g->cy);
       cairo_line_to (cr, x, y);
     }
-  set_ink (cr, dark, 0.25);
+  sam_chart_set_ink (cr, dark, 0.25);
   cairo_stroke (cr);
 
   /* The scale along the first axis: every ring, or from the outer one
@@ -180,7 +136,8 @@ draw_grid (cairo_t                *cr,
   for (guint ring = 1; ring <= 5; ring++)
     {
       char digit[2] = { '0' + ring, 0 };
-      g_autoptr(PangoLayout) layout = layout_new (cr, sam_chart_text_size (cr, size * 0.7), FALSE, digit);
+      g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, sam_chart_text_size (cr, size * 0.7), FALSE,
+                                                                 digit);
       guint step = 1;
       int h;
 
@@ -190,9 +147,9 @@ draw_grid (cairo_t                *cr,
       if ((5 - ring) % step != 0)
         continue;
       sam_checklist_chart_radar_point (g, n_axes, 0, ring, &x, &y);
-      set_ink (cr, dark, 0.55);
+      sam_chart_set_ink (cr, dark, 0.55);
       cairo_move_to (cr, x + size * 0.25, y - size * 0.45);
-      show_layout (cr, layout);
+      sam_chart_text_show (cr, layout);
     }
 }
 
@@ -212,7 +169,7 @@ widest_word (cairo_t            *cr,
 
       for (guint i = 0; words[i] != NULL; i++)
         {
-          g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, words[i]);
+          g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, TRUE, words[i]);
           int w;
 
           pango_layout_get_pixel_size (layout, &w, NULL);
@@ -256,7 +213,7 @@ axis_label_new (cairo_t    *cr,
                 double      size,
                 double      box)
 {
-  PangoLayout *layout = layout_new (cr, size, TRUE, text);
+  PangoLayout *layout = sam_chart_text_layout_new (cr, size, TRUE, text);
 
   pango_layout_set_width (layout, (int) (box * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
@@ -288,9 +245,9 @@ draw_axis_labels (cairo_t                *cr,
       label_offset (ux, uy, box, h, &dx, &dy);
       x = g->cx + (g->radius + g->label_gap) * ux + dx;
       y = g->cy + (g->radius + g->label_gap) * uy + dy;
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       cairo_move_to (cr, x, y);
-      show_layout (cr, layout);
+      sam_chart_text_show (cr, layout);
     }
 }
 
@@ -382,7 +339,7 @@ draw_legend (cairo_t              *cr,
 {
   for (guint i = 0; i < n_series; i++)
     {
-      g_autoptr(PangoLayout) layout = layout_new (cr, size, FALSE, series[i].label);
+      g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, FALSE, series[i].label);
       double dashes[] = { size * 0.35, size * 0.25 };
       double x = spots[i].x, y = spots[i].y;
 
@@ -393,9 +350,9 @@ draw_legend (cairo_t              *cr,
       cairo_line_to (cr, x + size * 1.6, y + size * 0.65);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       cairo_move_to (cr, x + size * 2.1, y);
-      show_layout (cr, layout);
+      sam_chart_text_show (cr, layout);
     }
 }
 
@@ -567,7 +524,7 @@ radar_fit (cairo_t              *cr,
 
   for (guint i = 0; i < n_series; i++)
     {
-      g_autoptr(PangoLayout) layout = layout_new (cr, size, FALSE, series[i].label);
+      g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, FALSE, series[i].label);
       int lw;
 
       pango_layout_get_pixel_size (layout, &lw, NULL);
@@ -585,7 +542,7 @@ radar_fit (cairo_t              *cr,
     }
   for (guint a = 0; a < n_axes; a++)
     {
-      g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, axes[a]);
+      g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, TRUE, axes[a]);
       double box;
       int lw;
 
@@ -766,7 +723,7 @@ sam_checklist_chart_draw_spread (cairo_t     *cr,
   cairo_save (cr);
   if (total (counts) == 0)
     {
-      set_ink (cr, dark, 0.12);
+      sam_chart_set_ink (cr, dark, 0.12);
       cairo_rectangle (cr, 0, 0, width, height);
       cairo_fill (cr);
       cairo_restore (cr);
@@ -788,14 +745,14 @@ sam_checklist_chart_draw_spread (cairo_t     *cr,
       cairo_fill (cr);
 
       {
-        g_autoptr(PangoLayout) layout = layout_new (cr, size, TRUE, label);
+        g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, TRUE, label);
 
         pango_layout_get_pixel_size (layout, &w, &h);
         if (x1 - x0 >= w + 4)
           {
             cairo_set_source_rgb (cr, 0, 0, 0);
             cairo_move_to (cr, (x0 + x1 - w) / 2, (height - h) / 2);
-            show_layout (cr, layout);
+            sam_chart_text_show (cr, layout);
           }
       }
     }
@@ -1005,17 +962,17 @@ sam_checklist_spreads_draw (SamChecklistSpreads *spreads,
   for (guint i = 0; i < spreads->rows->len; i++)
     {
       SpreadRow *row = &g_array_index (spreads->rows, SpreadRow, i);
-      g_autoptr(PangoLayout) layout = layout_new (cr, size, FALSE, row->text);
-      g_autoptr(PangoLayout) mean_layout = layout_new (cr, size, TRUE, row->mean);
+      g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, FALSE, row->text);
+      g_autoptr(PangoLayout) mean_layout = sam_chart_text_layout_new (cr, size, TRUE, row->mean);
       double y = i * row_h;
       int w, h;
 
       pango_layout_set_width (layout, (int) (text_w * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &w, &h);
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       cairo_move_to (cr, 0, y + (row_h - h) / 2);
-      show_layout (cr, layout);
+      sam_chart_text_show (cr, layout);
 
       cairo_save (cr);
       cairo_translate (cr, bar_x, y + row_h * 0.18);
@@ -1023,8 +980,8 @@ sam_checklist_spreads_draw (SamChecklistSpreads *spreads,
       cairo_restore (cr);
 
       pango_layout_get_pixel_size (mean_layout, &w, &h);
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       cairo_move_to (cr, width - w, y + (row_h - h) / 2);
-      show_layout (cr, mean_layout);
+      sam_chart_text_show (cr, mean_layout);
     }
 }

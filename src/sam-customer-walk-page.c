@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-customer-walk-page.h"
 #include "sam-field.h"
@@ -373,9 +372,7 @@ steps_of (SamCardTree *tree,
           GObject     *section,
           gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
-
-  return cards ? sam_card_bucket_get (cards, "customer-step", 0, 0, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, "customer-step", 0, 0, 0, NULL);
 }
 
 static gboolean

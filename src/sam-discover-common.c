@@ -53,19 +53,31 @@ GtkWidget *
 sam_discover_swatch_new (SamTeam *team)
 {
   GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  g_autofree char *css = NULL;
 
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (swatch, "team-swatch");
-  if (team != NULL)
-    {
-      css = g_strdup_printf ("team-colour-%u", sam_team_get_colour (team));
-      gtk_widget_add_css_class (swatch, css);
-    }
-  else
-    gtk_widget_add_css_class (swatch, "customer-swatch");
-
+  sam_discover_swatch_set_team (swatch, team);
   return swatch;
+}
+
+/**
+ * sam_discover_swatch_set_team:
+ * @swatch: a dot from sam_discover_swatch_new(), perhaps on a recycled row
+ * @team: (nullable): a team, or %NULL for the customer
+ *
+ * Gives @swatch @team's colour in place of the one it had.
+ */
+void
+sam_discover_swatch_set_team (GtkWidget *swatch,
+                              SamTeam   *team)
+{
+  const char *old = g_object_get_data (G_OBJECT (swatch), "colour");
+  char *css = team ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (team)) : g_strdup ("customer-swatch");
+
+  if (old != NULL)
+    gtk_widget_remove_css_class (swatch, old);
+  gtk_widget_add_css_class (swatch, css);
+  g_object_set_data_full (G_OBJECT (swatch), "colour", css, g_free);
 }
 
 /**
@@ -106,6 +118,56 @@ sam_discover_section_title (const char *text)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "title-3");
   return label;
+}
+
+/**
+ * sam_discover_section_header_new:
+ * @spacing: the space between the title and the badge
+ * @badge_class: the badge's style class
+ *
+ * A section's heading in a card tree: a title over a team's badge (its
+ * dot and a line saying who wrote the cards), made once per recycled row
+ * and filled in by sam_discover_section_header_set().
+ *
+ * Returns: (transfer floating): the heading
+ */
+GtkWidget *
+sam_discover_section_header_new (int         spacing,
+                                 const char *badge_class)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+  GtkWidget *title = sam_discover_section_title (NULL);
+  GtkWidget *badge = sam_discover_team_badge_new (NULL, NULL);
+
+  gtk_widget_add_css_class (badge, badge_class);
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), badge);
+  g_object_set_data (G_OBJECT (header), "title", title);
+  g_object_set_data (G_OBJECT (header), "swatch", gtk_widget_get_first_child (badge));
+  g_object_set_data (G_OBJECT (header), "said", gtk_widget_get_last_child (badge));
+  return header;
+}
+
+/**
+ * sam_discover_section_header_set:
+ * @header: a heading from sam_discover_section_header_new()
+ * @title: (nullable): the title, or %NULL to show none
+ * @said: who wrote the cards, as plain text
+ * @team: (nullable): the team whose dot goes before @said, or %NULL for
+ *   the customer
+ */
+void
+sam_discover_section_header_set (GtkWidget  *header,
+                                 const char *title,
+                                 const char *said,
+                                 SamTeam    *team)
+{
+  GtkWidget *title_label = g_object_get_data (G_OBJECT (header), "title");
+
+  gtk_label_set_text (GTK_LABEL (title_label), title ? title : "");
+  gtk_widget_set_visible (title_label, title != NULL);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (header), "said"), said);
+  sam_discover_swatch_set_team (g_object_get_data (G_OBJECT (header), "swatch"), team);
 }
 
 /**

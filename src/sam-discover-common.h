@@ -20,6 +20,14 @@ void        sam_discover_show_undo       (GtkWidget     *widget,
 GtkWidget  *sam_discover_team_badge_new  (SamTeam       *team,
                                           const char    *text);
 GtkWidget  *sam_discover_swatch_new      (SamTeam       *team);
+void        sam_discover_swatch_set_team (GtkWidget     *swatch,
+                                          SamTeam       *team);
+GtkWidget  *sam_discover_section_header_new (int         spacing,
+                                             const char *badge_class);
+void        sam_discover_section_header_set (GtkWidget  *header,
+                                             const char *title,
+                                             const char *said,
+                                             SamTeam    *team);
 void        sam_discover_bind_step       (GtkWidget     *page,
                                           GtkWidget     *list);
 void        sam_discover_clear_box       (GtkWidget     *box);

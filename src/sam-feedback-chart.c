@@ -14,47 +14,7 @@
  * colour is never the only clue), the NPS per team or channel as bars from
  * −100 to 100, and the NPS per month as a line. */
 
-#define FONT "Cantarell, DejaVu Sans, Sans"
 #define LABEL_SPACE 1.6   /* font sizes under and over the bars */
-
-static PangoLayout *
-layout_new (cairo_t    *cr,
-            double      size,
-            const char *text)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static void
-set_ink (cairo_t  *cr,
-         gboolean  dark,
-         double    alpha)
-{
-  if (dark)
-    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
-  else
-    cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, alpha);
-}
-
-/* Every text a chart shows goes through here, so a target that measures
- * what it shows (the projector) knows its smallest text. */
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout)
-{
-  const PangoFontDescription *font = pango_layout_get_font_description (layout);
-
-  sam_chart_text_note (cr, (double) pango_font_description_get_size (font) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-}
 
 /* Text centred on @x, its top at @y. */
 static void
@@ -64,12 +24,12 @@ show_centred (cairo_t    *cr,
               double      x,
               double      y)
 {
-  g_autoptr(PangoLayout) layout = layout_new (cr, size, text);
+  g_autoptr(PangoLayout) layout = sam_chart_text_layout_new (cr, size, FALSE, text);
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - w / 2.0, y);
-  show_layout (cr, layout);
+  sam_chart_text_show (cr, layout);
 }
 
 static double
@@ -204,9 +164,9 @@ sam_feedback_chart_draw_distribution (cairo_t     *cr,
       cairo_rectangle (cr, x, y, w, h);
       cairo_fill (cr);
 
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       show_centred (cr, size, score, x + w / 2, height - size * LABEL_SPACE + size * 0.2);
-      set_ink (cr, dark, 0.7);
+      sam_chart_set_ink (cr, dark, 0.7);
       show_centred (cr, sam_chart_text_size (cr, size * 0.85), count, x + w / 2, y - size * 1.3);
     }
   cairo_restore (cr);
@@ -256,30 +216,30 @@ sam_feedback_chart_draw_nps_bars (cairo_t   *cr,
     {
       SamFeedbackGroup *group = groups->pdata[i];
       SamColour colour = sam_feedback_chart_score_colour (isnan (group->nps) || group->nps < 0 ? 0 : 10, 10);
-      g_autoptr(PangoLayout) name = layout_new (cr, size, *group->name ? group->name : "–");
+      g_autoptr(PangoLayout) name = sam_chart_text_layout_new (cr, size, FALSE, *group->name ? group->name : "–");
       g_autofree char *value = isnan (group->nps) ? g_strdup ("–") : g_strdup_printf ("%+.0f", group->nps);
-      g_autoptr(PangoLayout) number = layout_new (cr, size, value);
+      g_autoptr(PangoLayout) number = sam_chart_text_layout_new (cr, size, FALSE, value);
       double y = i * row, end = isnan (group->nps) ? zero : sam_feedback_chart_nps_x (width, group->nps);
       int w, h;
 
       pango_layout_set_width (name, (int) (width * 0.33 * PANGO_SCALE));
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (name, &w, &h);
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       cairo_move_to (cr, 0, y + (row - h) / 2);
-      show_layout (cr, name);
+      sam_chart_text_show (cr, name);
 
       cairo_set_source_rgb (cr, colour.red, colour.green, colour.blue);
       cairo_rectangle (cr, MIN (zero, end), y + row * 0.2, fabs (end - zero), row * 0.6);
       cairo_fill (cr);
 
       pango_layout_get_pixel_size (number, &w, &h);
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       cairo_move_to (cr, end >= zero ? end + size * 0.3 : end - w - size * 0.3, y + (row - h) / 2);
-      show_layout (cr, number);
+      sam_chart_text_show (cr, number);
     }
 
-  set_ink (cr, dark, 0.5);
+  sam_chart_set_ink (cr, dark, 0.5);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, zero, 0);
   cairo_line_to (cr, zero, height);
@@ -351,7 +311,7 @@ sam_feedback_chart_draw_trend (cairo_t   *cr,
 
   cairo_save (cr);
   trend_point_sized (width, height, size, 1, 0, 0, &x, &y);
-  set_ink (cr, dark, 0.4);
+  sam_chart_set_ink (cr, dark, 0.4);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dots, 2, 0);
   cairo_move_to (cr, 0, y);
@@ -387,10 +347,10 @@ sam_feedback_chart_draw_trend (cairo_t   *cr,
           cairo_set_source_rgb (cr, 0.0, 0.45, 0.70);
           cairo_arc (cr, x, y, MAX (size / 3, 2), 0, 2 * G_PI);
           cairo_fill (cr);
-          set_ink (cr, dark, 0.8);
+          sam_chart_set_ink (cr, dark, 0.8);
           show_centred (cr, sam_chart_text_size (cr, size * 0.8), value, x, y - size * 1.4);
         }
-      set_ink (cr, dark, 0.9);
+      sam_chart_set_ink (cr, dark, 0.9);
       show_centred (cr, sam_chart_text_size (cr, size * 0.8), *month->name ? month->name : "–", x, height - size * LABEL_SPACE + size * 0.2);
     }
   cairo_restore (cr);

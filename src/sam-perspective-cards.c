@@ -195,19 +195,7 @@ _sam_perspective_response_bind (GtkWidget *box,
 GtkWidget *
 _sam_perspective_header_new (gpointer user_data)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *title = sam_discover_section_title (NULL);
-  GtkWidget *badge = sam_discover_team_badge_new (NULL, NULL);
-  GtkWidget *swatch = gtk_widget_get_first_child (badge);
-
-  gtk_widget_add_css_class (badge, "discover-column-title");
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), badge);
-  g_object_set_data_full (G_OBJECT (swatch), "colour", g_strdup ("customer-swatch"), g_free);
-  g_object_set_data (G_OBJECT (header), "title", title);
-  g_object_set_data (G_OBJECT (header), "swatch", swatch);
-  g_object_set_data (G_OBJECT (header), "said", gtk_widget_get_last_child (badge));
-  return header;
+  return sam_discover_section_header_new (8, "discover-column-title");
 }
 
 void
@@ -218,27 +206,17 @@ _sam_perspective_header_bind (GtkWidget *header,
 {
   gboolean own = writer == owner;
   SamTeam *team = own ? owner : writer;
-  GtkWidget *swatch = g_object_get_data (G_OBJECT (header), "swatch");
-  GtkWidget *title = g_object_get_data (G_OBJECT (header), "title");
-  const char *old = g_object_get_data (G_OBJECT (swatch), "colour");
   g_autofree char *said = NULL;
-  char *css;
 
-  gtk_label_set_text (GTK_LABEL (title), sam_perspective_get_prompt_title (sam_perspective_get_prompt_key (prompt)));
-  gtk_widget_set_visible (title, !own);
   if (own)
     /* Translators: a column heading; %s is the team the cards are about */
     said = g_strdup_printf (_("Added by %s"), team ? sam_team_get_name (team) : "");
   else
     /* Translators: a column heading; %s is the writing team */
     said = g_strdup_printf (_("How %s sees it"), team ? sam_team_get_name (team) : "");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (header), "said"), said);
-
-  css = team ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (team)) : g_strdup ("customer-swatch");
-  if (old != NULL)
-    gtk_widget_remove_css_class (swatch, old);
-  gtk_widget_add_css_class (swatch, css);
-  g_object_set_data_full (G_OBJECT (swatch), "colour", css, g_free);
+  sam_discover_section_header_set (header,
+                                   own ? NULL : sam_perspective_get_prompt_title (sam_perspective_get_prompt_key (prompt)),
+                                   said, team);
 }
 
 /* The hint in a section's field. */

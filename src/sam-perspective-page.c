@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-clamp.h"
 #include "sam-discover-common.h"
@@ -487,11 +486,10 @@ cards_of (SamCardTree *tree,
           GObject     *object,
           gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
   SamPerspectiveSection *section = SAM_PERSPECTIVE_SECTION (object);
 
-  return cards ? sam_card_bucket_get (cards, "perspective", section->writer, section->owner, 0,
-                                      prompts[section->prompt].key) : NULL;
+  return sam_card_tree_get_bucket (tree, "perspective", section->writer, section->owner, 0,
+                                   prompts[section->prompt].key);
 }
 
 static gboolean add_card (SamPerspectivePage *self,

@@ -107,19 +107,7 @@ n_teams (SamStrengthsPage *self)
 static GtkWidget *
 header_new (gpointer user_data)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = sam_discover_section_title (NULL);
-  GtkWidget *badge = sam_discover_team_badge_new (NULL, NULL);
-  GtkWidget *swatch = gtk_widget_get_first_child (badge);
-
-  gtk_widget_add_css_class (badge, "discover-said-by");
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), badge);
-  g_object_set_data_full (G_OBJECT (swatch), "colour", g_strdup ("customer-swatch"), g_free);
-  g_object_set_data (G_OBJECT (header), "title", title);
-  g_object_set_data (G_OBJECT (header), "swatch", swatch);
-  g_object_set_data (G_OBJECT (header), "said", gtk_widget_get_last_child (badge));
-  return header;
+  return sam_discover_section_header_new (6, "discover-said-by");
 }
 
 static void
@@ -130,26 +118,16 @@ header_bind (GtkWidget *header,
   SamStrengthsPage *self = user_data;
   SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
   SamTeam *writer = sam_discover_team_by_id (self->teams, section->writer);
-  GtkWidget *swatch = g_object_get_data (G_OBJECT (header), "swatch");
-  const char *old = g_object_get_data (G_OBJECT (swatch), "colour");
   g_autofree char *said = NULL;
-  char *css;
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (header), "title"),
-                      g_str_equal (section->kind, "strength") ? _("Strengths") : _("Challenges"));
 
   if (section->writer == section->about)
     said = g_strdup (_("Said by the team itself"));
   else
     /* Translators: who wrote the cards below; %s is a team */
     said = g_strdup_printf (_("Seen by %s"), writer ? sam_team_get_name (writer) : "");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (header), "said"), said);
-
-  css = writer ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (writer)) : g_strdup ("customer-swatch");
-  if (old != NULL)
-    gtk_widget_remove_css_class (swatch, old);
-  gtk_widget_add_css_class (swatch, css);
-  g_object_set_data_full (G_OBJECT (swatch), "colour", css, g_free);
+  sam_discover_section_header_set (header,
+                                   g_str_equal (section->kind, "strength") ? _("Strengths") : _("Challenges"),
+                                   said, writer);
 }
 
 static char *
@@ -177,10 +155,9 @@ cards_of (SamCardTree *tree,
           GObject     *object,
           gpointer     user_data)
 {
-  GListModel *cards = sam_card_tree_get_cards (tree);
   SamStrengthsSection *section = SAM_STRENGTHS_SECTION (object);
 
-  return cards ? sam_card_bucket_get (cards, section->kind, section->writer, section->about, 0, NULL) : NULL;
+  return sam_card_tree_get_bucket (tree, section->kind, section->writer, section->about, 0, NULL);
 }
 
 static gboolean

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-brainstorm-board.h"
 #include "sam-store-decide.h"
 #include "sam-team-votes.h"
 #include "sam-team-window.h"
@@ -171,7 +172,6 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           SamTeamVotes             *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_label_new (NULL);
   GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *own = gtk_label_new (NULL);
@@ -180,6 +180,7 @@ setup_cb (GtkSignalListItemFactory *factory,
                                           G_CALLBACK (take_back_clicked_cb));
   GtkWidget *place = vote_button_new (self, "list-add-symbolic", _("Place a dot on this idea"),
                                       G_CALLBACK (place_clicked_cb));
+  GtkWidget *row;
 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
@@ -194,19 +195,12 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (counts), own);
   gtk_box_append (GTK_BOX (counts), total);
 
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), counts);
-  gtk_box_append (GTK_BOX (row), take_back);
-  gtk_box_append (GTK_BOX (row), place);
-  gtk_widget_add_css_class (row, "team-mode-vote-row");
+  row = sam_brainstorm_vote_row_set (item, "team-mode-vote-row", text, counts, take_back, place, NULL);
   g_object_set_data (G_OBJECT (row), "text", text);
   g_object_set_data (G_OBJECT (row), "own", own);
   g_object_set_data (G_OBJECT (row), "total", total);
   g_object_set_data (G_OBJECT (row), "place", place);
   g_object_set_data (G_OBJECT (row), "take-back", take_back);
-  gtk_list_item_set_child (item, row);
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
 }
 
 /* The team may still edit its own ideas above the list. */

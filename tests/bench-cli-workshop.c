@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "map-sample.h"
+#include "sam-sample-workshop.h"
 #include "sam-store-map.h"
 #include "sam-workshop-file.h"
 
@@ -14,19 +15,6 @@
  *
  *   bench-cli-workshop OUT.samenspel */
 
-static SamStep *
-add_step (SamStore    *store,
-          SamWorkshop *workshop,
-          const char  *kind,
-          const char  *title)
-{
-  g_autoptr(GError) error = NULL;
-  SamStep *step = sam_store_add_step (store, workshop, -1, kind, title, 30, "", "", &error);
-
-  g_assert_no_error (error);
-  return step;
-}
-
 static SamCard *
 add_card (SamStore   *store,
           SamStep    *step,
@@ -36,12 +24,9 @@ add_card (SamStore   *store,
           const char *text,
           int         value)
 {
-  g_autoptr(GError) error = NULL;
   SamCardInit init = { kind, team, about, 0, NULL, text, NULL, value, 0 };
-  SamCard *card = sam_store_add_card (store, step, &init, &error);
 
-  g_assert_no_error (error);
-  return card;
+  return sam_sample_add_card (store, step, &init);
 }
 
 static void
@@ -57,7 +42,7 @@ fill_workshop (SamStore    *store,
   g_autoptr(GError) error = NULL;
   SamStep *step;
 
-  add_step (store, workshop, "map", "Relationship map");
+  sam_sample_add_step (store, workshop, "map", "Relationship map", 30, "", "");
   for (guint i = 0; i < nodes->len; i++)
     {
       const SamMapNode *node = g_ptr_array_index (nodes, i);
@@ -80,7 +65,7 @@ fill_workshop (SamStore    *store,
       g_assert_no_error (error);
     }
 
-  step = add_step (store, workshop, "beliefs", "Beliefs");
+  step = sam_sample_add_step (store, workshop, "beliefs", "Beliefs", 30, "", "");
   for (guint i = 0; i < beliefs->len; i++)
     {
       const SamMapBelief *b = g_ptr_array_index (beliefs, i);
@@ -88,7 +73,7 @@ fill_workshop (SamStore    *store,
       add_card (store, step, "belief", TEAM (b->holder), TEAM (b->about), b->text, b->strength);
     }
 
-  step = add_step (store, workshop, "strengths", "Strengths and challenges");
+  step = sam_sample_add_step (store, workshop, "strengths", "Strengths and challenges", 30, "", "");
   for (guint i = 0; i < links->len; i++)
     {
       const SamMapLink *l = g_ptr_array_index (links, i);

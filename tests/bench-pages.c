@@ -8,6 +8,7 @@
 #include "sam-card-row.h"
 #include "sam-i18n.h"
 #include "sam-perspective-page.h"
+#include "sam-sample-workshop.h"
 #include "sam-step-view.h"
 #include "sam-store-decide.h"
 #include "sam-test-log.h"
@@ -42,19 +43,6 @@
 
 /* Generating ------------------------------------------------------------- */
 
-static SamStep *
-add_step (SamStore    *store,
-          SamWorkshop *workshop,
-          const char  *kind,
-          const char  *title)
-{
-  g_autoptr(GError) error = NULL;
-  SamStep *step = sam_store_add_step (store, workshop, -1, kind, title, 30, "", "", &error);
-
-  g_assert_no_error (error);
-  return step;
-}
-
 static SamCard *
 add_card (SamStore   *store,
           SamStep    *step,
@@ -79,20 +67,16 @@ add_card (SamStore   *store,
           const char *format,
           ...)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   SamCardInit init = { kind, team, about, parent, prompt, NULL, NULL, value, 0 };
   va_list args;
-  SamCard *card;
 
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
 
   init.text = text;
-  card = sam_store_add_card (store, step, &init, &error);
-  g_assert_no_error (error);
-  return card;
+  return sam_sample_add_card (store, step, &init);
 }
 
 /* Ordinary card texts of one or two lines, different per card. */
@@ -160,39 +144,39 @@ generate_big (SamStore *store)
 
   g_assert_no_error (error);
   teams = add_teams (store, workshop, N_TEAMS);
-  add_step (store, workshop, "custom", "Welcome");
+  sam_sample_add_step (store, workshop, "custom", "Welcome", 30, "", "");
 
-  step = add_step (store, workshop, "changes", "Changes and impact");
+  step = sam_sample_add_step (store, workshop, "changes", "Changes and impact", 30, "", "");
   add_changes (store, step, teams, 600);
   n += 1200;
 
-  step = add_step (store, workshop, "team-perspective", "In the other team's shoes");
+  step = sam_sample_add_step (store, workshop, "team-perspective", "In the other team's shoes", 30, "", "");
   for (guint i = 0; i < 1000; i++)
     add_card (store, step, "perspective", team_id (teams, i), team_id (teams, i + 1), 0,
               sam_perspective_get_prompt_key ((i / N_TEAMS) % sam_perspective_get_n_prompts ()), 0,
               "%s (%u)", PHRASE (i), i + 1);
   n += 1000;
 
-  step = add_step (store, workshop, "customer-walk", "In the customer's shoes");
+  step = sam_sample_add_step (store, workshop, "customer-walk", "In the customer's shoes", 30, "", "");
   for (guint i = 0; i < 200; i++)
     add_card (store, step, "customer-step", 0, 0, 0, NULL, i % 3, "Step %u: %s", i + 1, PHRASE (i));
   n += 200;
 
-  step = add_step (store, workshop, "strengths", "Strengths and challenges");
+  step = sam_sample_add_step (store, workshop, "strengths", "Strengths and challenges", 30, "", "");
   for (guint i = 0; i < 600; i++)
     add_card (store, step, i % 2 ? "challenge" : "strength", team_id (teams, i / 2),
               team_id (teams, i / 2 + (i % 4 < 2 ? 0 : 1)), 0, NULL, 0, "%s (%u)", PHRASE (i), i + 1);
   n += 600;
 
-  step = add_step (store, workshop, "beliefs", "Beliefs");
+  step = sam_sample_add_step (store, workshop, "beliefs", "Beliefs", 30, "", "");
   for (guint i = 0; i < 500; i++)
     add_card (store, step, "belief", team_id (teams, i), team_id (teams, i + 1 + i / N_TEAMS), 0, NULL,
               1 + i % 3, "It is always %s (%u)", PHRASE (i), i + 1);
   n += 500;
 
-  add_step (store, workshop, "map", "Relationship map");
+  sam_sample_add_step (store, workshop, "map", "Relationship map", 30, "", "");
 
-  step = add_step (store, workshop, "brainstorm", "Brainstorm");
+  step = sam_sample_add_step (store, workshop, "brainstorm", "Brainstorm", 30, "", "");
   {
     g_autoptr(GPtrArray) clusters = g_ptr_array_new ();
 
@@ -219,7 +203,7 @@ generate_big (SamStore *store)
   }
   n += 700;
 
-  step = add_step (store, workshop, "agreements", "Agreements");
+  step = sam_sample_add_step (store, workshop, "agreements", "Agreements", 30, "", "");
   for (guint i = 0; i < 100; i++)
     {
       g_autofree char *what = g_strdup_printf ("Agreement %u: %s", i + 1, PHRASE (i));
@@ -233,7 +217,7 @@ generate_big (SamStore *store)
         }
     }
 
-  step = add_step (store, workshop, "achieve-avoid", "What we want to achieve or avoid");
+  step = sam_sample_add_step (store, workshop, "achieve-avoid", "What we want to achieve or avoid", 30, "", "");
   for (guint i = 0; i < 200; i++)
     {
       SamCard *statement = add_card (store, step, i % 2 ? "avoid" : "achieve", 0, 0, 0, NULL, 0,
@@ -245,7 +229,7 @@ generate_big (SamStore *store)
     }
   n += 500;
 
-  step = add_step (store, workshop, "absent", "Bring the absent colleagues along");
+  step = sam_sample_add_step (store, workshop, "absent", "Bring the absent colleagues along", 30, "", "");
   for (guint i = 0; i < N_TEAMS; i++)
     {
       g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
@@ -256,7 +240,7 @@ generate_big (SamStore *store)
     }
 
   /* A customer walk of 200 steps is long; the rest brings it to 5,000. */
-  step = add_step (store, workshop, "changes", "Changes, second round");
+  step = sam_sample_add_step (store, workshop, "changes", "Changes, second round", 30, "", "");
   add_changes (store, step, teams, 150);
   n += 300;
   g_assert_cmpuint (n, ==, 5000);
@@ -271,9 +255,9 @@ generate_sizes (SamStore *store)
 
   g_assert_no_error (error);
   teams = add_teams (store, workshop, N_TEAMS);
-  add_step (store, workshop, "custom", "Welcome");
-  add_changes (store, add_step (store, workshop, "changes", "40 cards"), teams, 20);
-  add_changes (store, add_step (store, workshop, "changes", "3,000 cards"), teams, 1500);
+  sam_sample_add_step (store, workshop, "custom", "Welcome", 30, "", "");
+  add_changes (store, sam_sample_add_step (store, workshop, "changes", "40 cards", 30, "", ""), teams, 20);
+  add_changes (store, sam_sample_add_step (store, workshop, "changes", "3,000 cards", 30, "", ""), teams, 1500);
 }
 
 static void

@@ -6,13 +6,140 @@
 #include "sam-store-map.h"
 #include "sam-store-private.h"
 
-static SamTeam *
-team_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
+/**
+ * sam_sample_team_at:
+ * @store: a store
+ * @workshop: one of its workshops
+ * @i: a position in the workshop's teams
+ *
+ * Returns: (transfer none): the live team at @i, kept by the store
+ */
+SamTeam *
+sam_sample_team_at (SamStore    *store,
+                    SamWorkshop *workshop,
+                    guint        i)
 {
   g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), i);
   return team;
+}
+
+/**
+ * sam_sample_step_at:
+ * @store: a store
+ * @workshop: one of its workshops
+ * @i: a position in the workshop's agenda
+ *
+ * Returns: (transfer none): the live step at @i, kept by the agenda
+ */
+SamStep *
+sam_sample_step_at (SamStore    *store,
+                    SamWorkshop *workshop,
+                    guint        i)
+{
+  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), i);
+  return step;
+}
+
+/**
+ * sam_sample_find_step:
+ * @store: a store
+ * @workshop: one of its workshops
+ * @kind: a step kind, e.g. "changes"
+ *
+ * The test fails when the agenda has no step of @kind.
+ *
+ * Returns: (transfer none): the first live step of @kind
+ */
+SamStep *
+sam_sample_find_step (SamStore    *store,
+                      SamWorkshop *workshop,
+                      const char  *kind)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      SamStep *step = sam_sample_step_at (store, workshop, i);
+
+      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
+        return step;
+    }
+
+  g_assert_not_reached ();
+}
+
+/**
+ * sam_sample_add_step:
+ * @store: a store
+ * @workshop: one of its workshops
+ * @kind: the step kind
+ * @title: its title
+ * @minutes: its time box
+ * @instructions: what the room reads
+ * @notes: the coach's notes
+ *
+ * Adds a step at the end of the agenda; the test fails if it cannot.
+ *
+ * Returns: (transfer none): the new step
+ */
+SamStep *
+sam_sample_add_step (SamStore    *store,
+                     SamWorkshop *workshop,
+                     const char  *kind,
+                     const char  *title,
+                     guint        minutes,
+                     const char  *instructions,
+                     const char  *notes)
+{
+  g_autoptr(GError) error = NULL;
+  SamStep *result = sam_store_add_step (store, workshop, -1, kind, title, minutes,
+                                        instructions, notes, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+/**
+ * sam_sample_add_card:
+ * @store: a store
+ * @step: one of its steps
+ * @init: the card
+ *
+ * Adds a card to @step; the test fails if it cannot.
+ *
+ * Returns: (transfer none): the new card
+ */
+SamCard *
+sam_sample_add_card (SamStore          *store,
+                     SamStep           *step,
+                     const SamCardInit *init)
+{
+  g_autoptr(GError) error = NULL;
+  SamCard *card = sam_store_add_card (store, step, init, &error);
+
+  g_assert_no_error (error);
+  return card;
+}
+
+/**
+ * sam_sample_pdf_text:
+ * @path: a PDF file
+ *
+ * Returns: (transfer full): the text of the PDF, as pdftotext reads it
+ */
+char *
+sam_sample_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }
 
 static SamCard *
@@ -28,32 +155,12 @@ card (SamStore   *store,
       int         value,
       int         response)
 {
-  g_autoptr(GError) error = NULL;
   SamCardInit init = {
     kind, team ? sam_team_get_id (team) : 0, about ? sam_team_get_id (about) : 0,
     parent ? sam_card_get_id (parent) : 0, prompt, text, detail, value, response
   };
-  SamCard *result = sam_store_add_card (store, step, &init, &error);
 
-  g_assert_no_error (error);
-  return result;
-}
-
-static SamStep *
-step (SamStore    *store,
-      SamWorkshop *workshop,
-      const char  *kind,
-      const char  *title,
-      guint        minutes,
-      const char  *instructions,
-      const char  *notes)
-{
-  g_autoptr(GError) error = NULL;
-  SamStep *result = sam_store_add_step (store, workshop, -1, kind, title, minutes,
-                                        instructions, notes, &error);
-
-  g_assert_no_error (error);
-  return result;
+  return sam_sample_add_card (store, step, &init);
 }
 
 static void
@@ -96,7 +203,7 @@ add_deciding_steps (SamStore    *store,
   SamStep *s;
   SamCard *idea, *statement;
 
-  s = step (store, workshop, "map", "Our relationship map", 30, "Draw how the teams work together.", "");
+  s = sam_sample_add_step (store, workshop, "map", "Our relationship map", 30, "Draw how the teams work together.", "");
   r1 = sam_store_add_map_relation (store, workshop, NULL, sam_team_get_id (sales), sam_team_get_id (office),
                                    2, 2, "Hand-offs get lost", &error);
   r2 = sam_store_add_map_relation (store, workshop, NULL, sam_team_get_id (office), sam_team_get_id (it),
@@ -104,7 +211,7 @@ add_deciding_steps (SamStore    *store,
   r3 = sam_store_add_map_relation (store, workshop, NULL, sam_team_get_id (sales), 0, 3, 1, "", &error);
   g_assert_no_error (error);
 
-  s = step (store, workshop, "brainstorm", "Ideas for the house move", 40, "", "");
+  s = sam_sample_add_step (store, workshop, "brainstorm", "Ideas for the house move", 40, "", "");
   idea = card (store, s, "idea", office, NULL, NULL, NULL, "One form for every move, online", NULL, 0, 0);
   card (store, s, "idea", it, NULL, NULL, NULL, "Read the new address from the city register", NULL, 0, 0);
   card (store, s, "idea", sales, NULL, NULL, NULL, "Call the customer back within a day", NULL, 0, 0);
@@ -112,7 +219,7 @@ add_deciding_steps (SamStore    *store,
   sam_store_cast_vote (store, s, it, idea, &error);
   g_assert_no_error (error);
 
-  s = step (store, workshop, "agreements", "What we agree", 45, "", "");
+  s = sam_sample_add_step (store, workshop, "agreements", "What we agree", 45, "", "");
   add_agreement (store, s, "Back Office joins the Monday sales call", "Marie", "2027-01-15",
                  "Attendance list of the call, checked at the February review", sales, office, SAM_AGREEMENT_AGREED);
   add_agreement (store, s, "One online form replaces the paper move form", "Koen", "2027-03-01",
@@ -125,7 +232,7 @@ add_deciding_steps (SamStore    *store,
                     NULL, 0, 0);
   card (store, s, "verification", NULL, NULL, statement, NULL, "Complaints no longer name another team", NULL, 0, 0);
 
-  s = step (store, workshop, "absent", "Bring the absent colleagues along", 20, "", "");
+  s = sam_sample_add_step (store, workshop, "absent", "Bring the absent colleagues along", 20, "", "");
   {
     SamAbsentPlan *plan = sam_store_add_absent_plan (store, s, compliance, "The two auditors on leave", &error);
 
@@ -161,14 +268,14 @@ sam_sample_workshop_new (SamStore   *store,
   sam_store_add_team (store, workshop, "IT", &error);
   sam_store_add_team (store, workshop, "Compliance", &error);
   g_assert_no_error (error);
-  sales = team_at (store, workshop, 0);
-  office = team_at (store, workshop, 1);
-  it = team_at (store, workshop, 2);
-  compliance = team_at (store, workshop, 3);
+  sales = sam_sample_team_at (store, workshop, 0);
+  office = sam_sample_team_at (store, workshop, 1);
+  it = sam_sample_team_at (store, workshop, 2);
+  compliance = sam_sample_team_at (store, workshop, 3);
   sam_store_set_team_people (store, sales, 6, NULL);
   sam_store_set_team_people (store, office, 5, NULL);
 
-  s = step (store, workshop, "changes", "What changes around us", 40,
+  s = sam_sample_add_step (store, workshop, "changes", "What changes around us", 40,
             "List what changes around the organisation, then what it means for your own work.",
             "Coach only: watch the time, Sales talks a lot.");
   change = card (store, s, "change", sales, NULL, NULL, NULL, "Customers compare us online before they call", NULL, 0, 0);
@@ -177,7 +284,7 @@ sam_sample_workshop_new (SamStore   *store,
   card (store, s, "impact", compliance, NULL, change, NULL, "Every new form needs our review", NULL, 0, 0);
   card (store, s, "change", it, NULL, NULL, NULL, "The old policy system is switched off in June", NULL, 0, 0);
 
-  s = step (store, workshop, "team-perspective", "In the other team's shoes", 45,
+  s = sam_sample_add_step (store, workshop, "team-perspective", "In the other team's shoes", 45,
             "Write how you see the other team's work.", "");
   card (store, s, "perspective", sales, office, NULL, "goals", "Process every claim within two days",
         "True, but the real goal is zero errors", 0, 2);
@@ -185,14 +292,14 @@ sam_sample_workshop_new (SamStore   *store,
   card (store, s, "perspective", office, it, NULL, "needs", "Clear priorities from the business", NULL, 0, 0);
   card (store, s, "perspective", it, compliance, NULL, "hard", "Rules that change every quarter", NULL, 0, 1);
 
-  s = step (store, workshop, "customer-walk", "A house move, step by step", 30,
+  s = sam_sample_add_step (store, workshop, "customer-walk", "A house move, step by step", 30,
             "Walk the request as if the customer were your mother.", "");
   card (store, s, "customer-step", NULL, NULL, NULL, NULL, "Customer calls to report the move",
         "We need the new address", 1, 0);
   card (store, s, "customer-step", NULL, NULL, NULL, NULL, "Customer fills in a paper form",
         "Nobody knows why any more", -1, 0);
 
-  s = step (store, workshop, "strengths", "Strengths and challenges", 30, "", "");
+  s = sam_sample_add_step (store, workshop, "strengths", "Strengths and challenges", 30, "", "");
   strength = card (store, s, "strength", office, office, NULL, NULL, "We know every product by heart", NULL, 0, 0);
   challenge = card (store, s, "challenge", sales, sales, NULL, NULL, "Answering detailed product questions", NULL, 0, 0);
   card (store, s, "strength", it, it, NULL, NULL, "Automation", NULL, 0, 0);
@@ -200,7 +307,7 @@ sam_sample_workshop_new (SamStore   *store,
                            "Back Office joins the Monday sales call", &error);
   g_assert_no_error (error);
 
-  s = step (store, workshop, "beliefs", "Us and them", 20, "", "");
+  s = sam_sample_add_step (store, workshop, "beliefs", "Us and them", 20, "", "");
   card (store, s, "belief", office, sales, NULL, NULL, "Sales sells things that do not exist yet", NULL, 4, 0);
   card (store, s, "belief", sales, it, NULL, NULL, "IT causes the delay", NULL, 3, 0);
   card (store, s, "belief", it, NULL, NULL, NULL, "The customer only wants it cheap", NULL, 2, 0);

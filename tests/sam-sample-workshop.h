@@ -13,4 +13,29 @@ SamWorkshop *sam_sample_workshop_new  (SamStore    *store,
                                        const char  *name);
 char        *sam_sample_dump_database (SamStore    *store);
 
+/* What tests and benchmarks build and look up a workshop with; each fails
+ * the test when the store refuses or finds nothing. */
+SamTeam     *sam_sample_team_at       (SamStore    *store,
+                                       SamWorkshop *workshop,
+                                       guint        i);
+SamStep     *sam_sample_step_at       (SamStore    *store,
+                                       SamWorkshop *workshop,
+                                       guint        i);
+SamStep     *sam_sample_find_step     (SamStore    *store,
+                                       SamWorkshop *workshop,
+                                       const char  *kind);
+SamStep     *sam_sample_add_step      (SamStore    *store,
+                                       SamWorkshop *workshop,
+                                       const char  *kind,
+                                       const char  *title,
+                                       guint        minutes,
+                                       const char  *instructions,
+                                       const char  *notes);
+SamCard     *sam_sample_add_card      (SamStore          *store,
+                                       SamStep           *step,
+                                       const SamCardInit *init);
+
+/* The text of a report written as PDF, as pdftotext reads it. */
+char        *sam_sample_pdf_text      (const char        *path);
+
 G_END_DECLS

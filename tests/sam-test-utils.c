@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sam-step-view.h"
 #include "sam-test-log.h"
 #include "sam-test-utils.h"
+#include "sam-workshop-view.h"
 
 /**
  * sam_test_isolate:
@@ -132,12 +134,55 @@ sam_test_application_new (void)
 SamWindow *
 sam_test_window_new (SamApplication *app)
 {
+  return sam_test_window_new_sized (app, 1100, 760);
+}
+
+/* A window of @width × @height (a beamer's 1024×768, a laptop's screen),
+ * presented and given time to show. */
+SamWindow *
+sam_test_window_new_sized (SamApplication *app,
+                           int             width,
+                           int             height)
+{
   SamWindow *window = sam_window_new (app);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   sam_test_pump (200);
   return window;
+}
+
+/* A new workshop @name in @window with @teams (%NULL-terminated, or %NULL
+ * for none), made through the window's actions as the coach does; it is
+ * the workshop the window shows.  (transfer none) */
+SamWorkshop *
+sam_test_create_workshop (SamWindow         *window,
+                          const char        *name,
+                          const char *const *teams)
+{
+  GtkWidget *view;
+  SamWorkshop *workshop;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", name));
+  workshop = sam_window_get_workshop (window);
+  g_assert_nonnull (workshop);
+  view = sam_window_get_workshop_view (window);
+  for (guint i = 0; teams != NULL && teams[i] != NULL; i++)
+    g_assert_true (gtk_widget_activate_action (view, "workshop.add-team", "s", teams[i]));
+  return workshop;
+}
+
+/* The page a workshop @view shows for its current step, as in the app,
+ * and that step in @step.  (transfer none) */
+GtkWidget *
+sam_test_shown_page (GtkWidget  *view,
+                     SamStep   **step)
+{
+  GtkWidget *step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (view));
+
+  *step = sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (view));
+  g_assert_nonnull (*step);
+  return sam_step_view_get_page (SAM_STEP_VIEW (step_view));
 }
 
 static gboolean

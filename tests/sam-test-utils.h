@@ -13,6 +13,14 @@ void            sam_test_reset_data      (void);
 gboolean        sam_test_speak_dutch     (void);
 SamApplication *sam_test_application_new (void);
 SamWindow      *sam_test_window_new      (SamApplication *app);
+SamWindow      *sam_test_window_new_sized (SamApplication *app,
+                                           int             width,
+                                           int             height);
+SamWorkshop    *sam_test_create_workshop (SamWindow         *window,
+                                          const char        *name,
+                                          const char *const *teams);
+GtkWidget      *sam_test_shown_page      (GtkWidget      *view,
+                                          SamStep       **step);
 void            sam_test_pump            (guint           ms);
 void            sam_test_scroll_to       (GtkWidget      *page,
                                           GtkWidget      *target);

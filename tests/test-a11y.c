@@ -159,9 +159,7 @@ fixture_set_up (Fixture       *f,
         }
     }
 
-  f->window = sam_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = sam_test_window_new_sized (f->app, 1024, 768);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-workshop", "s",
                                              sam_workshop_get_uuid (f->workshop)));
   f->view = sam_window_get_workshop_view (f->window);

@@ -5,6 +5,7 @@
 
 #include "sam-agenda-row.h"
 #include "sam-compat.h"
+#include "sam-sample-workshop.h"
 #include "sam-step-view.h"
 #include "sam-templates.h"
 #include "sam-test-utils.h"
@@ -31,11 +32,8 @@ fixture_set_up (Fixture       *f,
   f->app = sam_test_application_new ();
   f->store = sam_application_get_store (f->app);
   f->window = sam_test_window_new (f->app);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-workshop", "s",
-                                             "Colleagues & Customers"));
-  f->workshop = sam_window_get_workshop (f->window);
+  f->workshop = sam_test_create_workshop (f->window, "Colleagues & Customers", NULL);
   f->view = sam_window_get_workshop_view (f->window);
-  g_assert_nonnull (f->workshop);
 }
 
 static void
@@ -45,15 +43,6 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     sam_test_destroy_window (f->window);
   g_clear_object (&f->app);
-}
-
-static SamStep *
-step_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
-{
-  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), i);
-  return step;
 }
 
 static guint
@@ -96,7 +85,7 @@ test_templates (Fixture       *f,
   g_assert_cmpuint (n_steps (f), ==, day->n_steps);
   for (guint i = 0; i < day->n_steps; i++)
     {
-      SamStep *step = step_at (f->store, f->workshop, i);
+      SamStep *step = sam_sample_step_at (f->store, f->workshop, i);
 
       g_assert_cmpstr (sam_step_get_kind (step), ==, day_kinds[i]);
       g_assert_cmpstr (sam_step_get_title (step), ==, day->steps[i].title);
@@ -110,13 +99,14 @@ test_templates (Fixture       *f,
 
   /* The first step is shown, with the exercise's own page when it has one. */
   g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (f->view)), ==, "step");
-  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == step_at (f->store, f->workshop, 0));
+  g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) ==
+                 sam_sample_step_at (f->store, f->workshop, 0));
   gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)",
-                              sam_step_get_id (step_at (f->store, f->workshop, 0)), SAM_STEP_DONE);
+                              sam_step_get_id (sam_sample_step_at (f->store, f->workshop, 0)), SAM_STEP_DONE);
   gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)",
-                              sam_step_get_id (step_at (f->store, f->workshop, 1)), SAM_STEP_CURRENT);
+                              sam_step_get_id (sam_sample_step_at (f->store, f->workshop, 1)), SAM_STEP_CURRENT);
   gtk_widget_activate_action (f->view, "workshop.show-step", "x",
-                              sam_step_get_id (step_at (f->store, f->workshop, 1)));
+                              sam_step_get_id (sam_sample_step_at (f->store, f->workshop, 1)));
   sam_test_pump (400);
   sam_test_screenshot (GTK_WIDGET (f->window), "agenda.png");
 
@@ -125,12 +115,12 @@ test_templates (Fixture       *f,
   g_assert_cmpuint (n_steps (f), ==, day->n_steps + customer->n_steps);
   for (guint i = 0; i < customer->n_steps; i++)
     {
-      SamStep *step = step_at (f->store, f->workshop, day->n_steps + i);
+      SamStep *step = sam_sample_step_at (f->store, f->workshop, day->n_steps + i);
 
       g_assert_cmpstr (sam_step_get_kind (step), ==, customer_kinds[i]);
       g_assert_cmpstr (sam_step_get_title (step), ==, customer->steps[i].title);
     }
-  g_assert_cmpstr (sam_step_get_kind (step_at (f->store, f->workshop, 0)), ==, "custom");
+  g_assert_cmpstr (sam_step_get_kind (sam_sample_step_at (f->store, f->workshop, 0)), ==, "custom");
 
   /* An unknown template changes nothing. */
   gtk_widget_activate_action (f->view, "workshop.apply-template", "s", "no-such-template");
@@ -146,7 +136,7 @@ test_templates (Fixture       *f,
     reread = sam_store_find_workshop (again, sam_workshop_get_uuid (f->workshop));
     g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_steps (again, reread)), ==,
                       day->n_steps + customer->n_steps);
-    g_assert_cmpint (sam_step_get_state (step_at (again, reread, 1)), ==, SAM_STEP_CURRENT);
+    g_assert_cmpint (sam_step_get_state (sam_sample_step_at (again, reread, 1)), ==, SAM_STEP_CURRENT);
   }
 }
 
@@ -164,8 +154,8 @@ test_steps (Fixture       *f,
   gtk_widget_activate_action (f->view, "workshop.add-step", "s", "no-such-exercise");
   g_assert_cmpuint (n_steps (f), ==, 2);
 
-  a = step_at (f->store, f->workshop, 0);
-  b = step_at (f->store, f->workshop, 1);
+  a = sam_sample_step_at (f->store, f->workshop, 0);
+  b = sam_sample_step_at (f->store, f->workshop, 1);
   uuid_a = g_strdup (sam_step_get_uuid (a));
   g_assert_cmpstr (sam_step_get_kind (b), ==, "changes");
   g_assert_cmpstr (sam_step_get_title (b), ==, "Changes and Impact");
@@ -175,21 +165,21 @@ test_steps (Fixture       *f,
   /* Duplicate: the copy comes right after and is shown. */
   gtk_widget_activate_action (f->view, "workshop.duplicate-step", "x", sam_step_get_id (a));
   g_assert_cmpuint (n_steps (f), ==, 3);
-  c = step_at (f->store, f->workshop, 1);
+  c = sam_sample_step_at (f->store, f->workshop, 1);
   g_assert_true (c != a);
   g_assert_cmpstr (sam_step_get_kind (c), ==, "custom");
   g_assert_true (sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view)) == c);
 
   /* Move: down one, then past the end (ignored), then up. */
   gtk_widget_activate_action (f->view, "workshop.move-step", "(xi)", sam_step_get_id (a), 1);
-  g_assert_true (step_at (f->store, f->workshop, 1) == a);
+  g_assert_true (sam_sample_step_at (f->store, f->workshop, 1) == a);
   g_assert_cmpuint (sam_step_get_position (a), ==, 1);
   gtk_widget_activate_action (f->view, "workshop.move-step", "(xi)", sam_step_get_id (b), 1);
-  g_assert_true (step_at (f->store, f->workshop, 2) == b);
+  g_assert_true (sam_sample_step_at (f->store, f->workshop, 2) == b);
   gtk_widget_activate_action (f->view, "workshop.move-step", "(xi)", sam_step_get_id (b), -2);
-  g_assert_true (step_at (f->store, f->workshop, 0) == b);
+  g_assert_true (sam_sample_step_at (f->store, f->workshop, 0) == b);
   gtk_widget_activate_action (f->view, "workshop.move-step-to", "(xu)", sam_step_get_id (b), 2);
-  g_assert_true (step_at (f->store, f->workshop, 2) == b);
+  g_assert_true (sam_sample_step_at (f->store, f->workshop, 2) == b);
 
   /* State: one current at a time; the previous one becomes done. */
   gtk_widget_activate_action (f->view, "workshop.set-step-state", "(xu)", sam_step_get_id (a), SAM_STEP_CURRENT);
@@ -217,7 +207,7 @@ test_steps (Fixture       *f,
   b = sam_store_find_step (f->store, f->workshop, id_b);
   g_assert_nonnull (b);
   g_assert_cmpuint (sam_step_get_position (b), ==, 2);
-  g_assert_cmpstr (sam_step_get_uuid (step_at (f->store, f->workshop, 1)), ==, uuid_a);
+  g_assert_cmpstr (sam_step_get_uuid (sam_sample_step_at (f->store, f->workshop, 1)), ==, uuid_a);
 
   /* The page of a step is reached by its sidebar name too. */
   {
@@ -242,7 +232,7 @@ test_step_view (Fixture       *f,
   SamStep *step;
 
   gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
-  step = step_at (f->store, f->workshop, 0);
+  step = sam_sample_step_at (f->store, f->workshop, 0);
   step_view = shown_step_view (f);
   g_assert_true (sam_step_view_get_step (step_view) == step);
   g_assert_null (sam_step_view_get_page (step_view));
@@ -292,7 +282,7 @@ test_timer (Fixture       *f,
 
   gtk_widget_activate_action (f->view, "workshop.add-team", "s", "Sales");
   gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
-  step = step_at (f->store, f->workshop, 0);
+  step = sam_sample_step_at (f->store, f->workshop, 0);
   id = sam_step_get_id (step);
   uuid = g_strdup (sam_workshop_get_uuid (f->workshop));
   step_view = shown_step_view (f);
@@ -419,8 +409,8 @@ test_running_step (Fixture       *f,
 
   gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
   gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
-  first = step_at (f->store, f->workshop, 0);
-  second = step_at (f->store, f->workshop, 1);
+  first = sam_sample_step_at (f->store, f->workshop, 0);
+  second = sam_sample_step_at (f->store, f->workshop, 1);
   sam_test_pump (100);
 
   row = agenda_row (f, second);
@@ -497,7 +487,7 @@ test_return_to_step (Fixture       *f,
 
   for (guint i = 0; i < 4; i++)
     gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom");
-  third = step_at (f->store, f->workshop, 2);
+  third = sam_sample_step_at (f->store, f->workshop, 2);
   gtk_widget_activate_action (f->view, "workshop.show-step", "x", sam_step_get_id (third));
   sam_test_pump (100);
 
@@ -584,18 +574,18 @@ test_template_language (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", customer->id));
   f->workshop = dutch;
   g_assert_cmpuint (n_steps (f), ==, customer->n_steps);
-  g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, 0)), ==, "Welkom");
+  g_assert_cmpstr (sam_step_get_title (sam_sample_step_at (f->store, dutch, 0)), ==, "Welkom");
   /* Made from a Dutch template, it is a Dutch workshop. */
   g_assert_cmpstr (sam_workshop_get_language (dutch), ==, "nl");
-  g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, 3)), ==, "Pauze");
-  g_assert_null (strstr (sam_step_get_instructions (step_at (f->store, dutch, 0)), "Welcome"));
+  g_assert_cmpstr (sam_step_get_title (sam_sample_step_at (f->store, dutch, 3)), ==, "Pauze");
+  g_assert_null (strstr (sam_step_get_instructions (sam_sample_step_at (f->store, dutch, 0)), "Welcome"));
   /* The app itself stays English. */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Break"), ==, "Break");
 
   /* Back to the app's language: English steps again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.template-language", "s", ""));
   g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s", customer->id));
-  g_assert_cmpstr (sam_step_get_title (step_at (f->store, dutch, customer->n_steps)), ==, "Welcome");
+  g_assert_cmpstr (sam_step_get_title (sam_sample_step_at (f->store, dutch, customer->n_steps)), ==, "Welcome");
   /* Steps added in the app's language leave the workshop's language. */
   g_assert_cmpstr (sam_workshop_get_language (dutch), ==, "nl");
 }

@@ -4,6 +4,7 @@
 #include "sam-card-row.h"
 #include "sam-changes-page.h"
 #include "sam-compat.h"
+#include "sam-sample-workshop.h"
 #include "sam-step-view.h"
 #include "sam-test-utils.h"
 #include "sam-workshop-view.h"
@@ -27,31 +28,21 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static const char *const names[] = { "Sales", "Back Office", "IT & Data" };
-  GtkWidget *step_view;
+  static const char *const names[] = { "Sales", "Back Office", "IT & Data", NULL };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (f->teams) + 1);
 
   f->app = sam_test_application_new ();
   f->store = sam_application_get_store (f->app);
   f->window = sam_test_window_new (f->app);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-workshop", "s", "Acme Insurance");
-  f->workshop = sam_window_get_workshop (f->window);
+  f->workshop = sam_test_create_workshop (f->window, "Acme Insurance", names);
   f->view = sam_window_get_workshop_view (f->window);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(SamTeam) team = NULL;
-
-      gtk_widget_activate_action (f->view, "workshop.add-team", "s", names[i]);
-      team = g_list_model_get_item (sam_store_get_teams (f->store, f->workshop), i);
-      f->teams[i] = team;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (f->teams); i++)
+    f->teams[i] = sam_sample_team_at (f->store, f->workshop, i);
   gtk_widget_activate_action (f->view, "workshop.set-team-colour", "(xu)", sam_team_get_id (f->teams[2]), 6);
 
   g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "changes"));
-  f->step = sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (f->view));
-  g_assert_nonnull (f->step);
-  step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view));
-  f->page = SAM_CHANGES_PAGE (sam_step_view_get_page (SAM_STEP_VIEW (step_view)));
+  f->page = SAM_CHANGES_PAGE (sam_test_shown_page (f->view, &f->step));
   g_assert_true (SAM_IS_CHANGES_PAGE (f->page));
   sam_test_pump (50);
 }

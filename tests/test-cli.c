@@ -475,21 +475,6 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "Exit status"));
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* --lang gives the report and the agreements in the readers' language
  * while the command itself speaks English. */
 static void
@@ -505,7 +490,7 @@ test_report_language (void)
 
   run_samenspel (&run, "export", "--format=pdf", "--lang=nl", "--output", pdf, uuid, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  text = pdf_text (pdf);
+  text = sam_sample_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "De dag in één oogopslag"));
   g_assert_nonnull (strstr (text, "Pagina 1 van "));
   g_assert_nonnull (strstr (text, "1 december 2026"));
@@ -553,7 +538,7 @@ test_workshop_language (void)
 
     run_samenspel (&run, "export", "--format=pdf", "--output", pdf, uuid, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    text = pdf_text (pdf);
+    text = sam_sample_pdf_text (pdf);
     g_assert_nonnull (strstr (text, "La journée en un coup d’œil"));
     g_assert_nonnull (strstr (text, "Le client"));
     g_assert_null (strstr (text, "The Day at a Glance"));
@@ -565,7 +550,7 @@ test_workshop_language (void)
     /* --lang still decides. */
     run_samenspel (&run, "export", "--format=pdf", "--lang=en", "--output", pdf, uuid, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    text = pdf_text (pdf);
+    text = sam_sample_pdf_text (pdf);
     g_assert_nonnull (strstr (text, "The Day at a Glance"));
     g_clear_pointer (&text, g_free);
   }
@@ -599,7 +584,7 @@ test_workshop_language (void)
 
     run_samenspel (&run, "export", "--format=pdf", "--output", pdf, json, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    text = pdf_text (pdf);
+    text = sam_sample_pdf_text (pdf);
     g_assert_nonnull (strstr (text, "La journée en un coup d’œil"));
     g_clear_pointer (&text, g_free);
   }
@@ -621,7 +606,7 @@ test_workshop_language (void)
     g_assert_cmpint (import.status, ==, 0);
     run_samenspel (&run, "export", "--format=pdf", "--output", pdf, old, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    text = pdf_text (pdf);
+    text = sam_sample_pdf_text (pdf);
     g_assert_nonnull (strstr (text, "The Day at a Glance"));
   }
 }

@@ -10,6 +10,7 @@
 #include "sam-changes-page.h"
 #include "sam-i18n.h"
 #include "sam-layout-probe.h"
+#include "sam-sample-workshop.h"
 #include "sam-step-view.h"
 #include "sam-test-utils.h"
 #include "sam-workshop-view.h"
@@ -37,10 +38,10 @@ fixture_set_up (Fixture       *f,
 {
   /* Team names as a room in that language would type them, long ones too. */
   static const char *const dutch[] = {
-    "Klantenservice", "Backoffice Hypotheken", "IT en Data", "Compliance", "Zakelijke Verkoop",
+    "Klantenservice", "Backoffice Hypotheken", "IT en Data", "Compliance", "Zakelijke Verkoop", NULL,
   };
   static const char *const french[] = {
-    "Service clients", "Back-office hypothécaire", "IT et données", "Conformité", "Vente entreprises",
+    "Service clients", "Back-office hypothécaire", "IT et données", "Conformité", "Vente entreprises", NULL,
   };
   const char *const *names = g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0 ? french : dutch;
 
@@ -48,14 +49,9 @@ fixture_set_up (Fixture       *f,
 
   f->app = sam_test_application_new ();
   f->store = sam_application_get_store (f->app);
-  f->window = sam_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), SCREEN_WIDTH, SCREEN_HEIGHT);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-workshop", "s", "Samen voor de klant");
-  f->workshop = sam_window_get_workshop (f->window);
+  f->window = sam_test_window_new_sized (f->app, SCREEN_WIDTH, SCREEN_HEIGHT);
+  f->workshop = sam_test_create_workshop (f->window, "Samen voor de klant", names);
   f->view = sam_window_get_workshop_view (f->window);
-  for (guint i = 0; i < G_N_ELEMENTS (dutch); i++)
-    gtk_widget_activate_action (f->view, "workshop.add-team", "s", names[i]);
   g_assert_true (gtk_widget_activate_action (f->view, "workshop.apply-template", "s",
                                              "colleagues-customers-day"));
   sam_test_pump (200);
@@ -221,22 +217,6 @@ test_card_area (Fixture       *f,
   g_assert_cmpuint (checked, >=, 7);
 }
 
-static SamStep *
-find_step (Fixture    *f,
-           const char *kind)
-{
-  GListModel *steps = sam_store_get_steps (f->store, f->workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
-
-      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
-        return step;
-    }
-  g_assert_not_reached ();
-}
-
 /* "Changes and Impact" with two changes and an impact per team: the page
  * is one list that scrolls as one (it takes most of the window, not a
  * slot), and every team's field for a new change is brought into it and
@@ -246,7 +226,7 @@ test_changes_reachable (Fixture       *f,
                         gconstpointer  data)
 {
   GListModel *teams = sam_store_get_teams (f->store, f->workshop);
-  SamStep *step = find_step (f, "changes");
+  SamStep *step = sam_sample_find_step (f->store, f->workshop, "changes");
   GtkWidget *step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view));
   GtkWidget *scroller;
   SamChangesPage *page;

@@ -258,21 +258,6 @@ test_languages (void)
   g_assert_cmpstr (sam_catalog_get_language_name ("xx"), ==, "xx");
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* One report per language from the same English UI. */
 static void
 check_report (const char         *language,
@@ -310,7 +295,7 @@ check_report (const char         *language,
         }
     }
 
-  text = pdf_text (pdf);
+  text = sam_sample_pdf_text (pdf);
   for (guint i = 0; expected[i] != NULL; i++)
     if (strstr (text, expected[i]) == NULL)
       g_error ("“%s” is not in the %s report:\n%s", expected[i], language, text);
@@ -408,7 +393,7 @@ test_map_export_german (void)
   g_assert_true (sam_report_export_map (store, workshop, file, SAM_MAP_FORMAT_PDF, catalog, &error));
   g_assert_no_error (error);
 
-  text = pdf_text (pdf);
+  text = sam_sample_pdf_text (pdf);
   for (guint i = 0; expected[i] != NULL; i++)
     if (strstr (text, expected[i]) == NULL)
       g_error ("“%s” is not on the German map:\n%s", expected[i], text);
@@ -485,7 +470,7 @@ test_checklist_decimal_comma (void)
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
   g_assert_true (sam_document_write_pdf (document, pdf, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = sam_sample_pdf_text (pdf);
   if (!g_regex_match (comma, text, 0, NULL))
     g_error ("no number with a decimal comma in the German report:\n%s", text);
   if (g_regex_match (point, text, 0, NULL))

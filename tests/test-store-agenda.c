@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sam-sample-workshop.h"
 #include "sam-store.h"
 
 typedef struct
@@ -48,15 +49,6 @@ reopen (Fixture *f)
   return store;
 }
 
-static SamStep *
-step_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
-{
-  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), i);
-  return step;
-}
-
 static void
 test_steps (Fixture       *f,
             gconstpointer  data)
@@ -75,7 +67,7 @@ test_steps (Fixture       *f,
   /* Insert at the front. */
   sam_store_add_step (f->store, f->workshop, 0, "custom", "Welcome", 10, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (sam_step_get_title (step_at (f->store, f->workshop, 0)), ==, "Welcome");
+  g_assert_cmpstr (sam_step_get_title (sam_sample_step_at (f->store, f->workshop, 0)), ==, "Welcome");
   g_assert_cmpuint (sam_step_get_position (changes), ==, 1);
 
   g_assert_true (sam_store_move_step (f->store, beliefs, 0, &error));
@@ -113,7 +105,7 @@ test_steps (Fixture       *f,
   {
     g_autoptr(SamStore) store = reopen (f);
     SamWorkshop *workshop = sam_store_find_workshop (store, uuid);
-    SamStep *first = step_at (store, workshop, 0);
+    SamStep *first = sam_sample_step_at (store, workshop, 0);
 
     g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_steps (store, workshop)), ==, 3);
     g_assert_cmpstr (sam_step_get_title (first), ==, "Us and them");
@@ -121,7 +113,8 @@ test_steps (Fixture       *f,
     g_assert_cmpstr (sam_step_get_notes (first), ==, "Watch the IT team");
     g_assert_cmpuint (sam_step_get_state (first), ==, SAM_STEP_CURRENT);
     g_assert_cmpint (sam_step_get_timer_remaining (first), ==, 120000);
-    g_assert_cmpstr (sam_step_get_instructions (step_at (store, workshop, 2)), ==, "Write one change per card.");
+    g_assert_cmpstr (sam_step_get_instructions (sam_sample_step_at (store, workshop, 2)), ==,
+                     "Write one change per card.");
   }
 }
 

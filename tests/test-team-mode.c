@@ -90,22 +90,115 @@ make_packet (SamStore    *coach,
   return copy;
 }
 
+/* The coach's store with the sample workshop, and a team's laptop. */
+typedef struct
+{
+  SamStore *coach;
+  SamStore *laptop;
+  SamWorkshop *workshop;
+  /* With fixture_set_up_merge: the workshop as a file, then the packets
+   * of its first two teams (PINs 1111 and 2222). */
+  GBytes *whole;
+  SamWorkshopFile *packet_a;
+  SamWorkshopFile *packet_b;
+} Fixture;
+
 static void
-test_packet_pin (void)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
-  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
-  g_autoptr(SamWorkshopFile) packet = make_packet (coach, workshop, 1, "2580");
+
+  fixture->coach = sam_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  fixture->laptop = sam_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  fixture->workshop = sam_sample_workshop_new (fixture->coach, "Acme");
+}
+
+static void
+fixture_set_up_merge (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) whole = NULL;
+
+  fixture_set_up (fixture, data);
+  whole = sam_workshop_file_new_from_store (fixture->coach, fixture->workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
+  g_assert_no_error (error);
+  fixture->whole = sam_workshop_file_to_bytes (whole);
+  fixture->packet_a = make_packet (fixture->coach, fixture->workshop, 0, "1111");
+  fixture->packet_b = make_packet (fixture->coach, fixture->workshop, 1, "2222");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->packet_b);
+  g_clear_object (&fixture->packet_a);
+  g_clear_pointer (&fixture->whole, g_bytes_unref);
+  g_clear_object (&fixture->laptop);
+  g_clear_object (&fixture->coach);
+}
+
+static SamWorkshop *
+import_packet (SamStore        *laptop,
+               SamWorkshopFile *packet)
+{
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* (transfer none): the team of @workshop whose name, or uuid, @get gives
+ * as @value. */
+static SamTeam *
+team_where (SamStore    *store,
+            SamWorkshop *workshop,
+            const char  *(*get) (SamTeam *team),
+            const char  *value)
+{
+  GListModel *teams = sam_store_get_teams (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (get (team), value) == 0)
+        return team;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* (transfer none): the team whose packet @copy is, on its laptop. */
+static SamTeam *
+packet_team (SamStore    *laptop,
+             SamWorkshop *copy)
+{
+  g_autofree char *team_uuid = NULL;
+
+  g_assert_true (sam_store_get_packet_team (laptop, copy, &team_uuid));
+  return team_where (laptop, copy, sam_team_get_uuid, team_uuid);
+}
+
+static void
+test_packet_pin (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SamStore *laptop = fixture->laptop;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) packet = make_packet (fixture->coach, fixture->workshop, 1, "2580");
   g_autoptr(GBytes) bytes = sam_workshop_file_to_bytes (packet);
   SamWorkshop *copy;
 
   g_assert_true (sam_workshop_file_has_pin (packet));
   g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "2580\""));
 
-  copy = sam_workshop_file_import (packet, laptop, &error);
-  g_assert_no_error (error);
+  copy = import_packet (laptop, packet);
   g_assert_true (sam_store_get_packet_pin (laptop, copy, NULL, NULL, NULL));
   g_assert_true (sam_store_check_packet_pin (laptop, copy, "2580"));
   g_assert_false (sam_store_check_packet_pin (laptop, copy, "0000"));
@@ -122,21 +215,20 @@ test_packet_pin (void)
 /* A packet's workshop whose day is over is offered for removal; forgetting
  * it takes its data along. */
 static void
-test_forget (void)
+test_forget (Fixture       *fixture,
+             gconstpointer  data)
 {
+  SamStore *laptop = fixture->laptop;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
-  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
   g_autoptr(SamWorkshopFile) packet = NULL;
   g_autoptr(GPtrArray) past = NULL;
   g_autoptr(GPtrArray) none = NULL;
   SamWorkshop *copy;
 
-  g_assert_true (sam_store_set_workshop_field (coach, workshop, SAM_WORKSHOP_FIELD_DATE, "2026-11-20", &error));
-  packet = make_packet (coach, workshop, 0, NULL);
-  copy = sam_workshop_file_import (packet, laptop, &error);
-  g_assert_no_error (error);
+  g_assert_true (sam_store_set_workshop_field (fixture->coach, fixture->workshop, SAM_WORKSHOP_FIELD_DATE, "2026-11-20",
+                                               &error));
+  packet = make_packet (fixture->coach, fixture->workshop, 0, NULL);
+  copy = import_packet (laptop, packet);
   sam_store_create_workshop (laptop, "The laptop's own", &error);
   g_assert_no_error (error);
 
@@ -161,24 +253,11 @@ team_works (SamWorkshopFile *packet,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
-  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
-  g_autofree char *team_uuid = NULL;
+  SamWorkshop *copy = import_packet (laptop, packet);
+  gint64 team_id = sam_team_get_id (packet_team (laptop, copy));
   g_autoptr(SamStep) changes = NULL;
   g_autoptr(SamStep) perspective = NULL;
   SamWorkshopFile *contribution;
-  GListModel *teams;
-  gint64 team_id = 0;
-
-  g_assert_no_error (error);
-  g_assert_true (sam_store_get_packet_team (laptop, copy, &team_uuid));
-  teams = sam_store_get_teams (laptop, copy);
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-
-      if (g_strcmp0 (sam_team_get_uuid (team), team_uuid) == 0)
-        team_id = sam_team_get_id (team);
-    }
 
   changes = g_list_model_get_item (sam_store_get_steps (laptop, copy), 0);
   perspective = g_list_model_get_item (sam_store_get_steps (laptop, copy), 1);
@@ -265,20 +344,13 @@ merge_in_order (GBytes          *whole,
 }
 
 static void
-test_merge_order (void)
+test_merge_order (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
-  g_autoptr(SamWorkshopFile) whole_file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_WORKSHOP,
-                                                                            NULL, &error);
-  g_autoptr(GBytes) whole = sam_workshop_file_to_bytes (whole_file);
-  g_autoptr(SamWorkshopFile) packet_a = make_packet (coach, workshop, 0, "1111");
-  g_autoptr(SamWorkshopFile) packet_b = make_packet (coach, workshop, 1, "2222");
-  g_autoptr(SamWorkshopFile) work_a = team_works (packet_a, "Sales: customers want answers the same day");
-  g_autoptr(SamWorkshopFile) work_b = team_works (packet_b, "Back Office: audits every quarter");
-  g_autofree char *ab = merge_in_order (whole, work_a, work_b);
-  g_autofree char *ba = merge_in_order (whole, work_b, work_a);
+  g_autoptr(SamWorkshopFile) work_a = team_works (fixture->packet_a, "Sales: customers want answers the same day");
+  g_autoptr(SamWorkshopFile) work_b = team_works (fixture->packet_b, "Back Office: audits every quarter");
+  g_autofree char *ab = merge_in_order (fixture->whole, work_a, work_b);
+  g_autofree char *ba = merge_in_order (fixture->whole, work_b, work_a);
 
   g_assert_nonnull (strstr (ab, "customers want answers the same day"));
   g_assert_nonnull (strstr (ab, "audits every quarter"));
@@ -293,46 +365,18 @@ test_merge_order (void)
     }
 }
 
-static SamStep *
-step_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        index)
-{
-  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), index);
-
-  /* (transfer none): the live step, kept by the agenda. */
-  return step;
-}
-
-static SamStep *
-step_of_kind (SamStore    *store,
-              SamWorkshop *workshop,
-              const char  *kind)
-{
-  GListModel *steps = sam_store_get_steps (store, workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      SamStep *step = step_at (store, workshop, i);
-
-      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
-        return step;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* The per-step reveal: private kinds only, kept in the step's settings
  * next to what else is there; the brainstorm's is its votes' reveal. */
 static void
-test_reveal_state (void)
+test_reveal_state (Fixture       *fixture,
+                   gconstpointer  data)
 {
+  SamStore *store = fixture->coach;
+  SamWorkshop *workshop = fixture->workshop;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
-  SamStep *perspective = step_of_kind (store, workshop, "team-perspective");
-  SamStep *brainstorm = step_of_kind (store, workshop, "brainstorm");
-  SamStep *changes = step_of_kind (store, workshop, "changes");
+  SamStep *perspective = sam_sample_find_step (store, workshop, "team-perspective");
+  SamStep *brainstorm = sam_sample_find_step (store, workshop, "brainstorm");
+  SamStep *changes = sam_sample_find_step (store, workshop, "changes");
 
   g_assert_true (sam_step_kind_is_private ("team-perspective"));
   g_assert_true (sam_step_kind_is_private ("beliefs"));
@@ -358,47 +402,19 @@ test_reveal_state (void)
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
 }
 
-static gint64
-team_id_by_uuid (SamStore    *store,
-                 SamWorkshop *workshop,
-                 const char  *uuid)
-{
-  GListModel *teams = sam_store_get_teams (store, workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-
-      if (g_strcmp0 (sam_team_get_uuid (team), uuid) == 0)
-        return sam_team_get_id (team);
-    }
-
-  g_assert_not_reached ();
-}
-
-static SamWorkshop *
-import_packet (SamStore        *laptop,
-               SamWorkshopFile *packet)
-{
-  g_autoptr(GError) error = NULL;
-  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
-
-  g_assert_no_error (error);
-  return copy;
-}
-
 /* The reveal travels with the step in packets; a newer packet of the
  * coach's brings the laptop up to the room (step, reveal, the other
  * teams' answers) without losing what the team typed; the team's
  * contribution never changes the coach's reveal. */
 static void
-test_catch_up (void)
+test_catch_up (Fixture       *fixture,
+               gconstpointer  data)
 {
+  SamStore *coach = fixture->coach;
+  SamStore *laptop = fixture->laptop;
+  SamWorkshop *workshop = fixture->workshop;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
-  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
-  SamStep *coach_perspective = step_of_kind (coach, workshop, "team-perspective");
+  SamStep *coach_perspective = sam_sample_find_step (coach, workshop, "team-perspective");
   g_autoptr(SamWorkshopFile) first = NULL;
   g_autoptr(SamWorkshopFile) second = NULL;
   g_autoptr(SamWorkshopFile) other = NULL;
@@ -415,7 +431,7 @@ test_catch_up (void)
   g_assert_no_error (error);
   first = make_packet (coach, workshop, 1, NULL);
   copy = import_packet (laptop, first);
-  perspective = step_of_kind (laptop, copy, "team-perspective");
+  perspective = sam_sample_find_step (laptop, copy, "team-perspective");
   g_assert_true (sam_store_get_step_revealed (laptop, perspective));
 
   /* The team types; the coach hides the step again, moves the room on and
@@ -423,14 +439,14 @@ test_catch_up (void)
   {
     SamCardInit init = { "perspective", 0, 0, 0, "goals", "We add: zero errors", NULL, 0, 3 };
 
-    init.team_id = team_id_by_uuid (laptop, copy, sam_team_get_uuid (office));
+    init.team_id = sam_team_get_id (team_where (laptop, copy, sam_team_get_uuid, sam_team_get_uuid (office)));
     init.about_team_id = init.team_id;
     typed = sam_store_add_card (laptop, perspective, &init, &error);
     g_assert_no_error (error);
   }
   g_assert_true (sam_store_set_step_revealed (coach, coach_perspective, FALSE, &error));
   g_assert_true (sam_store_set_step_state (coach, coach_perspective, SAM_STEP_DONE, &error));
-  g_assert_true (sam_store_set_step_state (coach, step_at (coach, workshop, 2), SAM_STEP_CURRENT, &error));
+  g_assert_true (sam_store_set_step_state (coach, sam_sample_step_at (coach, workshop, 2), SAM_STEP_CURRENT, &error));
   {
     SamCardInit init = { "perspective", sam_team_get_id (sales), sam_team_get_id (office), 0, "needs",
                          "Fewer hand-offs", NULL, 0, 0 };
@@ -456,7 +472,7 @@ test_catch_up (void)
   g_assert_no_error (error);
   g_assert_false (sam_store_get_step_revealed (laptop, perspective));
   g_assert_cmpint (sam_step_get_state (perspective), ==, SAM_STEP_DONE);
-  g_assert_cmpint (sam_step_get_state (step_at (laptop, copy, 2)), ==, SAM_STEP_CURRENT);
+  g_assert_cmpint (sam_step_get_state (sam_sample_step_at (laptop, copy, 2)), ==, SAM_STEP_CURRENT);
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (laptop, perspective)), ==, n_cards + 1);
   g_assert_cmpstr (sam_card_get_text (typed), ==, "We add: zero errors");
   /* Again: nothing changes. */
@@ -506,27 +522,14 @@ team_votes (SamWorkshopFile   *packet,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
-  SamWorkshop *copy = sam_workshop_file_import (packet, laptop, &error);
-  g_autofree char *team_uuid = NULL;
+  SamWorkshop *copy = import_packet (laptop, packet);
+  SamTeam *team = packet_team (laptop, copy);
+  const char *team_uuid = sam_team_get_uuid (team);
   JsonArray *votes = sam_workshop_file_get_table (packet, "vote");
   JsonArray *cards = sam_workshop_file_get_table (packet, "card");
   SamStep *brainstorm;
-  SamTeam *team = NULL;
-  GListModel *teams;
   guint n_ideas = 0;
   SamWorkshopFile *contribution;
-
-  g_assert_no_error (error);
-  g_assert_true (sam_store_get_packet_team (laptop, copy, &team_uuid));
-  teams = sam_store_get_teams (laptop, copy);
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) item = g_list_model_get_item (teams, i);
-
-      if (g_strcmp0 (sam_team_get_uuid (item), team_uuid) == 0)
-        team = item;
-    }
-  g_assert_nonnull (team);
 
   for (guint i = 0; i < json_array_get_length (cards); i++)
     if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (cards, i), "kind"), "idea") == 0)
@@ -535,7 +538,7 @@ team_votes (SamWorkshopFile   *packet,
   for (guint i = 0; votes != NULL && i < json_array_get_length (votes); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (votes, i), "team"), ==, team_uuid);
 
-  brainstorm = step_of_kind (laptop, copy, "brainstorm");
+  brainstorm = sam_sample_find_step (laptop, copy, "brainstorm");
   if (take_back != NULL)
     {
       g_assert_true (sam_store_take_back_vote (laptop, brainstorm, team, idea_with_text (laptop, brainstorm, take_back),
@@ -558,48 +561,23 @@ team_votes (SamWorkshopFile   *packet,
   return contribution;
 }
 
-/* (transfer none) */
-static SamTeam *
-team_named (SamStore    *store,
-            SamWorkshop *workshop,
-            const char  *name)
-{
-  GListModel *teams = sam_store_get_teams (store, workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-
-      if (g_strcmp0 (sam_team_get_name (team), name) == 0)
-        return team;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* Dot votes on the teams' laptops: each team's dots come back in its
  * contribution, a dot it took back leaves the coach's workshop too, the
  * other teams' dots (and the coach's) stay, and the two contributions
  * merged in either order, and again, give the same workshop. */
 static void
-test_votes_merge (void)
+test_votes_merge (Fixture       *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
-  g_autoptr(SamWorkshopFile) whole_file = sam_workshop_file_new_from_store (coach, workshop, SAM_FILE_KIND_WORKSHOP,
-                                                                            NULL, &error);
-  g_autoptr(GBytes) whole = sam_workshop_file_to_bytes (whole_file);
-  g_autoptr(SamWorkshopFile) packet_a = make_packet (coach, workshop, 0, "1111");
-  g_autoptr(SamWorkshopFile) packet_b = make_packet (coach, workshop, 1, "2222");
   const char *const sales_places[] = { REGISTER_IDEA, REGISTER_IDEA, NULL };
   const char *const office_places[] = { FORM_IDEA, CALL_IDEA, NULL };
-  g_autoptr(SamWorkshopFile) work_a = team_votes (packet_a, FORM_IDEA, sales_places);
-  g_autoptr(SamWorkshopFile) work_b = team_votes (packet_b, NULL, office_places);
-  g_autofree char *ab = merge_in_order (whole, work_a, work_b);
-  g_autofree char *ba = merge_in_order (whole, work_b, work_a);
+  g_autoptr(SamWorkshopFile) work_a = team_votes (fixture->packet_a, FORM_IDEA, sales_places);
+  g_autoptr(SamWorkshopFile) work_b = team_votes (fixture->packet_b, NULL, office_places);
+  g_autofree char *ab = merge_in_order (fixture->whole, work_a, work_b);
+  g_autofree char *ba = merge_in_order (fixture->whole, work_b, work_a);
   g_autoptr(SamStore) merged = sam_store_open_in_memory (&error);
-  g_autoptr(SamWorkshopFile) file = sam_workshop_file_load_bytes (whole, "acme.samenspel", &error);
+  g_autoptr(SamWorkshopFile) file = sam_workshop_file_load_bytes (fixture->whole, "acme.samenspel", &error);
   SamWorkshop *copy = sam_workshop_file_import_as_is (file, merged, &error);
   SamStep *brainstorm;
   SamTeam *sales, *office, *it;
@@ -611,10 +589,10 @@ test_votes_merge (void)
   g_assert_no_error (error);
   g_assert_true (sam_workshop_file_merge (work_b, merged, &error));
   g_assert_no_error (error);
-  brainstorm = step_of_kind (merged, copy, "brainstorm");
-  sales = team_named (merged, copy, "Sales");
-  office = team_named (merged, copy, "Back Office");
-  it = team_named (merged, copy, "IT");
+  brainstorm = sam_sample_find_step (merged, copy, "brainstorm");
+  sales = team_where (merged, copy, sam_team_get_name, "Sales");
+  office = team_where (merged, copy, sam_team_get_name, "Back Office");
+  it = team_where (merged, copy, sam_team_get_name, "IT");
   g_assert_cmpuint (sam_store_count_idea_votes (merged, brainstorm, idea_with_text (merged, brainstorm, FORM_IDEA), sales),
                     ==, 0);
   g_assert_cmpuint (sam_store_count_idea_votes (merged, brainstorm, idea_with_text (merged, brainstorm, REGISTER_IDEA),
@@ -645,15 +623,14 @@ count_rows (SamWorkshopFile *file,
  * strict "shared" member, and is passed from team to team; a team's own
  * packet is not, and the two never catch up with each other. */
 static void
-test_room_packet (void)
+test_room_packet (Fixture       *fixture,
+                  gconstpointer  data)
 {
+  SamStore *laptop = fixture->laptop;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) coach = sam_store_open_in_memory (&error);
-  g_autoptr(SamStore) laptop = sam_store_open_in_memory (&error);
   g_autoptr(SamStore) team_laptop = sam_store_open_in_memory (&error);
-  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
-  g_autoptr(SamWorkshopFile) room = sam_workshop_file_new_room_packet (coach, workshop, &error);
-  g_autoptr(SamWorkshopFile) team = make_packet (coach, workshop, 1, NULL);
+  g_autoptr(SamWorkshopFile) room = sam_workshop_file_new_room_packet (fixture->coach, fixture->workshop, &error);
+  g_autoptr(SamWorkshopFile) team = make_packet (fixture->coach, fixture->workshop, 1, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) bad_bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -742,13 +719,13 @@ main (int   argc,
 
   g_test_add_func ("/sam/team-mode/pin", test_pin);
   g_test_add_func ("/sam/team-mode/suggest-name", test_suggest_name);
-  g_test_add_func ("/sam/team-mode/packet-pin", test_packet_pin);
-  g_test_add_func ("/sam/team-mode/forget", test_forget);
-  g_test_add_func ("/sam/team-mode/merge-order", test_merge_order);
-  g_test_add_func ("/sam/team-mode/reveal-state", test_reveal_state);
-  g_test_add_func ("/sam/team-mode/catch-up", test_catch_up);
-  g_test_add_func ("/sam/team-mode/room-packet", test_room_packet);
-  g_test_add_func ("/sam/team-mode/votes-merge", test_votes_merge);
+  g_test_add ("/sam/team-mode/packet-pin", Fixture, NULL, fixture_set_up, test_packet_pin, fixture_tear_down);
+  g_test_add ("/sam/team-mode/forget", Fixture, NULL, fixture_set_up, test_forget, fixture_tear_down);
+  g_test_add ("/sam/team-mode/merge-order", Fixture, NULL, fixture_set_up_merge, test_merge_order, fixture_tear_down);
+  g_test_add ("/sam/team-mode/reveal-state", Fixture, NULL, fixture_set_up, test_reveal_state, fixture_tear_down);
+  g_test_add ("/sam/team-mode/catch-up", Fixture, NULL, fixture_set_up, test_catch_up, fixture_tear_down);
+  g_test_add ("/sam/team-mode/room-packet", Fixture, NULL, fixture_set_up, test_room_packet, fixture_tear_down);
+  g_test_add ("/sam/team-mode/votes-merge", Fixture, NULL, fixture_set_up_merge, test_votes_merge, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -44,24 +44,17 @@ typedef struct
 static void
 host_open (Host *h)
 {
-  GtkWidget *step_view;
+  static const char *const teams[] = { "Klantenservice", NULL };
 
   h->app = sam_test_application_new ();
   h->store = sam_application_get_store (h->app);
-  h->window = sam_window_new (h->app);
-  gtk_window_set_default_size (GTK_WINDOW (h->window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (h->window));
-  sam_test_pump (200);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h->window), "win.create-workshop", "s", "Klanten aan het woord"));
-  h->workshop = sam_window_get_workshop (h->window);
+  h->window = sam_test_window_new_sized (h->app, 1024, 768);
+  h->workshop = sam_test_create_workshop (h->window, "Klanten aan het woord", teams);
   h->view = sam_window_get_workshop_view (h->window);
-  g_assert_true (gtk_widget_activate_action (h->view, "workshop.add-team", "s", "Klantenservice"));
   g_assert_true (gtk_widget_activate_action (h->view, "workshop.add-step", "s", "brainstorm"));
   g_assert_true (gtk_widget_activate_action (h->view, "workshop.add-step", "s", "customer-voice"));
   sam_test_pump (150);
-  step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (h->view));
-  h->step = sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (h->view));
-  h->page = sam_step_view_get_page (SAM_STEP_VIEW (step_view));
+  h->page = sam_test_shown_page (h->view, &h->step);
   g_assert_true (SAM_IS_CUSTOMER_VOICE_PAGE (h->page));
 }
 

@@ -39,11 +39,7 @@ static const char *const teams[] = { "Sales", "Back Office", "IT", NULL };
 static void
 take_page (Host *h)
 {
-  GtkWidget *step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (h->view));
-
-  h->step = sam_workshop_view_get_step (SAM_WORKSHOP_VIEW (h->view));
-  g_assert_nonnull (h->step);
-  h->page = sam_step_view_get_page (SAM_STEP_VIEW (step_view));
+  h->page = sam_test_shown_page (h->view, &h->step);
   g_assert_nonnull (h->page);
   sam_test_pump (150);
 }
@@ -64,12 +60,8 @@ host_open (Host       *h,
   h->app = sam_test_application_new ();
   h->store = sam_application_get_store (h->app);
   h->window = sam_test_window_new (h->app);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h->window), "win.create-workshop", "s",
-                                             "Colleagues & Customers"));
-  h->workshop = sam_window_get_workshop (h->window);
+  h->workshop = sam_test_create_workshop (h->window, "Colleagues & Customers", teams);
   h->view = sam_window_get_workshop_view (h->window);
-  for (guint i = 0; teams[i] != NULL; i++)
-    g_assert_true (gtk_widget_activate_action (h->view, "workshop.add-team", "s", teams[i]));
 
   add_step (h, kind);
 }

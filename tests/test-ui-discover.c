@@ -7,6 +7,7 @@
 #include "sam-customer-walk-page.h"
 #include "sam-exercise.h"
 #include "sam-perspective-page.h"
+#include "sam-sample-workshop.h"
 #include "sam-step-settings.h"
 #include "sam-strengths-page.h"
 #include "sam-test-utils.h"
@@ -36,18 +37,12 @@ host_open (Host              *h,
 {
   g_autoptr(GError) error = NULL;
   const SamExerciseInfo *info = sam_exercise_lookup (kind);
-  GtkWidget *view;
 
   g_assert_nonnull (info);
   h->app = sam_test_application_new ();
   h->store = sam_application_get_store (h->app);
   h->window = sam_test_window_new (h->app);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h->window), "win.create-workshop", "s",
-                                             "Colleagues & Customers"));
-  h->workshop = sam_window_get_workshop (h->window);
-  view = sam_window_get_workshop_view (h->window);
-  for (guint i = 0; teams[i] != NULL; i++)
-    g_assert_true (gtk_widget_activate_action (view, "workshop.add-team", "s", teams[i]));
+  h->workshop = sam_test_create_workshop (h->window, "Colleagues & Customers", teams);
 
   h->step = sam_store_add_step (h->store, h->workshop, -1, kind, info->title,
                                 info->default_minutes, NULL, NULL, &error);
@@ -74,20 +69,11 @@ host_close (Host *h)
   g_clear_object (&h->app);
 }
 
-static SamTeam *
-team_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
-{
-  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), i);
-  return team;
-}
-
 static gint64
 team_id (Host  *h,
          guint  i)
 {
-  return sam_team_get_id (team_at (h->store, h->workshop, i));
+  return sam_team_get_id (sam_sample_team_at (h->store, h->workshop, i));
 }
 
 static SamStore *
@@ -232,8 +218,8 @@ test_perspective (void)
   g_assert_cmpint (sam_perspective_page_get_target (page, sales), ==, it);
   stored = sam_step_settings_dup_map (sam_step_get_settings (h.step), "assignment");
   g_assert_cmpuint (g_hash_table_size (stored), ==, 4);
-  g_assert_cmpstr (g_hash_table_lookup (stored, sam_team_get_uuid (team_at (h.store, h.workshop, 0))), ==,
-                   sam_team_get_uuid (team_at (h.store, h.workshop, 2)));
+  g_assert_cmpstr (g_hash_table_lookup (stored, sam_team_get_uuid (sam_sample_team_at (h.store, h.workshop, 0))), ==,
+                   sam_team_get_uuid (sam_sample_team_at (h.store, h.workshop, 2)));
   for (guint i = 0; i < 4; i++)
     g_assert_cmpint (sam_perspective_page_get_target (page, team_id (&h, i)), !=, team_id (&h, i));
 
@@ -364,8 +350,9 @@ test_perspective (void)
   {
     g_autoptr(GHashTable) assignment = sam_step_settings_dup_map (sam_step_get_settings (step), "assignment");
 
-    g_assert_cmpstr (g_hash_table_lookup (assignment, sam_team_get_uuid (team_at (h.store, h.workshop, 0))), ==,
-                     sam_team_get_uuid (team_at (h.store, h.workshop, 1)));
+    g_assert_cmpstr (g_hash_table_lookup (assignment,
+                                          sam_team_get_uuid (sam_sample_team_at (h.store, h.workshop, 0))),
+                     ==, sam_team_get_uuid (sam_sample_team_at (h.store, h.workshop, 1)));
   }
 
   host_close (&h);

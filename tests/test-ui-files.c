@@ -294,21 +294,6 @@ test_team_packet_alone (void)
   sam_test_pump (50);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* The coach's app speaks English; the readers get the report in Dutch. */
 static void
 test_report_language (void)
@@ -352,7 +337,7 @@ test_report_language (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-language", "s", "nl"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-report", "(ss)", uuid, pdf));
   wait_for_pdf (pdf);
-  text = pdf_text (pdf);
+  text = sam_sample_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "De dag in één oogopslag"));
   g_assert_null (strstr (text, "The Day at a Glance"));
 

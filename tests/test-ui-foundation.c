@@ -7,20 +7,12 @@
 #include "sam-changes-page.h"
 #include "sam-compat.h"
 #include "sam-library-page.h"
+#include "sam-sample-workshop.h"
 #include "sam-step-view.h"
 #include "sam-overview-page.h"
 #include "sam-team-row.h"
 #include "sam-test-utils.h"
 #include "sam-workshop-view.h"
-
-static SamTeam *
-team_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
-{
-  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), i);
-  return team;
-}
 
 /* The whole first visit: an empty library, a new workshop with three teams
  * made through the app's actions, closing and reopening the window, and
@@ -56,13 +48,13 @@ test_workshop_with_teams (void)
   g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 3);
 
   gtk_widget_activate_action (view, "workshop.set-team-people", "(xu)",
-                              sam_team_get_id (team_at (store, workshop, 0)), 6);
+                              sam_team_get_id (sam_sample_team_at (store, workshop, 0)), 6);
   gtk_widget_activate_action (view, "workshop.set-team-colour", "(xu)",
-                              sam_team_get_id (team_at (store, workshop, 2)), 6);
+                              sam_team_get_id (sam_sample_team_at (store, workshop, 2)), 6);
   gtk_widget_activate_action (view, "workshop.rename-team", "(xs)",
-                              sam_team_get_id (team_at (store, workshop, 2)), "IT & Data");
+                              sam_team_get_id (sam_sample_team_at (store, workshop, 2)), "IT & Data");
   gtk_widget_activate_action (view, "workshop.move-team", "(xi)",
-                              sam_team_get_id (team_at (store, workshop, 2)), -1);
+                              sam_team_get_id (sam_sample_team_at (store, workshop, 2)), -1);
   sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_ORGANISATION, "Acme Insurance", NULL);
   sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_DATE, "2026-12-01", NULL);
   sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_COACH, "An Peeters", NULL);
@@ -89,10 +81,10 @@ test_workshop_with_teams (void)
     GtkWidget *row = sam_test_find_child (view, SAM_TYPE_TEAM_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (row), "   ");
-    g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 0)), ==, "Sales");
+    g_assert_cmpstr (sam_team_get_name (sam_sample_team_at (store, workshop, 0)), ==, "Sales");
     g_assert_true (gtk_widget_has_css_class (row, "error"));
     gtk_editable_set_text (GTK_EDITABLE (row), "Sales & Accounts");
-    g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 0)), ==, "Sales & Accounts");
+    g_assert_cmpstr (sam_team_get_name (sam_sample_team_at (store, workshop, 0)), ==, "Sales & Accounts");
   }
 
   /* Close and reopen: the window comes back on the same workshop. */
@@ -102,7 +94,7 @@ test_workshop_with_teams (void)
   g_assert_nonnull (workshop);
   g_assert_cmpstr (sam_workshop_get_uuid (workshop), ==, uuid);
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 3);
-  g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 1)), ==, "IT & Data");
+  g_assert_cmpstr (sam_team_get_name (sam_sample_team_at (store, workshop, 1)), ==, "IT & Data");
 
   /* And the database on disk holds the same. */
   {
@@ -115,8 +107,8 @@ test_workshop_with_teams (void)
     g_assert_nonnull (reread);
     g_assert_cmpstr (sam_workshop_get_organisation (reread), ==, "Acme Insurance");
     g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (again, reread)), ==, 3);
-    g_assert_cmpuint (sam_team_get_people (team_at (again, reread, 0)), ==, 6);
-    g_assert_cmpuint (sam_team_get_colour (team_at (again, reread, 1)), ==, 6);
+    g_assert_cmpuint (sam_team_get_people (sam_sample_team_at (again, reread, 0)), ==, 6);
+    g_assert_cmpuint (sam_team_get_colour (sam_sample_team_at (again, reread, 1)), ==, 6);
   }
 
   /* The workshop menu's follow-up acts on the open workshop. */
@@ -187,7 +179,7 @@ test_remove_team_undo (void)
   view = sam_window_get_workshop_view (window);
   gtk_widget_activate_action (view, "workshop.add-team", "s", "Compliance");
   gtk_widget_activate_action (view, "workshop.add-team", "s", "Sales");
-  id = sam_team_get_id (team_at (store, workshop, 0));
+  id = sam_team_get_id (sam_sample_team_at (store, workshop, 0));
 
   gtk_widget_activate_action (view, "workshop.remove-team", "x", id);
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 1);
@@ -195,14 +187,16 @@ test_remove_team_undo (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 2);
-  g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 0)), ==, "Compliance");
+  g_assert_cmpstr (sam_team_get_name (sam_sample_team_at (store, workshop, 0)), ==, "Compliance");
 
   /* Deleting and undoing in quick succession, as a hurried coach does:
    * toasts replace each other while still appearing. */
   for (guint round = 0; round < 5; round++)
     {
-      gtk_widget_activate_action (view, "workshop.trash-team", "x", sam_team_get_id (team_at (store, workshop, 0)));
-      gtk_widget_activate_action (view, "workshop.trash-team", "x", sam_team_get_id (team_at (store, workshop, 0)));
+      gtk_widget_activate_action (view, "workshop.trash-team", "x",
+                                  sam_team_get_id (sam_sample_team_at (store, workshop, 0)));
+      gtk_widget_activate_action (view, "workshop.trash-team", "x",
+                                  sam_team_get_id (sam_sample_team_at (store, workshop, 0)));
       g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 0);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
       sam_test_pump (20);
@@ -214,7 +208,7 @@ test_remove_team_undo (void)
 
   /* The keyboard path: a new team with a name to type over. */
   g_assert_true (gtk_widget_activate_action (view, "workshop.add-team-here", NULL));
-  g_assert_cmpstr (sam_team_get_name (team_at (store, workshop, 2)), ==, "Team 3");
+  g_assert_cmpstr (sam_team_get_name (sam_sample_team_at (store, workshop, 2)), ==, "Team 3");
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_teams (store, workshop)), ==, 3);
 
   sam_test_destroy_window (window);

@@ -7,6 +7,7 @@
 #include "sam-compat.h"
 #include "sam-map-page-private.h"
 #include "sam-map-view-private.h"
+#include "sam-sample-workshop.h"
 #include "sam-test-utils.h"
 #include "sam-workshop-view.h"
 
@@ -19,15 +20,6 @@ static const char *team_names[] = {
   "Sales", "Back Office", "IT & Data", "Compliance", "Customer Service", "Finance",
   "Marketing", "Legal", "Operations", "HR", "Procurement", "Facilities",
 };
-
-static SamTeam *
-team_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
-{
-  g_autoptr(SamTeam) team = g_list_model_get_item (sam_store_get_teams (store, workshop), i);
-  return team;
-}
 
 static void
 add_belief (SamStore   *store,
@@ -69,18 +61,18 @@ make_workshop (SamWindow *window,
     {
       gtk_widget_activate_action (view, "workshop.add-team", "s", team_names[i]);
       gtk_widget_activate_action (view, "workshop.set-team-people", "(xu)",
-                                  sam_team_get_id (team_at (store, workshop, i)), 4 + (i * 5) % 17);
+                                  sam_team_get_id (sam_sample_team_at (store, workshop, i)), 4 + (i * 5) % 17);
     }
 
   beliefs = sam_store_add_step (store, workshop, -1, "beliefs", "Us and them", 20, NULL, NULL, NULL);
   g_assert_nonnull (beliefs);
-  add_belief (store, beliefs, team_at (store, workshop, 1), team_at (store, workshop, 0),
+  add_belief (store, beliefs, sam_sample_team_at (store, workshop, 1), sam_sample_team_at (store, workshop, 0),
               "Sales sells things that do not exist yet", 5);
-  add_belief (store, beliefs, team_at (store, workshop, 1), team_at (store, workshop, 0),
+  add_belief (store, beliefs, sam_sample_team_at (store, workshop, 1), sam_sample_team_at (store, workshop, 0),
               "It is always us who pick up the pieces", 4);
-  add_belief (store, beliefs, team_at (store, workshop, 0), team_at (store, workshop, 2),
+  add_belief (store, beliefs, sam_sample_team_at (store, workshop, 0), sam_sample_team_at (store, workshop, 2),
               "IT causes the delay", 3);
-  add_belief (store, beliefs, team_at (store, workshop, 3), NULL,
+  add_belief (store, beliefs, sam_sample_team_at (store, workshop, 3), NULL,
               "The customer does not read the letters", 2);
 
   return workshop;
@@ -103,19 +95,6 @@ scroll_to (GtkWidget *page)
                                            &GRAPHENE_POINT_INIT (0, 0), &at));
   gtk_adjustment_set_value (adjustment, at.y - 8);
   sam_test_pump (100);
-}
-
-static SamWindow *
-window_new (SamApplication *app,
-            int             width,
-            int             height)
-{
-  SamWindow *window = sam_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  sam_test_pump (200);
-  return window;
 }
 
 static SamMapPage *
@@ -253,7 +232,7 @@ test_map_page (void)
 {
   g_autoptr(SamApplication) app = sam_test_application_new ();
   SamStore *store = sam_application_get_store (app);
-  SamWindow *window = window_new (app, 1280, 800);
+  SamWindow *window = sam_test_window_new_sized (app, 1280, 800);
   g_autoptr(SamMapRelationRecord) relation = NULL;
   g_autoptr(GPtrArray) snapshots = NULL;
   g_autoptr(GError) error = NULL;
@@ -268,7 +247,8 @@ test_map_page (void)
   g_assert_cmpuint (sam_map_model_get_beliefs (model)->len, ==, 4);
 
   /* Draw Back Office → Sales by dragging: stored at once. */
-  draw_relation (page, team_at (store, workshop, 1), sam_team_get_uuid (team_at (store, workshop, 0)));
+  draw_relation (page, sam_sample_team_at (store, workshop, 1),
+                 sam_team_get_uuid (sam_sample_team_at (store, workshop, 0)));
   relation = only_relation (store, workshop);
   g_assert_cmpint (sam_map_view_get_selected_kind (page->view), ==, SAM_MAP_KIND_RELATION);
   g_assert_cmpstr (sam_map_view_get_selected_id (page->view), ==, relation->uuid);
@@ -290,8 +270,9 @@ test_map_page (void)
   g_assert_cmpuint (sam_map_model_get_relation (model, relation->uuid)->quality, ==, 2);
 
   /* Two more relations, one of them with the customer. */
-  draw_relation (page, team_at (store, workshop, 2), sam_team_get_uuid (team_at (store, workshop, 0)));
-  draw_relation (page, team_at (store, workshop, 4), "customer");
+  draw_relation (page, sam_sample_team_at (store, workshop, 2),
+                 sam_team_get_uuid (sam_sample_team_at (store, workshop, 0)));
+  draw_relation (page, sam_sample_team_at (store, workshop, 4), "customer");
   gtk_drop_down_set_selected (page->quality_drop, 4);
   g_assert_cmpuint (sam_map_model_get_relations (model)->len, ==, 3);
 
@@ -312,7 +293,8 @@ test_map_page (void)
   g_assert_true (sam_map_loader_set_relation (page->loader, relation->uuid, 4, SAM_MAP_TENSION_SOME,
                                               relation->note, &error));
   g_assert_no_error (error);
-  draw_relation (page, team_at (store, workshop, 3), sam_team_get_uuid (team_at (store, workshop, 2)));
+  draw_relation (page, sam_sample_team_at (store, workshop, 3),
+                 sam_team_get_uuid (sam_sample_team_at (store, workshop, 2)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.freeze-end", NULL));
   snapshots = sam_store_list_map_snapshots (store, workshop, &error);
   g_assert_no_error (error);
@@ -377,7 +359,7 @@ test_map_page (void)
 
   /* Dragging a team moves it and the place is kept. */
   {
-    SamTeam *sales = team_at (store, workshop, 0);
+    SamTeam *sales = sam_sample_team_at (store, workshop, 0);
     g_autoptr(GArray) placements = NULL;
     double x, y;
 
@@ -413,7 +395,7 @@ test_map_small_screen (void)
 {
   g_autoptr(SamApplication) app = sam_test_application_new ();
   SamStore *store = sam_application_get_store (app);
-  SamWindow *window = window_new (app, 1024, 768);
+  SamWindow *window = sam_test_window_new_sized (app, 1024, 768);
   SamWorkshop *workshop;
   SamMapPage *page;
   SamMapRenderer *renderer;
@@ -424,8 +406,8 @@ test_map_small_screen (void)
                                              "workshop.toggle-sidebar", NULL));
   page = show_map_step (window);
   for (guint i = 0; i < 12; i++)
-    draw_relation (page, team_at (store, workshop, i), i % 3 == 0 ? "customer"
-                   : sam_team_get_uuid (team_at (store, workshop, (i + 5) % 12)));
+    draw_relation (page, sam_sample_team_at (store, workshop, i), i % 3 == 0 ? "customer"
+                   : sam_team_get_uuid (sam_sample_team_at (store, workshop, (i + 5) % 12)));
   gtk_widget_activate_action (GTK_WIDGET (page), "page.fit", NULL);
   sam_map_view_select (page->view, SAM_MAP_KIND_NONE, NULL);
   sam_test_pump (400);

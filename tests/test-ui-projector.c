@@ -158,12 +158,7 @@ fixture_set_up (Fixture       *f,
   add_secret_notes (f->store, f->workshop);
   /* A laptop's screen when asked, a roomy window otherwise. */
   if (size != NULL)
-    {
-      f->window = sam_window_new (f->app);
-      gtk_window_set_default_size (GTK_WINDOW (f->window), size[0], size[1]);
-      gtk_window_present (GTK_WINDOW (f->window));
-      sam_test_pump (200);
-    }
+    f->window = sam_test_window_new_sized (f->app, size[0], size[1]);
   else
     f->window = sam_test_window_new (f->app);
   sam_window_open_workshop (f->window, f->workshop);
@@ -177,22 +172,6 @@ fixture_tear_down (Fixture       *f,
 {
   sam_test_destroy_window (f->window);
   g_clear_object (&f->app);
-}
-
-static SamStep *
-find_step (Fixture    *f,
-           const char *kind)
-{
-  GListModel *steps = sam_store_get_steps (f->store, f->workshop);
-
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
-
-      if (g_strcmp0 (sam_step_get_kind (step), kind) == 0)
-        return step;
-    }
-  g_assert_not_reached ();
 }
 
 static void
@@ -386,7 +365,7 @@ present_at (Fixture *f,
   double smallest = G_MAXDOUBLE, title = 0, timer = 0;
   double scale = MIN (width / 1024.0, height / 768.0);
 
-  show_step (f, find_step (f, "changes"));
+  show_step (f, sam_sample_find_step (f->store, f->workshop, "changes"));
   sam_test_pump (100);
   start_presenting (f, width, height);
   projector = sam_presenter_get_window (f->presenter);
@@ -396,7 +375,7 @@ present_at (Fixture *f,
   /* It follows the console, step by step, and never shows a note. */
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      SamStep *step = find_step (f, kinds[i]);
+      SamStep *step = sam_sample_find_step (f->store, f->workshop, kinds[i]);
       g_autofree char *name = g_strdup_printf ("projector-%s-%s.png", kinds[i], size);
 
       show_step (f, step);
@@ -413,7 +392,7 @@ present_at (Fixture *f,
     }
 
   /* Legible from the back: measured on the labels as drawn. */
-  show_step (f, find_step (f, "changes"));
+  show_step (f, sam_sample_find_step (f->store, f->workshop, "changes"));
   sam_test_pump (200);
   measure (GTK_WIDGET (projector), &smallest, &title, &timer);
   g_test_message ("%s: smallest text %.1f px, title %.1f px, timer %.1f px", size, smallest, title, timer);
@@ -426,7 +405,7 @@ present_at (Fixture *f,
   g_assert_nonnull (sam_presenter_get_panel (f->presenter));
   g_assert_true (gtk_widget_get_mapped (sam_presenter_get_panel (f->presenter)));
   g_assert_cmpstr (sam_projector_view_get_title (projector_view (f)), ==,
-                   sam_step_get_title (find_step (f, "changes")));
+                   sam_step_get_title (sam_sample_find_step (f->store, f->workshop, "changes")));
   assert_thumbnail_shows_projector (f);
   console_name = g_strdup_printf ("projector-console-%s.png", size);
   sam_test_screenshot (GTK_WIDGET (f->window), console_name);
@@ -664,7 +643,7 @@ console_at (Fixture *f,
   g_autofree char *name = g_strdup_printf ("projector-console-%s-%dx%d.png", language ? language : "en", width, height);
   SamProjectorView *view;
 
-  show_step (f, find_step (f, "changes"));
+  show_step (f, sam_sample_find_step (f->store, f->workshop, "changes"));
   sam_test_pump (300);
   start_presenting (f, 1024, 768);
   view = projector_view (f);
@@ -676,7 +655,7 @@ console_at (Fixture *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      SamStep *step = find_step (f, kinds[i]);
+      SamStep *step = sam_sample_find_step (f->store, f->workshop, kinds[i]);
 
       show_step (f, step);
       sam_test_pump (300);
@@ -690,9 +669,10 @@ console_at (Fixture *f,
     }
 
   /* Back to the first step, as the console's screenshot shows it. */
-  show_step (f, find_step (f, "changes"));
+  show_step (f, sam_sample_find_step (f->store, f->workshop, "changes"));
   sam_test_pump (300);
-  g_assert_cmpstr (sam_projector_view_get_title (view), ==, sam_step_get_title (find_step (f, "changes")));
+  g_assert_cmpstr (sam_projector_view_get_title (view), ==,
+                   sam_step_get_title (sam_sample_find_step (f->store, f->workshop, "changes")));
   assert_thumbnail_shows_projector (f);
   assert_console_fits (f, width, height, FALSE);
   sam_test_screenshot (GTK_WIDGET (f->window), name);
@@ -730,7 +710,7 @@ static void
 test_timer (Fixture       *f,
             gconstpointer  data)
 {
-  SamStep *step = find_step (f, "changes");
+  SamStep *step = sam_sample_find_step (f->store, f->workshop, "changes");
   GtkWidget *step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (sam_window_get_workshop_view (f->window)));
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -778,7 +758,7 @@ static void
 test_reveal (Fixture       *f,
              gconstpointer  data)
 {
-  SamStep *step = find_step (f, "brainstorm");
+  SamStep *step = sam_sample_find_step (f->store, f->workshop, "brainstorm");
   GtkWidget *step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (sam_window_get_workshop_view (f->window)));
   GtkWidget *page;
 
@@ -802,7 +782,7 @@ static void
 test_blank_page_highlight (Fixture       *f,
                            gconstpointer  data)
 {
-  SamStep *step = find_step (f, "changes");
+  SamStep *step = sam_sample_find_step (f->store, f->workshop, "changes");
   SamProjectorView *view;
   g_autoptr(SamCard) card = NULL;
   SamTeam *sales = g_list_model_get_item (sam_store_get_teams (f->store, f->workshop), 0);
@@ -853,7 +833,7 @@ test_blank_page_highlight (Fixture       *f,
   sam_test_screenshot (GTK_WIDGET (sam_presenter_get_window (f->presenter)), "projector-highlight-1024x768.png");
 
   /* Not stored: the next step starts without it. */
-  show_step (f, find_step (f, "customer-walk"));
+  show_step (f, sam_sample_find_step (f->store, f->workshop, "customer-walk"));
   next_frame (f);
   g_assert_cmpint (sam_projector_view_get_highlight (view), ==, 0);
   g_object_unref (sales);
@@ -964,7 +944,7 @@ static void
 test_card_menu (Fixture       *f,
                 gconstpointer  data)
 {
-  SamStep *step = find_step (f, "changes");
+  SamStep *step = sam_sample_find_step (f->store, f->workshop, "changes");
   SamTeam *sales = g_list_model_get_item (sam_store_get_teams (f->store, f->workshop), 0);
   g_autoptr(SamCard) long_card = NULL;
   SamCardRow *row;
@@ -1201,7 +1181,7 @@ test_contrast (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GListModel *teams = sam_store_get_teams (f->store, f->workshop);
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  SamStep *step, *changes = find_step (f, "changes");
+  SamStep *step, *changes = sam_sample_find_step (f->store, f->workshop, "changes");
 
   for (guint i = 0; i < G_N_ELEMENTS (more); i++)
     {
@@ -1276,7 +1256,7 @@ test_join (Fixture       *f,
   GtkWidget *toggle;
   g_autoptr(GVariant) state = NULL;
 
-  show_step (f, find_step (f, "changes"));
+  show_step (f, sam_sample_find_step (f->store, f->workshop, "changes"));
   start_presenting (f, 1024, 768);
   view = projector_view (f);
   card = sam_projector_view_get_join_card (view);

@@ -86,15 +86,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  static const char *const teams[] = { "Sales", NULL };
+
   fixture->app = sam_test_application_new ();
   fixture->store = sam_application_get_store (fixture->app);
   fixture->window = sam_test_window_new (fixture->app);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.create-workshop", "s",
-                                             "Workshop day"));
-  fixture->workshop = sam_window_get_workshop (fixture->window);
-  g_assert_nonnull (fixture->workshop);
+  fixture->workshop = sam_test_create_workshop (fixture->window, "Workshop day", teams);
   fixture->view = sam_window_get_workshop_view (fixture->window);
-  g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.add-team", "s", "Sales"));
   g_assert_true (gtk_widget_activate_action (fixture->view, "workshop.show-page", "s", "overview"));
   sam_test_pump (100);
 

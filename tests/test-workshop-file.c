@@ -534,15 +534,6 @@ contribution (RoundTrip *rt)
   return reread;
 }
 
-static SamStep *
-step_at (SamStore    *store,
-         SamWorkshop *workshop,
-         guint        i)
-{
-  g_autoptr(SamStep) step = g_list_model_get_item (sam_store_get_steps (store, workshop), i);
-  return step;
-}
-
 static SamCard *
 card_with_text (SamStore   *store,
                 SamStep    *step,
@@ -568,8 +559,8 @@ test_team_packet (RoundTrip     *rt,
                   gconstpointer  data)
 {
   g_autofree char *team = NULL;
-  SamStep *changes = step_at (rt->laptop, rt->packet, 0);
-  SamStep *perspective = step_at (rt->laptop, rt->packet, 1);
+  SamStep *changes = sam_sample_step_at (rt->laptop, rt->packet, 0);
+  SamStep *perspective = sam_sample_step_at (rt->laptop, rt->packet, 1);
 
   g_assert_cmpstr (sam_workshop_get_uuid (rt->packet), ==, sam_workshop_get_uuid (rt->workshop));
   g_assert_cmpstr (sam_workshop_get_notes (rt->packet), ==, "");
@@ -585,7 +576,9 @@ test_team_packet (RoundTrip     *rt,
   /* What Sales wrote about Back Office; not what IT wrote about Compliance. */
   g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (rt->laptop, perspective)), ==, 2);
   /* The customer walk is the room's: it all travels. */
-  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (rt->laptop, step_at (rt->laptop, rt->packet, 2))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_store_get_cards (rt->laptop,
+                                                                   sam_sample_step_at (rt->laptop, rt->packet, 2))),
+                    ==, 2);
 
   /* Opening the same packet again does not make a second copy. */
   {
@@ -608,8 +601,8 @@ test_merge (RoundTrip     *rt,
   g_autoptr(SamMergePlan) plan = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  SamStep *changes = step_at (rt->laptop, rt->packet, 0);
-  SamStep *coach_changes = step_at (rt->coach, rt->workshop, 0);
+  SamStep *changes = sam_sample_step_at (rt->laptop, rt->packet, 0);
+  SamStep *coach_changes = sam_sample_step_at (rt->coach, rt->workshop, 0);
   g_autoptr(SamTeam) sales = g_list_model_get_item (sam_store_get_teams (rt->laptop, rt->packet), 0);
   SamCardInit init = { "change", sam_team_get_id (sales), 0, 0, NULL, "Brokers want an app", NULL, 0, 0 };
 

@@ -530,6 +530,43 @@ run_merge (SamWorkshopFile  *self,
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
+/* Runs the merge (or the catch-up) in one transaction and, when it changed
+ * anything, reloads the store's live lists.  An error that is not already
+ * about the file (SQLite's, say) is told as one, naming the file. */
+static gboolean
+apply_merge (SamWorkshopFile  *self,
+             SamStore         *store,
+             gboolean          catch_up,
+             GError          **error)
+{
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  plan = run_merge (self, store, TRUE, catch_up, &local_error);
+  if (plan == NULL)
+    {
+      if (local_error->domain != SAM_FILE_ERROR)
+        _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (sam_merge_plan_get_n_changes (plan) > 0)
+    {
+      _sam_store_load_workshops (store, NULL);
+      _sam_store_reload_teams (store);
+      _sam_store_reload_steps (store);
+      _sam_store_reload_cards (store);
+      _sam_store_reload_card_links (store);
+      /* Views that keep lists of their own reload them on this signal, as
+       * after an Undo. */
+      g_signal_emit_by_name (store, "restored", (gint64) 0);
+    }
+
+  return TRUE;
+}
+
 /**
  * sam_workshop_file_plan_merge:
  * @self: a team's contribution
@@ -568,35 +605,10 @@ sam_workshop_file_merge (SamWorkshopFile  *self,
                          SamStore         *store,
                          GError          **error)
 {
-  g_autoptr(SamMergePlan) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  plan = run_merge (self, store, TRUE, FALSE, &local_error);
-  if (plan == NULL)
-    {
-      if (local_error->domain != SAM_FILE_ERROR)
-        _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (sam_merge_plan_get_n_changes (plan) > 0)
-    {
-      _sam_store_load_workshops (store, NULL);
-      _sam_store_reload_teams (store);
-      _sam_store_reload_steps (store);
-      _sam_store_reload_cards (store);
-      _sam_store_reload_card_links (store);
-      /* Views that keep lists of their own reload them on this signal, as
-       * after an Undo. */
-      g_signal_emit_by_name (store, "restored", (gint64) 0);
-    }
-
-  return TRUE;
+  return apply_merge (self, store, FALSE, error);
 }
 
 /* The laptop must hold this workshop as the packet of the same team, from
@@ -662,9 +674,6 @@ sam_workshop_file_catch_up (SamWorkshopFile  *self,
                             SamStore         *store,
                             GError          **error)
 {
-  g_autoptr(SamMergePlan) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
@@ -678,25 +687,5 @@ sam_workshop_file_catch_up (SamWorkshopFile  *self,
   if (!check_catch_up (self, store, error))
     return FALSE;
 
-  plan = run_merge (self, store, TRUE, TRUE, &local_error);
-  if (plan == NULL)
-    {
-      if (local_error->domain != SAM_FILE_ERROR)
-        _sam_file_set_error (error, self->display_name, SAM_FILE_ERROR_FAILED, NULL, "%s", local_error->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (sam_merge_plan_get_n_changes (plan) > 0)
-    {
-      _sam_store_load_workshops (store, NULL);
-      _sam_store_reload_teams (store);
-      _sam_store_reload_steps (store);
-      _sam_store_reload_cards (store);
-      _sam_store_reload_card_links (store);
-      g_signal_emit_by_name (store, "restored", (gint64) 0);
-    }
-
-  return TRUE;
+  return apply_merge (self, store, TRUE, error);
 }
