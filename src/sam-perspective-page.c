@@ -452,6 +452,13 @@ static void
 sync_assignment (SamPerspectivePage *self)
 {
   guint n = self->teams ? g_list_model_get_n_items (self->teams) : 0;
+  GtkSelectionModel *shown = gtk_list_view_get_model (self->assignment_view);
+  GListModel *wanted = self->targets != NULL ? self->teams : NULL;
+
+  /* Rows only while there is a rotation to show (2 to 12 teams). */
+  if (shown == NULL ? wanted != NULL : gtk_no_selection_get_model (GTK_NO_SELECTION (shown)) != wanted)
+    gtk_list_view_set_model (self->assignment_view,
+                             wanted ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (wanted))) : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->assignment_status), self->targets == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->assignment_scroller), self->targets != NULL);
@@ -947,8 +954,8 @@ set_teams (SamPerspectivePage *self,
   g_set_object (&self->teams, teams);
   if (teams != NULL)
     g_signal_connect_object (teams, "items-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->assignment_view,
-                           teams ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (teams))) : NULL);
+  if (teams == NULL)
+    gtk_list_view_set_model (self->assignment_view, NULL);
 }
 
 /* Only a new step reloads the page: the step view sets the store and the
