@@ -62,6 +62,9 @@ store_date (GtkWidget  *entry,
   g_autofree char *stored = NULL;
   g_autofree char *shown = NULL;
 
+  if (object == NULL)
+    return;
+
   show_date_problem (entry, NULL);
   g_object_get (object, property, &stored, NULL);
   if (g_strcmp0 (stored, iso) != 0)
@@ -80,7 +83,8 @@ commit_date (GtkWidget *entry)
   g_autofree char *iso = NULL;
 
   /* Focus also leaves while the window closes. */
-  if (gtk_widget_get_root (entry) == NULL || gtk_widget_in_destruction (entry))
+  if (gtk_widget_get_root (entry) == NULL || gtk_widget_in_destruction (entry) ||
+      g_object_get_data (G_OBJECT (entry), "object") == NULL)
     return;
 
   iso = sam_date_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
@@ -161,7 +165,8 @@ calendar_button_new (GtkWidget *entry)
 
 /**
  * sam_date_row_new:
- * @object: the object holding the date, as `YYYY-MM-DD`
+ * @object: (nullable): the object holding the date, as `YYYY-MM-DD`; %NULL
+ *   for a row that a list binds later (sam_date_row_bind())
  * @property: its string property with the date
  * @title: the row's title
  * @action: a "(xus)" action taking (@id, @field, the date as `YYYY-MM-DD`)
@@ -190,29 +195,20 @@ sam_date_row_new (GObject     *object,
   GtkWidget *hint = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  g_autofree char *iso = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
 
-  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  g_return_val_if_fail (object == NULL || G_IS_OBJECT (object), NULL);
   g_return_val_if_fail (out_hint != NULL, NULL);
 
-  g_object_get (object, property, &iso, NULL);
-  shown = sam_date_format (iso);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), shown);
-  g_object_set_data_full (G_OBJECT (entry), "object", g_object_ref (object), g_object_unref);
   g_object_set_data_full (G_OBJECT (entry), "property", g_strdup (property), g_free);
   g_object_set_data_full (G_OBJECT (entry), "action", g_strdup (action), g_free);
-  g_object_set_data_full (G_OBJECT (entry), "id", g_memdup2 (&id, sizeof id), g_free);
   g_object_set_data (G_OBJECT (entry), "field", GUINT_TO_POINTER (field));
   g_object_set_data_full (G_OBJECT (entry), "hint", g_object_ref (hint), g_object_unref);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), calendar_button_new (entry));
   g_signal_connect (entry, "entry-activated", G_CALLBACK (commit_date), NULL);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_date), entry);
   gtk_widget_add_controller (entry, focus);
-  g_signal_connect_object (object, signal, G_CALLBACK (follow_date), entry, G_CONNECT_SWAPPED);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -226,6 +222,48 @@ sam_date_row_new (GObject     *object,
   gtk_widget_set_visible (hint, FALSE);
   gtk_widget_add_css_class (hint, "sam-date-problem");
 
+  sam_date_row_bind (entry, object, id);
   *out_hint = hint;
   return entry;
+}
+
+/**
+ * sam_date_row_bind:
+ * @entry: a row made by sam_date_row_new()
+ * @object: (nullable): the object whose date it shows from now on
+ * @id: the object's id, for the row's action
+ *
+ * Binds a recycled date row to another object: it shows that object's date
+ * and follows it; a problem shown for the object before is gone.
+ */
+void
+sam_date_row_bind (GtkWidget *entry,
+                   GObject   *object,
+                   gint64     id)
+{
+  GObject *old = g_object_get_data (G_OBJECT (entry), "object");
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  g_autofree char *iso = NULL;
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (entry));
+  g_return_if_fail (object == NULL || G_IS_OBJECT (object));
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_func (old, follow_date, entry);
+  show_date_problem (entry, NULL);
+  if (object == NULL)
+    {
+      g_object_set_data (G_OBJECT (entry), "object", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (entry), "object", g_object_ref (object), g_object_unref);
+  g_object_set_data_full (G_OBJECT (entry), "id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_get (object, property, &iso, NULL);
+  shown = sam_date_format (iso);
+  gtk_editable_set_text (GTK_EDITABLE (entry), shown);
+  g_signal_connect_object (object, signal, G_CALLBACK (follow_date), entry, G_CONNECT_SWAPPED);
 }

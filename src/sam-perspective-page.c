@@ -5,6 +5,7 @@
 
 #include "sam-card-tree.h"
 #include "sam-clamp.h"
+#include "sam-compat.h"
 #include "sam-discover-common.h"
 #include "sam-perspective-page.h"
 #include "sam-rotation.h"
@@ -62,7 +63,8 @@ struct _SamPerspectivePage
   SamExercisePage parent_instance;
 
   AdwViewStack *views;
-  GtkListBox *assignment_list;
+  GtkScrolledWindow *assignment_scroller;
+  GtkListView *assignment_view;
   GtkLabel *assignment_status;
   GtkWidget *propose_button;
   GtkDropDown *writer_dropdown;
@@ -274,84 +276,208 @@ assign (SamPerspectivePage *self,
   return TRUE;
 }
 
+/* "Who Looks at Whom" is a list view over the teams: a row per team,
+ * with the team it looks at in a drop-down, bound to the team it shows
+ * and synced again when the rotation changes. */
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *swatch;
+  GtkWidget *dropdown;
+  GtkStringList *names;
+  GArray *ids;          /* the teams offered, as the drop-down lists them */
+  SamTeam *team;
+  GBinding *title;
+  char *colour;
+} AssignRow;
+
+static void
+assign_row_free (gpointer data)
+{
+  AssignRow *row = data;
+
+  g_clear_object (&row->team);
+  g_clear_object (&row->names);
+  g_clear_pointer (&row->ids, g_array_unref);
+  g_free (row->colour);
+  g_free (row);
+}
+
+static AssignRow *
+assign_row_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "assign-row");
+}
+
 static void
 target_selected_cb (GtkDropDown        *dropdown,
                     GParamSpec         *pspec,
                     SamPerspectivePage *self)
 {
-  gint64 writer_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dropdown), "writer-id"));
-  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "target-ids");
+  AssignRow *row = g_object_get_data (G_OBJECT (dropdown), "assign-row");
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || ids == NULL || selected >= ids->len)
+  if (self->updating || row->team == NULL || selected >= row->ids->len)
     return;
 
-  assign (self, writer_id, g_array_index (ids, gint64, selected));
+  assign (self, sam_team_get_id (row->team), g_array_index (row->ids, gint64, selected));
 }
 
-static GtkWidget *
-assignment_row_new (SamPerspectivePage *self,
-                    guint               writer)
+/* The choices of @row's team and the one it looks at now; a team is never
+ * offered itself. */
+static void
+assign_row_sync (SamPerspectivePage *self,
+                 AssignRow          *row)
 {
-  SamTeam *team = team_at (self, writer);
-  GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkWidget *dropdown;
-  guint selected = 0;
+  int writer = row->team ? team_index (self, sam_team_get_id (row->team)) : -1;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (self->n_targets, NULL, TRUE);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  gboolean updating = self->updating;
 
-  /* A team is never offered itself. */
-  for (guint j = 0; j < self->n_targets; j++)
+  g_array_set_size (row->ids, 0);
+  for (guint j = 0; writer >= 0 && self->targets != NULL && j < self->n_targets; j++)
     {
       gint64 id = sam_team_get_id (team_at (self, j));
 
-      if (j == writer)
+      if (j == (guint) writer)
         continue;
       if (j == self->targets[writer])
-        selected = ids->len;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (names, sam_team_get_name (team_at (self, j)));
+        selected = row->ids->len;
+      g_array_append_val (row->ids, id);
+      g_ptr_array_add (names, (char *) sam_team_get_name (team_at (self, j)));
     }
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_team_get_name (team));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("steps into the shoes of"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), sam_discover_swatch_new (team));
+  self->updating = TRUE;
+  gtk_string_list_splice (row->names, 0, g_list_model_get_n_items (G_LIST_MODEL (row->names)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->dropdown), selected);
+  self->updating = updating;
+}
 
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  g_object_set_data (G_OBJECT (dropdown), "writer-id", GSIZE_TO_POINTER (sam_team_get_id (team)));
-  g_object_set_data_full (G_OBJECT (dropdown), "target-ids", ids, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (target_selected_cb), self, 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sam_team_get_name (team), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-  return row;
+static GtkWidget *
+assign_row_new (SamPerspectivePage *self)
+{
+  AssignRow *row = g_new0 (AssignRow, 1);
+  GtkWidget *list = gtk_list_box_new ();
+
+  row->names = gtk_string_list_new (NULL);
+  row->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  row->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), _("steps into the shoes of"));
+  row->swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (row->swatch, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (row->swatch, "team-swatch");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), row->swatch);
+
+  row->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (row->names)), NULL);
+  gtk_widget_set_valign (row->dropdown, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (row->dropdown), "assign-row", row);
+  g_signal_connect_object (row->dropdown, "notify::selected", G_CALLBACK (target_selected_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), row->dropdown);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row->row);
+  g_object_set_data_full (G_OBJECT (list), "assign-row", row, assign_row_free);
+  return list;
 }
 
 static void
-rebuild_assignment (SamPerspectivePage *self)
+assign_row_unbind (SamPerspectivePage *self,
+                   GtkWidget          *list)
+{
+  AssignRow *row = assign_row_of (list);
+
+  if (row->title != NULL)
+    g_binding_unbind (row->title);
+  row->title = NULL;
+  if (row->colour != NULL)
+    gtk_widget_remove_css_class (row->swatch, row->colour);
+  g_clear_pointer (&row->colour, g_free);
+  g_clear_object (&row->team);
+}
+
+static void
+assign_row_bind (SamPerspectivePage *self,
+                 GtkWidget          *list,
+                 SamTeam            *team)
+{
+  AssignRow *row = assign_row_of (list);
+
+  assign_row_unbind (self, list);
+  row->team = g_object_ref (team);
+  row->title = g_object_bind_property (team, "name", row->row, "title", G_BINDING_SYNC_CREATE);
+  /* The drop-down reads as the team whose choice it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sam_team_get_name (team), -1);
+  row->colour = g_strdup_printf ("team-colour-%u", sam_team_get_colour (team));
+  gtk_widget_add_css_class (row->swatch, row->colour);
+  assign_row_sync (self, row);
+}
+
+static void
+assign_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 SamPerspectivePage       *self)
+{
+  GtkWidget *list = assign_row_new (self);
+
+  gtk_widget_add_css_class (list, "sam-assignment-item");
+  gtk_list_item_set_child (item, list);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+assign_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SamPerspectivePage       *self)
+{
+  assign_row_bind (self, gtk_list_item_get_child (item), SAM_TEAM (gtk_list_item_get_item (item)));
+  sam_compat_list_item_set_unfocusable (item);
+}
+
+static void
+assign_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SamPerspectivePage       *self)
+{
+  assign_row_unbind (self, gtk_list_item_get_child (item));
+}
+
+/* The rotation changed (or the teams): the rows on screen show it. */
+static void
+sync_assignment (SamPerspectivePage *self)
 {
   guint n = self->teams ? g_list_model_get_n_items (self->teams) : 0;
+  GtkSelectionModel *shown = gtk_list_view_get_model (self->assignment_view);
+  GListModel *wanted = self->targets != NULL ? self->teams : NULL;
 
-  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->assignment_list))) != NULL;)
-    gtk_list_box_remove (self->assignment_list, row);
+  /* Rows only while there is a rotation to show (2 to 12 teams). */
+  if (shown == NULL ? wanted != NULL : gtk_no_selection_get_model (GTK_NO_SELECTION (shown)) != wanted)
+    gtk_list_view_set_model (self->assignment_view,
+                             wanted ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (wanted))) : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->assignment_status), self->targets == NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->assignment_list), self->targets != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->assignment_scroller), self->targets != NULL);
   gtk_widget_set_visible (self->propose_button, self->targets != NULL);
   if (self->targets == NULL)
-    {
-      gtk_label_set_text (self->assignment_status,
-                          n < SAM_ROTATION_MIN_TEAMS
-                          ? _("This exercise needs at least two teams. Add them on the “Workshop and Teams” page.")
-                          : _("This exercise works with at most twelve teams. Split the room into fewer teams."));
-      return;
-    }
+    gtk_label_set_text (self->assignment_status,
+                        n < SAM_ROTATION_MIN_TEAMS
+                        ? _("This exercise needs at least two teams. Add them on the “Workshop and Teams” page.")
+                        : _("This exercise works with at most twelve teams. Split the room into fewer teams."));
 
-  for (guint i = 0; i < self->n_targets; i++)
-    gtk_list_box_append (self->assignment_list, assignment_row_new (self, i));
+  /* The rows the list view has made (a row's child is ours). */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->assignment_view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *list = gtk_widget_get_first_child (item);
+      AssignRow *row = list ? assign_row_of (list) : NULL;
+
+      if (row != NULL && row->team != NULL)
+        assign_row_sync (self, row);
+    }
 }
 
 static void
@@ -599,7 +725,7 @@ refresh_cb (gpointer data)
   self->refresh_id = 0;
   self->updating = TRUE;
   load_targets (self);
-  rebuild_assignment (self);
+  sync_assignment (self);
   self->updating = FALSE;
   sync_writer_dropdown (self);
   rebuild_cards (self);
@@ -826,6 +952,8 @@ set_teams (SamPerspectivePage *self,
   g_set_object (&self->teams, teams);
   if (teams != NULL)
     g_signal_connect_object (teams, "items-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  if (teams == NULL)
+    gtk_list_view_set_model (self->assignment_view, NULL);
 }
 
 /* Only a new step reloads the page: the step view sets the store and the
@@ -903,7 +1031,7 @@ sam_perspective_page_class_init (SamPerspectivePageClass *klass)
   g_type_ensure (SAM_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-perspective-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, views);
-  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, assignment_list);
+  gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, assignment_scroller);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, assignment_status);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, propose_button);
   gtk_widget_class_bind_template_child (widget_class, SamPerspectivePage, writer_dropdown);
@@ -924,6 +1052,21 @@ sam_perspective_page_class_init (SamPerspectivePageClass *klass)
 }
 
 static void
+assignment_init (SamPerspectivePage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (assign_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (assign_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (assign_unbind_cb), self);
+  self->assignment_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->assignment_view), "discover-assignment");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->assignment_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Who looks at whom"), -1);
+  gtk_scrolled_window_set_child (self->assignment_scroller, GTK_WIDGET (self->assignment_view));
+}
+
+static void
 sam_perspective_page_init (SamPerspectivePage *self)
 {
   SamCardTreeSpec spec = {
@@ -938,6 +1081,7 @@ sam_perspective_page_init (SamPerspectivePage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  assignment_init (self);
 
   self->sections = g_list_store_new (SAM_TYPE_PERSPECTIVE_SECTION);
   self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));

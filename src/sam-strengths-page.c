@@ -6,6 +6,7 @@
 #include "sam-card-bucket.h"
 #include "sam-card-tree.h"
 #include "sam-clamp.h"
+#include "sam-compat.h"
 #include "sam-discover-common.h"
 #include "sam-strengths-page.h"
 
@@ -73,7 +74,12 @@ struct _SamStrengthsPage
   GtkDropDown *challenge_dropdown;
   GtkStringList *challenge_names;
   AdwEntryRow *note_row;
-  GtkListBox *link_list;
+  GtkBox *potential_content;
+  GtkWidget *potential_top;
+  GtkListView *link_view;
+  GtkFilterListModel *potential_links;
+  GObject *potential_mark;
+  guint n_cards;
 
   GListModel *teams;
   GListModel *links;
@@ -346,124 +352,274 @@ trash_link (SamStrengthsPage *self,
     sam_discover_show_undo (GTK_WIDGET (self), _("Link removed"), batch);
 }
 
-static void
-remove_clicked_cb (GtkButton        *button,
-                   SamStrengthsPage *self)
+/* The "Potential" view is one list view: its introduction and the choice
+ * of a strength and a challenge first, then a row per link, bound to the
+ * link and its two cards (made once per recycled row). */
+typedef struct
 {
-  trash_link (self, g_object_get_data (G_OBJECT (button), "link"));
+  GtkWidget *swatch[2];
+  GtkWidget *title[2];
+  GtkWidget *text[2];
+  GtkWidget *note;
+  SamCardLink *link;
+  SamCard *card[2];
+  SamStrengthsPage *page;
+} LinkView;
+
+static void
+link_view_free (gpointer data)
+{
+  LinkView *view = data;
+
+  g_clear_object (&view->link);
+  g_clear_object (&view->card[0]);
+  g_clear_object (&view->card[1]);
+  g_free (view);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   LinkView  *view)
+{
+  if (view->link != NULL)
+    trash_link (view->page, view->link);
+}
+
+static void
+link_card_text_cb (GtkLabel   *text,
+                   GParamSpec *pspec,
+                   SamCard    *card)
+{
+  gtk_label_set_text (text, sam_card_get_text (card));
 }
 
 static GtkWidget *
-link_side_new (SamStrengthsPage *self,
-               SamCard          *card)
+link_side_new (LinkView *view,
+               guint     side)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autofree char *team = sam_discover_team_name (self->teams, sam_card_get_about_team_id (card));
-  g_autofree char *title = NULL;
-  GtkWidget *text = gtk_label_new (sam_card_get_text (card));
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
 
-  if (g_strcmp0 (sam_card_get_kind (card), "strength") == 0)
-    /* Translators: above a strength in a link; %s is the team it belongs to */
-    title = g_strdup_printf (_("Strength of %s"), team);
-  else
-    /* Translators: above a challenge in a link; %s is the team it belongs to */
-    title = g_strdup_printf (_("Challenge of %s"), team);
+  view->swatch[side] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (view->swatch[side], GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (view->swatch[side], "team-swatch");
+  view->title[side] = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (view->title[side]), 0);
+  gtk_label_set_wrap (GTK_LABEL (view->title[side]), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (view->title[side]), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (badge), view->swatch[side]);
+  gtk_box_append (GTK_BOX (badge), view->title[side]);
+  gtk_box_append (GTK_BOX (box), badge);
 
-  gtk_box_append (GTK_BOX (box),
-                  sam_discover_team_badge_new (sam_discover_team_by_id (self->teams, sam_card_get_about_team_id (card)),
-                                               title));
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_add_css_class (text, "discover-link-text");
-  gtk_box_append (GTK_BOX (box), text);
+  view->text[side] = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (view->text[side]), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (view->text[side]), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (view->text[side]), 0);
+  gtk_widget_add_css_class (view->text[side], "discover-link-text");
+  gtk_box_append (GTK_BOX (box), view->text[side]);
   gtk_widget_set_hexpand (box, TRUE);
   return box;
 }
 
 static GtkWidget *
-link_row_new (SamStrengthsPage *self,
-              SamCardLink      *link)
+link_widget_new (SamStrengthsPage *self)
 {
-  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
-  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  SamCard *strength = sam_store_find_card (store, step, sam_card_link_get_from_card_id (link));
-  SamCard *challenge = sam_store_find_card (store, step, sam_card_link_get_to_card_id (link));
-  GtkWidget *row = gtk_list_box_row_new ();
+  LinkView *view = g_new0 (LinkView, 1);
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  const char *note = sam_card_link_get_note (link);
 
-  if (strength == NULL || challenge == NULL)
-    return NULL;
-
-  gtk_box_append (GTK_BOX (box), link_side_new (self, strength));
+  view->page = self;
+  gtk_box_append (GTK_BOX (box), link_side_new (view, 0));
   gtk_image_set_pixel_size (GTK_IMAGE (arrow), 32);
   gtk_box_append (GTK_BOX (box), arrow);
-  gtk_box_append (GTK_BOX (box), link_side_new (self, challenge));
+  gtk_box_append (GTK_BOX (box), link_side_new (view, 1));
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Link"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Link"), -1);
   gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data_full (G_OBJECT (remove), "link", g_object_ref (link), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), view);
   gtk_box_append (GTK_BOX (box), remove);
   gtk_box_append (GTK_BOX (outer), box);
 
-  if (note != NULL && *note != '\0')
-    {
-      GtkWidget *label = gtk_label_new (note);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "discover-link-note");
-      gtk_box_append (GTK_BOX (outer), label);
-    }
+  view->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (view->note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (view->note), 0);
+  gtk_widget_add_css_class (view->note, "discover-link-note");
+  gtk_box_append (GTK_BOX (outer), view->note);
 
   gtk_widget_add_css_class (outer, "discover-link");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  gtk_widget_add_css_class (outer, "card");
+  g_object_set_data_full (G_OBJECT (outer), "link-view", view, link_view_free);
+  return outer;
 }
 
 static void
-rebuild_potential (SamStrengthsPage *self)
+link_widget_unbind (GtkWidget *outer)
+{
+  LinkView *view = g_object_get_data (G_OBJECT (outer), "link-view");
+
+  for (guint side = 0; side < 2; side++)
+    {
+      const char *colour = g_object_get_data (G_OBJECT (view->swatch[side]), "colour");
+
+      if (view->card[side] != NULL)
+        g_signal_handlers_disconnect_by_func (view->card[side], link_card_text_cb, view->text[side]);
+      g_clear_object (&view->card[side]);
+      if (colour != NULL)
+        gtk_widget_remove_css_class (view->swatch[side], colour);
+      g_object_set_data (G_OBJECT (view->swatch[side]), "colour", NULL);
+    }
+  g_clear_object (&view->link);
+}
+
+static void
+link_widget_bind (GtkWidget   *outer,
+                  SamCardLink *link)
+{
+  SamStrengthsPage *self;
+  LinkView *view = g_object_get_data (G_OBJECT (outer), "link-view");
+  SamStore *store;
+  SamStep *step;
+  const char *note = sam_card_link_get_note (link);
+  gint64 ids[2] = { sam_card_link_get_from_card_id (link), sam_card_link_get_to_card_id (link) };
+
+  link_widget_unbind (outer);
+  self = view->page;
+  store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  view->link = g_object_ref (link);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      SamCard *card = store && step ? sam_store_find_card (store, step, ids[side]) : NULL;
+      gint64 about = card ? sam_card_get_about_team_id (card) : 0;
+      SamTeam *team = sam_discover_team_by_id (self->teams, about);
+      g_autofree char *name = sam_discover_team_name (self->teams, about);
+      g_autofree char *title = NULL;
+
+      if (card == NULL)
+        continue;
+
+      if (side == 0)
+        /* Translators: above a strength in a link; %s is the team it belongs to */
+        title = g_strdup_printf (_("Strength of %s"), name);
+      else
+        /* Translators: above a challenge in a link; %s is the team it belongs to */
+        title = g_strdup_printf (_("Challenge of %s"), name);
+      gtk_label_set_text (GTK_LABEL (view->title[side]), title);
+
+      /* The team's colour; the customer's when the team is gone. */
+      g_object_set_data_full (G_OBJECT (view->swatch[side]), "colour",
+                              team ? g_strdup_printf ("team-colour-%u", sam_team_get_colour (team))
+                                   : g_strdup ("customer-swatch"), g_free);
+      gtk_widget_add_css_class (view->swatch[side], g_object_get_data (G_OBJECT (view->swatch[side]), "colour"));
+
+      view->card[side] = g_object_ref (card);
+      gtk_label_set_text (GTK_LABEL (view->text[side]), sam_card_get_text (card));
+      g_signal_connect_object (card, "notify::text", G_CALLBACK (link_card_text_cb), view->text[side],
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_label_set_text (GTK_LABEL (view->note), note ? note : "");
+  gtk_widget_set_visible (view->note, note != NULL && *note != '\0');
+}
+
+static void
+link_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SamStrengthsPage         *self)
+{
+  GtkWidget *bin = adw_bin_new ();
+
+  gtk_widget_add_css_class (bin, "sam-link-item");
+  gtk_list_item_set_child (item, bin);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+link_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SamStrengthsPage         *self)
+{
+  GtkWidget *bin = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
+
+  /* The row with the choices is one widget, moved into whichever row
+   * shows it; a link's row keeps its widget for the next link. */
+  if (object == self->potential_mark)
+    adw_bin_set_child (ADW_BIN (bin), self->potential_top);
+  else
+    {
+      if (child == NULL || child == self->potential_top)
+        adw_bin_set_child (ADW_BIN (bin), (child = link_widget_new (self)));
+      link_widget_bind (child, SAM_CARD_LINK (object));
+    }
+  sam_compat_list_item_set_unfocusable (item);
+}
+
+static void
+link_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SamStrengthsPage         *self)
+{
+  GtkWidget *bin = gtk_list_item_get_child (item);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
+
+  if (child == self->potential_top)
+    adw_bin_set_child (ADW_BIN (bin), NULL);
+  else if (child != NULL)
+    link_widget_unbind (child);
+}
+
+/* The links shown: potential, with both cards still there. */
+static gboolean
+potential_link_cb (gpointer item,
+                   gpointer user_data)
+{
+  SamStrengthsPage *self = user_data;
+  SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
+  SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
+  SamCardLink *link = item;
+
+  return store != NULL && step != NULL &&
+         g_strcmp0 (sam_card_link_get_kind (link), "potential") == 0 &&
+         sam_store_find_card (store, step, sam_card_link_get_from_card_id (link)) != NULL &&
+         sam_store_find_card (store, step, sam_card_link_get_to_card_id (link)) != NULL;
+}
+
+static void
+update_choices (SamStrengthsPage *self)
 {
   SamStore *store = sam_exercise_page_get_store (SAM_EXERCISE_PAGE (self));
   SamStep *step = sam_exercise_page_get_step (SAM_EXERCISE_PAGE (self));
-  guint shown = 0;
+  guint n_cards;
+  GtkFilter *filter;
 
-  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->link_list))) != NULL;)
-    gtk_list_box_remove (self->link_list, row);
   if (step == NULL || store == NULL)
     return;
 
   fill_choices (self, self->strength_dropdown, self->strength_names, self->strength_ids, "strength");
   fill_choices (self, self->challenge_dropdown, self->challenge_names, self->challenge_ids, "challenge");
 
-  for (guint i = 0; i < g_list_model_get_n_items (self->links); i++)
+  /* A card deleted (or back from the bin) hides or shows its links. */
+  n_cards = g_list_model_get_n_items (sam_store_get_cards (store, step));
+  if (n_cards != self->n_cards)
     {
-      g_autoptr(SamCardLink) link = g_list_model_get_item (self->links, i);
-      GtkWidget *row;
-
-      if (g_strcmp0 (sam_card_link_get_kind (link), "potential") != 0)
-        continue;
-      if ((row = link_row_new (self, link)) != NULL)
-        {
-          gtk_list_box_append (self->link_list, row);
-          shown++;
-        }
+      self->n_cards = n_cards;
+      filter = gtk_filter_list_model_get_filter (self->potential_links);
+      gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->link_list), shown > 0);
 }
 
 static void
 cards_changed_cb (SamStrengthsPage *self)
 {
-  rebuild_potential (self);
+  update_choices (self);
 }
 
 /**
@@ -647,11 +803,14 @@ sam_strengths_page_context_changed (SamExercisePage *page,
   sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   sam_discover_set_list (&self->teams, live ? sam_store_get_teams (store, workshop) : NULL,
                          G_CALLBACK (teams_changed_cb), self);
-  sam_discover_set_list (&self->links, live ? sam_store_get_card_links (store, step) : NULL,
-                         G_CALLBACK (rebuild_potential), self);
+  g_clear_object (&self->links);
+  if (live)
+    self->links = g_object_ref (sam_store_get_card_links (store, step));
   sam_card_watch_set_model (self->watch, live ? sam_store_get_cards (store, step) : NULL);
   teams_changed_cb (self);
-  rebuild_potential (self);
+  self->n_cards = G_MAXUINT;
+  gtk_filter_list_model_set_model (self->potential_links, self->links);
+  update_choices (self);
   if (live)
     sam_card_tree_set_context (self->tree, store, workshop, step, G_LIST_MODEL (self->sections));
 }
@@ -665,8 +824,15 @@ sam_strengths_page_dispose (GObject *object)
   if (self->tree != NULL)
     sam_card_tree_set_context (self->tree, NULL, NULL, NULL, NULL);
   sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
-  sam_discover_set_list (&self->links, NULL, G_CALLBACK (rebuild_potential), self);
+  g_clear_object (&self->links);
+  if (self->link_view != NULL)
+    gtk_list_view_set_model (self->link_view, NULL);
+  self->link_view = NULL;
+  self->potential_links = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
+  /* Ours since it left the template's box (the template drops its own). */
+  g_clear_object (&self->potential_top);
+  g_clear_object (&self->potential_mark);
   self->tree = NULL;
   g_clear_object (&self->teams_top);
   g_clear_object (&self->sections);
@@ -709,7 +875,8 @@ sam_strengths_page_class_init (SamStrengthsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, challenge_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, challenge_names);
   gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, note_row);
-  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, link_list);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, potential_content);
+  gtk_widget_class_bind_template_child (widget_class, SamStrengthsPage, potential_top);
 
   gtk_widget_class_install_action (widget_class, "strengths.add", "(sxxs)", add_action);
   gtk_widget_class_install_action (widget_class, "strengths.link", "(xxs)", link_action);
@@ -718,6 +885,48 @@ sam_strengths_page_class_init (SamStrengthsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "strengths.show-team", "x", show_team_action);
   gtk_widget_class_install_action (widget_class, "strengths.show-view", "s", show_view_action);
 
+}
+
+/* The choices and the links: one list view over the choices' row and
+ * the potential links, in a clamp like the cards view's. */
+static void
+potential_init (SamStrengthsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *clamp = adw_clamp_scrollable_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GListStore *top = g_list_store_new (G_TYPE_OBJECT);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkCustomFilter *filter = gtk_custom_filter_new (potential_link_cb, self, NULL);
+
+  g_object_ref (self->potential_top);
+  gtk_box_remove (self->potential_content, self->potential_top);
+
+  self->potential_mark = g_object_new (G_TYPE_OBJECT, NULL);
+  g_list_store_append (top, self->potential_mark);
+  self->potential_links = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  g_list_store_append (parts, top);
+  g_list_store_append (parts, self->potential_links);
+  g_object_unref (top);
+  g_object_unref (self->potential_links); /* the list of parts holds it */
+
+  g_signal_connect (factory, "setup", G_CALLBACK (link_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (link_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (link_unbind_cb), self);
+  self->link_view = GTK_LIST_VIEW (gtk_list_view_new (
+    GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))))),
+    factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->link_view), "sam-links");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Strengths linked to challenges"), -1);
+
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 1100);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), 900);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->link_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (self->potential_content, scroller);
 }
 
 static void
@@ -743,6 +952,8 @@ sam_strengths_page_init (SamStrengthsPage *self)
   gtk_box_remove (self->teams_content, self->teams_top);
   sam_card_tree_set_top (self->tree, self->teams_top);
   gtk_box_append (self->teams_content, GTK_WIDGET (self->tree));
+
+  potential_init (self);
 
   self->strength_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->challenge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

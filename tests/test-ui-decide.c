@@ -791,11 +791,19 @@ test_absent (void)
     g_assert_cmpstr (sam_absent_plan_get_due (find_plan (h.store, h.step, id)), ==, "2027-01-20");
   }
 
+  /* The plans are rows of one list view, bound to the plans: a plan that
+   * goes or comes back takes its row along. */
+  g_assert_nonnull (sam_test_find_child (h.page, GTK_TYPE_LIST_VIEW));
+  g_assert_cmpuint (count_visible_class (h.page, "sam-absent-plan"), ==, 2);
   gtk_widget_activate_action (h.page, "absent.delete", "x", id);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
   sam_test_pump (400);
+  g_assert_cmpuint (count_visible_class (h.page, "sam-absent-plan"), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (h.window), "win.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+  sam_test_pump (200);
+  g_assert_cmpuint (count_visible_class (h.page, "sam-absent-plan"), ==, 2);
+  g_assert_nonnull (find_date_row (h.page, G_OBJECT (find_plan (h.store, h.step, id))));
 
   again = reopen (&h);
   {

@@ -222,6 +222,16 @@ test_perspective (void)
                    sam_team_get_uuid (sam_sample_team_at (h.store, h.workshop, 2)));
   for (guint i = 0; i < 4; i++)
     g_assert_cmpint (sam_perspective_page_get_target (page, team_id (&h, i)), !=, team_id (&h, i));
+  /* Sales's row (the first) shows its new choice. */
+  {
+    GtkWidget *dropdown = sam_test_find_mapped_child (h.page, GTK_TYPE_DROP_DOWN);
+    GtkStringObject *shown;
+
+    g_assert_nonnull (dropdown);
+    shown = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "IT");
+  }
 
 
   /* Back to the proposal for the rest of the exercise. */
@@ -472,6 +482,26 @@ find_card (SamStore   *store,
   return NULL;
 }
 
+/* How many mapped widgets under @root carry @css_class. */
+static guint
+count_mapped_class (GtkWidget  *root,
+                    const char *css_class)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (gtk_widget_has_css_class (child, css_class))
+        n++;
+      n += count_mapped_class (child, css_class);
+    }
+
+  return n;
+}
+
 static void
 test_strengths (void)
 {
@@ -583,6 +613,18 @@ test_strengths (void)
   gtk_widget_activate_action (h.page, "strengths.show-view", "s", "potential");
   sam_test_pump (200);
   sam_test_screenshot (GTK_WIDGET (h.window), "strengths-potential.png");
+  /* A row per link, following the links. */
+  g_assert_cmpuint (count_mapped_class (h.page, "discover-link"), ==, 2);
+  {
+    g_autoptr(SamCardLink) second = g_list_model_get_item (links, 1);
+
+    gtk_widget_activate_action (h.page, "strengths.unlink", "x", sam_card_link_get_id (second));
+  }
+  sam_test_pump (100);
+  g_assert_cmpuint (count_mapped_class (h.page, "discover-link"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.window), "win.undo", NULL));
+  sam_test_pump (100);
+  g_assert_cmpuint (count_mapped_class (h.page, "discover-link"), ==, 2);
 
   again = reopen (&h);
   step = reopened_step (again, &h);
