@@ -8,6 +8,7 @@
 #include "sam-card-row.h"
 #include "sam-card-tree.h"
 #include "sam-compat.h"
+#include "sam-list-slice.h"
 
 /* One list view over one flat model, so a page scrolls as one and costs
  * what is on screen, not what the workshop holds:
@@ -22,16 +23,12 @@
  * stale row after a move on GTK 4.8.)  Rows are recycled: a row takes the
  * widget for its kind of item and keeps it while it shows the same kind.
  *
- * GTK 4.8's list view makes widgets for up to 200 rows from its anchor,
- * whatever fits on the screen: a page of 1,200 cards would build five
- * times the rows of a page of 40 before its first frame.  So the view is
- * given a slice of the flat model, its first rows, which grows as the view
- * comes within a screen of its end (scrolled by the wheel, the scroll bar,
- * or the keyboard moving the focus down, which scrolls the focused row into
- * view), and before a row beyond it is scrolled to. */
+ * The view sees the first rows only, more as it is scrolled near their end
+ * (sam-list-slice.c): a page of 1,200 cards builds the rows of its first
+ * screens, not the 200 rows GTK 4.8 would make. */
 
 /* Enough rows to fill a tall screen at the smallest text size with a
- * screen to spare; the view asks for more when it needs them. */
+ * screen to spare. */
 #define SLICE_FIRST 40
 #define SLICE_STEP 40
 
@@ -114,7 +111,6 @@ struct _SamCardTree
 
   /* What the list view is given: the first rows of @rows. */
   GtkSliceListModel *slice;
-  guint grow_id;
 };
 
 G_DEFINE_FINAL_TYPE (SamCardTree, sam_card_tree, GTK_TYPE_WIDGET)
@@ -513,53 +509,6 @@ unbind_cb (GtkSignalListItemFactory *factory,
     self->spec.header_unbind (child, self->user_data);
 }
 
-/* --- The slice in view --------------------------------------------------- */
-
-/* Once the slice holds every row it keeps doing so, also for rows added
- * later at the end. */
-static void
-grow_slice (SamCardTree *self,
-            guint        n_rows)
-{
-  guint n_items;
-
-  if (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) >= n_rows)
-    return;
-
-  n_items = g_list_model_get_n_items (self->rows);
-  gtk_slice_list_model_set_size (self->slice, n_rows >= n_items ? G_MAXUINT : n_rows);
-}
-
-static gboolean
-grow_cb (gpointer data)
-{
-  SamCardTree *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  double below;
-
-  self->grow_id = 0;
-  if (self->slice == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* Less than a screen below what is in view: the next rows. */
-  below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
-          gtk_adjustment_get_page_size (adjustment);
-  if (below < gtk_adjustment_get_page_size (adjustment))
-    grow_slice (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Checked after the view was laid out anew (the adjustment changes during
- * its allocation, when its model must not change). */
-static void
-adjustment_changed_cb (SamCardTree *self)
-{
-  if (self->grow_id == 0 && self->slice != NULL &&
-      gtk_slice_list_model_get_size (self->slice) < g_list_model_get_n_items (self->rows))
-    self->grow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, grow_cb, self, NULL);
-}
-
 /* --- Finding rows on screen ---------------------------------------------- */
 
 static GtkWidget *
@@ -611,7 +560,8 @@ scroll_to (SamCardTree *self,
     return;
 
   /* The row and a screen's worth after it. */
-  grow_slice (self, position + SLICE_STEP);
+  if (self->slice != NULL)
+    sam_list_slice_ensure (self->slice, position + SLICE_STEP);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
@@ -756,7 +706,6 @@ sam_card_tree_dispose (GObject *object)
 {
   SamCardTree *self = (SamCardTree *)object;
 
-  g_clear_handle_id (&self->grow_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->slice);
@@ -812,13 +761,6 @@ sam_card_tree_init (SamCardTree *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-  {
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-
-    g_signal_connect_object (adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  }
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 }
 
@@ -862,7 +804,6 @@ sam_card_tree_set_context (SamCardTree *self,
   g_return_if_fail (SAM_IS_CARD_TREE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_handle_id (&self->grow_id, g_source_remove);
   g_clear_object (&self->slice);
   g_clear_object (&self->rows);
   g_clear_object (&self->cards);
@@ -885,7 +826,8 @@ sam_card_tree_set_context (SamCardTree *self,
       g_object_unref (self->rows);
       self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
     }
-  self->slice = gtk_slice_list_model_new (g_object_ref (self->rows), 0, SLICE_FIRST);
+  self->slice = sam_list_slice_new (g_object_ref (self->rows), GTK_SCROLLED_WINDOW (self->scroller),
+                                    SLICE_FIRST, SLICE_STEP);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
