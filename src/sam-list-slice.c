@@ -17,9 +17,24 @@ typedef struct
 {
   GtkSliceListModel *slice;     /* not owned: this lives in its data */
   GtkAdjustment *adjustment;
+  GtkWidget *scroller;          /* weak */
+  GtkRoot *root;                /* weak, while the scroller is mapped */
+  gulong focus_handler;
   guint step;
   guint grow_id;
+  gboolean focus_near_end;
 } Grower;
+
+static void
+forget_root (Grower *grower)
+{
+  if (grower->root != NULL)
+    {
+      g_clear_signal_handler (&grower->focus_handler, grower->root);
+      g_object_remove_weak_pointer (G_OBJECT (grower->root), (gpointer *) &grower->root);
+      grower->root = NULL;
+    }
+}
 
 static void
 grower_free (gpointer data)
@@ -27,6 +42,9 @@ grower_free (gpointer data)
   Grower *grower = data;
 
   g_clear_handle_id (&grower->grow_id, g_source_remove);
+  forget_root (grower);
+  if (grower->scroller != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (grower->scroller), (gpointer *) &grower->scroller);
   g_clear_object (&grower->adjustment);
   g_free (grower);
 }
@@ -49,10 +67,12 @@ grow_cb (gpointer data)
 
   grower->grow_id = 0;
 
-  /* Less than a screen below what is in view: the next items.  The view
-   * lays them out, its adjustment changes, and this is checked again. */
-  if (below < page)
+  /* Less than a screen below what is in view, or the focus within the
+   * last screen of items: the next items.  The view lays them out, its
+   * adjustment changes, and this is checked again. */
+  if (below < page || grower->focus_near_end)
     sam_list_slice_ensure (grower->slice, gtk_slice_list_model_get_size (grower->slice) + grower->step);
+  grower->focus_near_end = FALSE;
 
   return G_SOURCE_REMOVE;
 }
@@ -66,6 +86,54 @@ adjustment_changed_cb (GtkSliceListModel *slice)
 
   if (grower->grow_id == 0 && !is_whole (slice))
     grower->grow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, grow_cb, grower, NULL);
+}
+
+/* The keyboard: Tab and the arrows move the focus from row to row, and the
+ * list does not always scroll far enough for the adjustment to say the end
+ * is near.  Before the focus reaches the last item, the next ones come. */
+static void
+focus_changed_cb (GtkSliceListModel *slice)
+{
+  Grower *grower = g_object_get_data (G_OBJECT (slice), "sam-list-slice");
+  GtkWidget *focus = grower->root ? gtk_root_get_focus (grower->root) : NULL;
+  GtkWidget *content = grower->scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (grower->scroller)) : NULL;
+  graphene_rect_t bounds;
+
+  if (focus == NULL || content == NULL || !gtk_widget_is_ancestor (focus, content) || is_whole (slice) ||
+      !gtk_widget_compute_bounds (focus, grower->scroller, &bounds))
+    return;
+
+  /* A list view scrolls itself: its rows lie where they are on screen,
+   * the adjustment's value above them. */
+  if (gtk_adjustment_get_value (grower->adjustment) + bounds.origin.y + bounds.size.height >
+      gtk_adjustment_get_upper (grower->adjustment) - gtk_adjustment_get_page_size (grower->adjustment))
+    {
+      grower->focus_near_end = TRUE;
+      if (grower->grow_id == 0)
+        grower->grow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, grow_cb, grower, NULL);
+    }
+}
+
+static void
+scroller_map_cb (GtkSliceListModel *slice,
+                 GtkWidget         *scroller)
+{
+  Grower *grower = g_object_get_data (G_OBJECT (slice), "sam-list-slice");
+
+  forget_root (grower);
+  grower->root = gtk_widget_get_root (scroller);
+  if (grower->root == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (grower->root), (gpointer *) &grower->root);
+  /* Disconnected by forget_root(), also when the slice goes. */
+  grower->focus_handler = g_signal_connect_swapped (grower->root, "notify::focus-widget",
+                                                    G_CALLBACK (focus_changed_cb), slice);
+}
+
+static void
+scroller_unmap_cb (GtkSliceListModel *slice)
+{
+  forget_root (g_object_get_data (G_OBJECT (slice), "sam-list-slice"));
 }
 
 /**
@@ -97,7 +165,14 @@ sam_list_slice_new (GListModel        *model,
   grower->slice = slice;
   grower->adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (scroller));
   grower->step = step;
+  grower->scroller = GTK_WIDGET (scroller);
+  g_object_add_weak_pointer (G_OBJECT (scroller), (gpointer *) &grower->scroller);
   g_object_set_data_full (G_OBJECT (slice), "sam-list-slice", grower, grower_free);
+
+  g_signal_connect_object (scroller, "map", G_CALLBACK (scroller_map_cb), slice, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroller, "unmap", G_CALLBACK (scroller_unmap_cb), slice, G_CONNECT_SWAPPED);
+  if (gtk_widget_get_mapped (GTK_WIDGET (scroller)))
+    scroller_map_cb (slice, GTK_WIDGET (scroller));
 
   g_signal_connect_object (grower->adjustment, "changed", G_CALLBACK (adjustment_changed_cb), slice,
                            G_CONNECT_SWAPPED);
