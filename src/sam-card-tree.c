@@ -8,6 +8,7 @@
 #include "sam-card-row.h"
 #include "sam-card-tree.h"
 #include "sam-compat.h"
+#include "sam-list-slice.h"
 
 /* One list view over one flat model, so a page scrolls as one and costs
  * what is on screen, not what the workshop holds:
@@ -20,7 +21,16 @@
  * kept in step with the store's live buckets by splicing: a card added,
  * moved or deleted changes only its own rows.  (GtkMapListModel kept a
  * stale row after a move on GTK 4.8.)  Rows are recycled: a row takes the
- * widget for its kind of item and keeps it while it shows the same kind. */
+ * widget for its kind of item and keeps it while it shows the same kind.
+ *
+ * The view sees the first rows only, more as it is scrolled near their end
+ * (sam-list-slice.c): a page of 1,200 cards builds the rows of its first
+ * screens, not the 200 rows GTK 4.8 would make. */
+
+/* Enough rows to fill a tall screen at the smallest text size with a
+ * screen to spare. */
+#define SLICE_FIRST 40
+#define SLICE_STEP 40
 
 typedef enum {
   ROW_TOP,
@@ -98,6 +108,9 @@ struct _SamCardTree
   SamStep *step;
   GListModel *cards;
   GListModel *rows;
+
+  /* What the list view is given: the first rows of @rows. */
+  GtkSliceListModel *slice;
 };
 
 G_DEFINE_FINAL_TYPE (SamCardTree, sam_card_tree, GTK_TYPE_WIDGET)
@@ -543,8 +556,13 @@ static void
 scroll_to (SamCardTree *self,
            guint        position)
 {
-  if (position != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (position == G_MAXUINT)
+    return;
+
+  /* The row and a screen's worth after it. */
+  if (self->slice != NULL)
+    sam_list_slice_ensure (self->slice, position + SLICE_STEP);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -690,6 +708,7 @@ sam_card_tree_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->slice);
   g_clear_object (&self->rows);
   g_clear_object (&self->cards);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -785,6 +804,7 @@ sam_card_tree_set_context (SamCardTree *self,
   g_return_if_fail (SAM_IS_CARD_TREE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->slice);
   g_clear_object (&self->rows);
   g_clear_object (&self->cards);
   g_set_object (&self->store, store);
@@ -806,7 +826,9 @@ sam_card_tree_set_context (SamCardTree *self,
       g_object_unref (self->rows);
       self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
     }
-  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  self->slice = sam_list_slice_new (g_object_ref (self->rows), GTK_SCROLLED_WINDOW (self->scroller),
+                                    SLICE_FIRST, SLICE_STEP);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-library-page.h"
+#include "sam-list-slice.h"
 #include "sam-workshop-file.h"
 
 /* The start screen: every workshop on this machine, newest edit first, with
@@ -16,6 +17,7 @@ struct _SamLibraryPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *stack;
+  GtkScrolledWindow *scroller;
   GtkListView *list_view;
   GMenu *primary_menu;
 
@@ -28,6 +30,9 @@ struct _SamLibraryPage
 };
 
 G_DEFINE_FINAL_TYPE (SamLibraryPage, sam_library_page, GTK_TYPE_WIDGET)
+
+/* Two screens of workshops on a tall screen. */
+#define LIBRARY_FIRST_ROWS 20
 
 static char *
 format_edited (gint64 modified)
@@ -337,6 +342,7 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -377,6 +383,7 @@ sam_library_page_set_store (SamLibraryPage *self,
                             SamStore       *store)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkSliceListModel *slice;
 
   g_return_if_fail (SAM_IS_LIBRARY_PAGE (self));
   g_return_if_fail (SAM_IS_STORE (store));
@@ -391,7 +398,11 @@ sam_library_page_set_store (SamLibraryPage *self,
   g_clear_object (&self->sorted);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* The rows of the first screens are made for the first frame, more as
+   * the list is scrolled (see sam-list-slice.c). */
+  slice = sam_list_slice_new (g_object_ref (G_LIST_MODEL (self->sorted)), self->scroller,
+                              LIBRARY_FIRST_ROWS, LIBRARY_FIRST_ROWS);
+  selection = gtk_no_selection_new (G_LIST_MODEL (slice));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_visible_page),
                            self, G_CONNECT_SWAPPED);

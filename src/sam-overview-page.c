@@ -21,6 +21,9 @@ struct _SamOverviewPage
   AdwEntryRow *coach_row;
   AdwEntryRow *date_row;
   GtkTextView *notes_view;
+
+  /* The teams' rows wait until the page is first shown. */
+  gboolean teams_pending;
 };
 
 /* Not an exercise, but a page of the workshop like them: the base class
@@ -151,6 +154,27 @@ notes_changed_cb (SamOverviewPage *self,
     }
 }
 
+static void
+bind_teams (SamOverviewPage *self)
+{
+  SamStore *store = get_store (self);
+  SamWorkshop *workshop = get_workshop (self);
+
+  if (!self->teams_pending || store == NULL || workshop == NULL)
+    return;
+
+  self->teams_pending = FALSE;
+  gtk_list_box_bind_model (self->team_list, sam_store_get_teams (store, workshop),
+                           create_team_row, self, NULL);
+}
+
+static void
+sam_overview_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sam_overview_page_parent_class)->map (widget);
+  bind_teams (SAM_OVERVIEW_PAGE (widget));
+}
+
 /* Shows the teams and details of the workshop now set, and follows its
  * edits; @old_workshop is the one shown before. */
 static void
@@ -165,13 +189,21 @@ bind (SamOverviewPage *self,
 
   if (workshop != NULL && store != NULL)
     {
-      gtk_list_box_bind_model (self->team_list, sam_store_get_teams (store, workshop),
-                               create_team_row, self, NULL);
+      /* A workshop opened on one of its steps (where the app returns to)
+       * does not build a row per team for a page it does not show. */
+      self->teams_pending = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        bind_teams (self);
+      else
+        gtk_list_box_bind_model (self->team_list, NULL, NULL, NULL, NULL);
       if (workshop != old_workshop)
         g_signal_connect_object (workshop, "notify", G_CALLBACK (load_fields), self, G_CONNECT_SWAPPED);
     }
   else
-    gtk_list_box_bind_model (self->team_list, NULL, NULL, NULL, NULL);
+    {
+      self->teams_pending = FALSE;
+      gtk_list_box_bind_model (self->team_list, NULL, NULL, NULL, NULL);
+    }
 
   if (workshop != old_workshop)
     reset_fields (self);
@@ -213,6 +245,7 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sam_overview_page_dispose;
+  widget_class->map = sam_overview_page_map;
   SAM_EXERCISE_PAGE_CLASS (klass)->context_changed = sam_overview_page_context_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-overview-page.ui");
@@ -263,6 +296,7 @@ sam_overview_page_focus_team (SamOverviewPage *self,
 
   g_return_if_fail (SAM_IS_OVERVIEW_PAGE (self));
 
+  bind_teams (self);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->team_list, i)) != NULL; i++)
     {
       if (SAM_IS_TEAM_ROW (row) && sam_team_row_get_team (SAM_TEAM_ROW (row)) == team)

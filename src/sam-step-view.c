@@ -174,12 +174,14 @@ update_page_height (gpointer data)
 }
 
 /* The visible height is known while the scroller is allocated, when no
- * size may change: the page gets its new floor right after. */
+ * size may change: the page gets its new floor right after, before the
+ * next frame (at the default idle priority it waited behind the frames of
+ * a page still being laid out, and the cards had a slot for a while). */
 static void
 queue_page_height (SamStepView *self)
 {
   if (self->page_height_id == 0)
-    self->page_height_id = g_idle_add (update_page_height, self);
+    self->page_height_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_page_height, self, NULL);
 }
 
 static void

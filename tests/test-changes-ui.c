@@ -434,6 +434,84 @@ test_remove_team_with_cards (Fixture       *f,
   }
 }
 
+
+/* A long page: the list view is given its first screens of rows (see
+ * sam-list-slice.c), and more as the focus or the scroll position nears
+ * their end; scrolling to a row beyond them brings it in as well. */
+static void
+test_long_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  SamCardTree *tree = sam_changes_page_get_tree (f->page);
+  GtkWidget *list = sam_card_tree_get_list_view (tree);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GListModel *rows;
+  GtkWidget *entry;
+  guint n_rows;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf ("Change %u", i + 1);
+      SamCardInit init = { .kind = "change", .team_id = sam_team_get_id (f->teams[i % 3]), .text = text };
+      g_autoptr(SamCard) card = sam_store_add_card (f->store, f->step, &init, &error);
+
+      g_assert_no_error (error);
+    }
+  sam_test_pump (200);
+
+  /* Per team: a header, 20 changes each with a field under it, a field. */
+  rows = sam_card_tree_get_rows (tree);
+  n_rows = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_rows, ==, 3 * (1 + 20 * 2 + 1));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_rows);
+
+  /* The focus moved into the last rows the view was given (as Tab or a
+   * click does): the next rows come in. */
+  {
+    guint before = g_list_model_get_n_items (shown);
+    g_autoptr(GObject) item = g_list_model_get_item (shown, before - 1);
+    GtkWidget *row;
+
+    /* Rows 1, 3, 5... of the first team are its changes: the last row
+     * given is one, made like every row given (fewer than 200). */
+    g_assert_true (SAM_IS_CARD (item));
+    row = card_row_of (list, SAM_CARD (item));
+    g_assert_nonnull (row);
+    sam_card_row_focus_text (SAM_CARD_ROW (row));
+    for (guint i = 0; i < 100 && g_list_model_get_n_items (shown) == before; i++)
+      sam_test_pump (20);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), >, before);
+  }
+
+  /* Scrolled to the end, again and again: every row comes in. */
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+    for (guint i = 0; i < 50 && g_list_model_get_n_items (shown) < n_rows; i++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        sam_test_pump (20);
+      }
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
+
+  /* A fresh page: scrolling to the last team's field brings it in. */
+  g_assert_true (gtk_widget_activate_action (f->view, "workshop.add-step", "s", "custom"));
+  sam_test_pump (50);
+  gtk_widget_activate_action (f->view, "workshop.show-step", "x", sam_step_get_id (f->step));
+  sam_test_pump (200);
+  tree = sam_changes_page_get_tree (SAM_CHANGES_PAGE (sam_step_view_get_page (
+    SAM_STEP_VIEW (sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (f->view))))));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (sam_card_tree_get_list_view (tree))));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_rows);
+  sam_card_tree_show_entry (tree, G_OBJECT (f->teams[2]), NULL);
+  sam_test_pump (200);
+  entry = sam_card_tree_show_entry (tree, G_OBJECT (f->teams[2]), NULL);
+  /* The last row of all, far beyond the first 40. */
+  g_assert_nonnull (entry);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +527,8 @@ main (int   argc,
               fixture_set_up, test_long_card, fixture_tear_down);
   g_test_add ("/sam/ui/changes/remove-team-with-cards", Fixture, NULL,
               fixture_set_up, test_remove_team_with_cards, fixture_tear_down);
+  g_test_add ("/sam/ui/changes/long-page", Fixture, NULL,
+              fixture_set_up, test_long_page, fixture_tear_down);
 
   return g_test_run ();
 }
