@@ -32,8 +32,9 @@ GType sam_live_state_get_type (void);
  * SamLiveTeam:
  *
  * A team of the room, as the coach lists it after the code was proven.
- * Read-only properties "uuid", "name", "color" (strings; "color" is a
- * palette name as in the store).
+ * Read-only properties "uuid", "name", "color" (strings; "color" is the
+ * team's colour as a CSS hex string such as "#E69F00", as
+ * sam_palette_get_css() gives it).
  */
 #define SAM_TYPE_LIVE_TEAM (sam_live_team_get_type ())
 G_DECLARE_FINAL_TYPE (SamLiveTeam, sam_live_team, SAM, LIVE_TEAM, GObject)
