@@ -20,8 +20,9 @@
  *     --bench, `latency` prints the edit-to-commit latencies of the cards
  *     laptops wrote with --bench.
  *   sam-live-peer laptop --data DIR (--uri U | --host H --port P --code C)
- *       --team NAME [--edits N] [--rate R] [--bench] [--exit-when-synced]
- *     joins (or resumes), writes N cards at R per second through the store,
+ *       --team NAME [--label TEXT] [--edits N] [--rate R] [--bench] [--exit-when-synced]
+ *     joins (or resumes), writes N cards "TEXT edit I" (TEXT: the team's
+ *     name) at R per second through the store, in the workshop's changes step;
  *     prints `JOINED`/`RESUMED`, `EDIT i`, `STATE s` and `SYNCED n=N` once
  *     the coach acknowledged every card; errors as `ERROR code=C message`. */
 
@@ -314,6 +315,7 @@ typedef struct
   SamLiveLink *link;
   SamWorkshop *workshop;
   char        *team;
+  char        *label;
   char        *code;
   guint        edits;
   guint        written;
@@ -394,7 +396,7 @@ write_card (gpointer data)
   if (laptop->bench)
     text = g_strdup_printf ("bench %" G_GINT64_FORMAT " %s %u", g_get_real_time (), laptop->team, laptop->written);
   else
-    text = g_strdup_printf ("%s edit %u of %s", laptop->team, laptop->written, g_get_host_name ());
+    text = g_strdup_printf ("%s edit %u", laptop->label, laptop->written);
   init.team_id = team_id;
   init.text = text;
 
@@ -567,6 +569,7 @@ main (int    argc,
   g_autofree char *host = NULL;
   g_autofree char *code = NULL;
   g_autofree char *team = NULL;
+  g_autofree char *label = NULL;
   gboolean sample = FALSE, bench = FALSE, exit_when_synced = FALSE;
   int port = 0, edits = 0;
   double rate = 10;
@@ -581,6 +584,7 @@ main (int    argc,
     { "host", 0, 0, G_OPTION_ARG_STRING, &host, "Laptop: the coach's address", "H" },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, "Laptop: the room code", "C" },
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, "Laptop: the team's name", "NAME" },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &label, "Laptop: how its cards begin (the team's name)", "TEXT" },
     { "edits", 0, 0, G_OPTION_ARG_INT, &edits, "Laptop: how many cards to write", "N" },
     { "rate", 0, 0, G_OPTION_ARG_DOUBLE, &rate, "Laptop: cards per second", "R" },
     { "bench", 0, 0, G_OPTION_ARG_NONE, &bench, "Measure the edit-to-coach latency", NULL },
@@ -607,6 +611,7 @@ main (int    argc,
       Laptop laptop = { 0 };
 
       laptop.team = team;
+      laptop.label = label ? label : team;
       laptop.edits = MAX (edits, 0);
       laptop.rate = rate;
       laptop.bench = bench;
