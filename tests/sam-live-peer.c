@@ -356,6 +356,15 @@ check_synced (Laptop *laptop)
     g_main_loop_quit (loop);
 }
 
+/* The link's own bookkeeping commits come after the acknowledgement: look
+ * again now and then. */
+static gboolean
+check_synced_later (gpointer data)
+{
+  check_synced (data);
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 write_card (gpointer data)
 {
@@ -408,8 +417,6 @@ write_card (gpointer data)
 
   say ("EDIT %u", laptop->written);
   laptop->written++;
-  if (laptop->written >= laptop->edits)
-    check_synced (laptop);
   return laptop->written < laptop->edits ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
@@ -419,6 +426,7 @@ start_writing (Laptop *laptop)
   guint interval = laptop->rate > 0 ? (guint) (1000.0 / laptop->rate) : 0;
 
   check_synced (laptop);
+  g_timeout_add (100, check_synced_later, laptop);
   if (laptop->edits > 0)
     g_timeout_add (MAX (interval, 1), write_card, laptop);
 }

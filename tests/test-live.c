@@ -800,7 +800,7 @@ test_bad_messages (void)
   text = sam_live_message_to_string (message);
   json_object_unref (message);
   soup_websocket_connection_send_text (raw->connection, text);
-  while (raw->received->len < 3 && !raw->closed)
+  while (raw->received->len < 4 && !raw->closed)
     raw_wait (raw);
   packet = raw_last (raw);
   g_assert_nonnull (packet);

@@ -1037,5 +1037,7 @@ sam_live_link_get_workshop (SamLiveLink *self)
 gboolean
 _sam_live_link_is_idle (SamLiveLink *self)
 {
-  return self->state == SAM_LIVE_STATE_CONNECTED && !self->dirty && !self->in_flight;
+  /* A commit whose callback has not run yet is an edit not sent yet. */
+  return self->state == SAM_LIVE_STATE_CONNECTED && !self->dirty && !self->in_flight &&
+         _sam_live_get_n_commits (self->store) == self->seen_commits;
 }

@@ -258,6 +258,8 @@ _sam_live_build_edits (SamStore     *store,
         }
     }
 
+  /* The file names its team: that row travels even when nothing else does. */
+  keep_row (by_uuid, kept, team);
   for (guint i = 0; i < changed->len; i++)
     keep_row (by_uuid, kept, g_ptr_array_index (changed, i));
 
