@@ -351,6 +351,7 @@ handle_refused (SamLiveLink    *self,
       break;
 
     case SAM_LIVE_REFUSED_WAIT:
+      /* Translators: after too many wrong room codes */
       fail_task (self, g_error_new (SAM_LIVE_ERROR, SAM_LIVE_ERROR_WAIT,
                                     ngettext ("Too many wrong codes. Wait %d second, then try again.",
                                               "Too many wrong codes. Wait %d seconds, then try again.",
@@ -613,6 +614,8 @@ connected_cb (GObject      *source,
         fail_task (self, g_error_new_literal (SAM_LIVE_ERROR, SAM_LIVE_ERROR_CERTIFICATE,
                                               _("This is not the coach’s computer the room code belongs to. Do not join; ask the coach.")));
       else
+        /* Translators: the first %s is an address, the second the system's
+         * reason */
         fail_task (self, g_error_new (SAM_LIVE_ERROR, SAM_LIVE_ERROR_UNREACHABLE,
                                       _("The coach’s computer does not answer at %s (%s)"),
                                       self->host, error->message));
