@@ -99,6 +99,7 @@ extern const SamSchemaModule sam_schema_map_module;
 extern const char sam_schema_file_sql[];
 extern const char sam_schema_team_mode_sql[];
 extern const char sam_schema_room_packet_sql[];
+extern const char sam_schema_live_sql[];
 extern const SamSchemaModule sam_schema_file_module;
 extern const char sam_schema_checklist_sql[];
 extern const SamSchemaModule sam_schema_checklist_module;

@@ -121,6 +121,7 @@ static const SamMigration migrations[] = {
     "      THEN json_type (settings, '$.\"debate-turn\"') = 'integer' ELSE 0 END;"
   },
   { 12, "a packet for the whole room on one shared laptop", sam_schema_room_packet_sql },
+  { 13, "the live room: its certificate, its laptops and a laptop's link", sam_schema_live_sql },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own

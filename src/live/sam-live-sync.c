@@ -1,0 +1,634 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-live-private.h"
+#include "sam-workshop-file-private.h"
+
+/* The live room's sync goes through the file-merge code, not a second one
+ * (docs/live-room.md, "Sync"):
+ *  - the laptop sends a team contribution restricted to the rows its team
+ *    changed since the coach's last acknowledgement, plus the rows they
+ *    refer to (the merge resolves references inside the file);
+ *  - the coach checks it as an imported file and, on top, that every row
+ *    is the team's own, then merges it with sam_workshop_file_merge();
+ *  - the coach pushes the team packet; the laptop applies it with
+ *    sam_workshop_file_catch_up(), keeping what it has not sent yet. */
+
+/* ---- Noticing the store's commits ------------------------------------- */
+
+typedef struct
+{
+  guint              id;
+  SamLiveCommitFunc  func;
+  gpointer           user_data;
+} Watcher;
+
+typedef struct
+{
+  SamStore *store;
+  GArray   *watchers;
+  guint     next_id;
+  guint     idle;
+  guint64   n_commits;
+} Watch;
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  g_clear_handle_id (&watch->idle, g_source_remove);
+  g_array_unref (watch->watchers);
+  g_free (watch);
+}
+
+static gboolean
+watch_idle (gpointer data)
+{
+  Watch *watch = data;
+  g_autoptr(GArray) copy = g_array_copy (watch->watchers);
+
+  watch->idle = 0;
+  for (guint i = 0; i < copy->len; i++)
+    g_array_index (copy, Watcher, i).func (g_array_index (copy, Watcher, i).user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs inside SQLite's commit: only schedules the callbacks. */
+static int
+commit_hook (void *data)
+{
+  Watch *watch = data;
+
+  watch->n_commits++;
+  if (watch->idle == 0)
+    watch->idle = g_idle_add_full (G_PRIORITY_DEFAULT, watch_idle, watch, NULL);
+  return 0;
+}
+
+guint
+_sam_live_watch_commits (SamStore          *store,
+                         SamLiveCommitFunc  func,
+                         gpointer           user_data)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (store), "sam-live-watch");
+  Watcher watcher = { 0, func, user_data };
+
+  if (watch == NULL)
+    {
+      watch = g_new0 (Watch, 1);
+      watch->store = store;
+      watch->watchers = g_array_new (FALSE, FALSE, sizeof (Watcher));
+      g_object_set_data_full (G_OBJECT (store), "sam-live-watch", watch, watch_free);
+      sqlite3_commit_hook (_sam_store_get_db (store), commit_hook, watch);
+    }
+
+  watcher.id = ++watch->next_id;
+  g_array_append_val (watch->watchers, watcher);
+  return watcher.id;
+}
+
+void
+_sam_live_unwatch_commits (SamStore *store,
+                           guint     id)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (store), "sam-live-watch");
+
+  for (guint i = 0; watch != NULL && i < watch->watchers->len; i++)
+    if (g_array_index (watch->watchers, Watcher, i).id == id)
+      g_array_remove_index (watch->watchers, i);
+
+  if (watch != NULL && watch->watchers->len == 0)
+    {
+      sqlite3_commit_hook (_sam_store_get_db (store), NULL, NULL);
+      g_object_set_data (G_OBJECT (store), "sam-live-watch", NULL);
+    }
+}
+
+/* How many commits the store made since the first watcher came. */
+guint64
+_sam_live_get_n_commits (SamStore *store)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (store), "sam-live-watch");
+
+  return watch != NULL ? watch->n_commits : 0;
+}
+
+/* ---- Tables ------------------------------------------------------------ */
+
+static const SamExportTable *
+find_table (const char *name)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    if (g_str_equal (exports[t]->name, name))
+      return exports[t];
+  return NULL;
+}
+
+static gboolean
+has_team_columns (const SamExportTable *desc)
+{
+  return desc->team_columns != NULL && desc->team_columns[0] != NULL;
+}
+
+/* Whether a row of the file names @team in one of its team columns. */
+static gboolean
+names_team (const SamExportTable *desc,
+            JsonObject           *row,
+            const char           *team)
+{
+  for (guint i = 0; has_team_columns (desc) && desc->team_columns[i] != NULL; i++)
+    {
+      g_autofree char *key = _sam_file_ref_key (desc->team_columns[i]);
+      const char *value = json_object_get_string_member_with_default (row, key, NULL);
+
+      if (value != NULL && g_ascii_strcasecmp (value, team) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static JsonObject *
+tables_of (JsonNode *root)
+{
+  JsonObject *object = json_node_get_object (root);
+
+  return json_object_has_member (object, "tables") ? json_object_get_object_member (object, "tables") : NULL;
+}
+
+/* ---- The laptop: what to send ------------------------------------------ */
+
+typedef struct
+{
+  const SamExportTable *desc;
+  JsonObject           *row;
+} RowRef;
+
+static void
+keep_row (GHashTable  *by_uuid,
+          GHashTable  *kept,
+          const char  *uuid)
+{
+  RowRef *ref = g_hash_table_lookup (by_uuid, uuid);
+
+  if (ref == NULL || !g_hash_table_add (kept, ref->row))
+    return;
+
+  /* What the row refers to travels with it. */
+  for (const SamExportRef *r = ref->desc->refs; r != NULL && r->column != NULL; r++)
+    {
+      g_autofree char *key = _sam_file_ref_key (r->column);
+      const char *target = json_object_get_string_member_with_default (ref->row, key, NULL);
+
+      if (target != NULL)
+        keep_row (by_uuid, kept, target);
+    }
+}
+
+/**
+ * _sam_live_build_edits:
+ * @store: the laptop's database
+ * @workshop: the team's workshop (from a team packet)
+ * @since: the change time (seconds) from which rows are sent; 0: all
+ * @n_rows: (out): how many of the team's rows changed since then
+ *
+ * The team's contribution, as sam_workshop_file_new_contribution() makes
+ * it, keeping only the team's rows changed at or after @since, every dot
+ * of the team (a contribution without one of them takes it back), and the
+ * rows these refer to.
+ *
+ * Returns: (transfer full): the file's JSON object
+ */
+JsonObject *
+_sam_live_build_edits (SamStore     *store,
+                       SamWorkshop  *workshop,
+                       gint64        since,
+                       guint        *n_rows,
+                       GError      **error)
+{
+  g_autoptr(SamWorkshopFile) full = sam_workshop_file_new_contribution (store, workshop, error);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  JsonObject *root, *tables, *result, *out_tables;
+  const char *team;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (full == NULL)
+    return NULL;
+
+  root = json_node_get_object (full->root);
+  tables = tables_of (full->root);
+  team = full->team_uuid;
+  *n_rows = 0;
+
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      const SamExportTable *desc = find_table (name);
+      JsonArray *rows = json_node_get_array (node);
+
+      for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          RowRef *ref = g_new (RowRef, 1);
+
+          ref->desc = desc;
+          ref->row = row;
+          g_hash_table_insert (by_uuid, (gpointer) json_object_get_string_member (row, "uuid"), ref);
+
+          if (!names_team (desc, row, team))
+            continue;
+          if (json_object_has_member (row, "modified") && json_object_get_int_member (row, "modified") < since)
+            {
+              if (g_str_equal (name, "vote"))
+                g_ptr_array_add (changed, (gpointer) json_object_get_string_member (row, "uuid"));
+              continue;
+            }
+          if (!g_str_equal (name, "vote"))
+            (*n_rows)++;
+          g_ptr_array_add (changed, (gpointer) json_object_get_string_member (row, "uuid"));
+        }
+    }
+
+  /* The file names its team: that row travels even when nothing else does. */
+  keep_row (by_uuid, kept, team);
+  for (guint i = 0; i < changed->len; i++)
+    keep_row (by_uuid, kept, g_ptr_array_index (changed, i));
+
+  result = json_object_new ();
+  out_tables = json_object_new ();
+  json_object_iter_init (&iter, root);
+  while (json_object_iter_next (&iter, &name, &node))
+    if (!g_str_equal (name, "tables"))
+      json_object_set_member (result, name, json_node_copy (node));
+
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      JsonArray *rows = json_node_get_array (node);
+      JsonArray *out = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        if (g_hash_table_contains (kept, json_array_get_object_element (rows, i)))
+          json_array_add_element (out, json_node_copy (json_array_get_element (rows, i)));
+      json_object_set_array_member (out_tables, name, out);
+    }
+  json_object_set_object_member (result, "tables", out_tables);
+
+  return result;
+}
+
+/* ---- The coach: what may be merged ------------------------------------- */
+
+static gboolean
+refuse (GError     **error,
+        const char  *problem)
+{
+  /* Translators: %s is one of the reasons below, e.g. “they change
+   * another team’s work” */
+  g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
+               _("A laptop sent edits that cannot be merged: %s"), problem);
+  return FALSE;
+}
+
+static gboolean
+refuse_row (GError     **error,
+            const char  *problem,
+            const char  *table,
+            guint        index)
+{
+  /* Translators: the first %s is one of the reasons below, then the place
+   * in the file: a table's name and a row's number */
+  g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
+               _("A laptop sent edits that cannot be merged: %s ($.tables.%s[%u])"), problem, table, index);
+  return FALSE;
+}
+
+/* The local row with @uuid in @desc's table: whether it exists, belongs to
+ * @workshop_id, names @team_id in a team column, and its change time. */
+static gboolean
+lookup_local (SamStore             *store,
+              const SamExportTable *desc,
+              const char           *uuid,
+              gint64                workshop_id,
+              gint64                team_id,
+              gboolean             *own,
+              gint64               *modified,
+              gboolean              has_modified)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_string_append_printf (sql, "\"%s\", %s", desc->workshop_column, has_modified ? "modified" : "0");
+  for (guint i = 0; has_team_columns (desc) && desc->team_columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", \"%s\"", desc->team_columns[i]);
+  g_string_append_printf (sql, " FROM \"%s\" WHERE uuid = ?1", desc->name);
+
+  stmt = _sam_store_prepare (store, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  *own = FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == workshop_id)
+    {
+      found = TRUE;
+      *modified = sqlite3_column_int64 (stmt, 1);
+      for (int c = 2; c < sqlite3_column_count (stmt); c++)
+        if (sqlite3_column_type (stmt, c) != SQLITE_NULL && sqlite3_column_int64 (stmt, c) == team_id)
+          *own = TRUE;
+    }
+  else if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      /* The uuid is a row of another workshop: never touched from here. */
+      *own = FALSE;
+      found = TRUE;
+      *modified = -1;
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+static gint64
+team_local_id (SamStore    *store,
+               SamWorkshop *workshop,
+               const char  *team_uuid)
+{
+  GListModel *teams = sam_store_get_teams (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_ascii_strcasecmp (sam_team_get_uuid (team), team_uuid) == 0)
+        return sam_team_get_id (team);
+    }
+  return 0;
+}
+
+/**
+ * _sam_live_check_edits:
+ * @store: the coach's database
+ * @workshop: the room's workshop
+ * @team_uuid: the team of the laptop's token
+ * @file: the contribution the laptop sent
+ * @touched_teams: (out) (optional): the other teams its rows name
+ *
+ * Reads @file as an imported file (format, fields, references), then
+ * checks that it is @team_uuid's contribution to @workshop and that it
+ * changes only the team's own rows: a row that names the team in a team
+ * column, here and in the coach's database, may be added or changed; any
+ * other row (a step, a team, another team's idea the team's dots are on)
+ * must already be here and only serves as a reference: the coach's
+ * version stays.  A row changed on both sides goes to the newer
+ * change, a tie to the laptop.
+ *
+ * Returns: (transfer full) (nullable): the file, ready for
+ *   sam_workshop_file_merge()
+ */
+SamWorkshopFile *
+_sam_live_check_edits (SamStore     *store,
+                       SamWorkshop  *workshop,
+                       const char   *team_uuid,
+                       JsonObject   *file,
+                       GStrv        *touched_teams,
+                       GError      **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), file);
+  g_autoptr(SamWorkshopFile) contribution = NULL;
+  g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) take = g_ptr_array_new ();
+  gint64 team_id = team_local_id (store, workshop, team_uuid);
+  gint64 base = 1;
+  JsonObject *tables;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  contribution = _sam_workshop_file_new_from_root (node, "live", error);
+  if (contribution == NULL)
+    return NULL;
+
+  if (contribution->kind != SAM_FILE_KIND_TEAM_CONTRIBUTION || contribution->shared ||
+      g_strcmp0 (contribution->workshop_uuid, sam_workshop_get_uuid (workshop)) != 0 ||
+      contribution->team_uuid == NULL || g_ascii_strcasecmp (contribution->team_uuid, team_uuid) != 0 ||
+      team_id == 0)
+    return refuse (error, _("they are not this team’s work on this workshop")), NULL;
+
+  tables = tables_of (contribution->root);
+  if (tables == NULL)
+    return g_steal_pointer (&contribution);
+
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      const SamExportTable *desc = find_table (name);
+      g_autoptr(SamFileTable) table = desc ? _sam_file_table_load (store, desc) : NULL;
+      JsonArray *rows = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+
+      if (table == NULL || rows == NULL)
+        continue;
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          const char *uuid = json_object_get_string_member_with_default (row, "uuid", "");
+          gboolean own = FALSE, exists;
+          gint64 ours = 0;
+
+          exists = lookup_local (store, desc, uuid, sam_workshop_get_id (workshop), team_id,
+                                 &own, &ours, table->has_modified);
+
+          /* Another team's row, or a step or a team: it may only come as
+           * what the team's rows refer to (another team's idea its dots
+           * are on), must be here already, and stays as it is here. */
+          if (!has_team_columns (desc) || !names_team (desc, row, team_uuid) || (exists && !own))
+            {
+              if (!exists || ours < 0)
+                return refuse_row (error, has_team_columns (desc) ? _("they change another team’s work")
+                                                                  : _("they add something only the coach can add"),
+                                   name, i), NULL;
+              json_object_remove_member (row, "modified");
+              continue;
+            }
+
+          for (guint c = 0; desc->team_columns[c] != NULL; c++)
+            {
+              g_autofree char *key = _sam_file_ref_key (desc->team_columns[c]);
+              const char *other = json_object_get_string_member_with_default (row, key, NULL);
+
+              if (other != NULL && g_ascii_strcasecmp (other, team_uuid) != 0)
+                g_hash_table_add (touched, (gpointer) other);
+            }
+
+          if (exists && table->has_modified && json_object_has_member (row, "modified"))
+            {
+              gint64 theirs = json_object_get_int_member (row, "modified");
+
+              if (theirs >= ours)
+                {
+                  g_ptr_array_add (take, row);
+                  base = MAX (base, ours + 1);
+                }
+              else
+                json_object_set_int_member (row, "modified", 0);
+            }
+        }
+    }
+
+  /* The merge takes the team's version of a row changed at or after the
+   * file's base time that the coach last changed before it. */
+  for (guint i = 0; i < take->len; i++)
+    {
+      JsonObject *row = g_ptr_array_index (take, i);
+
+      if (json_object_get_int_member (row, "modified") < base)
+        json_object_set_int_member (row, "modified", base);
+    }
+  contribution->packet_exported = MAX (contribution->packet_exported, base);
+
+  if (touched_teams != NULL)
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+      GHashTableIter hiter;
+      gpointer key;
+
+      g_hash_table_iter_init (&hiter, touched);
+      while (g_hash_table_iter_next (&hiter, &key, NULL))
+        g_strv_builder_add (builder, key);
+      *touched_teams = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+
+  return g_steal_pointer (&contribution);
+}
+
+/* Whether one of the file's rows travels to every team (the table's
+ * shared_where holds for it in the coach's database now). */
+gboolean
+_sam_live_edits_shared (SamStore        *store,
+                        SamWorkshopFile *file)
+{
+  JsonObject *tables = tables_of (file->root);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      const SamExportTable *desc = find_table (name);
+      g_autofree char *sql = NULL;
+      JsonArray *rows = json_node_get_array (member);
+      sqlite3_stmt *stmt;
+
+      if (desc == NULL || desc->shared_where == NULL || !has_team_columns (desc) ||
+          json_array_get_length (rows) == 0)
+        continue;
+
+      sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE uuid = ?1 AND (%s)", desc->name, desc->shared_where);
+      if ((stmt = _sam_store_prepare (store, sql, NULL)) == NULL)
+        continue;
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          gboolean shared;
+
+          sqlite3_bind_text (stmt, 1, json_object_get_string_member (json_array_get_object_element (rows, i), "uuid"),
+                             -1, SQLITE_TRANSIENT);
+          shared = sqlite3_step (stmt) == SQLITE_ROW;
+          sqlite3_reset (stmt);
+          if (shared)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* ---- The coach's push, and the laptop's catch-up ------------------------ */
+
+JsonObject *
+_sam_live_team_packet (SamStore     *store,
+                       SamWorkshop  *workshop,
+                       const char   *team_uuid,
+                       GError      **error)
+{
+  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET,
+                                                                        team_uuid, error);
+
+  return packet != NULL ? json_object_ref (json_node_get_object (packet->root)) : NULL;
+}
+
+/**
+ * _sam_live_prepare_push:
+ * @store: the laptop's database
+ * @workshop: (nullable): the team's workshop, %NULL before the first packet
+ * @file: the team packet the coach pushed
+ * @since: the change time of the coach's last acknowledgement
+ *
+ * Reads the coach's packet as an imported file and leaves out the team's
+ * rows changed here since @since as older than the laptop's: the coach has
+ * not merged them yet, so the catch-up keeps the laptop's version.
+ *
+ * Returns: (transfer full) (nullable): the packet
+ */
+SamWorkshopFile *
+_sam_live_prepare_push (SamStore     *store,
+                        SamWorkshop  *workshop,
+                        JsonObject   *file,
+                        gint64        since,
+                        GError      **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), file);
+  g_autoptr(SamWorkshopFile) packet = _sam_workshop_file_new_from_root (node, "live", error);
+  JsonObject *tables;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gint64 team_id;
+
+  if (packet == NULL)
+    return NULL;
+  if (packet->kind != SAM_FILE_KIND_TEAM_PACKET || packet->shared || packet->team_uuid == NULL)
+    return refuse (error, _("the coach sent something else than a team packet")), NULL;
+  if (workshop == NULL || (tables = tables_of (packet->root)) == NULL)
+    return g_steal_pointer (&packet);
+
+  team_id = team_local_id (store, workshop, packet->team_uuid);
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      const SamExportTable *desc = find_table (name);
+      g_autoptr(SamFileTable) table = desc ? _sam_file_table_load (store, desc) : NULL;
+      JsonArray *rows = json_node_get_array (member);
+
+      if (table == NULL || !table->has_modified || !has_team_columns (desc))
+        continue;
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          gboolean own = FALSE;
+          gint64 ours = 0;
+
+          /* Kept in the file (other rows may refer to it), but older than
+           * the laptop's: the catch-up keeps the laptop's version. */
+          if (lookup_local (store, desc, json_object_get_string_member (row, "uuid"),
+                            sam_workshop_get_id (workshop), team_id, &own, &ours, TRUE) &&
+              own && ours >= since)
+            json_object_set_int_member (row, "modified", 0);
+        }
+    }
+
+  return g_steal_pointer (&packet);
+}
