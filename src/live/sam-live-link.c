@@ -1033,3 +1033,11 @@ sam_live_link_get_workshop (SamLiveLink *self)
   g_return_val_if_fail (SAM_IS_LIVE_LINK (self), NULL);
   return self->workshop;
 }
+
+gboolean
+_sam_live_link_is_idle (SamLiveLink *self)
+{
+  /* A commit whose callback has not run yet is an edit not sent yet. */
+  return self->state == SAM_LIVE_STATE_CONNECTED && !self->dirty && !self->in_flight &&
+         _sam_live_get_n_commits (self->store) == self->seen_commits;
+}

@@ -67,6 +67,9 @@ JsonObject *_sam_live_team_packet     (SamStore     *store,
                                        const char   *team_uuid,
                                        GError      **error);
 
+/* sam-live-link.c: joined, connected, and every edit acknowledged */
+gboolean  _sam_live_link_is_idle     (SamLiveLink *self);
+
 /* sam-live-laptop.c / sam-live-team.c */
 SamLiveLaptop *_sam_live_laptop_new        (const char  *uuid,
                                             const char  *team_uuid,

@@ -74,6 +74,8 @@ struct _SamLiveRoom
   guint        watch;
   guint64      seen_commits;
   guint64      own_commits;
+  GQueue      *pending;       /* edits to merge: Peer, SamLiveMessage, ... */
+  guint        merge_source;
   GHashTable  *dirty;         /* team uuids to push to */
   gboolean     dirty_all;
   guint        push_source;
@@ -532,47 +534,118 @@ static void
 mark_dirty (SamLiveRoom *self,
             const char  *team_uuid);
 
-static void
-handle_edits (Peer           *peer,
-              SamLiveMessage *message)
+/* Merges one laptop's edits inside the batch's transaction (a savepoint of
+ * its own: a bad contribution undoes only itself).  Returns the cards it
+ * carried, or -1 when the laptop broke the rules. */
+static int
+merge_edits (Peer           *peer,
+             SamLiveMessage *message)
 {
   SamLiveRoom *self = peer->room;
   g_autoptr(GError) error = NULL;
   g_autoptr(SamWorkshopFile) file = NULL;
   g_auto(GStrv) touched = NULL;
-  JsonObject *ack;
-  guint64 before;
-  guint n_rows = 0;
   JsonObject *tables;
 
   file = _sam_live_check_edits (self->store, self->workshop, peer->team_uuid,
                                 sam_live_message_get_object (message, "file"), &touched, &error);
-  before = _sam_live_get_n_commits (self->store);
   if (file == NULL || !sam_workshop_file_merge (file, self->store, &error))
     {
       g_message ("Live room: edits of a laptop refused: %s", error->message);
       close_peer (peer, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "edits");
-      return;
+      return -1;
     }
-  self->own_commits += _sam_live_get_n_commits (self->store) - before;
-
-  tables = json_object_get_object_member (json_node_get_object (file->root), "tables");
-  if (tables != NULL && json_object_has_member (tables, "card"))
-    n_rows = json_array_get_length (json_object_get_array_member (tables, "card"));
 
   for (guint i = 0; touched != NULL && touched[i] != NULL; i++)
     mark_dirty (self, touched[i]);
   if (_sam_live_edits_shared (self->store, file))
     mark_dirty (self, NULL);
 
-  ack = sam_live_message_new (SAM_LIVE_MESSAGE_ACK);
-  json_object_set_int_member (ack, "mark", sam_live_message_get_int (message, "mark"));
-  json_object_set_int_member (ack, "rows", n_rows);
-  send_message (peer, ack);
+  tables = json_object_get_object_member (json_node_get_object (file->root), "tables");
+  if (tables != NULL && json_object_has_member (tables, "card"))
+    return json_array_get_length (json_object_get_array_member (tables, "card"));
+  return 0;
+}
 
-  if (peer->laptop != NULL)
-    _sam_live_laptop_seen (peer->laptop, n_rows);
-  g_signal_emit (self, signals[WORKSHOP_CHANGED], 0);
+typedef struct
+{
+  Peer           *peer;
+  SamLiveMessage *message;
+  int             n_rows;
+} Pending;
+
+/* Every laptop's edits that arrived since the last batch are merged in one
+ * transaction, so the disk syncs once for all of them (a sync costs tens
+ * of milliseconds on a busy disk; one per laptop per edit would fall
+ * behind twelve laptops).  Acknowledgements go only after the commit: an
+ * acknowledged edit is on the coach's disk. */
+static gboolean
+merge_pending (gpointer data)
+{
+  SamLiveRoom *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (Pending));
+  gboolean began, committed = FALSE;
+  guint64 before;
+
+  self->merge_source = 0;
+  while (!g_queue_is_empty (self->pending))
+    {
+      Pending item = { 0 };
+
+      item.peer = g_queue_pop_head (self->pending);
+      item.message = g_queue_pop_head (self->pending);
+      g_array_append_val (batch, item);
+    }
+
+  before = _sam_live_get_n_commits (self->store);
+  began = _sam_store_begin (self->store, &error);
+  for (guint i = 0; began && i < batch->len; i++)
+    {
+      Pending *item = &g_array_index (batch, Pending, i);
+
+      item->n_rows = merge_edits (item->peer, item->message);
+    }
+  if (began)
+    committed = _sam_store_commit (self->store, &error);
+  self->own_commits += _sam_live_get_n_commits (self->store) - before;
+  if (!committed)
+    g_warning ("Live room: the laptops’ edits could not be saved: %s", error->message);
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Pending *item = &g_array_index (batch, Pending, i);
+
+      if (committed && item->n_rows >= 0)
+        {
+          JsonObject *ack = sam_live_message_new (SAM_LIVE_MESSAGE_ACK);
+
+          json_object_set_int_member (ack, "mark", sam_live_message_get_int (item->message, "mark"));
+          json_object_set_int_member (ack, "rows", item->n_rows);
+          send_message (item->peer, ack);
+          if (item->peer->laptop != NULL)
+            _sam_live_laptop_seen (item->peer->laptop, item->n_rows);
+        }
+      else if (!committed)
+        close_peer (item->peer, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, "store");
+      sam_live_message_free (item->message);
+    }
+
+  if (committed && batch->len > 0)
+    g_signal_emit (self, signals[WORKSHOP_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handle_edits (Peer           *peer,
+              SamLiveMessage *message)
+{
+  SamLiveRoom *self = peer->room;
+
+  g_queue_push_tail (self->pending, peer);
+  g_queue_push_tail (self->pending, message);
+  if (self->merge_source == 0)
+    self->merge_source = g_idle_add (merge_pending, self);
 }
 
 static void
@@ -603,16 +676,42 @@ on_message (SoupWebsocketConnection *connection,
   else if (peer->stage == STAGE_PROVEN && message->type == SAM_LIVE_MESSAGE_CHOOSE)
     handle_choose (peer, message);
   else if (peer->stage == STAGE_JOINED && message->type == SAM_LIVE_MESSAGE_EDITS)
-    handle_edits (peer, message);
+    handle_edits (peer, g_steal_pointer (&message));
   else
     close_peer (peer, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "unexpected message");
+}
+
+/* Drops what the peer sent that is not merged yet: without an
+ * acknowledgement the laptop sends it again. */
+static void
+forget_pending (SamLiveRoom *self,
+                Peer        *peer)
+{
+  GList *link = self->pending->head;
+
+  while (link != NULL)
+    {
+      GList *message = link->next;
+      GList *next = message->next;
+
+      if (link->data == peer)
+        {
+          sam_live_message_free (message->data);
+          g_queue_delete_link (self->pending, message);
+          g_queue_delete_link (self->pending, link);
+        }
+      link = next;
+    }
 }
 
 static void
 on_closed (SoupWebsocketConnection *connection,
            Peer                    *peer)
 {
-  g_ptr_array_remove (peer->room->peers, peer);
+  SamLiveRoom *self = peer->room;
+
+  forget_pending (self, peer);
+  g_ptr_array_remove (self->peers, peer);
 }
 
 static void
@@ -746,6 +845,7 @@ sam_live_room_finalize (GObject *object)
   g_ptr_array_unref (self->peers);
   g_hash_table_unref (self->tries);
   g_hash_table_unref (self->dirty);
+  g_queue_free (self->pending);
 
   G_OBJECT_CLASS (sam_live_room_parent_class)->finalize (object);
 }
@@ -775,6 +875,7 @@ sam_live_room_init (SamLiveRoom *self)
   self->laptops = g_list_store_new (SAM_TYPE_LIVE_LAPTOP);
   self->tries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_queue_new ();
 }
 
 /**
@@ -862,6 +963,7 @@ sam_live_room_close (SamLiveRoom *self)
     return;
 
   g_clear_handle_id (&self->push_source, g_source_remove);
+  g_clear_handle_id (&self->merge_source, g_source_remove);
   if (self->watch != 0)
     _sam_live_unwatch_commits (self->store, self->watch);
   self->watch = 0;
@@ -870,6 +972,7 @@ sam_live_room_close (SamLiveRoom *self)
     {
       Peer *peer = g_ptr_array_index (self->peers, i);
 
+      forget_pending (self, peer);
       g_signal_handlers_disconnect_by_data (peer->connection, peer);
       if (soup_websocket_connection_get_state (peer->connection) == SOUP_WEBSOCKET_STATE_OPEN)
         soup_websocket_connection_close (peer->connection, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);

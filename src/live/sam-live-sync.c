@@ -258,6 +258,8 @@ _sam_live_build_edits (SamStore     *store,
         }
     }
 
+  /* The file names its team: that row travels even when nothing else does. */
+  keep_row (by_uuid, kept, team);
   for (guint i = 0; i < changed->len; i++)
     keep_row (by_uuid, kept, g_ptr_array_index (changed, i));
 
@@ -292,6 +294,17 @@ refuse (GError     **error,
 {
   g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
                _("A laptop sent edits that cannot be merged: %s"), problem);
+  return FALSE;
+}
+
+static gboolean
+refuse_row (GError     **error,
+            const char  *problem,
+            const char  *table,
+            guint        index)
+{
+  g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
+               _("A laptop sent edits that cannot be merged: %s ($.tables.%s[%u])"), problem, table, index);
   return FALSE;
 }
 
@@ -368,11 +381,12 @@ team_local_id (SamStore    *store,
  * @touched_teams: (out) (optional): the other teams its rows name
  *
  * Reads @file as an imported file (format, fields, references), then
- * checks that it is @team_uuid's contribution to @workshop and that every
- * row is the team's own: a row of a table with team columns must name the
- * team, here and in the coach's database; a row of another table (a step,
- * a team) must already be here, and only serves as a reference (the
- * coach's version stays).  A row changed on both sides goes to the newer
+ * checks that it is @team_uuid's contribution to @workshop and that it
+ * changes only the team's own rows: a row that names the team in a team
+ * column, here and in the coach's database, may be added or changed; any
+ * other row (a step, a team, another team's idea the team's dots are on)
+ * must already be here and only serves as a reference: the coach's
+ * version stays.  A row changed on both sides goes to the newer
  * change, a tie to the laptop.
  *
  * Returns: (transfer full) (nullable): the file, ready for
@@ -431,17 +445,18 @@ _sam_live_check_edits (SamStore     *store,
           exists = lookup_local (store, desc, uuid, sam_workshop_get_id (workshop), team_id,
                                  &own, &ours, table->has_modified);
 
-          if (!has_team_columns (desc))
+          /* Another team's row, or a step or a team: it may only come as
+           * what the team's rows refer to (another team's idea its dots
+           * are on), must be here already, and stays as it is here. */
+          if (!has_team_columns (desc) || !names_team (desc, row, team_uuid) || (exists && !own))
             {
-              /* A reference only: it must be here, and stays as it is. */
               if (!exists || ours < 0)
-                return refuse (error, _("they add something only the coach can add")), NULL;
+                return refuse_row (error, has_team_columns (desc) ? _("they change another team’s work")
+                                                                  : _("they add something only the coach can add"),
+                                   name, i), NULL;
               json_object_remove_member (row, "modified");
               continue;
             }
-
-          if (!names_team (desc, row, team_uuid) || (exists && !own))
-            return refuse (error, _("they change another team’s work")), NULL;
 
           for (guint c = 0; desc->team_columns[c] != NULL; c++)
             {

@@ -1,0 +1,931 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <libsoup/soup.h>
+
+#include "sam-live-message.h"
+#include "sam-live-private.h"
+#include "sam-store-private.h"
+
+/* The live room end to end: a coach and laptops as separate
+ * `sam-live-peer` processes with their own data folders, on loopback; the
+ * whole test runs in a private network namespace (`unshare -rn`) when the
+ * system allows one.  Plus the pairing helpers and the message parser. */
+
+static const char *peer_path;
+static char *tmp_root;
+
+/* ---- Peers ------------------------------------------------------------- */
+
+typedef struct
+{
+  GPid       pid;
+  int        in;
+  int        out;
+  GString   *buffer;
+  GPtrArray *lines;
+  gboolean   exited;
+  int        status;
+} Peer;
+
+static Peer *
+peer_start (const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Peer *peer = g_new0 (Peer, 1);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) peer_path);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &peer->pid, &peer->in, &peer->out, NULL, &error);
+  g_assert_no_error (error);
+  peer->buffer = g_string_new (NULL);
+  peer->lines = g_ptr_array_new_with_free_func (g_free);
+  return peer;
+}
+
+/* Reads what the peer printed, for at most @timeout_ms; FALSE at its end. */
+static gboolean
+peer_read (Peer *peer,
+           int   timeout_ms)
+{
+  struct pollfd fd = { peer->out, POLLIN, 0 };
+  char chunk[4096];
+  ssize_t n;
+  char *nl;
+
+  if (poll (&fd, 1, timeout_ms) <= 0)
+    return TRUE;
+  n = read (peer->out, chunk, sizeof chunk);
+  if (n <= 0)
+    return FALSE;
+
+  g_string_append_len (peer->buffer, chunk, n);
+  while ((nl = strchr (peer->buffer->str, '\n')) != NULL)
+    {
+      g_ptr_array_add (peer->lines, g_strndup (peer->buffer->str, nl - peer->buffer->str));
+      g_string_erase (peer->buffer, 0, nl - peer->buffer->str + 1);
+    }
+  return TRUE;
+}
+
+/* The first line from @from on that starts with @prefix, waiting up to
+ * @seconds; its index in *from is moved past it. */
+static const char *
+peer_wait (Peer       *peer,
+           const char *prefix,
+           guint      *from,
+           double      seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  guint start = from ? *from : 0;
+
+  for (;;)
+    {
+      for (guint i = start; i < peer->lines->len; i++)
+        if (g_str_has_prefix (g_ptr_array_index (peer->lines, i), prefix))
+          {
+            if (from != NULL)
+              *from = i + 1;
+            return g_ptr_array_index (peer->lines, i);
+          }
+      start = peer->lines->len;
+      if (g_get_monotonic_time () > end || !peer_read (peer, 100))
+        break;
+    }
+
+  for (guint i = 0; i < peer->lines->len; i++)
+    g_test_message ("peer %d said: %s", peer->pid, (char *) g_ptr_array_index (peer->lines, i));
+  g_test_message ("no line “%s” from peer %d", prefix, peer->pid);
+  return NULL;
+}
+
+static void
+peer_say (Peer       *peer,
+          const char *line)
+{
+  g_assert_cmpint (write (peer->in, line, strlen (line)), ==, (ssize_t) strlen (line));
+  g_assert_cmpint (write (peer->in, "\n", 1), ==, 1);
+}
+
+/* Waits for the peer's end; its exit status, or -signal. */
+static int
+peer_join (Peer   *peer,
+           double  seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!peer->exited)
+    {
+      int status;
+      pid_t done = waitpid (peer->pid, &status, WNOHANG);
+
+      if (done == peer->pid)
+        {
+          peer->exited = TRUE;
+          peer->status = WIFEXITED (status) ? WEXITSTATUS (status) : -WTERMSIG (status);
+          break;
+        }
+      if (g_get_monotonic_time () > end)
+        {
+          kill (peer->pid, SIGKILL);
+          g_test_message ("peer %d did not end in time", peer->pid);
+        }
+      peer_read (peer, 20);
+    }
+  while (peer_read (peer, 0) && peer->buffer->len > 0)
+    ;
+  return peer->status;
+}
+
+static void
+peer_free (Peer *peer)
+{
+  if (!peer->exited)
+    {
+      kill (peer->pid, SIGKILL);
+      peer_join (peer, 5);
+    }
+  close (peer->in);
+  close (peer->out);
+  g_spawn_close_pid (peer->pid);
+  g_string_free (peer->buffer, TRUE);
+  g_ptr_array_unref (peer->lines);
+  g_free (peer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Peer, peer_free)
+
+static char *
+data_dir (const char *name)
+{
+  return g_build_filename (tmp_root, name, NULL);
+}
+
+static char *
+field (const char *line,
+       const char *key)
+{
+  g_autofree char *needle = g_strconcat (key, "=", NULL);
+  const char *start = line ? strstr (line, needle) : NULL;
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen (needle);
+  end = strchr (start, ' ');
+  return end ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+typedef struct
+{
+  Peer *peer;
+  char *port;
+  char *code;
+  char *uri;
+  char *fingerprint;
+} Coach;
+
+static void
+coach_start (Coach      *coach,
+             const char *dir,
+             const char *port)
+{
+  const char *line;
+
+  coach->peer = peer_start ("coach", "--data", dir, "--sample", "--port", port ? port : "0", NULL);
+  line = peer_wait (coach->peer, "ROOM ", NULL, 30);
+  g_assert_nonnull (line);
+  g_free (coach->port);
+  g_free (coach->code);
+  g_free (coach->uri);
+  g_free (coach->fingerprint);
+  coach->port = field (line, "port");
+  coach->code = field (line, "code");
+  coach->uri = field (line, "uri");
+  coach->fingerprint = field (line, "fingerprint");
+}
+
+static void
+coach_clear (Coach *coach)
+{
+  g_clear_pointer (&coach->peer, peer_free);
+  g_clear_pointer (&coach->port, g_free);
+  g_clear_pointer (&coach->code, g_free);
+  g_clear_pointer (&coach->uri, g_free);
+  g_clear_pointer (&coach->fingerprint, g_free);
+}
+
+/* The coach's cards, text → how many times. */
+static GHashTable *
+coach_dump (Coach *coach)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint from = coach->peer->lines->len;
+
+  peer_say (coach->peer, "dump");
+  for (;;)
+    {
+      const char *line = peer_wait (coach->peer, "", &from, 10);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      const char *text;
+
+      g_assert_nonnull (line);
+      if (g_str_equal (line, "END"))
+        break;
+      g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
+      text = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "text");
+      g_hash_table_insert (texts, g_strdup (text),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (texts, text)) + 1));
+    }
+  return texts;
+}
+
+/* Every card "LABEL edit I", I < @n, is at the coach's exactly once. */
+static void
+assert_once (GHashTable *texts,
+             const char *label,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s edit %u", label, i);
+
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (texts, text)), ==, 1);
+    }
+  {
+    g_autofree char *beyond = g_strdup_printf ("%s edit %u", label, n);
+
+    g_assert_false (g_hash_table_contains (texts, beyond));
+  }
+}
+
+static Peer *
+laptop_start (Coach      *coach,
+              const char *dir,
+              const char *team,
+              const char *label,
+              const char *edits,
+              const char *rate)
+{
+  return peer_start ("laptop", "--data", dir, "--uri", coach->uri, "--team", team, "--label", label,
+                     "--edits", edits, "--rate", rate, "--exit-when-synced", NULL);
+}
+
+/* ---- Pairing and messages (no network) --------------------------------- */
+
+static void
+test_pairing (void)
+{
+  g_autofree char *code = _sam_live_random_code ();
+  g_autofree char *shown = sam_live_format_code ("K7QM3XPA");
+  g_autofree char *typed = sam_live_normalize_code (" k7qm-3xpa ");
+  g_autofree char *fp = g_strnfill (64, 'a');
+  g_autofree char *short_fp = sam_live_short_fingerprint ("4f2a91c077de0000");
+  g_autofree char *uri = g_strdup_printf ("samenspel-live://10.0.0.5:4711/?code=K7QM3XPA&fp=%s", fp);
+  g_autofree char *host = NULL, *got_code = NULL, *got_fp = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  guint16 port = 0;
+
+  g_assert_cmpuint (strlen (code), ==, SAM_LIVE_CODE_LENGTH);
+  for (const char *p = code; *p; p++)
+    g_assert_nonnull (strchr (SAM_LIVE_ALPHABET, *p));
+  g_assert_cmpstr (shown, ==, "K7QM 3XPA");
+  g_assert_cmpstr (typed, ==, "K7QM3XPA");
+  g_assert_null (sam_live_normalize_code ("K7QM 3XP"));
+  g_assert_null (sam_live_normalize_code ("K7QM 3XPO"));      /* O is never in a code */
+  g_assert_null (sam_live_normalize_code ("K7QM 3XPA2"));
+  g_assert_cmpstr (short_fp, ==, "4F2A-91C0-77DE");
+
+  g_assert_true (sam_live_parse_join_uri (uri, &host, &port, &got_code, &got_fp, NULL));
+  g_assert_cmpstr (host, ==, "10.0.0.5");
+  g_assert_cmpuint (port, ==, 4711);
+  g_assert_cmpstr (got_code, ==, "K7QM3XPA");
+  g_assert_cmpstr (got_fp, ==, fp);
+  g_assert_false (sam_live_parse_join_uri ("https://10.0.0.5:4711/?code=K7QM3XPA", NULL, NULL, NULL, NULL, NULL));
+  g_assert_false (sam_live_parse_join_uri ("samenspel-live://10.0.0.5:4711/?code=K7QM3XPA&fp=12",
+                                           NULL, NULL, NULL, NULL, NULL));
+
+  /* A proof binds the role: the coach's answer is not the laptop's. */
+  a = _sam_live_proof ("K7QM3XPA", "laptop", fp, "01", "02");
+  b = _sam_live_proof ("K7QM3XPA", "coach", fp, "01", "02");
+  g_assert_false (_sam_live_equal (a, b));
+  g_assert_cmpuint (strlen (a), ==, 64);
+}
+
+static void
+test_message (void)
+{
+  static const char *const bad[] = {
+    "",
+    "not json",
+    "[1]",
+    "{\"samenspel-live\": 1}",
+    "{\"samenspel-live\": 2, \"type\": \"ack\", \"mark\": 1, \"rows\": 0}",
+    "{\"samenspel-live\": 1, \"type\": \"shout\"}",
+    "{\"samenspel-live\": 1, \"type\": \"ack\", \"mark\": -1, \"rows\": 0}",
+    "{\"samenspel-live\": 1, \"type\": \"ack\", \"mark\": 1, \"rows\": 0, \"extra\": true}",
+    "{\"samenspel-live\": 1, \"type\": \"ack\", \"mark\": 1, \"mark\": 2, \"rows\": 0}",
+    "{\"samenspel-live\": 1, \"type\": \"resume\", \"token\": \"XYZ\", \"name\": \"\"}",
+    "{\"samenspel-live\": 1, \"type\": \"refused\", \"reason\": \"because\"}",
+    "{\"samenspel-live\": 1, \"type\": \"welcome\", \"proof\": \"00\", \"teams\": []}",
+    "{\"samenspel-live\": 1, \"type\": \"packet\", \"file\": []}",
+  };
+  const char *good = "{\"samenspel-live\": 1, \"type\": \"ack\", \"mark\": 1733000000, \"rows\": 3}";
+  g_autoptr(SamLiveMessage) message = NULL;
+  g_autofree char *huge = NULL;
+
+  message = sam_live_message_parse (good, strlen (good), 1024, NULL);
+  g_assert_nonnull (message);
+  g_assert_cmpint (message->type, ==, SAM_LIVE_MESSAGE_ACK);
+  g_assert_cmpint (sam_live_message_get_int (message, "mark"), ==, 1733000000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      SamLiveMessage *parsed = sam_live_message_parse (bad[i], strlen (bad[i]), 1024, &error);
+
+      if (parsed != NULL)
+        g_error ("accepted: %s", bad[i]);
+      g_assert_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL);
+    }
+
+  /* The size cap comes before anything else. */
+  huge = g_strdup_printf ("{\"samenspel-live\": 1, \"type\": \"ack\", \"mark\": 1, \"rows\": 0%*s}", 2000, "");
+  g_assert_null (sam_live_message_parse (huge, strlen (huge), 1024, NULL));
+}
+
+/* ---- The room ---------------------------------------------------------- */
+
+static void
+test_join (void)
+{
+  g_autofree char *dir = data_dir ("join-coach");
+  g_autofree char *ldir = data_dir ("join-laptop");
+  Coach coach = { 0 };
+  g_autoptr(Peer) laptop = NULL;
+
+  coach_start (&coach, dir, NULL);
+
+  /* The right code (from the QR code's address). */
+  laptop = laptop_start (&coach, ldir, "Sales", "Sales", "3", "20");
+  g_assert_nonnull (peer_wait (laptop, "JOINED ", NULL, 30));
+  g_assert_nonnull (peer_wait (laptop, "SYNCED n=3", NULL, 30));
+  g_assert_cmpint (peer_join (laptop, 10), ==, 0);
+
+  /* Wrong codes, typed: refused; the fifth makes this address wait, and
+   * then even the right code waits. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *wdir = g_strdup_printf ("%s-wrong-%u", ldir, i);
+      g_autoptr(Peer) wrong = peer_start ("laptop", "--data", wdir, "--host", "127.0.0.1", "--port", coach.port,
+                                          "--code", i < 5 ? "2345 6789" : coach.code, "--team", "Sales", NULL);
+      const char *line = peer_wait (wrong, "ERROR ", NULL, 30);
+
+      g_assert_nonnull (line);
+      if (i < 4)
+        g_assert_true (g_str_has_prefix (line, "ERROR code=wrong-code "));
+      else
+        g_assert_true (g_str_has_prefix (line, "ERROR code=wait "));
+      g_assert_cmpint (peer_join (wrong, 10), ==, 2);
+    }
+
+  coach_clear (&coach);
+}
+
+static void
+test_wrong_certificate (void)
+{
+  g_autofree char *dir_a = data_dir ("cert-coach-a");
+  g_autofree char *dir_b = data_dir ("cert-coach-b");
+  g_autofree char *ldir = data_dir ("cert-laptop");
+  Coach a = { 0 }, b = { 0 };
+  g_autofree char *uri_a = NULL;
+  g_autofree char *port = NULL;
+  g_autoptr(Peer) laptop = NULL;
+  const char *line;
+
+  coach_start (&a, dir_a, NULL);
+  uri_a = g_strdup (a.uri);
+  port = g_strdup (a.port);
+  kill (a.peer->pid, SIGTERM);
+  g_assert_cmpint (peer_join (a.peer, 10), ==, 0);
+
+  /* Another computer (another certificate) on the same address and port. */
+  coach_start (&b, dir_b, port);
+  g_assert_cmpstr (b.fingerprint, !=, a.fingerprint);
+  laptop = peer_start ("laptop", "--data", ldir, "--uri", uri_a, "--team", "Sales", NULL);
+  line = peer_wait (laptop, "ERROR ", NULL, 30);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "ERROR code=certificate "));
+  g_assert_null (strstr (line, "JOINED"));
+
+  coach_clear (&a);
+  coach_clear (&b);
+}
+
+static void
+test_five_laptops (void)
+{
+  static const char *const teams[][2] = {
+    { "Sales", "Sales 1" }, { "Sales", "Sales 2" }, { "Back Office", "Back Office" },
+    { "IT", "IT" }, { "Compliance", "Compliance" },
+  };
+  g_autofree char *dir = data_dir ("five-coach");
+  g_autoptr(GHashTable) texts = NULL;
+  Peer *laptops[G_N_ELEMENTS (teams)];
+  Coach coach = { 0 };
+
+  coach_start (&coach, dir, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+    {
+      g_autofree char *ldir = g_strdup_printf ("%s-laptop-%u", dir, i);
+
+      laptops[i] = laptop_start (&coach, ldir, teams[i][0], teams[i][1], "20", "20");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+    {
+      g_assert_cmpint (peer_join (laptops[i], 60), ==, 0);
+      peer_free (laptops[i]);
+    }
+
+  texts = coach_dump (&coach);
+  for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
+    assert_once (texts, teams[i][1], 20);
+  coach_clear (&coach);
+}
+
+/* The coach stops answering mid-burst (SIGSTOP, as a frozen laptop lid or a
+ * lost network would), then comes back. */
+static void
+test_coach_stopped (void)
+{
+  g_autofree char *dir = data_dir ("stop-coach");
+  g_autofree char *l1 = data_dir ("stop-laptop-1");
+  g_autofree char *l2 = data_dir ("stop-laptop-2");
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(Peer) one = NULL;
+  g_autoptr(Peer) two = NULL;
+  guint from = 0;
+  Coach coach = { 0 };
+
+  coach_start (&coach, dir, NULL);
+  one = laptop_start (&coach, l1, "Sales", "Sales", "40", "20");
+  two = laptop_start (&coach, l2, "IT", "IT", "40", "20");
+  g_assert_nonnull (peer_wait (one, "EDIT 10", &from, 30));
+
+  kill (coach.peer->pid, SIGSTOP);
+  g_usleep (1500 * 1000);
+  kill (coach.peer->pid, SIGCONT);
+
+  g_assert_cmpint (peer_join (one, 60), ==, 0);
+  g_assert_cmpint (peer_join (two, 60), ==, 0);
+  texts = coach_dump (&coach);
+  assert_once (texts, "Sales", 40);
+  assert_once (texts, "IT", 40);
+  coach_clear (&coach);
+}
+
+/* The coach is killed mid-burst; the laptops keep writing, offline, and
+ * resync when it is back with the same room. */
+static void
+test_coach_killed (void)
+{
+  g_autofree char *dir = data_dir ("kill-coach");
+  g_autofree char *l1 = data_dir ("kill-laptop-1");
+  g_autofree char *l2 = data_dir ("kill-laptop-2");
+  g_autofree char *port = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(Peer) one = NULL;
+  g_autoptr(Peer) two = NULL;
+  guint from = 0;
+  Coach coach = { 0 };
+
+  coach_start (&coach, dir, NULL);
+  one = laptop_start (&coach, l1, "Sales", "Sales", "50", "25");
+  two = laptop_start (&coach, l2, "Compliance", "Compliance", "50", "25");
+  g_assert_nonnull (peer_wait (one, "EDIT 10", &from, 30));
+
+  port = g_strdup (coach.port);
+  code = g_strdup (coach.code);
+  kill (coach.peer->pid, SIGKILL);
+  peer_join (coach.peer, 10);
+  g_clear_pointer (&coach.peer, peer_free);
+  g_assert_nonnull (peer_wait (one, "STATE offline", &from, 30));
+  g_assert_nonnull (peer_wait (one, "EDIT 30", &from, 30));
+
+  coach_start (&coach, dir, port);
+  g_assert_cmpstr (coach.code, ==, code);
+  g_assert_cmpint (peer_join (one, 60), ==, 0);
+  g_assert_cmpint (peer_join (two, 60), ==, 0);
+  texts = coach_dump (&coach);
+  assert_once (texts, "Sales", 50);
+  assert_once (texts, "Compliance", 50);
+  coach_clear (&coach);
+}
+
+/* A laptop killed mid-burst loses nothing it committed: restarted, it
+ * resumes and sends the rest. */
+static void
+test_laptop_killed (void)
+{
+  g_autofree char *dir = data_dir ("lkill-coach");
+  g_autofree char *ldir = data_dir ("lkill-laptop");
+  g_autofree char *db = g_build_filename (ldir, "samenspel.db", NULL);
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(Peer) laptop = NULL;
+  g_autoptr(Peer) again = NULL;
+  g_autoptr(SamStore) store = NULL;
+  guint from = 0, written = 0;
+  sqlite3_stmt *stmt;
+  Coach coach = { 0 };
+
+  coach_start (&coach, dir, NULL);
+  laptop = laptop_start (&coach, ldir, "Back Office", "Back Office", "100", "40");
+  g_assert_nonnull (peer_wait (laptop, "EDIT 25", &from, 30));
+  kill (laptop->pid, SIGKILL);
+  peer_join (laptop, 10);
+
+  /* What the laptop committed before it died. */
+  store = sam_store_open (db, NULL);
+  g_assert_nonnull (store);
+  stmt = _sam_store_prepare (store, "SELECT count(*) FROM card WHERE text LIKE 'Back Office edit %'", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  written = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  g_clear_object (&store);
+  g_assert_cmpuint (written, >=, 26);
+
+  again = peer_start ("laptop", "--data", ldir, "--uri", coach.uri, "--team", "Back Office",
+                      "--exit-when-synced", NULL);
+  g_assert_nonnull (peer_wait (again, "RESUMED ", NULL, 30));
+  g_assert_cmpint (peer_join (again, 60), ==, 0);
+
+  texts = coach_dump (&coach);
+  assert_once (texts, "Back Office", written);
+  coach_clear (&coach);
+}
+
+static void
+test_removed (void)
+{
+  g_autofree char *dir = data_dir ("remove-coach");
+  g_autofree char *ldir = data_dir ("remove-laptop");
+  g_autoptr(Peer) laptop = NULL;
+  g_autoptr(Peer) again = NULL;
+  Coach coach = { 0 };
+  guint from = 0;
+
+  coach_start (&coach, dir, NULL);
+  laptop = laptop_start (&coach, ldir, "IT", "IT", "2", "20");
+  g_assert_cmpint (peer_join (laptop, 30), ==, 0);
+
+  peer_say (coach.peer, "remove IT");
+  g_assert_nonnull (peer_wait (coach.peer, "REMOVED n=1", &from, 10));
+
+  /* Its token is refused from now on. */
+  again = peer_start ("laptop", "--data", ldir, "--uri", coach.uri, "--team", "IT", "--exit-when-synced", NULL);
+  g_assert_nonnull (peer_wait (again, "STATE removed", NULL, 30));
+  g_assert_cmpint (peer_join (again, 10), ==, 3);
+  coach_clear (&coach);
+}
+
+/* ---- Bad messages, from a client of our own ----------------------------- */
+
+typedef struct
+{
+  GMainLoop               *loop;
+  SoupWebsocketConnection *connection;
+  GPtrArray               *received;
+  gboolean                 closed;
+} Raw;
+
+static gboolean
+accept_any (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags errors, gpointer data)
+{
+  return TRUE;
+}
+
+static void
+raw_message (SoupWebsocketConnection *connection, gint type, GBytes *data, Raw *raw)
+{
+  g_ptr_array_add (raw->received, g_strndup (g_bytes_get_data (data, NULL), g_bytes_get_size (data)));
+  g_main_loop_quit (raw->loop);
+}
+
+static void
+raw_closed (SoupWebsocketConnection *connection, Raw *raw)
+{
+  raw->closed = TRUE;
+  g_main_loop_quit (raw->loop);
+}
+
+static void
+raw_connected (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Raw *raw = data;
+
+  raw->connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, NULL);
+  g_assert_nonnull (raw->connection);
+  soup_websocket_connection_set_max_incoming_payload_size (raw->connection, SAM_LIVE_MAX_MESSAGE);
+  g_signal_connect (raw->connection, "message", G_CALLBACK (raw_message), raw);
+  g_signal_connect (raw->connection, "closed", G_CALLBACK (raw_closed), raw);
+}
+
+static gboolean
+raw_timeout (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the loop until a message or the close, at most 10 s. */
+static void
+raw_wait (Raw *raw)
+{
+  guint timeout = g_timeout_add_seconds (10, raw_timeout, raw->loop);
+
+  g_main_loop_run (raw->loop);
+  g_source_remove (timeout);
+}
+
+static Raw *
+raw_connect (SoupSession *session,
+             Coach       *coach)
+{
+  g_autofree char *url = g_strdup_printf ("wss://127.0.0.1:%s%s", coach->port, SAM_LIVE_PATH);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  Raw *raw = g_new0 (Raw, 1);
+
+  raw->loop = g_main_loop_new (NULL, FALSE);
+  raw->received = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any), NULL);
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL, raw_connected, raw);
+  while (raw->received->len == 0 && !raw->closed)
+    raw_wait (raw);
+  g_assert_cmpuint (raw->received->len, ==, 1);  /* the hello */
+  return raw;
+}
+
+static void
+raw_free (Raw *raw)
+{
+  g_clear_object (&raw->connection);
+  g_main_loop_unref (raw->loop);
+  g_ptr_array_unref (raw->received);
+  g_free (raw);
+}
+
+static SamLiveMessage *
+raw_last (Raw *raw)
+{
+  const char *text = g_ptr_array_index (raw->received, raw->received->len - 1);
+
+  return sam_live_message_parse (text, strlen (text), SAM_LIVE_MAX_MESSAGE, NULL);
+}
+
+/* Sends @text; the coach must close the connection. */
+static void
+assert_closes (SoupSession *session,
+               Coach       *coach,
+               const char  *text,
+               gsize        length)
+{
+  Raw *raw = raw_connect (session, coach);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+
+  soup_websocket_connection_send_message (raw->connection, SOUP_WEBSOCKET_DATA_TEXT, bytes);
+  while (!raw->closed)
+    raw_wait (raw);
+  g_assert_true (raw->closed);
+  raw_free (raw);
+}
+
+static guint
+count_cards (GHashTable *texts)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += GPOINTER_TO_UINT (value);
+  return n;
+}
+
+static void
+test_bad_messages (void)
+{
+  g_autofree char *dir = data_dir ("bad-coach");
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(SamLiveMessage) welcome = NULL;
+  g_autoptr(SamLiveMessage) packet = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *client_nonce = _sam_live_random_hex (SAM_LIVE_NONCE_BYTES);
+  g_autofree char *proof = NULL;
+  g_autofree char *text = NULL;
+  const char *server_nonce, *other_team = NULL, *own_team = NULL;
+  JsonObject *message, *file, *tables;
+  JsonArray *teams, *cards, *only;
+  JsonObject *card = NULL;
+  Coach coach = { 0 };
+  Raw *raw;
+  static const char *const bad[] = {
+    "this is not JSON",
+    "{\"samenspel-live\": 9, \"type\": \"hello\", \"nonce\": \"00000000000000000000000000000000\"}",
+    "{\"samenspel-live\": 1, \"type\": \"shout\"}",
+    "{\"samenspel-live\": 1, \"type\": \"edits\", \"mark\": 1, \"file\": {}}",
+    "{\"samenspel-live\": 1, \"type\": \"choose\", \"team\": \"x\"}",
+  };
+
+  coach_start (&coach, dir, NULL);
+  before = coach_dump (&coach);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    assert_closes (session, &coach, bad[i], strlen (bad[i]));
+  huge = g_strnfill (SAM_LIVE_MAX_MESSAGE + 10, ' ');
+  memcpy (huge, "{\"a\":1}", 7);
+  assert_closes (session, &coach, huge, SAM_LIVE_MAX_MESSAGE + 10);
+
+  /* A laptop that proved the code, chose Sales, and sends a card of IT's. */
+  raw = raw_connect (session, &coach);
+  server_nonce = sam_live_message_get_string (raw_last (raw), "nonce");
+  proof = _sam_live_proof (coach.code, "laptop", coach.fingerprint, server_nonce, client_nonce);
+  message = sam_live_message_new (SAM_LIVE_MESSAGE_JOIN);
+  json_object_set_string_member (message, "nonce", client_nonce);
+  json_object_set_string_member (message, "proof", proof);
+  json_object_set_string_member (message, "name", "intruder");
+  text = sam_live_message_to_string (message);
+  json_object_unref (message);
+  soup_websocket_connection_send_text (raw->connection, text);
+  raw_wait (raw);
+  welcome = raw_last (raw);
+  g_assert_nonnull (welcome);
+  g_assert_cmpint (welcome->type, ==, SAM_LIVE_MESSAGE_WELCOME);
+  teams = sam_live_message_get_array (welcome, "teams");
+  for (guint i = 0; i < json_array_get_length (teams); i++)
+    {
+      JsonObject *team = json_array_get_object_element (teams, i);
+
+      if (g_str_equal (json_object_get_string_member (team, "name"), "Sales"))
+        own_team = json_object_get_string_member (team, "uuid");
+      else if (g_str_equal (json_object_get_string_member (team, "name"), "IT"))
+        other_team = json_object_get_string_member (team, "uuid");
+    }
+  g_assert_nonnull (own_team);
+  g_assert_nonnull (other_team);
+
+  message = sam_live_message_new (SAM_LIVE_MESSAGE_CHOOSE);
+  json_object_set_string_member (message, "team", own_team);
+  g_free (text);
+  text = sam_live_message_to_string (message);
+  json_object_unref (message);
+  soup_websocket_connection_send_text (raw->connection, text);
+  while (raw->received->len < 4 && !raw->closed)
+    raw_wait (raw);
+  packet = raw_last (raw);
+  g_assert_nonnull (packet);
+  g_assert_cmpint (packet->type, ==, SAM_LIVE_MESSAGE_PACKET);
+
+  /* The packet turned into a contribution carrying one new card, IT's. */
+  file = json_object_ref (sam_live_message_get_object (packet, "file"));
+  json_object_set_string_member (file, "kind", "team-contribution");
+  tables = json_object_get_object_member (file, "tables");
+  cards = json_object_get_array_member (tables, "card");
+  for (guint i = 0; card == NULL && i < json_array_get_length (cards); i++)
+    if (g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (cards, i), "team", ""),
+                   own_team) == 0)
+      card = json_array_get_object_element (cards, i);
+  g_assert_nonnull (card);
+  json_object_set_string_member (card, "uuid", "6d1f7c1e-0000-4000-8000-000000000001");
+  json_object_set_string_member (card, "team", other_team);
+  json_object_set_string_member (card, "text", "Written in IT's name");
+  json_object_remove_member (card, "parent");
+  only = json_array_new ();
+  json_array_add_object_element (only, json_object_ref (card));
+  json_object_set_array_member (tables, "card", only);
+
+  message = sam_live_message_new (SAM_LIVE_MESSAGE_EDITS);
+  json_object_set_int_member (message, "mark", 1);
+  json_object_set_object_member (message, "file", file);
+  g_free (text);
+  text = sam_live_message_to_string (message);
+  json_object_unref (message);
+  soup_websocket_connection_send_text (raw->connection, text);
+  while (!raw->closed)
+    raw_wait (raw);
+  g_assert_true (raw->closed);
+  raw_free (raw);
+
+  /* Nothing changed. */
+  after = coach_dump (&coach);
+  g_assert_cmpuint (count_cards (after), ==, count_cards (before));
+  g_assert_false (g_hash_table_contains (after, "Written in IT's name"));
+  coach_clear (&coach);
+}
+
+static void
+test_namespace (void)
+{
+  if (g_getenv ("SAM_LIVE_NETNS") == NULL)
+    g_test_skip ("No private network namespace here (unshare -rn failed): the tests ran on the host's loopback");
+  else
+    g_assert_cmpstr (g_getenv ("SAM_LIVE_NETNS"), ==, "1");
+}
+
+/* Runs the test again inside a private network namespace when the system
+ * allows one, so the peers' ports meet nobody else's. */
+static void
+enter_namespace (int    argc,
+                 char **argv)
+{
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *ip = g_find_program_in_path ("ip");
+  int status = -1;
+
+  if (g_getenv ("SAM_LIVE_NETNS") != NULL || g_getenv ("SAM_LIVE_NO_NETNS") != NULL ||
+      unshare == NULL || ip == NULL)
+    return;
+
+  {
+    const char *probe[] = { unshare, "-rn", ip, "link", "set", "lo", "up", NULL };
+
+    if (!g_spawn_sync (NULL, (char **) probe, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                       &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+      return;
+  }
+
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    g_autofree char *script = g_strdup_printf ("%s link set lo up && exec \"$0\" \"$@\"", ip);
+
+    g_setenv ("SAM_LIVE_NETNS", "1", TRUE);
+    g_ptr_array_add (args, unshare);
+    g_ptr_array_add (args, "-rn");
+    g_ptr_array_add (args, "/bin/sh");
+    g_ptr_array_add (args, "-c");
+    g_ptr_array_add (args, script);
+    for (int i = 0; i < argc; i++)
+      g_ptr_array_add (args, argv[i]);
+    g_ptr_array_add (args, NULL);
+    execv (unshare, (char **) args->pdata);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  enter_namespace (argc, argv);
+  g_test_init (&argc, &argv, NULL);
+
+  peer_path = g_getenv ("SAM_LIVE_PEER");
+  g_assert_nonnull (peer_path);
+  tmp_root = g_dir_make_tmp ("samenspel-live-XXXXXX", NULL);
+  g_assert_nonnull (tmp_root);
+  signal (SIGPIPE, SIG_IGN);
+
+  g_test_add_func ("/sam/live/pairing", test_pairing);
+  g_test_add_func ("/sam/live/message", test_message);
+  g_test_add_func ("/sam/live/namespace", test_namespace);
+  g_test_add_func ("/sam/live/join", test_join);
+  g_test_add_func ("/sam/live/wrong-certificate", test_wrong_certificate);
+  g_test_add_func ("/sam/live/five-laptops", test_five_laptops);
+  g_test_add_func ("/sam/live/coach-stopped", test_coach_stopped);
+  g_test_add_func ("/sam/live/coach-killed", test_coach_killed);
+  g_test_add_func ("/sam/live/laptop-killed", test_laptop_killed);
+  g_test_add_func ("/sam/live/removed", test_removed);
+  g_test_add_func ("/sam/live/bad-messages", test_bad_messages);
+
+  status = g_test_run ();
+  if (status == 0)
+    {
+      g_autoptr(GFile) root = g_file_new_for_path (tmp_root);
+      const char *rm[] = { "rm", "-rf", tmp_root, NULL };
+
+      g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+  g_free (tmp_root);
+  return status;
+}
