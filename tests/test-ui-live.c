@@ -454,6 +454,73 @@ team_window_connected (gpointer data)
          && sam_live_link_get_state (sam_team_window_get_link (window)) == SAM_LIVE_STATE_CONNECTED;
 }
 
+typedef struct
+{
+  SamStore    *store;
+  SamWorkshop *workshop;
+  const char  *text;
+} CardWait;
+
+static gboolean
+coach_has_card (gpointer data)
+{
+  CardWait *wait = data;
+  GListModel *steps = sam_store_get_steps (wait->store, wait->workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+      GListModel *cards = sam_store_get_cards (wait->store, step);
+
+      for (guint j = 0; j < g_list_model_get_n_items (cards); j++)
+        {
+          g_autoptr(SamCard) card = g_list_model_get_item (cards, j);
+
+          if (g_strcmp0 (sam_card_get_text (card), wait->text) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  SamTeamWindow *window;
+  const char    *uuid;
+} StepWait;
+
+static gboolean
+team_window_on_step (gpointer data)
+{
+  StepWait *wait = data;
+  SamStep *step = sam_team_window_get_step (wait->window);
+
+  return step != NULL && g_strcmp0 (sam_step_get_uuid (step), wait->uuid) == 0;
+}
+
+/* A card the team writes on its laptop, on the changes step. */
+static void
+write_card (SamTeamWindow *window,
+            SamStore      *store,
+            const char    *text)
+{
+  GListModel *steps = sam_store_get_steps (store, sam_team_window_get_workshop (window));
+  SamCardInit init = { "change", sam_team_get_id (sam_team_window_get_team (window)), 0, 0,
+                       NULL, text, NULL, 0, 0 };
+  g_autoptr(SamCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; card == NULL && i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (g_str_equal (sam_step_get_kind (step), "changes"))
+        card = sam_store_add_card (store, step, &init, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+}
+
 static void
 test_join_dialog (void)
 {
@@ -471,6 +538,8 @@ test_join_dialog (void)
   SamTeamWindow *team_window;
   SamJoinDialog *dialog;
   GtkEditable *entry;
+  CardWait card_wait;
+  StepWait step_wait;
 
   room = sam_live_room_new (coach, workshop);
   g_assert_true (sam_live_room_open (room, 0, &error));
@@ -538,6 +607,23 @@ test_join_dialog (void)
   wait_until (team_window_connected, team_window, "the team's window to connect");
   g_assert_cmpstr (sam_team_window_get_live_text (team_window), ==, "Verbonden met de zaal van de coach");
   sam_test_screenshot (GTK_WIDGET (team_window), "live-team-window.png");
+
+  /* A card written on the laptop reaches the coach. */
+  write_card (team_window, sam_application_get_store (app), "Klanten wachten te lang op antwoord");
+  card_wait = (CardWait) { coach, workshop, "Klanten wachten te lang op antwoord" };
+  wait_until (coach_has_card, &card_wait, "the laptop's card at the coach");
+  g_assert_cmpstr (sam_team_window_get_live_text (team_window), ==, "Verbonden met de zaal van de coach");
+
+  /* The coach moves the room on: the laptop follows ("caught-up"). */
+  {
+    g_autoptr(SamStep) next = g_list_model_get_item (sam_store_get_steps (coach, workshop), 3);
+
+    sam_store_set_step_state (coach, next, SAM_STEP_CURRENT, &error);
+    g_assert_no_error (error);
+    sam_live_room_push_now (room);
+    step_wait = (StepWait) { team_window, sam_step_get_uuid (next) };
+    wait_until (team_window_on_step, &step_wait, "the laptop to follow the coach's step");
+  }
 
   /* The coach removes the laptop: the bottom line says so. */
   {
