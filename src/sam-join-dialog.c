@@ -39,6 +39,7 @@ struct _SamJoinDialog
   GtkEditable    *address_entry;
   GtkLabel       *busy_label;
   GtkLabel       *fingerprint_label;
+  GtkWidget      *continue_button;
   GtkEditable    *code_entry;
   GtkLabel       *code_hint;
   GtkLabel       *code_error;
@@ -104,6 +105,7 @@ fail_to_find (SamJoinDialog *self,
   gtk_label_set_text (self->find_error, message);
   gtk_widget_set_visible (GTK_WIDGET (self->find_error), message != NULL);
   show_page (self, "find");
+  gtk_widget_grab_focus (GTK_WIDGET (self->address_entry));
 }
 
 static gboolean
@@ -339,6 +341,7 @@ connected_cb (GObject      *source,
   fingerprint = sam_live_short_fingerprint (sam_live_link_get_fingerprint (self->link));
   gtk_label_set_text (self->fingerprint_label, fingerprint);
   show_page (self, "check");
+  gtk_widget_grab_focus (self->continue_button);
 }
 
 static void
@@ -687,7 +690,8 @@ build_check (SamJoinDialog *self)
                                                "the coach: cancel and tell the coach."), "dim-label"));
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Cancel"), "join.back", NULL));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Same: Continue"), "join.confirm", "suggested-action"));
+  self->continue_button = action_button (_("_Same: Continue"), "join.confirm", "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), self->continue_button);
   gtk_box_append (GTK_BOX (box), buttons);
 }
 
@@ -817,6 +821,8 @@ sam_join_dialog_init (SamJoinDialog *self)
   available_cb (self);
   sam_live_dnssd_browse (self->dnssd);
   show_page (self, "find");
+  /* Typing the address is the way that always works. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->address_entry));
 }
 
 /**
