@@ -19,6 +19,9 @@
 
 #define RETRY_FIRST   1
 #define RETRY_LONGEST 8
+/* Without an acknowledgement after this many seconds the connection is
+ * taken for lost (a cut cable closes no socket) and made again. */
+#define ACK_TIMEOUT   20
 
 typedef enum
 {
@@ -67,6 +70,7 @@ struct _SamLiveLink
 
   guint        retry_source;
   guint        retry_seconds;
+  guint        ack_source;
 };
 
 G_DEFINE_FINAL_TYPE (SamLiveLink, sam_live_link, G_TYPE_OBJECT)
@@ -94,6 +98,19 @@ static guint signals[N_SIGNALS];
 
 static void open_connection (SamLiveLink *self);
 static void send_edits      (SamLiveLink *self);
+static void on_closed       (SoupWebsocketConnection *connection,
+                             SamLiveLink             *self);
+
+static gboolean
+ack_overdue (gpointer data)
+{
+  SamLiveLink *self = data;
+
+  self->ack_source = 0;
+  g_debug ("Live link: no acknowledgement for %d s; connecting again", ACK_TIMEOUT);
+  on_closed (self->connection, self);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 set_state (SamLiveLink  *self,
@@ -222,6 +239,8 @@ send_edits (SamLiveLink *self)
   self->dirty = FALSE;
   self->in_flight = TRUE;
   self->in_flight_mark = mark;
+  g_clear_handle_id (&self->ack_source, g_source_remove);
+  self->ack_source = g_timeout_add_seconds (ACK_TIMEOUT, ack_overdue, self);
   message = sam_live_message_new (SAM_LIVE_MESSAGE_EDITS);
   json_object_set_int_member (message, "mark", mark);
   json_object_set_object_member (message, "file", file);
@@ -351,6 +370,7 @@ handle_refused (SamLiveLink    *self,
       break;
 
     case SAM_LIVE_REFUSED_WAIT:
+      /* Translators: after too many wrong room codes */
       fail_task (self, g_error_new (SAM_LIVE_ERROR, SAM_LIVE_ERROR_WAIT,
                                     ngettext ("Too many wrong codes. Wait %d second, then try again.",
                                               "Too many wrong codes. Wait %d seconds, then try again.",
@@ -479,6 +499,7 @@ handle_ack (SamLiveLink    *self,
     return;
 
   self->in_flight = FALSE;
+  g_clear_handle_id (&self->ack_source, g_source_remove);
   self->last_ack = mark;
   store_ack (self, mark);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
@@ -566,6 +587,7 @@ on_closed (SoupWebsocketConnection *connection,
 {
   drop_connection (self);
   self->in_flight = FALSE;
+  g_clear_handle_id (&self->ack_source, g_source_remove);
   if (self->task != NULL)
     fail_task (self, g_error_new_literal (SAM_LIVE_ERROR, SAM_LIVE_ERROR_UNREACHABLE,
                                           _("The coach’s computer closed the connection")));
@@ -613,6 +635,8 @@ connected_cb (GObject      *source,
         fail_task (self, g_error_new_literal (SAM_LIVE_ERROR, SAM_LIVE_ERROR_CERTIFICATE,
                                               _("This is not the coach’s computer the room code belongs to. Do not join; ask the coach.")));
       else
+        /* Translators: the first %s is an address, the second the system's
+         * reason */
         fail_task (self, g_error_new (SAM_LIVE_ERROR, SAM_LIVE_ERROR_UNREACHABLE,
                                       _("The coach’s computer does not answer at %s (%s)"),
                                       self->host, error->message));
@@ -666,6 +690,7 @@ sam_live_link_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->ack_source, g_source_remove);
   if (self->watch != 0)
     _sam_live_unwatch_commits (self->store, self->watch);
   self->watch = 0;
@@ -1000,6 +1025,7 @@ sam_live_link_leave (SamLiveLink *self)
 
   self->automatic = FALSE;
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->ack_source, g_source_remove);
   drop_connection (self);
   if (self->workshop != NULL &&
       (stmt = _sam_store_prepare (self->store, "DELETE FROM live_link WHERE workshop_id = ?1", NULL)) != NULL)

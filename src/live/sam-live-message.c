@@ -65,6 +65,8 @@ static gboolean
 fail (GError    **error,
       const char *problem)
 {
+  /* Translators: %s names what is wrong with the message: one of the
+   * short phrases below (“too large”) or the name of a field in it */
   g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
                _("The other computer sent a message Samenspel does not understand (%s)"), problem);
   return FALSE;

@@ -292,6 +292,8 @@ static gboolean
 refuse (GError     **error,
         const char  *problem)
 {
+  /* Translators: %s is one of the reasons below, e.g. “they change
+   * another team’s work” */
   g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
                _("A laptop sent edits that cannot be merged: %s"), problem);
   return FALSE;
@@ -303,6 +305,8 @@ refuse_row (GError     **error,
             const char  *table,
             guint        index)
 {
+  /* Translators: the first %s is one of the reasons below, then the place
+   * in the file: a table's name and a row's number */
   g_set_error (error, SAM_LIVE_ERROR, SAM_LIVE_ERROR_PROTOCOL,
                _("A laptop sent edits that cannot be merged: %s ($.tables.%s[%u])"), problem, table, index);
   return FALSE;
