@@ -303,6 +303,9 @@ set_accels (GtkApplication *app)
     /* A window action: accelerators set on the application cannot reach
      * the workshop view's own actions. */
     { "win.add-team", { "<Control>t", NULL } },
+    /* The live room (sam-window-room.c) */
+    { "win.open-room", { "<Control><Shift>r", NULL } },
+    { "win.join-room", { "<Control>j", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

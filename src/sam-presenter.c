@@ -35,6 +35,11 @@ struct _SamPresenter
   GSimpleAction *blank_action;
   GSimpleAction *join_action;
 
+  /* The live room while it is open (sam_presenter_set_room()) */
+  char *room_code;
+  char *room_uri;
+  char *room_fingerprint;
+
   int monitor_index;
   guint inhibit_cookie;
   gboolean inhibited;
@@ -365,6 +370,41 @@ projector_close_request_cb (SamPresenter *self)
   return TRUE;
 }
 
+static void
+show_room (SamPresenter *self)
+{
+  if (get_view (self) != NULL)
+    sam_join_card_set_room (sam_projector_view_get_join_card (get_view (self)),
+                            self->room_code, self->room_uri, self->room_fingerprint);
+}
+
+/**
+ * sam_presenter_set_room:
+ * @self: a #SamPresenter
+ * @code: (nullable): the open room's code as shown, %NULL when it closed
+ * @uri: (nullable): its join link
+ * @short_fingerprint: (nullable): its certificate's short fingerprint
+ *
+ * The projector's join screen (`win.projector-join`) shows the open room,
+ * now and whenever presenting starts.
+ */
+void
+sam_presenter_set_room (SamPresenter *self,
+                        const char   *code,
+                        const char   *uri,
+                        const char   *short_fingerprint)
+{
+  g_return_if_fail (SAM_IS_PRESENTER (self));
+
+  g_free (self->room_code);
+  self->room_code = g_strdup (code);
+  g_free (self->room_uri);
+  self->room_uri = g_strdup (uri);
+  g_free (self->room_fingerprint);
+  self->room_fingerprint = g_strdup (short_fingerprint);
+  show_room (self);
+}
+
 /**
  * sam_presenter_start:
  * @self: a #SamPresenter
@@ -392,6 +432,7 @@ sam_presenter_start (SamPresenter *self)
   g_signal_connect_object (self->window, "close-request", G_CALLBACK (projector_close_request_cb),
                            self, G_CONNECT_SWAPPED);
   sam_projector_view_set_store (get_view (self), sam_window_get_store (console), self->workshop);
+  show_room (self);
 
   workshop_view = sam_window_get_workshop_view (console);
   self->step_view = sam_workshop_view_get_step_view (SAM_WORKSHOP_VIEW (workshop_view));
@@ -676,6 +717,9 @@ sam_presenter_dispose (GObject *object)
   g_clear_object (&self->present_action);
   g_clear_object (&self->blank_action);
   g_clear_object (&self->join_action);
+  g_clear_pointer (&self->room_code, g_free);
+  g_clear_pointer (&self->room_uri, g_free);
+  g_clear_pointer (&self->room_fingerprint, g_free);
 
   G_OBJECT_CLASS (sam_presenter_parent_class)->dispose (object);
 }

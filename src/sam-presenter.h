@@ -21,5 +21,9 @@ gboolean            sam_presenter_get_inhibited     (SamPresenter *self);
 void                sam_presenter_start             (SamPresenter *self);
 void                sam_presenter_stop              (SamPresenter *self);
 void                sam_presenter_workshop_changed  (SamPresenter *self);
+void                sam_presenter_set_room          (SamPresenter *self,
+                                                     const char   *code,
+                                                     const char   *uri,
+                                                     const char   *short_fingerprint);
 
 G_END_DECLS

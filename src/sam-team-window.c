@@ -7,6 +7,7 @@
 #include "sam-compat.h"
 #include "sam-exercise.h"
 #include "sam-layout-probe.h"
+#include "sam-live-link.h"
 #include "sam-perspective-page.h"
 #include "sam-rotation.h"
 #include "sam-step-settings.h"
@@ -54,6 +55,9 @@ struct _SamTeamWindow
   char *swatch_class;
   guint wrong_pins;
   gint64 wait_until;     /* monotonic µs before which no PIN is tried */
+
+  SamLiveLink *link;     /* joined through the coach's live room, else NULL */
+  GtkLabel *live_label;  /* the link's state, under the saved line */
 };
 
 G_DEFINE_FINAL_TYPE (SamTeamWindow, sam_team_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -597,6 +601,99 @@ save_work_to_action (GSimpleAction *action,
   save_work_to (SAM_TEAM_WINDOW (user_data), file);
 }
 
+/* After the store caught up with the coach (a newer packet file, or the
+ * live room's push): rebuild from the store on the step the room is on.
+ * The live room pushes often (a timer, a card of another team's): it says
+ * so only when the step changed. */
+static void
+follow_coach (SamTeamWindow *self,
+              gboolean       always_say)
+{
+  guint index = starting_step (self->steps);
+  gboolean moved = (int) index != step_index (self);
+
+  show_step (self, index);
+  if (moved || always_say)
+    sam_team_window_show_toast (self, _("Up to date with the coach: here is the step the room is on"));
+}
+
+/* The bottom line says how the laptop stands with the coach's room. */
+static void
+update_live (SamTeamWindow *self)
+{
+  const char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->live_label), self->link != NULL);
+  if (self->link == NULL)
+    return;
+  switch (sam_live_link_get_state (self->link))
+    {
+    case SAM_LIVE_STATE_CONNECTING:
+      text = _("Reaching the coach’s room…");
+      break;
+    case SAM_LIVE_STATE_CONNECTED:
+      text = _("Connected to the coach’s room");
+      break;
+    case SAM_LIVE_STATE_OFFLINE:
+      text = _("Offline: your work is saved here and goes to the coach when the connection is back");
+      break;
+    case SAM_LIVE_STATE_REMOVED:
+      text = _("The coach removed this laptop from the room");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_label (self->live_label, text);
+}
+
+static void
+live_caught_up_cb (SamTeamWindow *self)
+{
+  follow_coach (self, FALSE);
+}
+
+static void
+set_link (SamTeamWindow *self,
+          SamLiveLink   *link)
+{
+  if (self->link != NULL)
+    g_signal_handlers_disconnect_by_data (self->link, self);
+  g_set_object (&self->link, link);
+  if (link != NULL)
+    {
+      g_signal_connect_object (link, "notify::state", G_CALLBACK (update_live), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (link, "caught-up", G_CALLBACK (live_caught_up_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_live (self);
+}
+
+/**
+ * sam_team_window_get_link:
+ * @self: a #SamTeamWindow
+ *
+ * Returns: (transfer none) (nullable): the link to the coach's live room,
+ *   %NULL when the workshop came as a file
+ */
+SamLiveLink *
+sam_team_window_get_link (SamTeamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_TEAM_WINDOW (self), NULL);
+  return self->link;
+}
+
+/**
+ * sam_team_window_get_live_text:
+ * @self: a #SamTeamWindow
+ *
+ * Returns: what the bottom line says about the live room ("" without one)
+ */
+const char *
+sam_team_window_get_live_text (SamTeamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_TEAM_WINDOW (self), NULL);
+  return self->link != NULL ? gtk_label_get_label (self->live_label) : "";
+}
+
 /**
  * sam_team_window_catch_up:
  * @self: a #SamTeamWindow
@@ -634,8 +731,7 @@ sam_team_window_catch_up (SamTeamWindow   *self,
       return FALSE;
     }
 
-  show_step (self, starting_step (self->steps));
-  sam_team_window_show_toast (self, _("Up to date with the coach: here is the step the room is on"));
+  follow_coach (self, TRUE);
   return TRUE;
 }
 
@@ -725,6 +821,11 @@ leave_team_mode (SamTeamWindow *self)
       sam_team_window_show_toast (self, error->message);
       return;
     }
+  /* Leaving team mode forgets the live room: the laptop is the coach's
+   * again, and sends nothing more. */
+  if (self->link != NULL)
+    sam_live_link_leave (self->link);
+  set_link (self, NULL);
 
   window = sam_window_new (SAM_APPLICATION (app));
   sam_window_open_workshop (window, self->workshop);
@@ -907,6 +1008,23 @@ setup (SamTeamWindow *self)
   gtk_widget_set_visible (self->next_team_button, self->shared);
   show_team (self);
   show_step (self, starting_step (self->steps));
+
+  self->live_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->live_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->live_label), "team-mode-saved");
+  gtk_widget_insert_after (GTK_WIDGET (self->live_label),
+                           gtk_widget_get_parent (GTK_WIDGET (self->saved_label)),
+                           GTK_WIDGET (self->saved_label));
+}
+
+/* Joined through the live room (and not just now, with its link in hand):
+ * the stored link reconnects by itself, also after a restart. */
+static void
+resume_link (SamTeamWindow *self)
+{
+  g_autoptr(SamLiveLink) link = sam_live_link_resume (self->store, self->workshop);
+
+  set_link (self, link);
 }
 
 static void
@@ -914,6 +1032,9 @@ sam_team_window_dispose (GObject *object)
 {
   SamTeamWindow *self = SAM_TEAM_WINDOW (object);
 
+  if (self->link != NULL)
+    g_signal_handlers_disconnect_by_data (self->link, self);
+  g_clear_object (&self->link);
   if (self->cards != NULL)
     g_signal_handlers_disconnect_by_func (self->cards, cards_changed_cb, self);
   g_clear_object (&self->cards);
@@ -1030,6 +1151,7 @@ sam_team_window_new (SamApplication *application,
 
   self = g_object_new (SAM_TYPE_TEAM_WINDOW, "application", application, "workshop", workshop, NULL);
   setup (self);
+  resume_link (self);
   return self;
 }
 
@@ -1050,10 +1172,33 @@ sam_team_mode_start (SamApplication *application,
                      SamWorkshop    *workshop,
                      GtkWindow      *replaced)
 {
+  return sam_team_mode_start_live (application, workshop, replaced, NULL);
+}
+
+/**
+ * sam_team_mode_start_live:
+ * @application: the application
+ * @workshop: a workshop that came to this laptop through the live room
+ * @replaced: (nullable): the coach's window, closed once team mode shows
+ * @link: (nullable): the link that brought it, kept connected; %NULL
+ *   resumes the stored one
+ *
+ * As sam_team_mode_start(), with the live room's link handed over (no
+ * second connection to the coach).
+ *
+ * Returns: (transfer none) (nullable): the window
+ */
+SamTeamWindow *
+sam_team_mode_start_live (SamApplication *application,
+                          SamWorkshop    *workshop,
+                          GtkWindow      *replaced,
+                          SamLiveLink    *link)
+{
   g_autoptr(GError) error = NULL;
   SamTeamWindow *window;
 
   g_return_val_if_fail (SAM_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (link == NULL || SAM_IS_LIVE_LINK (link), NULL);
 
   if (!sam_store_set_team_mode (sam_application_get_store (application), workshop, TRUE, &error))
     {
@@ -1062,7 +1207,12 @@ sam_team_mode_start (SamApplication *application,
       return NULL;
     }
 
-  window = sam_team_window_new (application, workshop);
+  window = g_object_new (SAM_TYPE_TEAM_WINDOW, "application", application, "workshop", workshop, NULL);
+  setup (window);
+  if (link != NULL)
+    set_link (window, link);
+  else
+    resume_link (window);
   gtk_window_present (GTK_WINDOW (window));
   if (replaced != NULL)
     gtk_window_destroy (replaced);

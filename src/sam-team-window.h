@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-live-link.h"
 #include "sam-workshop-file.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ SamTeamWindow *sam_team_window_new          (SamApplication *application,
 SamTeamWindow *sam_team_mode_start          (SamApplication *application,
                                              SamWorkshop    *workshop,
                                              GtkWindow      *replaced);
+SamTeamWindow *sam_team_mode_start_live     (SamApplication *application,
+                                             SamWorkshop    *workshop,
+                                             GtkWindow      *replaced,
+                                             SamLiveLink    *link);
 SamWorkshop   *sam_team_window_get_workshop (SamTeamWindow  *self);
 SamTeam       *sam_team_window_get_team     (SamTeamWindow  *self);
 SamStep       *sam_team_window_get_step     (SamTeamWindow  *self);
@@ -31,6 +36,8 @@ gboolean       sam_team_window_catch_up     (SamTeamWindow   *self,
 void           sam_team_window_open_file    (SamTeamWindow  *self,
                                              GFile          *file);
 void           sam_team_window_mark_saved   (SamTeamWindow  *self);
+SamLiveLink   *sam_team_window_get_link     (SamTeamWindow  *self);
+const char    *sam_team_window_get_live_text (SamTeamWindow *self);
 void           sam_team_window_show_toast   (SamTeamWindow  *self,
                                              const char     *message);
 

@@ -19,4 +19,7 @@ void _sam_window_show_file_error (SamWindow    *self,
 void _sam_window_ask_open        (SamWindow    *self,
                                   const char   *title);
 
+/* Implemented in sam-window-room.c */
+void _sam_window_init_room       (SamWindow    *self);
+
 G_END_DECLS

@@ -800,6 +800,7 @@ sam_window_init (SamWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _sam_window_init_files (self);
+  _sam_window_init_room (self);
   sam_decide_add_window_actions (self);
   sam_reveal_add_window_actions (self);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);

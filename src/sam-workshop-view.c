@@ -454,6 +454,9 @@ sam_workshop_view_init (SamWorkshopView *self)
             "overview", _("Workshop and Teams"), "system-users-symbolic");
   /* The map of the whole day, also reachable outside any agenda step. */
   add_page (self, sam_map_page_new (), "map", _("Relationship Map"), "network-workgroup-symbolic");
+  /* The live room: team laptops join over the room's network (issue 18). */
+  add_page (self, GTK_WIDGET (g_object_new (SAM_TYPE_ROOM_PAGE, NULL)),
+            "room", _("Live Room"), "network-wireless-symbolic");
 
   g_signal_connect_object (self->sidebar_revealer, "notify::reveal-child",
                            G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
@@ -597,6 +600,19 @@ sam_workshop_view_get_step (SamWorkshopView *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "step") != 0)
     return NULL;
   return sam_step_view_get_step (self->step_view);
+}
+
+/**
+ * sam_workshop_view_get_room_page:
+ * @self: a #SamWorkshopView
+ *
+ * Returns: (transfer none): the "Live Room" page, which owns the room
+ */
+SamRoomPage *
+sam_workshop_view_get_room_page (SamWorkshopView *self)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_VIEW (self), NULL);
+  return SAM_ROOM_PAGE (gtk_stack_get_child_by_name (self->pages, "room"));
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sam-room-page.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ void         sam_workshop_view_show_page    (SamWorkshopView *self,
 const char  *sam_workshop_view_get_page     (SamWorkshopView *self);
 GtkWidget   *sam_workshop_view_get_step_view (SamWorkshopView *self);
 SamStep     *sam_workshop_view_get_step     (SamWorkshopView *self);
+SamRoomPage *sam_workshop_view_get_room_page (SamWorkshopView *self);
 void         sam_workshop_view_set_presenter_panel (SamWorkshopView *self,
                                                     GtkWidget       *panel);
 

@@ -881,6 +881,81 @@ class TeamLaptop(Rehearsal):
         self.save_work()
 
 
+class JoinedLaptop(Rehearsal):
+    """A team's laptop joins the coach's live room (issue 18): a headless
+    coach (tests/sam-live-peer) serves the sample workshop; the app under
+    test opens "Join a Room…" (Ctrl+J), types the address, checks the
+    fingerprint, types the room code, chooses the team, writes a card in
+    team mode, and the coach's dump shows it."""
+
+    def start_coach(self):
+        peer = os.path.join(self.session.args.builddir, 'tests', 'sam-live-peer')
+        self.coach = subprocess.Popen([peer, 'coach', '--data', os.path.join(self.session.tmp, 'coach'),
+                                       '--sample'],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.session.processes.append(self.coach)
+        line = self.coach.stdout.readline().strip()
+        if not line.startswith('ROOM '):
+            raise RehearsalError('the coach did not open the room: %r' % line)
+        self.room = dict(item.split('=', 1) for item in line.split()[1:])
+        fingerprint = self.room['fingerprint'].upper()
+        self.short_fingerprint = '-'.join(fingerprint[i:i + 4] for i in (0, 4, 8))
+        log('coach: port %s, code %s' % (self.room['port'], self.room['code']))
+
+    def coach_cards(self):
+        self.coach.stdin.write('dump\n')
+        self.coach.stdin.flush()
+        texts = []
+        for line in self.coach.stdout:
+            line = line.strip()
+            if line == 'END':
+                return texts
+            if line.startswith('{'):
+                texts.append(json.loads(line).get('text'))
+        raise RehearsalError('the coach ended before its dump did')
+
+    def join(self):
+        self.d.window()
+        self.activate_main_window()
+        self.d.key('ctrl+j')
+        self.d.find(self.d.app(), 'label', self.d._('Join the Coach’s Room'), timeout=20)
+        # The address field has the focus: type, Enter.
+        self.d.type('127.0.0.1:%s' % self.room['port'])
+        self.d.key('Return')
+        self.d.find(self.d.app(), 'label', self.short_fingerprint, timeout=20)
+        self.check('join-check')
+        # Continue has the focus once the fingerprint shows.
+        self.d.key('Return')
+        self.d.find(self.d.app(), 'label', self.d._('Type the Room Code'), timeout=20)
+        # As a person copies it from the wall: lower case, with a space.
+        code = self.room['code']
+        self.d.type((code[:4] + ' ' + code[4:]).lower())
+        self.check('join-code')
+        self.d.key('Return')
+        self.d.find(self.d.app(), 'label', 'Sales', timeout=20)
+        self.check('join-teams')
+        # The first team has the focus: Enter chooses it.
+        self.d.key('Return')
+
+    def write_card(self):
+        # The library's window gave way to the team's window.
+        self.d.find(self.d.app(), 'label', self.d._('Connected to the coach’s room'), timeout=30)
+        self.check('joined-team-window')
+        text = self.sample['changes'][0]
+        self.d.type(text)
+        self.d.key('Return')
+        deadline = time.monotonic() + 20
+        while text not in self.coach_cards():
+            if time.monotonic() > deadline:
+                raise RehearsalError('the card did not reach the coach')
+            time.sleep(1.0)
+        self.check('joined-card-at-coach')
+
+    def programme(self):
+        self.join()
+        self.write_card()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -888,6 +963,7 @@ def main():
     parser.add_argument('--size', default='1024x768')
     parser.add_argument('--fullscreen', action='store_true')
     parser.add_argument('--team-laptop', action='store_true')
+    parser.add_argument('--joined-laptop', action='store_true')
     parser.add_argument('builddir')
     parser.add_argument('outdir')
     args = parser.parse_args()
@@ -902,7 +978,8 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     faulthandler.register(signal.SIGUSR1)
     name = '%s-%s%s' % (args.lang, args.size,
-                        '-fullscreen' if args.fullscreen else '-team' if args.team_laptop else '')
+                        '-fullscreen' if args.fullscreen else '-team' if args.team_laptop
+                        else '-joined' if args.joined_laptop else '')
     outdir = os.path.join(args.outdir, name)
     shutil.rmtree(outdir, ignore_errors=True)
     session = Session(args)
@@ -910,7 +987,11 @@ def main():
     try:
         session.start_display()
         driver = Driver(session)
-        if args.team_laptop:
+        if args.joined_laptop:
+            rehearsal = JoinedLaptop(session, driver, outdir)
+            rehearsal.start_coach()
+            session.start_app()
+        elif args.team_laptop:
             rehearsal = TeamLaptop(session, driver, outdir)
             rehearsal.write_packet()
             session.start_app([rehearsal.packet_path])

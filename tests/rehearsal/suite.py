@@ -3,7 +3,8 @@
 """The rehearsal in every language and screen size at once, as one TAP test.
 
 Each configuration (LANG-WIDTHxHEIGHT, with "-fullscreen" for a full-screen
-run, or "-team" for a team's laptop round trip) is one run of rehearsal.py.  Every run brings its own Xvfb, window
+run, "-team" for a team's laptop round trip, or "-joined" for a team's laptop
+joining the live room) is one run of rehearsal.py.  Every run brings its own Xvfb, window
 manager, D-Bus session and accessibility bus, so the runs are independent and
 go side by side: most of a run is a person's pace (typing at 80 ms a key,
 waiting for the page), not work for the machine.  At most --jobs run at once;
@@ -27,12 +28,12 @@ START_SPACING_S = 3.0
 
 def command(config, builddir, outdir):
     parts = config.split('-')
-    if len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] not in ('fullscreen', 'team')):
+    if len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] not in ('fullscreen', 'team', 'joined')):
         raise SystemExit('%s: not a configuration like nl-1024x768-fullscreen' % config)
     argv = [sys.executable, os.path.join(HERE, 'rehearsal.py'),
             '--lang', parts[0], '--size', parts[1]]
     if len(parts) == 3:
-        argv.append('--' + {'fullscreen': 'fullscreen', 'team': 'team-laptop'}[parts[2]])
+        argv.append('--' + {'fullscreen': 'fullscreen', 'team': 'team-laptop', 'joined': 'joined-laptop'}[parts[2]])
     return argv + [builddir, outdir]
 
 
