@@ -174,12 +174,16 @@ update_page_height (gpointer data)
 }
 
 /* The visible height is known while the scroller is allocated, when no
- * size may change: the page gets its new floor right after. */
+ * size may change: the page gets its new floor right after, before the
+ * next frame's layout.  At the default idle priority the frames themselves
+ * came first: on a slow machine (AddressSanitizer under load), where a
+ * frame takes longer than the frame clock's interval, the floor waited
+ * over 16 s and the card area stayed 172 px high. */
 static void
 queue_page_height (SamStepView *self)
 {
   if (self->page_height_id == 0)
-    self->page_height_id = g_idle_add (update_page_height, self);
+    self->page_height_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_page_height, self, NULL);
 }
 
 static void
