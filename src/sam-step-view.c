@@ -175,8 +175,10 @@ update_page_height (gpointer data)
 
 /* The visible height is known while the scroller is allocated, when no
  * size may change: the page gets its new floor right after, before the
- * next frame (at the default idle priority it waited behind the frames of
- * a page still being laid out, and the cards had a slot for a while). */
+ * next frame's layout.  At the default idle priority the frames themselves
+ * came first: on a slow machine (AddressSanitizer under load), where a
+ * frame takes longer than the frame clock's interval, the floor waited
+ * over 16 s and the card area stayed 172 px high. */
 static void
 queue_page_height (SamStepView *self)
 {

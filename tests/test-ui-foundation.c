@@ -395,7 +395,9 @@ find_top_button (GtkWidget  *widget,
 
 /* Opens the menu of the top row in view and returns the workshop its
  * "Open" item acts on; @title is the name that row shows.  Waits until
- * that is not @not_title (the list takes a few frames to scroll). */
+ * that is not @not_title (the list takes a few frames to scroll: 2 s was
+ * not enough under AddressSanitizer on a loaded machine, so up to a
+ * minute, ending as soon as the row changed). */
 static char *
 top_row_menu_target (GtkListView  *list,
                      const char   *not_title,
@@ -407,7 +409,7 @@ top_row_menu_target (GtkListView  *list,
   GMenuModel *menu;
   char *uuid = NULL;
 
-  for (guint i = 0; i < 100; i++)
+  for (guint i = 0; i < 3000; i++)
     {
       double y = G_MAXDOUBLE;
 
