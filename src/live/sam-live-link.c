@@ -434,6 +434,9 @@ static void
 handle_packet (SamLiveLink    *self,
                SamLiveMessage *message)
 {
+  /* The join's callback or a "caught-up" handler may drop the caller's
+   * reference to the link: it lives until the end of this message. */
+  g_autoptr(SamLiveLink) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(SamWorkshopFile) packet = NULL;
   gboolean first = self->waiting == WAIT_PACKET;

@@ -95,7 +95,9 @@ GListModel  *sam_live_link_join_finish        (SamLiveLink         *self,
                                                GError             **error);
 
 /* 3. Choose the team: its packet is imported into the store in team mode
- *    and the link is stored with it.  The workshop is the imported one. */
+ *    and the link is stored with it.  The workshop is the imported one,
+ *    returned without a reference (transfer none): the link holds it; take
+ *    one to keep it longer than the link. */
 void         sam_live_link_choose_team_async  (SamLiveLink         *self,
                                                const char          *team_uuid,
                                                GCancellable        *cancellable,
