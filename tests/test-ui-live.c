@@ -641,20 +641,36 @@ test_join_dialog (void)
   sam_test_pump (100);
 }
 
+static void
+skip_dutch (void)
+{
+  g_test_skip ("No Dutch locale here (localedef failed): the live room's panels are checked in Dutch");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  gboolean dutch;
+
   sam_test_isolate ();
   sam_i18n_init ();
+  /* The panels' labels are checked in Dutch: where LANGUAGE alone is
+   * ignored (newer C libraries in C.UTF-8), a Dutch locale is made. */
+  dutch = sam_test_speak_dutch ();
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
 
   g_test_add_func ("/sam/ui/live/qr-code", test_qr_code);
-  g_test_add_func ("/sam/ui/live/coach-panel", test_coach_panel);
-  g_test_add_func ("/sam/ui/live/join-dialog", test_join_dialog);
+  if (dutch)
+    {
+      g_test_add_func ("/sam/ui/live/coach-panel", test_coach_panel);
+      g_test_add_func ("/sam/ui/live/join-dialog", test_join_dialog);
+    }
+  else
+    g_test_add_func ("/sam/ui/live/dutch-unavailable", skip_dutch);
 
   return g_test_run ();
 }

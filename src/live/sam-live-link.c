@@ -673,7 +673,14 @@ open_connection (SamLiveLink *self)
     }
 
   if (self->session == NULL)
-    self->session = soup_session_new_with_options ("timeout", 10, "idle-timeout", 0, NULL);
+    {
+      self->session = soup_session_new_with_options ("timeout", 10, "idle-timeout", 0, NULL);
+      /* The coach's certificate is self-signed and pinned: no authority
+       * vouches for it, so the system's trust store is never read (a
+       * computer without one would warn) and every certificate comes to
+       * on_accept_certificate(), which takes only the pinned one. */
+      soup_session_set_tls_database (self->session, NULL);
+    }
 
   if (self->state != SAM_LIVE_STATE_REMOVED)
     set_state (self, SAM_LIVE_STATE_CONNECTING);
