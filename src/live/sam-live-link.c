@@ -22,6 +22,7 @@
 /* Without an acknowledgement after this many seconds the connection is
  * taken for lost (a cut cable closes no socket) and made again. */
 #define ACK_TIMEOUT   20
+#define KEEP_ACK_EVERY 2
 
 typedef enum
 {
@@ -71,6 +72,8 @@ struct _SamLiveLink
   guint        retry_source;
   guint        retry_seconds;
   guint        ack_source;
+  guint        keep_ack_source;
+  gint64       kept_ack;      /* the mark last written to live_link */
 };
 
 G_DEFINE_FINAL_TYPE (SamLiveLink, sam_live_link, G_TYPE_OBJECT)
@@ -185,26 +188,46 @@ store_link (SamLiveLink  *self,
   sqlite3_bind_text (stmt, 6, self->token, -1, SQLITE_TRANSIENT);
   OWN_COMMITS (self, ok = _sam_store_step_done (self->store, stmt, error));
   self->last_ack = 0;
+  self->kept_ack = 0;
   return ok;
 }
 
+/* Writes the last acknowledged mark to the database.  It only spares a
+ * restarted laptop resending what the coach has (the merge takes it once),
+ * so it is written at most every few seconds and when the link ends, not
+ * with a disk sync per acknowledgement. */
 static void
-store_ack (SamLiveLink *self,
-           gint64       mark)
+store_ack (SamLiveLink *self)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = _sam_store_prepare (self->store, "UPDATE live_link SET last_ack = ?1 WHERE workshop_id = ?2",
-                                           &error);
+  sqlite3_stmt *stmt;
   gboolean ok = FALSE;
 
+  g_clear_handle_id (&self->keep_ack_source, g_source_remove);
+  if (self->workshop == NULL || self->store == NULL || self->kept_ack == self->last_ack)
+    return;
+
+  stmt = _sam_store_prepare (self->store, "UPDATE live_link SET last_ack = ?1 WHERE workshop_id = ?2", &error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, mark);
+      sqlite3_bind_int64 (stmt, 1, self->last_ack);
       sqlite3_bind_int64 (stmt, 2, sam_workshop_get_id (self->workshop));
       OWN_COMMITS (self, ok = _sam_store_step_done (self->store, stmt, &error));
     }
-  if (!ok)
+  if (ok)
+    self->kept_ack = self->last_ack;
+  else
     g_warning ("Live link: the coach’s acknowledgement could not be kept: %s", error->message);
+}
+
+static gboolean
+keep_ack (gpointer data)
+{
+  SamLiveLink *self = data;
+
+  self->keep_ack_source = 0;
+  store_ack (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Rows changed since then are not known to be at the coach's.  A second
@@ -504,7 +527,8 @@ handle_ack (SamLiveLink    *self,
   self->in_flight = FALSE;
   g_clear_handle_id (&self->ack_source, g_source_remove);
   self->last_ack = mark;
-  store_ack (self, mark);
+  if (self->keep_ack_source == 0)
+    self->keep_ack_source = g_timeout_add_seconds (KEEP_ACK_EVERY, keep_ack, self);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   self->last_sync = g_date_time_new_now_local ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
@@ -701,6 +725,7 @@ sam_live_link_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->ack_source, g_source_remove);
+  store_ack (self);
   if (self->watch != 0)
     _sam_live_unwatch_commits (self->store, self->watch);
   self->watch = 0;
@@ -1004,6 +1029,7 @@ sam_live_link_resume (SamStore    *store,
       self->fingerprint = g_strdup (self->pinned);
       self->token = _sam_store_dup_column (stmt, 3);
       self->last_ack = sqlite3_column_int64 (stmt, 4);
+      self->kept_ack = self->last_ack;
     }
   sqlite3_reset (stmt);
 
@@ -1036,6 +1062,7 @@ sam_live_link_leave (SamLiveLink *self)
   self->automatic = FALSE;
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->ack_source, g_source_remove);
+  g_clear_handle_id (&self->keep_ack_source, g_source_remove);
   drop_connection (self);
   if (self->workshop != NULL &&
       (stmt = _sam_store_prepare (self->store, "DELETE FROM live_link WHERE workshop_id = ?1", NULL)) != NULL)

@@ -62,9 +62,16 @@ SamWorkshopFile *_sam_live_prepare_push (SamStore    *store,
                                          GError     **error);
 gboolean  _sam_live_edits_shared    (SamStore        *store,
                                        SamWorkshopFile *file);
+void      _sam_live_edits_note_rows (SamWorkshopFile *file,
+                                       GHashTable      *uuids);
 JsonObject *_sam_live_team_packet     (SamStore     *store,
                                        SamWorkshop  *workshop,
                                        const char   *team_uuid,
+                                       GError      **error);
+JsonObject *_sam_live_team_delta      (SamStore     *store,
+                                       SamWorkshop  *workshop,
+                                       const char   *team_uuid,
+                                       GHashTable   *uuids,
                                        GError      **error);
 
 /* sam-live-link.c: joined, connected, and every edit acknowledged */

@@ -78,6 +78,8 @@ struct _SamLiveRoom
   guint        merge_source;
   GHashTable  *dirty;         /* team uuids to push to */
   gboolean     dirty_all;
+  GHashTable  *changed;       /* uuids of the rows merged since the last push */
+  gboolean     push_whole;    /* the coach changed something: whole packets */
   guint        push_source;
 };
 
@@ -535,29 +537,46 @@ mark_dirty (SamLiveRoom *self,
             const char  *team_uuid);
 
 /* Merges one laptop's edits inside the batch's transaction (a savepoint of
- * its own: a bad contribution undoes only itself).  Returns the cards it
- * carried, or -1 when the laptop broke the rules. */
+ * its own: a bad contribution undoes only itself); the store's lists are
+ * reloaded once for the batch.  Returns the cards it carried, or -1 when
+ * the laptop broke the rules. */
 static int
 merge_edits (Peer           *peer,
-             SamLiveMessage *message)
+             SamLiveMessage *message,
+             gboolean       *changed_any)
 {
   SamLiveRoom *self = peer->room;
   g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
   g_autoptr(SamWorkshopFile) file = NULL;
   g_auto(GStrv) touched = NULL;
   JsonObject *tables;
 
   file = _sam_live_check_edits (self->store, self->workshop, peer->team_uuid,
                                 sam_live_message_get_object (message, "file"), &touched, &error);
-  if (file == NULL || !sam_workshop_file_merge (file, self->store, &error))
+  if (file == NULL || !_sam_workshop_file_merge_quietly (file, self->store, &changed, &error))
     {
       g_message ("Live room: edits of a laptop refused: %s", error->message);
       close_peer (peer, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "edits");
       return -1;
     }
+  *changed_any |= changed;
 
+  /* What the merge changed travels in the next push: to the teams its
+   * rows name, and to the team's other laptops. */
+  _sam_live_edits_note_rows (file, self->changed);
   for (guint i = 0; touched != NULL && touched[i] != NULL; i++)
     mark_dirty (self, touched[i]);
+  for (guint i = 0; i < self->peers->len; i++)
+    {
+      Peer *other = g_ptr_array_index (self->peers, i);
+
+      if (other != peer && other->stage == STAGE_JOINED && g_ascii_strcasecmp (other->team_uuid, peer->team_uuid) == 0)
+        {
+          mark_dirty (self, peer->team_uuid);
+          break;
+        }
+    }
   if (_sam_live_edits_shared (self->store, file))
     mark_dirty (self, NULL);
 
@@ -585,7 +604,7 @@ merge_pending (gpointer data)
   SamLiveRoom *self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (Pending));
-  gboolean began, committed = FALSE;
+  gboolean began, committed = FALSE, changed = FALSE;
   guint64 before;
 
   self->merge_source = 0;
@@ -604,13 +623,15 @@ merge_pending (gpointer data)
     {
       Pending *item = &g_array_index (batch, Pending, i);
 
-      item->n_rows = merge_edits (item->peer, item->message);
+      item->n_rows = merge_edits (item->peer, item->message, &changed);
     }
   if (began)
     committed = _sam_store_commit (self->store, &error);
   self->own_commits += _sam_live_get_n_commits (self->store) - before;
   if (!committed)
     g_warning ("Live room: the laptops’ edits could not be saved: %s", error->message);
+  else if (changed)
+    _sam_workshop_file_reload_after_merge (self->store);
 
   for (guint i = 0; i < batch->len; i++)
     {
@@ -761,32 +782,42 @@ push_now (gpointer data)
           (!self->dirty_all && !g_hash_table_contains (self->dirty, peer->team_uuid)))
         continue;
 
-      /* One packet per team, however many laptops it has. */
-      text = g_hash_table_lookup (packets, peer->team_uuid);
-      if (text == NULL)
+      /* One packet per team, however many laptops it has; "" when the
+       * team may see nothing of what changed. */
+      if (!g_hash_table_lookup_extended (packets, peer->team_uuid, NULL, (gpointer *) &text))
         {
           g_autoptr(GError) error = NULL;
-          JsonObject *packet = _sam_live_team_packet (self->store, self->workshop, peer->team_uuid, &error);
-          JsonObject *message;
+          JsonObject *packet, *message;
 
-          if (packet == NULL)
+          if (self->push_whole)
+            packet = _sam_live_team_packet (self->store, self->workshop, peer->team_uuid, &error);
+          else
+            packet = _sam_live_team_delta (self->store, self->workshop, peer->team_uuid, self->changed, &error);
+
+          if (packet == NULL && error != NULL)
             {
               g_warning ("Live room: no packet for a team: %s", error->message);
               continue;
             }
-          message = sam_live_message_new (SAM_LIVE_MESSAGE_PACKET);
-          json_object_set_object_member (message, "file", packet);
-          text = sam_live_message_to_string (message);
-          json_object_unref (message);
+          text = NULL;
+          if (packet != NULL)
+            {
+              message = sam_live_message_new (SAM_LIVE_MESSAGE_PACKET);
+              json_object_set_object_member (message, "file", packet);
+              text = sam_live_message_to_string (message);
+              json_object_unref (message);
+            }
           g_hash_table_insert (packets, peer->team_uuid, text);
         }
 
-      if (soup_websocket_connection_get_state (peer->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+      if (text != NULL && soup_websocket_connection_get_state (peer->connection) == SOUP_WEBSOCKET_STATE_OPEN)
         soup_websocket_connection_send_text (peer->connection, text);
     }
 
   g_hash_table_remove_all (self->dirty);
+  g_hash_table_remove_all (self->changed);
   self->dirty_all = FALSE;
+  self->push_whole = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -815,7 +846,10 @@ on_commit (gpointer data)
 
   self->seen_commits = n;
   if (new_commits > self->own_commits)
-    mark_dirty (self, NULL);
+    {
+      self->push_whole = TRUE;
+      mark_dirty (self, NULL);
+    }
   self->own_commits = 0;
 }
 
@@ -845,6 +879,7 @@ sam_live_room_finalize (GObject *object)
   g_ptr_array_unref (self->peers);
   g_hash_table_unref (self->tries);
   g_hash_table_unref (self->dirty);
+  g_hash_table_unref (self->changed);
   g_queue_free (self->pending);
 
   G_OBJECT_CLASS (sam_live_room_parent_class)->finalize (object);
@@ -875,6 +910,7 @@ sam_live_room_init (SamLiveRoom *self)
   self->laptops = g_list_store_new (SAM_TYPE_LIVE_LAPTOP);
   self->tries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_queue_new ();
 }
 
@@ -1101,6 +1137,7 @@ sam_live_room_push_now (SamLiveRoom *self)
   if (self->server == NULL)
     return;
   self->dirty_all = TRUE;
+  self->push_whole = TRUE;
   g_clear_handle_id (&self->push_source, g_source_remove);
   push_now (self);
 }

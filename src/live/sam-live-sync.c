@@ -190,6 +190,67 @@ keep_row (GHashTable  *by_uuid,
     }
 }
 
+/* A copy of @file without the rows of its tables that are not in @keep
+ * (JSON objects of @file's rows); every other member stays. */
+static JsonObject *
+copy_kept_rows (JsonNode   *file,
+                GHashTable *keep)
+{
+  JsonObject *result = json_object_new ();
+  JsonObject *out_tables = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, json_node_get_object (file));
+  while (json_object_iter_next (&iter, &name, &node))
+    if (!g_str_equal (name, "tables"))
+      json_object_set_member (result, name, json_node_copy (node));
+
+  json_object_iter_init (&iter, tables_of (file));
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      JsonArray *rows = json_node_get_array (node);
+      JsonArray *out = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        if (g_hash_table_contains (keep, json_array_get_object_element (rows, i)))
+          json_array_add_element (out, json_node_copy (json_array_get_element (rows, i)));
+      json_object_set_array_member (out_tables, name, out);
+    }
+  json_object_set_object_member (result, "tables", out_tables);
+
+  return result;
+}
+
+/* The rows of @file to keep: the team's row, @chosen's and what they refer
+ * to, so the file still reads as a whole (the merge resolves references
+ * inside the file).  @chosen: uuids of @file's rows. */
+static GHashTable *
+rows_to_keep (SamWorkshopFile *file,
+              GPtrArray       *chosen,
+              GHashTable      *by_uuid)
+{
+  GHashTable *kept = g_hash_table_new (NULL, NULL);
+
+  keep_row (by_uuid, kept, file->team_uuid);
+  for (guint i = 0; i < chosen->len; i++)
+    keep_row (by_uuid, kept, g_ptr_array_index (chosen, i));
+  return kept;
+}
+
+static void
+index_row (GHashTable           *by_uuid,
+           const SamExportTable *desc,
+           JsonObject           *row)
+{
+  RowRef *ref = g_new (RowRef, 1);
+
+  ref->desc = desc;
+  ref->row = row;
+  g_hash_table_insert (by_uuid, (gpointer) json_object_get_string_member (row, "uuid"), ref);
+}
+
 /**
  * _sam_live_build_edits:
  * @store: the laptop's database
@@ -213,10 +274,8 @@ _sam_live_build_edits (SamStore     *store,
 {
   g_autoptr(SamWorkshopFile) full = sam_workshop_file_new_contribution (store, workshop, error);
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  JsonObject *root, *tables, *result, *out_tables;
-  const char *team;
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
@@ -224,12 +283,8 @@ _sam_live_build_edits (SamStore     *store,
   if (full == NULL)
     return NULL;
 
-  root = json_node_get_object (full->root);
-  tables = tables_of (full->root);
-  team = full->team_uuid;
   *n_rows = 0;
-
-  json_object_iter_init (&iter, tables);
+  json_object_iter_init (&iter, tables_of (full->root));
   while (json_object_iter_next (&iter, &name, &node))
     {
       const SamExportTable *desc = find_table (name);
@@ -238,13 +293,9 @@ _sam_live_build_edits (SamStore     *store,
       for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
         {
           JsonObject *row = json_array_get_object_element (rows, i);
-          RowRef *ref = g_new (RowRef, 1);
 
-          ref->desc = desc;
-          ref->row = row;
-          g_hash_table_insert (by_uuid, (gpointer) json_object_get_string_member (row, "uuid"), ref);
-
-          if (!names_team (desc, row, team))
+          index_row (by_uuid, desc, row);
+          if (!names_team (desc, row, full->team_uuid))
             continue;
           if (json_object_has_member (row, "modified") && json_object_get_int_member (row, "modified") < since)
             {
@@ -258,32 +309,8 @@ _sam_live_build_edits (SamStore     *store,
         }
     }
 
-  /* The file names its team: that row travels even when nothing else does. */
-  keep_row (by_uuid, kept, team);
-  for (guint i = 0; i < changed->len; i++)
-    keep_row (by_uuid, kept, g_ptr_array_index (changed, i));
-
-  result = json_object_new ();
-  out_tables = json_object_new ();
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &name, &node))
-    if (!g_str_equal (name, "tables"))
-      json_object_set_member (result, name, json_node_copy (node));
-
-  json_object_iter_init (&iter, tables);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      JsonArray *rows = json_node_get_array (node);
-      JsonArray *out = json_array_new ();
-
-      for (guint i = 0; i < json_array_get_length (rows); i++)
-        if (g_hash_table_contains (kept, json_array_get_object_element (rows, i)))
-          json_array_add_element (out, json_node_copy (json_array_get_element (rows, i)));
-      json_object_set_array_member (out_tables, name, out);
-    }
-  json_object_set_object_member (result, "tables", out_tables);
-
-  return result;
+  kept = rows_to_keep (full, changed, by_uuid);
+  return copy_kept_rows (full->root, kept);
 }
 
 /* ---- The coach: what may be merged ------------------------------------- */
@@ -513,8 +540,39 @@ _sam_live_check_edits (SamStore     *store,
   return g_steal_pointer (&contribution);
 }
 
-/* Whether one of the file's rows travels to every team (the table's
- * shared_where holds for it in the coach's database now). */
+/* Adds the uuids (lowercase) of the team's own rows in @file, the rows a
+ * merge may have changed, to @uuids; the rows of others it carries are
+ * only what the team's rows refer to, kept as they are. */
+void
+_sam_live_edits_note_rows (SamWorkshopFile *file,
+                           GHashTable      *uuids)
+{
+  JsonObject *tables = tables_of (file->root);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (tables == NULL)
+    return;
+
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      const SamExportTable *desc = find_table (name);
+      JsonArray *rows = json_node_get_array (member);
+
+      for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+
+          if (names_team (desc, row, file->team_uuid))
+            g_hash_table_add (uuids, g_ascii_strdown (json_object_get_string_member (row, "uuid"), -1));
+        }
+    }
+}
+
+/* Whether one of the team's own rows of the file travels to every team
+ * (the table's shared_where holds for it in the coach's database now). */
 gboolean
 _sam_live_edits_shared (SamStore        *store,
                         SamWorkshopFile *file)
@@ -541,10 +599,12 @@ _sam_live_edits_shared (SamStore        *store,
         continue;
       for (guint i = 0; i < json_array_get_length (rows); i++)
         {
+          JsonObject *row = json_array_get_object_element (rows, i);
           gboolean shared;
 
-          sqlite3_bind_text (stmt, 1, json_object_get_string_member (json_array_get_object_element (rows, i), "uuid"),
-                             -1, SQLITE_TRANSIENT);
+          if (!names_team (desc, row, file->team_uuid))
+            continue;
+          sqlite3_bind_text (stmt, 1, json_object_get_string_member (row, "uuid"), -1, SQLITE_TRANSIENT);
           shared = sqlite3_step (stmt) == SQLITE_ROW;
           sqlite3_reset (stmt);
           if (shared)
@@ -567,6 +627,67 @@ _sam_live_team_packet (SamStore     *store,
                                                                         team_uuid, error);
 
   return packet != NULL ? json_object_ref (json_node_get_object (packet->root)) : NULL;
+}
+
+/**
+ * _sam_live_team_delta:
+ * @store: the coach's database
+ * @workshop: the room's workshop
+ * @team_uuid: the team whose packet it is
+ * @uuids: (element-type utf8 utf8): lowercase uuids of the rows changed
+ *   since the team's last packet
+ * @error: return location for a #GError
+ *
+ * The team's packet, keeping only the rows of @uuids the team may see and
+ * what they refer to: what a laptop that holds the team's last packet
+ * needs to catch up (the catch-up never removes a row, so a packet without
+ * a row leaves it as it is).  A push costs what changed, not the workshop.
+ *
+ * Returns: (transfer full) (nullable): the packet; %NULL without @error
+ *   set when the team may see none of @uuids
+ */
+JsonObject *
+_sam_live_team_delta (SamStore     *store,
+                      SamWorkshop  *workshop,
+                      const char   *team_uuid,
+                      GHashTable   *uuids,
+                      GError      **error)
+{
+  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET,
+                                                                        team_uuid, error);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (packet == NULL)
+    return NULL;
+
+  json_object_iter_init (&iter, tables_of (packet->root));
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      const SamExportTable *desc = find_table (name);
+      JsonArray *rows = json_node_get_array (node);
+
+      for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          const char *uuid = json_object_get_string_member (row, "uuid");
+          g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+          index_row (by_uuid, desc, row);
+          if (g_hash_table_contains (uuids, lower))
+            g_ptr_array_add (changed, (gpointer) uuid);
+        }
+    }
+
+  if (changed->len == 0)
+    return NULL;
+
+  kept = rows_to_keep (packet, changed, by_uuid);
+  return copy_kept_rows (packet->root, kept);
 }
 
 /**

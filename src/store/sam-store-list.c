@@ -189,25 +189,47 @@ failed:
   return FALSE;
 }
 
-static void
-copy_properties (GObject *from,
-                 GObject *to)
+/* The properties a reload copies: those that may be set after
+ * construction.  Read once per merge, not per row. */
+static GPtrArray *
+copied_properties (GType type)
 {
   g_autofree GParamSpec **pspecs = NULL;
+  GPtrArray *copied = g_ptr_array_new ();
+  gpointer klass = g_type_class_ref (type);
   guint n;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (to), &n);
+  pspecs = g_object_class_list_properties (klass, &n);
   for (guint i = 0; i < n; i++)
+    if (!(pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) && (pspecs[i]->flags & G_PARAM_WRITABLE) &&
+        (pspecs[i]->flags & G_PARAM_READABLE))
+      g_ptr_array_add (copied, pspecs[i]);
+  g_type_class_unref (klass);
+  return copied;
+}
+
+/* Gives @to the values of @from that differ: a row that did not change
+ * notifies nothing, so a view bound to it does no work. */
+static void
+copy_properties (GObject   *from,
+                 GObject   *to,
+                 GPtrArray *pspecs)
+{
+  g_object_freeze_notify (to);
+  for (guint i = 0; i < pspecs->len; i++)
     {
-      g_auto(GValue) value = G_VALUE_INIT;
+      GParamSpec *pspec = pspecs->pdata[i];
+      g_auto(GValue) fresh = G_VALUE_INIT;
+      g_auto(GValue) current = G_VALUE_INIT;
 
-      if ((pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) || !(pspecs[i]->flags & G_PARAM_WRITABLE))
-        continue;
-
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (from, pspecs[i]->name, &value);
-      g_object_set_property (to, pspecs[i]->name, &value);
+      g_value_init (&fresh, pspec->value_type);
+      g_value_init (&current, pspec->value_type);
+      g_object_get_property (from, pspec->name, &fresh);
+      g_object_get_property (to, pspec->name, &current);
+      if (g_param_values_cmp (pspec, &fresh, &current) != 0)
+        g_object_set_property (to, pspec->name, &fresh);
     }
+  g_object_thaw_notify (to);
 }
 
 /* Replaces only the items between the unchanged start and end of @list,
@@ -258,6 +280,7 @@ _sam_store_merge_list (GListStore *list,
 {
   g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   for (guint i = 0; i < n; i++)
@@ -275,7 +298,7 @@ _sam_store_merge_list (GListStore *list,
 
       if (existing != NULL)
         {
-          copy_properties (fresh->pdata[i], existing);
+          copy_properties (fresh->pdata[i], existing, pspecs);
           g_ptr_array_add (merged, g_object_ref (existing));
         }
       else

@@ -24,6 +24,8 @@ column_free (gpointer data)
 void
 _sam_file_table_free (SamFileTable *table)
 {
+  if (!g_atomic_int_dec_and_test (&table->ref_count))
+    return;
   g_clear_pointer (&table->columns, g_ptr_array_unref);
   g_free (table);
 }
@@ -79,23 +81,18 @@ find_ref (sqlite3              *db,
   return table;
 }
 
-/**
- * _sam_file_table_load:
- * @store: the database
- * @desc: an exported table
- *
- * Returns: (transfer full) (nullable): the table's columns as this database
- *   has them, or %NULL when the table does not exist here
- */
-SamFileTable *
-_sam_file_table_load (SamStore             *store,
-                      const SamExportTable *desc)
+/* The table's columns as this database has them, or %NULL when the table
+ * does not exist here. */
+static SamFileTable *
+read_table (SamStore             *store,
+            const SamExportTable *desc)
 {
   sqlite3 *db = _sam_store_get_db (store);
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(\"%s\")", desc->name);
   g_autoptr(SamFileTable) table = g_new0 (SamFileTable, 1);
   sqlite3_stmt *stmt = NULL;
 
+  table->ref_count = 1;
   table->desc = desc;
   table->columns = g_ptr_array_new_with_free_func (column_free);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -132,6 +129,44 @@ _sam_file_table_load (SamStore             *store,
     return NULL;
 
   return g_steal_pointer (&table);
+}
+
+/**
+ * _sam_file_table_load:
+ * @store: the database
+ * @desc: an exported table
+ *
+ * Describes @desc's table as this database has it.  The schema is fixed
+ * once the store is open (migrations run before), so each table is read
+ * once per store: a live room merges and exports many times a second.
+ *
+ * Returns: (transfer full) (nullable): the table's columns, or %NULL when
+ *   the table does not exist here; free with _sam_file_table_free()
+ */
+SamFileTable *
+_sam_file_table_load (SamStore             *store,
+                      const SamExportTable *desc)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (store), "sam-file-tables");
+  SamFileTable *table;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _sam_file_table_free);
+      g_object_set_data_full (G_OBJECT (store), "sam-file-tables", cache, (GDestroyNotify) g_hash_table_unref);
+    }
+
+  table = g_hash_table_lookup (cache, desc);
+  if (table == NULL)
+    {
+      table = read_table (store, desc);
+      if (table == NULL)
+        return NULL;
+      g_hash_table_insert (cache, (gpointer) desc, table);
+    }
+
+  g_atomic_int_inc (&table->ref_count);
+  return table;
 }
 
 static char *

@@ -530,13 +530,35 @@ run_merge (SamWorkshopFile  *self,
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
+/**
+ * _sam_workshop_file_reload_after_merge:
+ * @store: a database a merge or catch-up changed
+ *
+ * Reloads the store's live lists, as after an Undo.
+ */
+void
+_sam_workshop_file_reload_after_merge (SamStore *store)
+{
+  _sam_store_load_workshops (store, NULL);
+  _sam_store_reload_teams (store);
+  _sam_store_reload_steps (store);
+  _sam_store_reload_cards (store);
+  _sam_store_reload_card_links (store);
+  /* Views that keep lists of their own reload them on this signal, as
+   * after an Undo. */
+  g_signal_emit_by_name (store, "restored", (gint64) 0);
+}
+
 /* Runs the merge (or the catch-up) in one transaction and, when it changed
- * anything, reloads the store's live lists.  An error that is not already
- * about the file (SQLite's, say) is told as one, naming the file. */
+ * anything, reloads the store's live lists (or only says so in @changed,
+ * for a caller that merges several files in one go and reloads once).  An
+ * error that is not already about the file (SQLite's, say) is told as one,
+ * naming the file. */
 static gboolean
 apply_merge (SamWorkshopFile  *self,
              SamStore         *store,
              gboolean          catch_up,
+             gboolean         *changed,
              GError          **error)
 {
   g_autoptr(SamMergePlan) plan = NULL;
@@ -552,17 +574,10 @@ apply_merge (SamWorkshopFile  *self,
       return FALSE;
     }
 
-  if (sam_merge_plan_get_n_changes (plan) > 0)
-    {
-      _sam_store_load_workshops (store, NULL);
-      _sam_store_reload_teams (store);
-      _sam_store_reload_steps (store);
-      _sam_store_reload_cards (store);
-      _sam_store_reload_card_links (store);
-      /* Views that keep lists of their own reload them on this signal, as
-       * after an Undo. */
-      g_signal_emit_by_name (store, "restored", (gint64) 0);
-    }
+  if (changed != NULL)
+    *changed = sam_merge_plan_get_n_changes (plan) > 0;
+  else if (sam_merge_plan_get_n_changes (plan) > 0)
+    _sam_workshop_file_reload_after_merge (store);
 
   return TRUE;
 }
@@ -608,7 +623,34 @@ sam_workshop_file_merge (SamWorkshopFile  *self,
   g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return apply_merge (self, store, FALSE, error);
+  return apply_merge (self, store, FALSE, NULL, error);
+}
+
+/**
+ * _sam_workshop_file_merge_quietly:
+ * @self: a team's contribution
+ * @store: the coach's database
+ * @changed: (out): whether the merge changed anything
+ * @error: return location for a #GError in %SAM_FILE_ERROR
+ *
+ * sam_workshop_file_merge() without reloading the store's live lists: the
+ * caller merges several files in one transaction and then calls
+ * _sam_workshop_file_reload_after_merge() once if any of them changed
+ * something.
+ *
+ * Returns: %TRUE on success; on failure nothing was changed
+ */
+gboolean
+_sam_workshop_file_merge_quietly (SamWorkshopFile  *self,
+                                  SamStore         *store,
+                                  gboolean         *changed,
+                                  GError          **error)
+{
+  g_return_val_if_fail (SAM_IS_WORKSHOP_FILE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  return apply_merge (self, store, FALSE, changed, error);
 }
 
 /* The laptop must hold this workshop as the packet of the same team, from
@@ -687,5 +729,5 @@ sam_workshop_file_catch_up (SamWorkshopFile  *self,
   if (!check_catch_up (self, store, error))
     return FALSE;
 
-  return apply_merge (self, store, TRUE, error);
+  return apply_merge (self, store, TRUE, NULL, error);
 }

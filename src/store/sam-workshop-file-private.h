@@ -46,6 +46,7 @@ typedef struct
   GPtrArray            *columns;   /* SamFileColumn */
   gboolean              has_trash;
   gboolean              has_modified;
+  gint                  ref_count;
 } SamFileTable;
 
 void          _sam_file_table_free        (SamFileTable         *table);
@@ -69,6 +70,11 @@ JsonObject   *_sam_file_row_to_json       (SamStore             *store,
 JsonArray    *_sam_workshop_file_get_rows (SamWorkshopFile      *self,
                                            const char           *table);
 JsonObject   *_sam_workshop_file_get_workshop_object (SamWorkshopFile *self);
+gboolean      _sam_workshop_file_merge_quietly     (SamWorkshopFile *self,
+                                                    SamStore        *store,
+                                                    gboolean        *changed,
+                                                    GError         **error);
+void          _sam_workshop_file_reload_after_merge (SamStore       *store);
 SamWorkshopFile *_sam_workshop_file_new_from_root (JsonNode     *root,
                                                    const char   *display_name,
                                                    GError      **error);
