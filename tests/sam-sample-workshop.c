@@ -7,6 +7,49 @@
 #include "sam-store-private.h"
 
 /**
+ * sam_sample_open_two_teams:
+ * @file_name: (nullable): the database's file name in the user data
+ *   folder's "samenspel" folder (the tests' temporary one); %NULL for a
+ *   store in memory
+ * @workshop_name: the new workshop's name
+ * @workshop: (out) (transfer none): the new workshop
+ * @sales: (out) (transfer none): its first team, "Sales"
+ * @it: (out) (transfer none): its second team, "IT"
+ *
+ * The start of many store tests: a store with one workshop of two teams.
+ * The test fails when the store refuses.
+ *
+ * Returns: (transfer full): the store
+ */
+SamStore *
+sam_sample_open_two_teams (const char   *file_name,
+                           const char   *workshop_name,
+                           SamWorkshop **workshop,
+                           SamTeam     **sales,
+                           SamTeam     **it)
+{
+  g_autoptr(GError) error = NULL;
+  SamStore *store;
+
+  if (file_name != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "samenspel", file_name, NULL);
+
+      store = sam_store_open (path, &error);
+    }
+  else
+    store = sam_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  *workshop = sam_store_create_workshop (store, workshop_name, &error);
+  g_assert_no_error (error);
+  *sales = sam_store_add_team (store, *workshop, "Sales", &error);
+  g_assert_no_error (error);
+  *it = sam_store_add_team (store, *workshop, "IT", &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/**
  * sam_sample_team_at:
  * @store: a store
  * @workshop: one of its workshops

@@ -15,6 +15,11 @@ char        *sam_sample_dump_database (SamStore    *store);
 
 /* What tests and benchmarks build and look up a workshop with; each fails
  * the test when the store refuses or finds nothing. */
+SamStore    *sam_sample_open_two_teams (const char   *file_name,
+                                        const char   *workshop_name,
+                                        SamWorkshop **workshop,
+                                        SamTeam     **sales,
+                                        SamTeam     **it);
 SamTeam     *sam_sample_team_at       (SamStore    *store,
                                        SamWorkshop *workshop,
                                        guint        i);

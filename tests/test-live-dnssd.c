@@ -431,32 +431,74 @@ client_bus (void)
   return bus;
 }
 
+/* Each test's bus: a private one (GTestDBus) with, unless the test starts
+ * without it, the fake Avahi on it, and the client's connection. */
+typedef struct
+{
+  GTestDBus       *dbus;
+  GDBusConnection *bus;
+  FakeAvahi       *fake;
+} Fixture;
+
+static void
+bus_up (Fixture    *f,
+        gboolean    with_avahi,
+        const char *taken)
+{
+  f->dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (f->dbus);
+  if (with_avahi)
+    f->fake = fake_avahi_new (taken);
+  f->bus = client_bus ();
+}
+
+/* @data: a name already on the network, or %NULL */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  bus_up (f, TRUE, data);
+}
+
+static void
+fixture_set_up_without_avahi (Fixture       *f,
+                              gconstpointer  data)
+{
+  bus_up (f, FALSE, NULL);
+}
+
+/* The test's SamLiveDnssd objects went with its scope (g_autoptr), before
+ * Avahi and the bus go. */
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->fake, fake_avahi_free);
+  g_clear_object (&f->bus);
+  g_test_dbus_down (f->dbus);
+  g_clear_object (&f->dbus);
+}
+
 /* The coach publishes; a laptop's browser finds the room once (though it
  * is seen over IPv4 and IPv6), resolved, with the TXT record's protocol
  * version and short fingerprint; when the room closes it leaves the list. */
 static void
-test_publish_browse (void)
+test_publish_browse (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  GDBusConnection *bus;
   g_autoptr(SamLiveDnssd) coach = NULL;
   g_autoptr(SamLiveDnssd) laptop = NULL;
   g_autoptr(SamLiveFoundRoom) room = NULL;
-  FakeAvahi *fake;
   FakeService *service;
 
-  g_test_dbus_up (dbus);
-  fake = fake_avahi_new (NULL);
-  bus = client_bus ();
-
-  coach = sam_live_dnssd_new (bus);
-  laptop = sam_live_dnssd_new (bus);
+  coach = sam_live_dnssd_new (f->bus);
+  laptop = sam_live_dnssd_new (f->bus);
   sam_live_dnssd_browse (laptop);
   wait_until (is_available, laptop);
   sam_live_dnssd_publish (coach, "Acme — Klanten centraal", 48213, "4F2A-91C0-77DE");
-  wait_until (fake_has_service, fake);
+  wait_until (fake_has_service, f->fake);
 
-  service = fake_published (fake);
+  service = fake_published (f->fake);
   g_assert_nonnull (service);
   g_assert_cmpstr (service->type, ==, "_samenspel._tcp");
   g_assert_cmpstr (service->name, ==, "Acme — Klanten centraal");
@@ -476,53 +518,35 @@ test_publish_browse (void)
   g_assert_cmpstr (sam_live_found_room_get_fingerprint (room), ==, "4F2A-91C0-77DE");
   g_assert_cmpuint (sam_live_found_room_get_version (room), ==, 1);
   /* One resolve per room, not per sighting. */
-  g_assert_cmpuint (fake->n_resolves, ==, 1);
+  g_assert_cmpuint (f->fake->n_resolves, ==, 1);
 
   sam_live_dnssd_unpublish (coach);
   wait_until (has_no_rooms, laptop);
   g_assert_null (sam_live_dnssd_get_published_name (coach));
-  g_assert_null (fake_published (fake));
-
-  g_clear_object (&coach);
-  g_clear_object (&laptop);
-  fake_avahi_free (fake);
-  g_clear_object (&bus);
-  g_test_dbus_down (dbus);
+  g_assert_null (fake_published (f->fake));
 }
 
 /* A laptop that starts browsing after the room was published finds it. */
 static void
-test_browse_late (void)
+test_browse_late (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  GDBusConnection *bus;
   g_autoptr(SamLiveDnssd) coach = NULL;
   g_autoptr(SamLiveDnssd) laptop = NULL;
-  FakeAvahi *fake;
   FakeService *service;
 
-  g_test_dbus_up (dbus);
-  fake = fake_avahi_new (NULL);
-  bus = client_bus ();
-
-  coach = sam_live_dnssd_new (bus);
+  coach = sam_live_dnssd_new (f->bus);
   sam_live_dnssd_publish (coach, "Acme", 5000, NULL);
-  wait_until (fake_has_service, fake);
-  service = fake_published (fake);
+  wait_until (fake_has_service, f->fake);
+  service = fake_published (f->fake);
   g_assert_nonnull (service);
   /* Without a fingerprint, only the protocol version. */
   g_assert_true (g_strv_contains ((const char * const *) service->txt, "v=1"));
   g_assert_cmpuint (g_strv_length (service->txt), ==, 1);
 
-  laptop = sam_live_dnssd_new (bus);
+  laptop = sam_live_dnssd_new (f->bus);
   sam_live_dnssd_browse (laptop);
   wait_until (has_rooms, laptop);
-
-  g_clear_object (&coach);
-  g_clear_object (&laptop);
-  fake_avahi_free (fake);
-  g_clear_object (&bus);
-  g_test_dbus_down (dbus);
 }
 
 static gboolean
@@ -534,52 +558,35 @@ renamed (gpointer data)
 /* Another service on the network has the workshop's name: the room is
  * announced under Avahi's alternative, and found under it. */
 static void
-test_collision (void)
+test_collision (Fixture       *f,
+                gconstpointer  data)
 {
-  g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  GDBusConnection *bus;
   g_autoptr(SamLiveDnssd) coach = NULL;
   g_autoptr(SamLiveDnssd) laptop = NULL;
   g_autoptr(SamLiveFoundRoom) room = NULL;
-  FakeAvahi *fake;
 
-  g_test_dbus_up (dbus);
-  fake = fake_avahi_new ("Acme");
-  bus = client_bus ();
-
-  coach = sam_live_dnssd_new (bus);
-  laptop = sam_live_dnssd_new (bus);
+  coach = sam_live_dnssd_new (f->bus);
+  laptop = sam_live_dnssd_new (f->bus);
   sam_live_dnssd_browse (laptop);
   sam_live_dnssd_publish (coach, "Acme", 5000, "0000-1111-2222");
   wait_until (renamed, coach);
   wait_until (has_rooms, laptop);
   room = g_list_model_get_item (sam_live_dnssd_get_rooms (laptop), 0);
   g_assert_cmpstr (sam_live_found_room_get_name (room), ==, "Acme #2");
-
-  g_clear_object (&coach);
-  g_clear_object (&laptop);
-  fake_avahi_free (fake);
-  g_clear_object (&bus);
-  g_test_dbus_down (dbus);
 }
 
 /* Without Avahi nothing is announced or found and nothing fails; when it
  * appears (the daemon started), the room is announced and found after all,
  * and when it goes, the list empties. */
 static void
-test_absent (void)
+test_absent (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autoptr(GTestDBus) dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  GDBusConnection *bus;
   g_autoptr(SamLiveDnssd) coach = NULL;
   g_autoptr(SamLiveDnssd) laptop = NULL;
-  FakeAvahi *fake;
 
-  g_test_dbus_up (dbus);
-  bus = client_bus ();
-
-  coach = sam_live_dnssd_new (bus);
-  laptop = sam_live_dnssd_new (bus);
+  coach = sam_live_dnssd_new (f->bus);
+  laptop = sam_live_dnssd_new (f->bus);
   sam_live_dnssd_browse (laptop);
   sam_live_dnssd_publish (coach, "Acme", 5000, NULL);
   spin (300);
@@ -587,19 +594,14 @@ test_absent (void)
   g_assert_false (sam_live_dnssd_get_available (laptop));
   g_assert_cmpuint (g_list_model_get_n_items (sam_live_dnssd_get_rooms (laptop)), ==, 0);
 
-  fake = fake_avahi_new (NULL);
+  f->fake = fake_avahi_new (NULL);
   wait_until (is_available, laptop);
   wait_until (has_rooms, laptop);
   g_assert_true (sam_live_dnssd_get_available (coach));
 
-  fake_avahi_free (fake);
+  g_clear_pointer (&f->fake, fake_avahi_free);
   wait_until (has_no_rooms, laptop);
   g_assert_false (sam_live_dnssd_get_available (laptop));
-
-  g_clear_object (&coach);
-  g_clear_object (&laptop);
-  g_clear_object (&bus);
-  g_test_dbus_down (dbus);
 }
 
 int
@@ -608,10 +610,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/sam/live/dnssd/publish-browse", test_publish_browse);
-  g_test_add_func ("/sam/live/dnssd/browse-late", test_browse_late);
-  g_test_add_func ("/sam/live/dnssd/collision", test_collision);
-  g_test_add_func ("/sam/live/dnssd/absent", test_absent);
+  g_test_add ("/sam/live/dnssd/publish-browse", Fixture, NULL,
+              fixture_set_up, test_publish_browse, fixture_tear_down);
+  g_test_add ("/sam/live/dnssd/browse-late", Fixture, NULL,
+              fixture_set_up, test_browse_late, fixture_tear_down);
+  g_test_add ("/sam/live/dnssd/collision", Fixture, "Acme",
+              fixture_set_up, test_collision, fixture_tear_down);
+  g_test_add ("/sam/live/dnssd/absent", Fixture, NULL,
+              fixture_set_up_without_avahi, test_absent, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "sam-map-layout.h"
 #include "sam-map-loader.h"
+#include "sam-sample-workshop.h"
 #include "sam-store-private.h"
 #include "sam-workshop-file.h"
 
@@ -22,15 +23,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "samenspel", "loader.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  f->workshop = sam_store_create_workshop (f->store, "Loader", &error);
-  f->sales = sam_store_add_team (f->store, f->workshop, "Sales", &error);
-  f->it = sam_store_add_team (f->store, f->workshop, "IT", &error);
-  g_assert_no_error (error);
+  f->store = sam_sample_open_two_teams ("loader.db", "Loader", &f->workshop, &f->sales, &f->it);
   f->loader = sam_map_loader_new (f->store, f->workshop);
 }
 

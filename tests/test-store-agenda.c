@@ -18,15 +18,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "samenspel", "agenda.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  f->workshop = sam_store_create_workshop (f->store, "Agenda", &error);
-  f->sales = sam_store_add_team (f->store, f->workshop, "Sales", &error);
-  f->it = sam_store_add_team (f->store, f->workshop, "IT", &error);
-  g_assert_no_error (error);
+  f->store = sam_sample_open_two_teams ("agenda.db", "Agenda", &f->workshop, &f->sales, &f->it);
 }
 
 static void

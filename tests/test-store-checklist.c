@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sam-checklist-results.h"
+#include "sam-sample-workshop.h"
 #include "sam-store.h"
 #include "sam-store-agenda.h"
 #include "sam-store-checklist.h"
@@ -31,11 +32,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->store = sam_store_open_in_memory (&error);
-  g_assert_no_error (error);
-  f->workshop = sam_store_create_workshop (f->store, "Checklists", &error);
-  f->sales = sam_store_add_team (f->store, f->workshop, "Sales", &error);
-  f->it = sam_store_add_team (f->store, f->workshop, "IT", &error);
+  f->store = sam_sample_open_two_teams (NULL, "Checklists", &f->workshop, &f->sales, &f->it);
   f->step = sam_store_add_step (f->store, f->workshop, -1, "checklist", "How we work", 20, "", "", &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->step);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sam-sample-workshop.h"
 #include "sam-store.h"
 #include "sam-store-decide.h"
 
@@ -23,14 +24,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "samenspel", "decide.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  f->workshop = sam_store_create_workshop (f->store, "Deciding", &error);
-  f->sales = sam_store_add_team (f->store, f->workshop, "Sales", &error);
-  f->it = sam_store_add_team (f->store, f->workshop, "IT", &error);
+  f->store = sam_sample_open_two_teams ("decide.db", "Deciding", &f->workshop, &f->sales, &f->it);
   f->step = sam_store_add_step (f->store, f->workshop, -1, data ? data : "brainstorm", "Ideas", 30, "", "", &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->step);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "sam-sample-workshop.h"
 #include "sam-store.h"
 #include "sam-store-map.h"
 
@@ -16,15 +17,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "samenspel", "map.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  f->workshop = sam_store_create_workshop (f->store, "Map", &error);
-  f->sales = sam_store_add_team (f->store, f->workshop, "Sales", &error);
-  f->it = sam_store_add_team (f->store, f->workshop, "IT", &error);
-  g_assert_no_error (error);
+  f->store = sam_sample_open_two_teams ("map.db", "Map", &f->workshop, &f->sales, &f->it);
 }
 
 static void

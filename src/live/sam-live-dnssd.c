@@ -280,6 +280,33 @@ note_failure (const char *what,
     g_debug ("Avahi: %s failed: %s", what, error->message);
 }
 
+/* Finishes a call that makes an Avahi object (an entry group, a service
+ * browser) and puts the object's path in @path.  The request is no longer
+ * pending, unless it was cancelled: then the #SamLiveDnssd is being
+ * disposed and nothing may start again. */
+static gboolean
+finish_object_new (GObject       *source,
+                   GAsyncResult  *result,
+                   const char    *method,
+                   gboolean      *pending,
+                   char         **path)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      note_failure (method, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        *pending = FALSE;
+      return FALSE;
+    }
+  *pending = FALSE;
+  g_variant_get (reply, "(o)", path);
+  return TRUE;
+}
+
 /* Publishing */
 
 static GVariant *
@@ -386,19 +413,10 @@ entry_group_new_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(SamLiveDnssd) self = user_data;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL)
-    {
-      note_failure ("EntryGroupNew", error);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        self->group_pending = FALSE;
-      return;
-    }
-  self->group_pending = FALSE;
-  g_variant_get (reply, "(o)", &self->group_path);
+  if (!finish_object_new (source, result, "EntryGroupNew",
+                          &self->group_pending, &self->group_path))
+    return;
   if (!self->want_publish)
     {
       /* Closed while Avahi was making the group. */
@@ -677,19 +695,9 @@ browser_new_cb (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(SamLiveDnssd) self = user_data;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL)
-    {
-      note_failure ("ServiceBrowserNew", error);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        self->browser_pending = FALSE;
-      return;
-    }
-  self->browser_pending = FALSE;
-  g_variant_get (reply, "(o)", &self->browser_path);
+  finish_object_new (source, result, "ServiceBrowserNew",
+                     &self->browser_pending, &self->browser_path);
 }
 
 static void
