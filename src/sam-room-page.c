@@ -254,6 +254,38 @@ workshop_changed_cb (SamRoomPage *self)
     sam_presenter_workshop_changed (presenter);
 }
 
+/* A team deleted cards on its laptop: they are in the coach's trash, and
+ * Undo (the toast, Ctrl+Z) brings them back here and on the laptops. */
+static void
+cards_deleted_cb (SamRoomPage *self,
+                  const char  *team_uuid,
+                  guint        n_cards,
+                  gint64       batch)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *teams = sam_store_get_teams (self->store, self->workshop);
+  g_autofree char *team_name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!SAM_IS_WINDOW (root))
+    return;
+
+  for (guint i = 0; team_name == NULL && i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_ascii_strcasecmp (sam_team_get_uuid (team), team_uuid) == 0)
+        team_name = g_strdup (sam_team_get_name (team));
+    }
+
+  /* Translators: %s is a team's name, %u how many cards it deleted on its
+   * laptop in the live room; the toast has an Undo button */
+  message = g_strdup_printf (ngettext ("%s deleted a card on its laptop", "%s deleted %u cards on its laptop",
+                                       n_cards),
+                             team_name != NULL ? team_name : "", n_cards);
+  sam_window_show_undo_toast (SAM_WINDOW (root), message, batch);
+}
+
 static void
 show_state (SamRoomPage *self)
 {
@@ -294,6 +326,8 @@ sam_room_page_open (SamRoomPage  *self,
     {
       self->room = sam_live_room_new (self->store, self->workshop);
       g_signal_connect_object (self->room, "workshop-changed", G_CALLBACK (workshop_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->room, "cards-deleted", G_CALLBACK (cards_deleted_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_no_selection_set_model (self->selection, sam_live_room_get_laptops (self->room));
     }

@@ -24,7 +24,13 @@
  *     joins (or resumes), writes N cards "TEXT edit I" (TEXT: the team's
  *     name) at R per second through the store, in the workshop's changes step;
  *     prints `JOINED`/`RESUMED`, `EDIT i`, `STATE s` and `SYNCED n=N` once
- *     the coach acknowledged every card; errors as `ERROR code=C message`. */
+ *     the coach acknowledged every card; errors as `ERROR code=C message`.
+ *     On stdin `delete TEXT` deletes its cards with that text (`DELETED n=N`,
+ *     then `SYNCED` again once the coach acknowledged), `undo` restores the
+ *     last (`RESTORED`), `dump` prints its live cards like the coach.
+ *   The coach takes `delete TEXT` and `undo` too, and prints
+ *   `CARDS-DELETED n=N` when a laptop's deletions were made (`undo` then
+ *   restores them). */
 
 static GMainLoop *loop;
 static int exit_status;
@@ -70,6 +76,55 @@ open_store (const char *data)
   return store;
 }
 
+/* ---- Deleting cards, as the card's Delete button does -------------------- */
+
+/* Puts every live card of @workshop whose text is @text in the trash, each
+ * through sam_store_trash_card(); the last batch goes to *batch. */
+static guint
+delete_cards (SamStore    *store,
+              SamWorkshop *workshop,
+              const char  *text,
+              gint64      *batch)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+  guint n = 0;
+
+  for (guint s = 0; s < g_list_model_get_n_items (steps); s++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, s);
+      GListModel *cards = sam_store_get_cards (store, step);
+
+      for (guint i = g_list_model_get_n_items (cards); i > 0; i--)
+        {
+          g_autoptr(SamCard) card = g_list_model_get_item (cards, i - 1);
+          g_autoptr(GError) error = NULL;
+
+          if (!g_str_equal (sam_card_get_text (card), text))
+            continue;
+          if (!sam_store_trash_card (store, card, batch, &error))
+            {
+              say ("ERROR code=store %s", error->message);
+              exit (2);
+            }
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+undo_delete (SamStore *store,
+             gint64   *batch)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*batch == 0 || !sam_store_restore_trash (store, *batch, &error))
+    say ("ERROR code=store %s", error ? error->message : "nothing to undo");
+  else
+    say ("RESTORED batch=%" G_GINT64_FORMAT, *batch);
+  *batch = 0;
+}
+
 /* ---- The coach --------------------------------------------------------- */
 
 typedef struct
@@ -79,17 +134,19 @@ typedef struct
   SamLiveRoom *room;
   gint64       last_card;
   GArray      *latencies;   /* microseconds */
+  gint64       undo_batch;
 } Coach;
 
 static void
-dump_cards (Coach *coach)
+dump_store_cards (SamStore    *store,
+                  SamWorkshop *workshop)
 {
-  sqlite3_stmt *stmt = _sam_store_prepare (coach->store,
+  sqlite3_stmt *stmt = _sam_store_prepare (store,
                                            "SELECT c.uuid, c.text, COALESCE(t.name, '') FROM card c "
                                            "LEFT JOIN team t ON t.id = c.team_id "
                                            "WHERE c.workshop_id = ?1 AND c.trash IS NULL ORDER BY c.id", NULL);
 
-  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (coach->workshop));
+  sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -110,6 +167,24 @@ dump_cards (Coach *coach)
     }
   sqlite3_reset (stmt);
   say ("END");
+}
+
+static void
+dump_cards (Coach *coach)
+{
+  dump_store_cards (coach->store, coach->workshop);
+}
+
+/* A laptop's deletions made here: Undo restores them. */
+static void
+on_cards_deleted (SamLiveRoom *room,
+                  const char  *team_uuid,
+                  guint        n,
+                  gint64       batch,
+                  Coach       *coach)
+{
+  coach->undo_batch = batch;
+  say ("CARDS-DELETED n=%u", n);
 }
 
 static gboolean
@@ -217,6 +292,10 @@ on_stdin (GIOChannel   *channel,
     print_latency (coach);
   else if (g_str_equal (line, "laptops"))
     say ("LAPTOPS n=%u", g_list_model_get_n_items (sam_live_room_get_laptops (coach->room)));
+  else if (g_str_has_prefix (line, "delete "))
+    say ("DELETED n=%u", delete_cards (coach->store, coach->workshop, line + 7, &coach->undo_batch));
+  else if (g_str_equal (line, "undo"))
+    undo_delete (coach->store, &coach->undo_batch);
   return G_SOURCE_CONTINUE;
 }
 
@@ -289,6 +368,7 @@ run_coach (const char *data,
       sqlite3_reset (stmt);
     }
   g_signal_connect (coach.room, "workshop-changed", G_CALLBACK (on_workshop_changed), &coach);
+  g_signal_connect (coach.room, "cards-deleted", G_CALLBACK (on_cards_deleted), &coach);
 
   uri = sam_live_room_dup_join_uri (coach.room, "127.0.0.1");
   say ("ROOM port=%u code=%s fingerprint=%s uri=%s", sam_live_room_get_port (coach.room),
@@ -323,6 +403,7 @@ typedef struct
   gboolean     bench;
   gboolean     exit_when_synced;
   gboolean     synced_said;
+  gint64       undo_batch;
 } Laptop;
 
 static const char *
@@ -418,6 +499,38 @@ write_card (gpointer data)
   say ("EDIT %u", laptop->written);
   laptop->written++;
   return laptop->written < laptop->edits ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* `delete TEXT` deletes the laptop's cards with that text (then SYNCED
+ * is said again once the coach has it), `undo` brings the last one back,
+ * `dump` prints the laptop's live cards as the coach's dump does. */
+static gboolean
+on_laptop_stdin (GIOChannel   *channel,
+                 GIOCondition  condition,
+                 gpointer      data)
+{
+  Laptop *laptop = data;
+  g_autofree char *line = NULL;
+
+  if (g_io_channel_read_line (channel, &line, NULL, NULL, NULL) != G_IO_STATUS_NORMAL)
+    return G_SOURCE_REMOVE;
+
+  g_strstrip (line);
+  if (laptop->workshop == NULL)
+    say ("ERROR code=workshop not joined yet");
+  else if (g_str_has_prefix (line, "delete "))
+    {
+      laptop->synced_said = FALSE;
+      say ("DELETED n=%u", delete_cards (laptop->store, laptop->workshop, line + 7, &laptop->undo_batch));
+    }
+  else if (g_str_equal (line, "undo"))
+    {
+      laptop->synced_said = FALSE;
+      undo_delete (laptop->store, &laptop->undo_batch);
+    }
+  else if (g_str_equal (line, "dump"))
+    dump_store_cards (laptop->store, laptop->workshop);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -537,8 +650,10 @@ run_laptop (const char *data,
   g_autofree char *fingerprint = NULL;
   guint16 uri_port = 0;
   SamWorkshop *workshop = sam_store_find_team_mode (store);
+  g_autoptr(GIOChannel) input = g_io_channel_unix_new (0);
 
   laptop->store = store;
+  g_io_add_watch (input, G_IO_IN | G_IO_HUP, on_laptop_stdin, laptop);
   if (workshop != NULL && (laptop->link = sam_live_link_resume (store, workshop)) != NULL)
     {
       laptop->workshop = workshop;

@@ -893,6 +893,361 @@ enter_namespace (int    argc,
   }
 }
 
+/* ---- Deletions (docs/live-room.md, "Deletions") ------------------------- */
+
+/* Waits for a `SYNCED` line from @from on. */
+static void
+wait_synced (Peer  *laptop,
+             guint *from)
+{
+  g_assert_nonnull (peer_wait (laptop, "SYNCED ", from, 30));
+}
+
+static void
+say_and_wait (Peer       *peer,
+              const char *line,
+              const char *answer,
+              guint      *from)
+{
+  peer_say (peer, line);
+  g_assert_nonnull (peer_wait (peer, answer, from, 15));
+}
+
+/* Waits until the coach said it made @n of a laptop's deletions, in one
+ * or more `CARDS-DELETED` lines (read before its next dump). */
+static void
+wait_coach_deleted (Coach *coach,
+                    guint *from,
+                    guint  n)
+{
+  guint seen = 0;
+
+  while (seen < n)
+    {
+      const char *line = peer_wait (coach->peer, "CARDS-DELETED ", from, 15);
+      g_autofree char *count = NULL;
+
+      g_assert_nonnull (line);
+      count = field (line, "n");
+      seen += (guint) g_ascii_strtoull (count, NULL, 10);
+    }
+  g_assert_cmpuint (seen, ==, n);
+}
+
+/* A laptop's own live cards, text → how many (its `dump`). */
+static GHashTable *
+laptop_dump (Peer *laptop)
+{
+  /* The laptop answers like the coach. */
+  Coach as_coach = { laptop };
+
+  return coach_dump (&as_coach);
+}
+
+/* Polls @laptop's cards until @text is there (@present) or not, 15 s. */
+static gboolean
+laptop_has_soon (Peer       *laptop,
+                 const char *text,
+                 gboolean    present)
+{
+  for (guint i = 0; i < 75; i++)
+    {
+      g_autoptr(GHashTable) texts = laptop_dump (laptop);
+
+      if (g_hash_table_contains (texts, text) == present)
+        return TRUE;
+      g_usleep (200 * 1000);
+    }
+  return FALSE;
+}
+
+/* @after is @before without @gone (each once in @before). */
+static void
+assert_only_gone (GHashTable        *before,
+                  GHashTable        *after,
+                  const char *const *gone)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; gone[i] != NULL; i++)
+    {
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (before, gone[i])), ==, 1);
+      g_assert_false (g_hash_table_contains (after, gone[i]));
+    }
+  g_assert_cmpuint (count_cards (after), ==, count_cards (before) - g_strv_length ((GStrv) gone));
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (before, key)), ==, GPOINTER_TO_UINT (value));
+}
+
+/* A laptop deletes three of its cards: exactly these go at the coach's,
+ * and from the team's second laptop with the next packet; the coach's Undo
+ * brings them back everywhere. */
+static void
+test_delete_cards (void)
+{
+  static const char *const gone[] = { "Sales edit 1", "Sales edit 2", "Sales edit 4", NULL };
+  g_autofree char *dir = data_dir ("del-coach");
+  g_autofree char *l1 = data_dir ("del-laptop-1");
+  g_autofree char *l2 = data_dir ("del-laptop-2");
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) restored = NULL;
+  g_autoptr(GHashTable) second = NULL;
+  g_autoptr(Peer) one = NULL;
+  g_autoptr(Peer) two = NULL;
+  guint from = 0, from_two = 0, from_coach = 0;
+  Coach coach = { 0 };
+
+  coach_start (&coach, dir, NULL);
+  one = peer_start ("laptop", "--data", l1, "--uri", coach.uri, "--team", "Sales", "--edits", "6",
+                    "--rate", "20", NULL);
+  wait_synced (one, &from);
+  two = peer_start ("laptop", "--data", l2, "--uri", coach.uri, "--team", "Sales", NULL);
+  wait_synced (two, &from_two);
+  second = laptop_dump (two);
+  for (guint i = 0; gone[i] != NULL; i++)
+    g_assert_true (g_hash_table_contains (second, gone[i]));
+
+  before = coach_dump (&coach);
+  for (guint i = 0; gone[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strconcat ("delete ", gone[i], NULL);
+
+      say_and_wait (one, line, "DELETED n=1", &from);
+    }
+  wait_synced (one, &from);
+  wait_coach_deleted (&coach, &from_coach, 3);
+
+  after = coach_dump (&coach);
+  assert_only_gone (before, after, gone);
+  for (guint i = 0; gone[i] != NULL; i++)
+    g_assert_true (laptop_has_soon (two, gone[i], FALSE));
+  g_assert_true (laptop_has_soon (two, "Sales edit 3", TRUE));
+
+  /* The coach's Undo of the last of them: back at the coach's and on both
+   * laptops (the one that deleted it has nothing left to send). */
+  say_and_wait (coach.peer, "undo", "RESTORED ", &from_coach);
+  restored = coach_dump (&coach);
+  g_assert_cmpuint (count_cards (restored), >, count_cards (after));
+  g_assert_true (g_hash_table_contains (restored, "Sales edit 4"));
+  g_assert_true (laptop_has_soon (two, "Sales edit 4", TRUE));
+  g_assert_true (laptop_has_soon (one, "Sales edit 4", TRUE));
+  coach_clear (&coach);
+}
+
+/* A laptop deletes while the coach is away, takes one deletion back with
+ * Undo, is killed and its trash purged (as a restart of the app does): the
+ * restarted laptop still sends the deletions, and only those. */
+static void
+test_delete_offline (void)
+{
+  g_autofree char *dir = data_dir ("delo-coach");
+  g_autofree char *ldir = data_dir ("delo-laptop");
+  g_autofree char *db = g_build_filename (ldir, "samenspel.db", NULL);
+  g_autofree char *port = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(Peer) laptop = NULL;
+  g_autoptr(Peer) again = NULL;
+  g_autoptr(SamStore) store = NULL;
+  static const char *const gone[] = { "IT edit 0", "IT edit 2", NULL };
+  guint from = 0, from_coach = 0;
+  Coach coach = { 0 };
+
+  coach_start (&coach, dir, NULL);
+  laptop = peer_start ("laptop", "--data", ldir, "--uri", coach.uri, "--team", "IT", "--edits", "4",
+                       "--rate", "20", NULL);
+  wait_synced (laptop, &from);
+  before = coach_dump (&coach);
+
+  port = g_strdup (coach.port);
+  kill (coach.peer->pid, SIGKILL);
+  peer_join (coach.peer, 10);
+  g_clear_pointer (&coach.peer, peer_free);
+  g_assert_nonnull (peer_wait (laptop, "STATE offline", &from, 30));
+
+  say_and_wait (laptop, "delete IT edit 0", "DELETED n=1", &from);
+  say_and_wait (laptop, "delete IT edit 2", "DELETED n=1", &from);
+  say_and_wait (laptop, "delete IT edit 3", "DELETED n=1", &from);
+  say_and_wait (laptop, "undo", "RESTORED ", &from);
+  kill (laptop->pid, SIGKILL);
+  peer_join (laptop, 10);
+
+  store = sam_store_open (db, NULL);
+  g_assert_nonnull (store);
+  g_assert_true (sam_store_purge_trash (store, NULL));
+  g_clear_object (&store);
+
+  coach_start (&coach, dir, port);
+  again = peer_start ("laptop", "--data", ldir, "--uri", coach.uri, "--team", "IT", "--exit-when-synced", NULL);
+  g_assert_nonnull (peer_wait (again, "RESUMED ", NULL, 30));
+  g_assert_cmpint (peer_join (again, 60), ==, 0);
+  wait_coach_deleted (&coach, &from_coach, 2);
+
+  after = coach_dump (&coach);
+  assert_only_gone (before, after, gone);
+  coach_clear (&coach);
+}
+
+/* Sends @message on @raw (taking it). */
+static void
+raw_send (Raw        *raw,
+          JsonObject *message)
+{
+  g_autofree char *text = sam_live_message_to_string (message);
+
+  json_object_unref (message);
+  soup_websocket_connection_send_text (raw->connection, text);
+}
+
+/* A client of our own that proved the code and chose @team_name; its
+ * packet in *packet. */
+static Raw *
+raw_join_team (SoupSession     *session,
+               Coach           *coach,
+               const char      *team_name,
+               SamLiveMessage **packet)
+{
+  g_autoptr(SamLiveMessage) welcome = NULL;
+  g_autofree char *client_nonce = _sam_live_random_hex (SAM_LIVE_NONCE_BYTES);
+  g_autofree char *proof = NULL;
+  Raw *raw = raw_connect (session, coach);
+  JsonObject *message;
+  JsonArray *teams;
+  const char *team = NULL;
+
+  proof = _sam_live_proof (coach->code, "laptop", coach->fingerprint,
+                           sam_live_message_get_string (raw_last (raw), "nonce"), client_nonce);
+  message = sam_live_message_new (SAM_LIVE_MESSAGE_JOIN);
+  json_object_set_string_member (message, "nonce", client_nonce);
+  json_object_set_string_member (message, "proof", proof);
+  json_object_set_string_member (message, "name", "raw");
+  raw_send (raw, message);
+  raw_wait (raw);
+  welcome = raw_last (raw);
+  g_assert_nonnull (welcome);
+  g_assert_cmpint (welcome->type, ==, SAM_LIVE_MESSAGE_WELCOME);
+  teams = sam_live_message_get_array (welcome, "teams");
+  for (guint i = 0; i < json_array_get_length (teams); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (teams, i), "name"), team_name))
+      team = json_object_get_string_member (json_array_get_object_element (teams, i), "uuid");
+  g_assert_nonnull (team);
+
+  message = sam_live_message_new (SAM_LIVE_MESSAGE_CHOOSE);
+  json_object_set_string_member (message, "team", team);
+  raw_send (raw, message);
+  while (raw->received->len < 4 && !raw->closed)
+    raw_wait (raw);
+  *packet = raw_last (raw);
+  g_assert_nonnull (*packet);
+  g_assert_cmpint ((*packet)->type, ==, SAM_LIVE_MESSAGE_PACKET);
+  return raw;
+}
+
+/* `edits` with the packet as an unchanged contribution, deleting @uuid. */
+static JsonObject *
+deletion_message (SamLiveMessage *packet,
+                  const char     *uuid,
+                  gint64          mark)
+{
+  JsonObject *message = sam_live_message_new (SAM_LIVE_MESSAGE_EDITS);
+  JsonObject *file = json_object_ref (sam_live_message_get_object (packet, "file"));
+  JsonArray *deleted = json_array_new ();
+  JsonObject *row = json_object_new ();
+
+  json_object_set_string_member (file, "kind", "team-contribution");
+  json_object_set_string_member (row, "table", "card");
+  json_object_set_string_member (row, "uuid", uuid);
+  json_object_set_int_member (row, "at", g_get_real_time () / G_USEC_PER_SEC);
+  json_array_add_object_element (deleted, row);
+  json_object_set_int_member (message, "mark", mark);
+  json_object_set_object_member (message, "file", file);
+  json_object_set_array_member (message, "deleted", deleted);
+  return message;
+}
+
+/* The uuid of one of the coach's cards of @team (its dump's lines). */
+static char *
+coach_card_of (Coach      *coach,
+               const char *team,
+               char      **text)
+{
+  guint from = coach->peer->lines->len;
+  char *uuid = NULL;
+
+  peer_say (coach->peer, "dump");
+  for (;;)
+    {
+      const char *line = peer_wait (coach->peer, "", &from, 10);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *card;
+
+      g_assert_nonnull (line);
+      if (g_str_equal (line, "END"))
+        break;
+      g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
+      card = json_node_get_object (json_parser_get_root (parser));
+      if (uuid == NULL && g_str_equal (json_object_get_string_member (card, "team"), team))
+        {
+          uuid = g_strdup (json_object_get_string_member (card, "uuid"));
+          *text = g_strdup (json_object_get_string_member (card, "text"));
+        }
+    }
+  g_assert_nonnull (uuid);
+  return uuid;
+}
+
+/* A joined laptop of Sales deletes an unknown card (harmless: acknowledged)
+ * and then one of IT's: the connection closes and nothing changes. */
+static void
+test_delete_other_team (void)
+{
+  g_autofree char *dir = data_dir ("delx-coach");
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SamLiveMessage) packet = NULL;
+  g_autoptr(SamLiveMessage) ack = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *unknown = g_uuid_string_random ();
+  g_autofree char *theirs = NULL;
+  g_autofree char *their_text = NULL;
+  Coach coach = { 0 };
+  Raw *raw;
+
+  coach_start (&coach, dir, NULL);
+  theirs = coach_card_of (&coach, "IT", &their_text);
+  before = coach_dump (&coach);
+
+  raw = raw_join_team (session, &coach, "Sales", &packet);
+  raw_send (raw, deletion_message (packet, unknown, 7));
+  /* The coach may push a packet first. */
+  while (!raw->closed && (ack == NULL || ack->type != SAM_LIVE_MESSAGE_ACK))
+    {
+      guint before_len = raw->received->len;
+
+      raw_wait (raw);
+      g_assert_true (raw->received->len > before_len || raw->closed);
+      g_clear_pointer (&ack, sam_live_message_free);
+      ack = raw_last (raw);
+    }
+  g_assert_false (raw->closed);
+  g_assert_cmpint (ack->type, ==, SAM_LIVE_MESSAGE_ACK);
+  g_assert_cmpint (sam_live_message_get_int (ack, "mark"), ==, 7);
+
+  raw_send (raw, deletion_message (packet, theirs, 8));
+  while (!raw->closed)
+    raw_wait (raw);
+  g_assert_true (raw->closed);
+  raw_free (raw);
+
+  after = coach_dump (&coach);
+  g_assert_cmpuint (count_cards (after), ==, count_cards (before));
+  g_assert_true (g_hash_table_contains (after, their_text));
+  coach_clear (&coach);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -919,6 +1274,9 @@ main (int    argc,
   g_test_add_func ("/sam/live/laptop-killed", test_laptop_killed);
   g_test_add_func ("/sam/live/removed", test_removed);
   g_test_add_func ("/sam/live/bad-messages", test_bad_messages);
+  g_test_add_func ("/sam/live/delete/cards", test_delete_cards);
+  g_test_add_func ("/sam/live/delete/offline", test_delete_offline);
+  g_test_add_func ("/sam/live/delete/other-team", test_delete_other_team);
 
   status = g_test_run ();
   if (status == 0)

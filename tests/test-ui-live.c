@@ -641,6 +641,115 @@ test_join_dialog (void)
   sam_test_pump (100);
 }
 
+/* The coach's side of a laptop's deletion: the card leaves the coach's
+ * lists, a toast says which team deleted it, and Undo brings it back. */
+
+static gboolean
+coach_lacks_card (gpointer data)
+{
+  return !coach_has_card (data);
+}
+
+static void
+trash_laptop_card (SamStore    *store,
+                   SamWorkshop *workshop,
+                   const char  *text)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+  gboolean done = FALSE;
+
+  for (guint i = 0; !done && i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+      GListModel *cards = sam_store_get_cards (store, step);
+
+      for (guint j = 0; !done && j < g_list_model_get_n_items (cards); j++)
+        {
+          g_autoptr(SamCard) card = g_list_model_get_item (cards, j);
+          g_autoptr(GError) error = NULL;
+
+          if (g_strcmp0 (sam_card_get_text (card), text) != 0)
+            continue;
+          g_assert_true (sam_store_trash_card (store, card, NULL, &error));
+          g_assert_no_error (error);
+          done = TRUE;
+        }
+    }
+  g_assert_true (done);
+}
+
+static void
+test_laptop_deletes (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autoptr(SamStore) laptop_store = fresh_store ("laptop-deletes.db");
+  SamWindow *window = sam_test_window_new (app);
+  SamStore *store = sam_window_get_store (window);
+  SamWorkshop *workshop = sam_sample_workshop_new (store, "Acme");
+  g_autoptr(SamLiveTeam) team = NULL;
+  GListModel *teams;
+  GListModel *steps;
+  SamCardInit init = { "change" };
+  SamCard *card = NULL;   /* the store's */
+  g_autoptr(GError) error = NULL;
+  Laptop laptop = { 0 };
+  CardWait wait = { store, workshop, "Verhuizing klant: drie keer dezelfde vraag" };
+  SamLiveRoom *room;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  sam_window_open_workshop (window, workshop);
+  sam_test_pump (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-room", NULL));
+  sam_test_pump (200);
+  room = sam_room_page_get_room (room_page (window));
+  laptop_join (&laptop, laptop_store, room, 1);
+
+  /* The team writes a card on its laptop; it reaches the coach. */
+  team = g_list_model_get_item (laptop.teams, 1);
+  teams = sam_store_get_teams (laptop_store, laptop.workshop);
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) candidate = g_list_model_get_item (teams, i);
+
+      if (g_str_equal (sam_team_get_uuid (candidate), sam_live_team_get_uuid (team)))
+        init.team_id = sam_team_get_id (candidate);
+    }
+  g_assert_cmpint (init.team_id, !=, 0);
+  init.text = wait.text;
+  steps = sam_store_get_steps (laptop_store, laptop.workshop);
+  for (guint i = 0; card == NULL && i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (g_str_equal (sam_step_get_kind (step), "changes"))
+        card = sam_store_add_card (laptop_store, step, &init, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  wait_until (coach_has_card, &wait, "the laptop's card at the coach's");
+
+  /* Deleted on the laptop: gone from the coach's lists, with a toast. */
+  trash_laptop_card (laptop_store, laptop.workshop, wait.text);
+  wait_until (coach_lacks_card, &wait, "the laptop's deletion at the coach's");
+  sam_test_pump (400);
+  sam_test_screenshot (GTK_WIDGET (window), "live-room-laptop-deleted.png");
+
+  /* The coach's Undo brings it back, here and then on the laptop. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  sam_test_pump (100);
+  g_assert_true (coach_has_card (&wait));
+  {
+    CardWait on_laptop = { laptop_store, laptop.workshop, wait.text };
+
+    wait_until (coach_has_card, &on_laptop, "the card back on the laptop");
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-room", NULL);
+  sam_test_pump (100);
+  laptop_clear (&laptop);
+  sam_test_destroy_window (window);
+}
+
 static void
 skip_dutch (void)
 {
@@ -668,6 +777,7 @@ main (int   argc,
     {
       g_test_add_func ("/sam/ui/live/coach-panel", test_coach_panel);
       g_test_add_func ("/sam/ui/live/join-dialog", test_join_dialog);
+      g_test_add_func ("/sam/ui/live/laptop-deletes", test_laptop_deletes);
     }
   else
     g_test_add_func ("/sam/ui/live/dutch-unavailable", skip_dutch);

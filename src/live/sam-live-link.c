@@ -68,6 +68,7 @@ struct _SamLiveLink
   gboolean     dirty;
   gboolean     in_flight;
   gint64       in_flight_mark;
+  GStrv        in_flight_deleted;
 
   guint        retry_source;
   guint        retry_seconds;
@@ -241,6 +242,22 @@ unsent_since (SamLiveLink *self)
 
 /* ---- Edits ------------------------------------------------------------- */
 
+/* The team's deletions the coach has not acknowledged go with every
+ * `edits` (docs/live-room.md, "Deletions"). */
+static void
+add_deletions (SamLiveLink *self,
+               JsonObject  *message)
+{
+  JsonArray *deleted;
+
+  g_clear_pointer (&self->in_flight_deleted, g_strfreev);
+  deleted = _sam_live_pending_deletions (self->store, self->workshop, self->team_uuid, &self->in_flight_deleted);
+  if (json_array_get_length (deleted) > 0)
+    json_object_set_array_member (message, "deleted", deleted);
+  else
+    json_array_unref (deleted);
+}
+
 static void
 send_edits (SamLiveLink *self)
 {
@@ -267,6 +284,7 @@ send_edits (SamLiveLink *self)
   message = sam_live_message_new (SAM_LIVE_MESSAGE_EDITS);
   json_object_set_int_member (message, "mark", mark);
   json_object_set_object_member (message, "file", file);
+  add_deletions (self, message);
   send_message (self, message);
 }
 
@@ -453,6 +471,22 @@ import_packet (SamLiveLink      *self,
   return ok ? workshop : NULL;
 }
 
+/* A pushed packet: cards the coach kept come back from the trash, the
+ * catch-up, then the cards the coach deleted go. */
+static gboolean
+catch_up (SamLiveLink      *self,
+          SamWorkshopFile  *packet,
+          JsonArray        *deleted,
+          GError          **error)
+{
+  gboolean ok;
+
+  OWN_COMMITS (self, ok = _sam_live_revive_cards (self->store, self->workshop, packet, error) &&
+                          sam_workshop_file_catch_up (packet, self->store, error) &&
+                          _sam_live_apply_deleted (self->store, self->workshop, deleted, error));
+  return ok;
+}
+
 static void
 handle_packet (SamLiveLink    *self,
                SamLiveMessage *message)
@@ -487,7 +521,7 @@ handle_packet (SamLiveLink    *self,
         ok = FALSE;
     }
   else if (packet != NULL)
-    OWN_COMMITS (self, ok = sam_workshop_file_catch_up (packet, self->store, &error));
+    ok = catch_up (self, packet, sam_live_message_get_array (message, "deleted"), &error);
 
   if (packet == NULL || !ok)
     {
@@ -516,6 +550,20 @@ handle_packet (SamLiveLink    *self,
 }
 
 static void
+forget_deletions (SamLiveLink *self,
+                  gint64       mark)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sent = g_steal_pointer (&self->in_flight_deleted);
+  gboolean ok;
+
+  OWN_COMMITS (self, ok = _sam_live_forget_deletions (self->store, self->workshop, (const char *const *) sent,
+                                                      mark, &error));
+  if (!ok)
+    g_warning ("Live link: the coach’s acknowledgement of deletions could not be kept: %s", error->message);
+}
+
+static void
 handle_ack (SamLiveLink    *self,
             SamLiveMessage *message)
 {
@@ -529,6 +577,7 @@ handle_ack (SamLiveLink    *self,
   self->last_ack = mark;
   if (self->keep_ack_source == 0)
     self->keep_ack_source = g_timeout_add_seconds (KEEP_ACK_EVERY, keep_ack, self);
+  forget_deletions (self, mark);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   self->last_sync = g_date_time_new_now_local ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
@@ -753,6 +802,7 @@ sam_live_link_finalize (GObject *object)
   g_free (self->code);
   g_free (self->token);
   g_free (self->team_uuid);
+  g_strfreev (self->in_flight_deleted);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
 
   G_OBJECT_CLASS (sam_live_link_parent_class)->finalize (object);

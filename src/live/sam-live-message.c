@@ -42,13 +42,20 @@ static const Member resume_members[] = {
 static const Member joined_members[] = {
   { "token", 'h', FALSE, 64, 64 }, { "team", 's', TRUE, 1, 64 }, END };
 static const Member packet_members[] = {
-  { "file", 'o', TRUE, 0, 0 }, END };
+  { "file", 'o', TRUE, 0, 0 }, { "deleted", 'a', FALSE, 0, SAM_LIVE_MAX_DELETED }, END };
 static const Member edits_members[] = {
-  { "mark", 'i', TRUE, 0, MAX_MARK }, { "file", 'o', TRUE, 0, 0 }, END };
+  { "mark", 'i', TRUE, 0, MAX_MARK }, { "file", 'o', TRUE, 0, 0 },
+  { "deleted", 'a', FALSE, 0, SAM_LIVE_MAX_DELETED }, END };
 static const Member ack_members[] = {
   { "mark", 'i', TRUE, 0, MAX_MARK }, { "rows", 'i', TRUE, 0, G_MAXINT32 }, END };
 static const Member refused_members[] = {
   { "reason", 's', TRUE, 1, 32 }, { "wait", 'i', FALSE, 0, 7 * 24 * 3600 }, END };
+/* A deleted row: its table (only "card" so far) and uuid; in `edits` also
+ * when the laptop deleted it (seconds since 1970). */
+static const Member deleted_members[] = {
+  { "table", 's', TRUE, 1, 32 }, { "uuid", 's', TRUE, 36, 36 }, { "at", 'i', TRUE, 0, MAX_MARK }, END };
+static const Member pushed_deleted_members[] = {
+  { "table", 's', TRUE, 1, 32 }, { "uuid", 's', TRUE, 36, 36 }, END };
 static const Member team_members[] = {
   { "uuid", 's', TRUE, 1, 64 }, { "name", 's', TRUE, 0, 400 }, { "color", 's', TRUE, 0, 32 }, END };
 
@@ -172,6 +179,32 @@ check_teams (JsonArray  *teams,
   return TRUE;
 }
 
+/* The deleted rows of `edits` (with their time) or of `packet`: each of
+ * a table whose deletions travel, with a well-formed uuid. */
+static gboolean
+check_deleted (JsonArray    *deleted,
+               const Member *members,
+               GError      **error)
+{
+  static const char *no_extra[] = { NULL };
+
+  for (guint i = 0; deleted != NULL && i < json_array_get_length (deleted); i++)
+    {
+      JsonNode *node = json_array_get_element (deleted, i);
+      JsonObject *row;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !check_object ((row = json_node_get_object (node)), members, no_extra, error))
+        return FALSE;
+      if (!g_str_equal (json_object_get_string_member (row, "table"), "card"))
+        return fail (error, "table");
+      if (!g_uuid_string_is_valid (json_object_get_string_member (row, "uuid")))
+        return fail (error, "uuid");
+    }
+
+  return TRUE;
+}
+
 void
 sam_live_message_free (SamLiveMessage *message)
 {
@@ -236,6 +269,11 @@ sam_live_message_parse (const char  *data,
     return NULL;
   if (i == SAM_LIVE_MESSAGE_WELCOME &&
       !check_teams (json_object_get_array_member (object, "teams"), error))
+    return NULL;
+  if ((i == SAM_LIVE_MESSAGE_EDITS || i == SAM_LIVE_MESSAGE_PACKET) &&
+      !check_deleted (json_object_has_member (object, "deleted") ? json_object_get_array_member (object, "deleted")
+                                                                 : NULL,
+                      i == SAM_LIVE_MESSAGE_EDITS ? deleted_members : pushed_deleted_members, error))
     return NULL;
   if (i == SAM_LIVE_MESSAGE_REFUSED && !sam_live_refusal_from_string (
         json_object_get_string_member (object, "reason"), NULL))

@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 /* The live room's protocol version and its messages (docs/live-room.md). */
 #define SAM_LIVE_PROTOCOL 1
+/* At most this many deleted rows in one `edits` or `packet`. */
+#define SAM_LIVE_MAX_DELETED 10000
 
 typedef enum
 {

@@ -74,6 +74,34 @@ JsonObject *_sam_live_team_delta      (SamStore     *store,
                                        GHashTable   *uuids,
                                        GError      **error);
 
+/* sam-live-delete.c: deleted cards, beside the file merge */
+JsonArray  *_sam_live_pending_deletions (SamStore           *store,
+                                         SamWorkshop        *workshop,
+                                         const char         *team_uuid,
+                                         GStrv              *uuids);
+gboolean    _sam_live_forget_deletions  (SamStore           *store,
+                                         SamWorkshop        *workshop,
+                                         const char *const  *uuids,
+                                         gint64              mark,
+                                         GError            **error);
+gboolean    _sam_live_revive_cards      (SamStore           *store,
+                                         SamWorkshop        *workshop,
+                                         SamWorkshopFile    *packet,
+                                         GError            **error);
+gboolean    _sam_live_apply_deleted     (SamStore           *store,
+                                         SamWorkshop        *workshop,
+                                         JsonArray          *deleted,
+                                         GError            **error);
+gboolean    _sam_live_check_deletions   (SamStore           *store,
+                                         SamWorkshop        *workshop,
+                                         const char         *team_uuid,
+                                         JsonArray          *deleted,
+                                         GPtrArray          *take,
+                                         GError            **error);
+JsonObject *_sam_live_packet_message    (SamStore           *store,
+                                         SamWorkshop        *workshop,
+                                         JsonObject         *packet);
+
 /* sam-live-link.c: joined, connected, and every edit acknowledged */
 gboolean  _sam_live_link_is_idle     (SamLiveLink *self);
 

@@ -81,12 +81,21 @@ struct _SamLiveRoom
   GHashTable  *changed;       /* uuids of the rows merged since the last push */
   gboolean     push_whole;    /* the coach changed something: whole packets */
   guint        push_source;
+  GArray      *deletions;     /* Deletion: laptops' deletions in this batch */
 };
+
+typedef struct
+{
+  char   *team_uuid;
+  guint   n;
+  gint64  batch;
+} Deletion;
 
 G_DEFINE_FINAL_TYPE (SamLiveRoom, sam_live_room, G_TYPE_OBJECT)
 
 enum {
   WORKSHOP_CHANGED,
+  CARDS_DELETED,
   N_SIGNALS
 };
 
@@ -285,7 +294,6 @@ send_packet (Peer *peer)
 {
   g_autoptr(GError) error = NULL;
   JsonObject *packet = _sam_live_team_packet (peer->room->store, peer->room->workshop, peer->team_uuid, &error);
-  JsonObject *message;
 
   if (packet == NULL)
     {
@@ -293,9 +301,7 @@ send_packet (Peer *peer)
       return;
     }
 
-  message = sam_live_message_new (SAM_LIVE_MESSAGE_PACKET);
-  json_object_set_object_member (message, "file", packet);
-  send_message (peer, message);
+  send_message (peer, _sam_live_packet_message (peer->room->store, peer->room->workshop, packet));
 }
 
 /* ---- Wrong codes ------------------------------------------------------- */
@@ -536,6 +542,69 @@ static void
 mark_dirty (SamLiveRoom *self,
             const char  *team_uuid);
 
+/* The laptop's deletions (docs/live-room.md, "Deletions"): checked before
+ * anything of its edits is merged, so a bad one changes nothing. */
+static gboolean
+check_deletions (Peer            *peer,
+                 SamLiveMessage  *message,
+                 GPtrArray       *take,
+                 GError         **error)
+{
+  return _sam_live_check_deletions (peer->room->store, peer->room->workshop, peer->team_uuid,
+                                    sam_live_message_get_array (message, "deleted"), take, error);
+}
+
+/* Puts the checked cards in the trash through the store (its lists, the
+ * projector and Undo follow), as one batch; "cards-deleted" is emitted
+ * once the batch's transaction is on disk. */
+static gboolean
+delete_cards (Peer       *peer,
+              GPtrArray  *take,
+              GError    **error)
+{
+  SamLiveRoom *self = peer->room;
+  Deletion deletion = { NULL, 0, 0 };
+
+  if (take->len == 0)
+    return TRUE;
+
+  g_ptr_array_add (take, NULL);
+  if (!_sam_store_trash_cards_by_uuid (self->store, sam_workshop_get_id (self->workshop),
+                                       (const char *const *) take->pdata, &deletion.batch, &deletion.n, error))
+    return FALSE;
+
+  if (deletion.n > 0)
+    {
+      deletion.team_uuid = g_strdup (peer->team_uuid);
+      g_array_append_val (self->deletions, deletion);
+      /* Every team's laptops lose the cards with their next packet, which
+       * is whole: deletions are rare, and the list travels with it. */
+      self->push_whole = TRUE;
+      mark_dirty (self, NULL);
+    }
+  return TRUE;
+}
+
+/* The merge and the deletions, or neither. */
+static gboolean
+merge_and_delete (Peer             *peer,
+                  SamWorkshopFile  *file,
+                  GPtrArray        *deleted,
+                  gboolean         *changed,
+                  GError          **error)
+{
+  SamStore *store = peer->room->store;
+
+  if (!_sam_store_begin (store, error))
+    return FALSE;
+  if (!_sam_workshop_file_merge_quietly (file, store, changed, error) || !delete_cards (peer, deleted, error))
+    {
+      _sam_store_rollback (store);
+      return FALSE;
+    }
+  return _sam_store_commit (store, error);
+}
+
 /* Merges one laptop's edits inside the batch's transaction (a savepoint of
  * its own: a bad contribution undoes only itself); the store's lists are
  * reloaded once for the batch.  Returns the cards it carried, or -1 when
@@ -549,12 +618,14 @@ merge_edits (Peer           *peer,
   g_autoptr(GError) error = NULL;
   gboolean changed = FALSE;
   g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new ();
   g_auto(GStrv) touched = NULL;
   JsonObject *tables;
 
   file = _sam_live_check_edits (self->store, self->workshop, peer->team_uuid,
                                 sam_live_message_get_object (message, "file"), &touched, &error);
-  if (file == NULL || !_sam_workshop_file_merge_quietly (file, self->store, &changed, &error))
+  if (file == NULL || !check_deletions (peer, message, deleted, &error) ||
+      !merge_and_delete (peer, file, deleted, &changed, &error))
     {
       g_message ("Live room: edits of a laptop refused: %s", error->message);
       close_peer (peer, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "edits");
@@ -592,6 +663,21 @@ typedef struct
   SamLiveMessage *message;
   int             n_rows;
 } Pending;
+
+static void
+emit_deletions (SamLiveRoom *self,
+                gboolean     committed)
+{
+  for (guint i = 0; i < self->deletions->len; i++)
+    {
+      Deletion *deletion = &g_array_index (self->deletions, Deletion, i);
+
+      if (committed)
+        g_signal_emit (self, signals[CARDS_DELETED], 0, deletion->team_uuid, deletion->n, deletion->batch);
+      g_free (deletion->team_uuid);
+    }
+  g_array_set_size (self->deletions, 0);
+}
 
 /* Every laptop's edits that arrived since the last batch are merged in one
  * transaction, so the disk syncs once for all of them (a sync costs tens
@@ -654,6 +740,7 @@ merge_pending (gpointer data)
 
   if (committed && batch->len > 0)
     g_signal_emit (self, signals[WORKSHOP_CHANGED], 0);
+  emit_deletions (self, committed);
   return G_SOURCE_REMOVE;
 }
 
@@ -802,8 +889,7 @@ push_now (gpointer data)
           text = NULL;
           if (packet != NULL)
             {
-              message = sam_live_message_new (SAM_LIVE_MESSAGE_PACKET);
-              json_object_set_object_member (message, "file", packet);
+              message = _sam_live_packet_message (self->store, self->workshop, packet);
               text = sam_live_message_to_string (message);
               json_object_unref (message);
             }
@@ -881,6 +967,8 @@ sam_live_room_finalize (GObject *object)
   g_hash_table_unref (self->dirty);
   g_hash_table_unref (self->changed);
   g_queue_free (self->pending);
+  emit_deletions (self, FALSE);
+  g_array_unref (self->deletions);
 
   G_OBJECT_CLASS (sam_live_room_parent_class)->finalize (object);
 }
@@ -901,6 +989,18 @@ sam_live_room_class_init (SamLiveRoomClass *klass)
   signals[WORKSHOP_CHANGED] =
     g_signal_new ("workshop-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SamLiveRoom::cards-deleted:
+   * @team_uuid: the team whose laptop deleted them
+   * @n_cards: how many cards went
+   * @batch: the number for sam_store_restore_trash(): Undo
+   *
+   * A laptop's deletions were made in the store (and are on disk).
+   */
+  signals[CARDS_DELETED] =
+    g_signal_new ("cards-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void
@@ -912,6 +1012,7 @@ sam_live_room_init (SamLiveRoom *self)
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_queue_new ();
+  self->deletions = g_array_new (FALSE, FALSE, sizeof (Deletion));
 }
 
 /**

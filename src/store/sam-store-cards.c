@@ -543,3 +543,133 @@ sam_store_trash_card_link (SamStore     *self,
 
   return TRUE;
 }
+
+/* Runs @sql (?1 the batch, ?2 a uuid, ?3 the workshop) for each of @uuids;
+ * adds to *n_changed how many rows it changed. */
+static gboolean
+run_per_uuid (SamStore           *self,
+              const char         *sql,
+              gint64              batch,
+              gint64              workshop_id,
+              const char *const  *uuids,
+              guint              *n_changed,
+              GError            **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, batch);
+      sqlite3_bind_text (stmt, 2, uuids[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, workshop_id);
+      if (!_sam_store_step_done (self, stmt, error))
+        return FALSE;
+      *n_changed += sqlite3_changes (_sam_store_get_db (self));
+    }
+  return TRUE;
+}
+
+/**
+ * _sam_store_trash_cards_by_uuid:
+ * @self: a #SamStore
+ * @workshop_id: the workshop the cards belong to
+ * @uuids: the cards' uuids; those not here, of another workshop or
+ *   already in the trash are left alone
+ * @out_batch: (out) (optional): the number for sam_store_restore_trash(),
+ *   0 when no card went
+ * @out_n: (out) (optional): how many of @uuids went to the trash
+ * @error: return location for a #GError
+ *
+ * Removes the cards, and the cards that belong to them, in one batch, so
+ * that one Undo brings all of them back (the live room's deletions,
+ * docs/live-room.md).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sam_store_trash_cards_by_uuid (SamStore           *self,
+                                gint64              workshop_id,
+                                const char *const  *uuids,
+                                gint64             *out_batch,
+                                guint              *out_n,
+                                GError            **error)
+{
+  guint n = 0, n_children = 0;
+  gint64 batch;
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  batch = _sam_store_next_batch (self);
+  if (!run_per_uuid (self, "UPDATE card SET trash = ?1 WHERE uuid = ?2 AND workshop_id = ?3 AND trash IS NULL",
+                     batch, workshop_id, uuids, &n, error) ||
+      !run_per_uuid (self, "UPDATE card SET trash = ?1 WHERE trash IS NULL AND parent_id = "
+                     "(SELECT id FROM card WHERE uuid = ?2 AND workshop_id = ?3 AND trash = ?1)",
+                     batch, workshop_id, uuids, &n_children, error) ||
+      (n > 0 && !_sam_store_touch_workshop (self, workshop_id, error)))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  if (n > 0)
+    {
+      _sam_store_reload_cards (self);
+      _sam_store_reload_card_links (self);
+    }
+  if (out_batch != NULL)
+    *out_batch = n > 0 ? batch : 0;
+  if (out_n != NULL)
+    *out_n = n;
+  return TRUE;
+}
+
+/**
+ * _sam_store_restore_cards_by_uuid:
+ * @self: a #SamStore
+ * @workshop_id: the workshop the cards belong to
+ * @uuids: the cards' uuids; those not in the trash are left alone
+ * @error: return location for a #GError
+ *
+ * Takes the cards out of the trash, each with the cards that went with it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sam_store_restore_cards_by_uuid (SamStore           *self,
+                                  gint64              workshop_id,
+                                  const char *const  *uuids,
+                                  GError            **error)
+{
+  guint n = 0;
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  /* The cards that went with it share its batch (?1 unused). */
+  if (!run_per_uuid (self, "UPDATE card SET trash = NULL WHERE trash IS NOT NULL AND ?1 = ?1 AND parent_id = "
+                     "(SELECT id FROM card WHERE uuid = ?2 AND workshop_id = ?3) AND trash = "
+                     "(SELECT trash FROM card WHERE uuid = ?2 AND workshop_id = ?3)",
+                     0, workshop_id, uuids, &n, error) ||
+      !run_per_uuid (self, "UPDATE card SET trash = NULL WHERE uuid = ?2 AND workshop_id = ?3 AND "
+                     "trash IS NOT NULL AND ?1 = ?1",
+                     0, workshop_id, uuids, &n, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  if (n > 0)
+    {
+      _sam_store_reload_cards (self);
+      _sam_store_reload_card_links (self);
+    }
+  return TRUE;
+}

@@ -100,6 +100,7 @@ extern const char sam_schema_file_sql[];
 extern const char sam_schema_team_mode_sql[];
 extern const char sam_schema_room_packet_sql[];
 extern const char sam_schema_live_sql[];
+extern const char sam_schema_live_deletion_sql[];
 extern const SamSchemaModule sam_schema_file_module;
 extern const char sam_schema_checklist_sql[];
 extern const SamSchemaModule sam_schema_checklist_module;
@@ -219,6 +220,16 @@ gboolean      _sam_store_trash_rows     (SamStore           *self,
 void          _sam_store_reload_steps   (SamStore     *self);
 void          _sam_store_reload_cards   (SamStore     *self);
 void          _sam_store_reload_card_links (SamStore  *self);
+gboolean      _sam_store_trash_cards_by_uuid   (SamStore           *self,
+                                                gint64              workshop_id,
+                                                const char *const  *uuids,
+                                                gint64             *out_batch,
+                                                guint              *out_n,
+                                                GError            **error);
+gboolean      _sam_store_restore_cards_by_uuid (SamStore           *self,
+                                                gint64              workshop_id,
+                                                const char *const  *uuids,
+                                                GError            **error);
 void          _sam_store_forget_workshop (SamStore    *self,
                                           gint64       workshop_id);
 

@@ -46,3 +46,38 @@ const char sam_schema_live_sql[] =
   "  token TEXT NOT NULL,"
   "  last_ack INTEGER NOT NULL DEFAULT 0"
   ");";
+
+/* Schema version 14: deletions in the live room (docs/live-room.md,
+ * "Deletions").  A card goes to the trash; in a workshop with a room (the
+ * coach) or a link (a team's laptop) a trigger notes its uuid, its teams
+ * and when, in the same transaction as the delete itself, so neither a
+ * crash nor the purge of the trash at the next start loses it.  An Undo
+ * (the card leaves the trash) takes the note back.
+ *
+ * On a laptop a note is a deletion still to send to the coach (until the
+ * coach acknowledges it); on the coach it tells the team's other laptops
+ * which cards are gone.  INSERT OR IGNORE keeps the first time of a note
+ * when the same card is put back in the trash by the link itself. */
+const char sam_schema_live_deletion_sql[] =
+  "CREATE TABLE live_deletion ("
+  "  id INTEGER PRIMARY KEY,"
+  "  workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+  "  uuid TEXT NOT NULL,"
+  "  team_id INTEGER,"
+  "  about_team_id INTEGER,"
+  "  deleted INTEGER NOT NULL,"
+  "  UNIQUE (workshop_id, uuid)"
+  ");"
+  "CREATE TRIGGER live_card_trashed AFTER UPDATE OF trash ON card "
+  "WHEN OLD.trash IS NULL AND NEW.trash IS NOT NULL "
+  "AND (EXISTS (SELECT 1 FROM live_link WHERE workshop_id = NEW.workshop_id) "
+  "     OR EXISTS (SELECT 1 FROM live_room WHERE workshop_id = NEW.workshop_id)) "
+  "BEGIN "
+  "  INSERT OR IGNORE INTO live_deletion (workshop_id, uuid, team_id, about_team_id, deleted) "
+  "  VALUES (NEW.workshop_id, NEW.uuid, NEW.team_id, NEW.about_team_id, CAST (strftime ('%s', 'now') AS INTEGER));"
+  "END;"
+  "CREATE TRIGGER live_card_restored AFTER UPDATE OF trash ON card "
+  "WHEN OLD.trash IS NOT NULL AND NEW.trash IS NULL "
+  "BEGIN "
+  "  DELETE FROM live_deletion WHERE workshop_id = NEW.workshop_id AND uuid = NEW.uuid;"
+  "END;";

@@ -122,6 +122,7 @@ static const SamMigration migrations[] = {
   },
   { 12, "a packet for the whole room on one shared laptop", sam_schema_room_packet_sql },
   { 13, "the live room: its certificate, its laptops and a laptop's link", sam_schema_live_sql },
+  { 14, "deletions in the live room", sam_schema_live_deletion_sql },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own
