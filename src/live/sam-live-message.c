@@ -27,6 +27,7 @@ typedef struct
 
 static const char *const type_names[SAM_LIVE_N_MESSAGES] = {
   "hello", "join", "welcome", "choose", "resume", "joined", "packet", "edits", "ack", "refused",
+  "leave",
 };
 
 static const Member hello_members[] = {
@@ -49,12 +50,15 @@ static const Member ack_members[] = {
   { "mark", 'i', TRUE, 0, MAX_MARK }, { "rows", 'i', TRUE, 0, G_MAXINT32 }, END };
 static const Member refused_members[] = {
   { "reason", 's', TRUE, 1, 32 }, { "wait", 'i', FALSE, 0, 7 * 24 * 3600 }, END };
+static const Member leave_members[] = {
+  END };
 static const Member team_members[] = {
   { "uuid", 's', TRUE, 1, 64 }, { "name", 's', TRUE, 0, 400 }, { "color", 's', TRUE, 0, 32 }, END };
 
 static const Member *const schemas[SAM_LIVE_N_MESSAGES] = {
   hello_members, join_members, welcome_members, choose_members, resume_members,
   joined_members, packet_members, edits_members, ack_members, refused_members,
+  leave_members,
 };
 
 static const char *const refusals[] = {
