@@ -657,6 +657,7 @@ revoke_laptop (SamLiveRoom *self,
 {
   g_autoptr(GError) error = NULL;
   SamLiveLaptop *laptop = laptop_uuid != NULL ? find_laptop (self, laptop_uuid) : NULL;
+  guint64 before = _sam_live_get_n_commits (self->store);
   sqlite3_stmt *stmt;
   guint position;
 
@@ -669,14 +670,16 @@ revoke_laptop (SamLiveRoom *self,
     }
   if (stmt == NULL || !_sam_store_step_done (self->store, stmt, &error))
     g_warning ("Live room: the laptop’s token could not be revoked: %s", error->message);
+  /* Nothing a team sees changed: no push for it. */
+  self->own_commits += _sam_live_get_n_commits (self->store) - before;
 
   if (laptop != NULL && g_list_store_find (self->laptops, laptop, &position))
     g_list_store_remove (self->laptops, position);
 }
 
 /* The laptop left team mode: its token goes, as if the coach removed it,
- * and the connection closes normally.  Edits it sent before are merged or
- * still pending: they stay, as after a removal. */
+ * and the connection closes normally.  The edits it sent before are merged
+ * first: they stay, as after a removal. */
 static void
 handle_leave (Peer *peer)
 {
