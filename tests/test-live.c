@@ -962,6 +962,14 @@ test_leave (void)
   g_autoptr(Peer) two = NULL;
   guint from = 0;
   Coach coach = { 0 };
+  const char *leave = "{\"samenspel-live\": 1, \"type\": \"leave\"}";
+  const char *leave_more = "{\"samenspel-live\": 1, \"type\": \"leave\", \"token\": \"00\"}";
+  g_autoptr(SamLiveMessage) parsed = sam_live_message_parse (leave, strlen (leave), 1024, NULL);
+
+  /* The message has no member at all. */
+  g_assert_nonnull (parsed);
+  g_assert_cmpint (parsed->type, ==, SAM_LIVE_MESSAGE_LEAVE);
+  g_assert_null (sam_live_message_parse (leave_more, strlen (leave_more), 1024, NULL));
 
   coach_start (&coach, dir, NULL);
   one = peer_start ("laptop", "--data", l1, "--uri", coach.uri, "--team", "IT", "--edits", "2", "--rate", "20", NULL);
