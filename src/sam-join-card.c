@@ -145,6 +145,30 @@ sam_join_card_set_workshop (SamJoinCard *self,
     gtk_label_set_text (self->how_label, self->packet_how);
 }
 
+/* The short fingerprint is compared character by character: the line
+ * never breaks inside it (at its hyphens), whatever the sentence around it
+ * in the room's language. */
+static void
+keep_together (GtkLabel   *label,
+               const char *text,
+               const char *piece)
+{
+  const char *start = piece != NULL && *piece != '\0' ? strstr (text, piece) : NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+
+  if (start == NULL)
+    return;
+
+  attrs = pango_attr_list_new ();
+  attr = pango_attr_allow_breaks_new (FALSE);
+  attr->start_index = start - text;
+  attr->end_index = attr->start_index + strlen (piece);
+  pango_attr_list_insert (attrs, attr);
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 /**
  * sam_join_card_set_room:
  * @self: a join card
@@ -169,6 +193,7 @@ sam_join_card_set_room (SamJoinCard *self,
   gtk_widget_set_visible (self->room_box, code != NULL);
   sam_qr_code_set_text (self->qr_code, code != NULL ? uri : NULL);
   gtk_label_set_text (self->code_label, code != NULL ? code : "");
+  gtk_label_set_attributes (self->fingerprint_label, NULL);
   if (code == NULL)
     {
       gtk_label_set_text (self->how_label, self->packet_how ? self->packet_how : "");
@@ -184,6 +209,7 @@ sam_join_card_set_room (SamJoinCard *self,
   check = g_strdup_printf (_("The laptop shows %s: the same? Then it is this room."),
                            short_fingerprint != NULL ? short_fingerprint : "");
   gtk_label_set_text (self->fingerprint_label, check);
+  keep_together (self->fingerprint_label, check, short_fingerprint);
 }
 
 /**

@@ -37,6 +37,7 @@ struct _SamTeamWindow
   GtkLabel *instructions_label;
   GtkBox *entry_box;
   GtkLabel *saved_label;
+  GtkBox *status_box;    /* the saved line, then the live line */
   GtkWidget *menu_button;
   GtkWidget *next_team_button;
 
@@ -1009,12 +1010,15 @@ setup (SamTeamWindow *self)
   show_team (self);
   show_step (self, starting_step (self->steps));
 
+  /* Its own line under the saved one: beside it, between the step
+   * buttons, it wrapped at 1024 px.  The longest state (offline) still
+   * wraps, centred, rather than hiding how the laptop stands. */
   self->live_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->live_label, TRUE);
+  gtk_label_set_justify (self->live_label, GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (self->live_label, 50);
   gtk_widget_add_css_class (GTK_WIDGET (self->live_label), "team-mode-saved");
-  gtk_widget_insert_after (GTK_WIDGET (self->live_label),
-                           gtk_widget_get_parent (GTK_WIDGET (self->saved_label)),
-                           GTK_WIDGET (self->saved_label));
+  gtk_box_append (self->status_box, GTK_WIDGET (self->live_label));
 }
 
 /* Joined through the live room (and not just now, with its link in hand):
@@ -1111,6 +1115,7 @@ sam_team_window_class_init (SamTeamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, entry_box);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SamTeamWindow, next_team_button);
 

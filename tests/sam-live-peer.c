@@ -5,7 +5,9 @@
 #include <glib-unix.h>
 
 #include "sam-live-private.h"
+#include "sam-rotation.h"
 #include "sam-sample-workshop.h"
+#include "sam-step-settings.h"
 #include "sam-store-packet.h"
 #include "sam-store-private.h"
 
@@ -16,18 +18,25 @@
  *   sam-live-peer coach --data DIR (--workshop FILE | --sample) [--port N] [--bench]
  *     prints `ROOM port=P code=C fingerprint=F uri=U`, serves until
  *     SIGTERM; SIGUSR1 or the line `dump` on stdin prints the cards as JSON
- *     lines and `END`; `remove TEAM` removes that team's laptops; with
- *     --bench, `latency` prints the edit-to-commit latencies of the cards
- *     laptops wrote with --bench.
+ *     lines (uuid, text, team, about, kind) and `END`; `remove TEAM` removes
+ *     that team's laptops; `laptops` counts them; `current KIND` makes the
+ *     step of that kind the room's, `reveal KIND` reveals it, `push` pushes
+ *     now; with --bench, `latency` prints the edit-to-commit latencies of
+ *     the cards laptops wrote with --bench.
  *   sam-live-peer laptop --data DIR (--uri U | --host H --port P --code C)
- *       --team NAME [--label TEXT] [--edits N] [--rate R] [--bench] [--exit-when-synced]
+ *       --team NAME [--label TEXT] [--edits N] [--rate R] [--step KIND]
+ *       [--when-current] [--bench] [--exit-when-synced]
  *     joins (or resumes), writes N cards "TEXT edit I" (TEXT: the team's
- *     name) at R per second through the store, in the workshop's changes step;
- *     prints `JOINED`/`RESUMED`, `EDIT i`, `STATE s` and `SYNCED n=N` once
- *     the coach acknowledged every card; errors as `ERROR code=C message`.
- *     On stdin `delete TEXT` deletes its cards with that text (`DELETED n=N`,
- *     then `SYNCED` again once the coach acknowledged), `undo` restores the
- *     last (`RESTORED`), `dump` prints its live cards like the coach.
+ *     name) at R per second through the store, in the workshop's step of
+ *     KIND (changes; in team-perspective about the team the rotation gives
+ *     it, one prompt after the other), with --when-current once the coach
+ *     is on that step; prints `JOINED`/`RESUMED`, `EDIT i`, `STATE s`,
+ *     `CAUGHT-UP step=KIND revealed=0|1` after each push and `SYNCED n=N`
+ *     once the coach acknowledged every card; errors as `ERROR code=C
+ *     message`.  On stdin: `dump` as the coach's, `link` prints `LINK
+ *     token=T` or `LINK none`, `leave` leaves the room (`LEFT`), `delete TEXT` deletes
+ *     its cards with that text (`DELETED n=N`, then `SYNCED` again once the
+ *     coach acknowledged), `undo` restores the last (`RESTORED`).
  *   The coach takes `delete TEXT` and `undo` too, and prints
  *   `CARDS-DELETED n=N` when a laptop's deletions were made (`undo` then
  *   restores them). */
@@ -137,13 +146,17 @@ typedef struct
   gint64       undo_batch;
 } Coach;
 
+/* Every card of @workshop in @store as a JSON line (uuid, text, team,
+ * about: the team names, "" for none; kind), then `END`. */
 static void
-dump_store_cards (SamStore    *store,
-                  SamWorkshop *workshop)
+dump_cards (SamStore    *store,
+            SamWorkshop *workshop)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (store,
-                                           "SELECT c.uuid, c.text, COALESCE(t.name, '') FROM card c "
+                                           "SELECT c.uuid, c.text, COALESCE(t.name, ''), COALESCE(a.name, ''), "
+                                           "c.kind FROM card c "
                                            "LEFT JOIN team t ON t.id = c.team_id "
+                                           "LEFT JOIN team a ON a.id = c.about_team_id "
                                            "WHERE c.workshop_id = ?1 AND c.trash IS NULL ORDER BY c.id", NULL);
 
   sqlite3_bind_int64 (stmt, 1, sam_workshop_get_id (workshop));
@@ -160,6 +173,10 @@ dump_store_cards (SamStore    *store,
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
       json_builder_set_member_name (builder, "team");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_set_member_name (builder, "about");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 4));
       json_builder_end_object (builder);
       node = json_builder_get_root (builder);
       line = json_to_string (node, FALSE);
@@ -167,12 +184,6 @@ dump_store_cards (SamStore    *store,
     }
   sqlite3_reset (stmt);
   say ("END");
-}
-
-static void
-dump_cards (Coach *coach)
-{
-  dump_store_cards (coach->store, coach->workshop);
 }
 
 /* A laptop's deletions made here: Undo restores them. */
@@ -190,7 +201,9 @@ on_cards_deleted (SamLiveRoom *room,
 static gboolean
 on_dump (gpointer data)
 {
-  dump_cards (data);
+  Coach *coach = data;
+
+  dump_cards (coach->store, coach->workshop);
   return G_SOURCE_CONTINUE;
 }
 
@@ -272,6 +285,51 @@ remove_team (Coach      *coach,
   say ("REMOVED n=%u", removed);
 }
 
+/* The first step of @kind in @workshop, or %NULL */
+static SamStep *
+find_step (SamStore    *store,
+           SamWorkshop *workshop,
+           const char  *kind)
+{
+  GListModel *steps = sam_store_get_steps (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (g_str_equal (sam_step_get_kind (step), kind))
+        return step;
+    }
+  return NULL;
+}
+
+/* The coach moves the room to the step of @kind (`current KIND`), or
+ * reveals its answers (`reveal KIND`), as on the console: a commit of the
+ * coach's, which the room pushes by itself. */
+static void
+set_step (Coach      *coach,
+          const char *kind,
+          gboolean    reveal)
+{
+  g_autoptr(GError) error = NULL;
+  SamStep *step = find_step (coach->store, coach->workshop, kind);
+  gboolean ok;
+
+  if (step == NULL)
+    {
+      say ("ERROR code=workshop no %s step", kind);
+      return;
+    }
+  if (reveal)
+    ok = sam_store_set_step_revealed (coach->store, step, TRUE, &error);
+  else
+    ok = sam_store_set_step_state (coach->store, step, SAM_STEP_CURRENT, &error);
+  if (!ok)
+    say ("ERROR code=store %s", error->message);
+  else
+    say ("%s %s", reveal ? "REVEALED" : "CURRENT", kind);
+}
+
 static gboolean
 on_stdin (GIOChannel   *channel,
           GIOCondition  condition,
@@ -285,7 +343,7 @@ on_stdin (GIOChannel   *channel,
 
   g_strstrip (line);
   if (g_str_equal (line, "dump"))
-    dump_cards (coach);
+    dump_cards (coach->store, coach->workshop);
   else if (g_str_has_prefix (line, "remove "))
     remove_team (coach, line + 7);
   else if (g_str_equal (line, "latency"))
@@ -296,6 +354,15 @@ on_stdin (GIOChannel   *channel,
     say ("DELETED n=%u", delete_cards (coach->store, coach->workshop, line + 7, &coach->undo_batch));
   else if (g_str_equal (line, "undo"))
     undo_delete (coach->store, &coach->undo_batch);
+  else if (g_str_has_prefix (line, "current "))
+    set_step (coach, line + 8, FALSE);
+  else if (g_str_has_prefix (line, "reveal "))
+    set_step (coach, line + 7, TRUE);
+  else if (g_str_equal (line, "push"))
+    {
+      sam_live_room_push_now (coach->room);
+      say ("PUSHED");
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -404,6 +471,9 @@ typedef struct
   gboolean     exit_when_synced;
   gboolean     synced_said;
   gint64       undo_batch;
+  const char  *step_kind;     /* the step its cards go in */
+  gboolean     when_current;  /* write once the coach is on that step */
+  gboolean     writing;
 } Laptop;
 
 static const char *
@@ -446,41 +516,84 @@ check_synced_later (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The id of the workshop's team with @uuid, 0 if none */
+static gint64
+team_id_of (Laptop     *laptop,
+            const char *uuid)
+{
+  GListModel *teams = sam_store_get_teams (laptop->store, laptop->workshop);
+
+  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_ascii_strcasecmp (sam_team_get_uuid (team), uuid) == 0)
+        return sam_team_get_id (team);
+    }
+  return 0;
+}
+
+/* The team this laptop's team writes about in the perspective step, as
+ * the team's window finds it: the coach's stored assignment, else the
+ * rotation the coach's page proposes. */
+static gint64
+perspective_target (Laptop     *laptop,
+                    SamStep    *step,
+                    const char *team_uuid)
+{
+  g_autoptr(GHashTable) stored = sam_step_settings_dup_map (sam_step_get_settings (step), "assignment");
+  GListModel *teams = sam_store_get_teams (laptop->store, laptop->workshop);
+  guint n = g_list_model_get_n_items (teams);
+  g_autofree guint *targets = NULL;
+  const char *target = g_hash_table_lookup (stored, team_uuid);
+
+  if (target != NULL)
+    return team_id_of (laptop, target);
+  if (n < SAM_ROTATION_MIN_TEAMS || n > SAM_ROTATION_MAX_TEAMS)
+    return 0;
+
+  targets = sam_rotation_propose (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
+      g_autoptr(SamTeam) about = g_list_model_get_item (teams, targets[i]);
+
+      if (g_ascii_strcasecmp (sam_team_get_uuid (team), team_uuid) == 0)
+        return sam_team_get_id (about);
+    }
+  return 0;
+}
+
 static gboolean
 write_card (gpointer data)
 {
+  static const char *const prompts[] = { "goals", "pressure", "strengths", "hard", "needs" };
   Laptop *laptop = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *team_uuid = NULL;
-  GListModel *steps = sam_store_get_steps (laptop->store, laptop->workshop);
   SamCardInit init = { "change" };
-  SamStep *step = NULL;
-  gint64 team_id = 0;
-  GListModel *teams = sam_store_get_teams (laptop->store, laptop->workshop);
+  SamStep *step = find_step (laptop->store, laptop->workshop, laptop->step_kind);
+  gint64 team_id;
 
   if (laptop->written >= laptop->edits)
     return G_SOURCE_REMOVE;
 
   sam_store_get_packet_team (laptop->store, laptop->workshop, &team_uuid);
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(SamTeam) team = g_list_model_get_item (teams, i);
-
-      if (g_strcmp0 (sam_team_get_uuid (team), team_uuid) == 0)
-        team_id = sam_team_get_id (team);
-    }
-  for (guint i = 0; step == NULL && i < g_list_model_get_n_items (steps); i++)
-    {
-      g_autoptr(SamStep) candidate = g_list_model_get_item (steps, i);
-
-      if (g_str_equal (sam_step_get_kind (candidate), "changes"))
-        step = candidate;
-    }
+  team_id = team_id_of (laptop, team_uuid);
   if (step == NULL)
     {
-      say ("ERROR code=workshop no changes step");
+      say ("ERROR code=workshop no %s step", laptop->step_kind);
       exit (2);
+    }
+
+  /* In the other team's shoes: a card about the team the rotation gives
+   * this one, for each prompt in turn. */
+  if (g_str_equal (laptop->step_kind, "team-perspective"))
+    {
+      init.kind = "perspective";
+      init.about_team_id = perspective_target (laptop, step, team_uuid);
+      init.prompt = prompts[laptop->written % G_N_ELEMENTS (prompts)];
     }
 
   if (laptop->bench)
@@ -501,9 +614,74 @@ write_card (gpointer data)
   return laptop->written < laptop->edits ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* `delete TEXT` deletes the laptop's cards with that text (then SYNCED
- * is said again once the coach has it), `undo` brings the last one back,
- * `dump` prints the laptop's live cards as the coach's dump does. */
+/* Starts writing, with --when-current only once the coach's room is on
+ * the step of the cards. */
+static void
+maybe_write (Laptop *laptop)
+{
+  guint interval = laptop->rate > 0 ? (guint) (1000.0 / laptop->rate) : 0;
+  SamStep *step;
+
+  if (laptop->writing || laptop->edits == 0)
+    return;
+  step = find_step (laptop->store, laptop->workshop, laptop->step_kind);
+  if (laptop->when_current && (step == NULL || sam_step_get_state (step) != SAM_STEP_CURRENT))
+    return;
+
+  laptop->writing = TRUE;
+  g_timeout_add (MAX (interval, 1), write_card, laptop);
+}
+
+static void
+start_writing (Laptop *laptop)
+{
+  check_synced (laptop);
+  g_timeout_add (100, check_synced_later, laptop);
+  maybe_write (laptop);
+}
+
+/* The coach's push was applied: say where the room is, and whether that
+ * step is revealed. */
+static void
+on_caught_up (SamLiveLink *link,
+              Laptop      *laptop)
+{
+  GListModel *steps = sam_store_get_steps (laptop->store, laptop->workshop);
+  const char *kind = "";
+  gboolean revealed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
+
+      if (sam_step_get_state (step) == SAM_STEP_CURRENT)
+        {
+          kind = sam_step_get_kind (step);
+          revealed = sam_store_get_step_revealed (laptop->store, step);
+        }
+    }
+  say ("CAUGHT-UP step=%s revealed=%d", kind, revealed);
+  maybe_write (laptop);
+}
+
+/* Whether the laptop still holds a link to the room (and its token). */
+static void
+say_link (Laptop *laptop)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (laptop->store, "SELECT token FROM live_link WHERE workshop_id = ?1",
+                                           NULL);
+  g_autofree char *token = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, laptop->workshop ? sam_workshop_get_id (laptop->workshop) : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    token = _sam_store_dup_column (stmt, 0);
+  sqlite3_reset (stmt);
+  if (token != NULL)
+    say ("LINK token=%s", token);
+  else
+    say ("LINK none");
+}
+
 static gboolean
 on_laptop_stdin (GIOChannel   *channel,
                  GIOCondition  condition,
@@ -516,32 +694,30 @@ on_laptop_stdin (GIOChannel   *channel,
     return G_SOURCE_REMOVE;
 
   g_strstrip (line);
-  if (laptop->workshop == NULL)
-    say ("ERROR code=workshop not joined yet");
-  else if (g_str_has_prefix (line, "delete "))
+  if (g_str_has_prefix (line, "delete ") && laptop->workshop != NULL)
     {
       laptop->synced_said = FALSE;
       say ("DELETED n=%u", delete_cards (laptop->store, laptop->workshop, line + 7, &laptop->undo_batch));
     }
-  else if (g_str_equal (line, "undo"))
+  else if (g_str_equal (line, "undo") && laptop->workshop != NULL)
     {
       laptop->synced_said = FALSE;
       undo_delete (laptop->store, &laptop->undo_batch);
     }
+  else if ((g_str_has_prefix (line, "delete ") || g_str_equal (line, "undo")) && laptop->workshop == NULL)
+    say ("ERROR code=workshop not joined yet");
+  else if (g_str_equal (line, "dump") && laptop->workshop != NULL)
+    dump_cards (laptop->store, laptop->workshop);
   else if (g_str_equal (line, "dump"))
-    dump_store_cards (laptop->store, laptop->workshop);
+    say ("END");
+  else if (g_str_equal (line, "link"))
+    say_link (laptop);
+  else if (g_str_equal (line, "leave"))
+    {
+      sam_live_link_leave (laptop->link);
+      say ("LEFT");
+    }
   return G_SOURCE_CONTINUE;
-}
-
-static void
-start_writing (Laptop *laptop)
-{
-  guint interval = laptop->rate > 0 ? (guint) (1000.0 / laptop->rate) : 0;
-
-  check_synced (laptop);
-  g_timeout_add (100, check_synced_later, laptop);
-  if (laptop->edits > 0)
-    g_timeout_add (MAX (interval, 1), write_card, laptop);
 }
 
 static void
@@ -572,6 +748,7 @@ follow_link (Laptop *laptop)
 {
   g_signal_connect (laptop->link, "notify::state", G_CALLBACK (on_state), laptop);
   g_signal_connect (laptop->link, "notify::last-sync", G_CALLBACK (on_last_sync), laptop);
+  g_signal_connect (laptop->link, "caught-up", G_CALLBACK (on_caught_up), laptop);
 }
 
 static void
@@ -645,12 +822,12 @@ run_laptop (const char *data,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = open_store (data);
+  g_autoptr(GIOChannel) input = g_io_channel_unix_new (0);
   g_autofree char *uri_host = NULL;
   g_autofree char *uri_code = NULL;
   g_autofree char *fingerprint = NULL;
   guint16 uri_port = 0;
   SamWorkshop *workshop = sam_store_find_team_mode (store);
-  g_autoptr(GIOChannel) input = g_io_channel_unix_new (0);
 
   laptop->store = store;
   g_io_add_watch (input, G_IO_IN | G_IO_HUP, on_laptop_stdin, laptop);
@@ -693,7 +870,8 @@ main (int    argc,
   g_autofree char *code = NULL;
   g_autofree char *team = NULL;
   g_autofree char *label = NULL;
-  gboolean sample = FALSE, bench = FALSE, exit_when_synced = FALSE;
+  g_autofree char *step = NULL;
+  gboolean sample = FALSE, bench = FALSE, exit_when_synced = FALSE, when_current = FALSE;
   int port = 0, edits = 0;
   double rate = 10;
   g_autoptr(GError) error = NULL;
@@ -710,6 +888,8 @@ main (int    argc,
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, "Laptop: how its cards begin (the team's name)", "TEXT" },
     { "edits", 0, 0, G_OPTION_ARG_INT, &edits, "Laptop: how many cards to write", "N" },
     { "rate", 0, 0, G_OPTION_ARG_DOUBLE, &rate, "Laptop: cards per second", "R" },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &step, "Laptop: the kind of step the cards go in (changes)", "KIND" },
+    { "when-current", 0, 0, G_OPTION_ARG_NONE, &when_current, "Laptop: write once the coach is on that step", NULL },
     { "bench", 0, 0, G_OPTION_ARG_NONE, &bench, "Measure the edit-to-coach latency", NULL },
     { "exit-when-synced", 0, 0, G_OPTION_ARG_NONE, &exit_when_synced, "Laptop: exit once the coach has every card", NULL },
     { NULL }
@@ -739,6 +919,8 @@ main (int    argc,
       laptop.rate = rate;
       laptop.bench = bench;
       laptop.exit_when_synced = exit_when_synced;
+      laptop.step_kind = step ? step : "changes";
+      laptop.when_current = when_current;
       return run_laptop (data, uri, host, port, code, &laptop);
     }
 

@@ -12,6 +12,7 @@
 
 #include "sam-live-message.h"
 #include "sam-live-private.h"
+#include "sam-step-settings.h"
 #include "sam-store-private.h"
 
 /* The live room end to end: a coach and laptops as separate
@@ -248,6 +249,9 @@ coach_dump (Coach *coach)
       g_assert_nonnull (line);
       if (g_str_equal (line, "END"))
         break;
+      /* A laptop's own lines (CAUGHT-UP after a push) may come between. */
+      if (line[0] != '{')
+        continue;
       g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
       text = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "text");
       g_hash_table_insert (texts, g_strdup (text),
@@ -893,6 +897,350 @@ enter_namespace (int    argc,
   }
 }
 
+/* ---- Leaving the room --------------------------------------------------- */
+
+/* The room's count of laptops reaches @n within 10 s. */
+static gboolean
+coach_has_laptops (Coach *coach,
+                   guint  n)
+{
+  g_autofree char *expected = g_strdup_printf ("LAPTOPS n=%u", n);
+
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      guint from = coach->peer->lines->len;
+      const char *line;
+
+      peer_say (coach->peer, "laptops");
+      line = peer_wait (coach->peer, "LAPTOPS ", &from, 10);
+      g_assert_nonnull (line);
+      if (g_str_equal (line, expected))
+        return TRUE;
+      g_usleep (200 * 1000);
+    }
+  return FALSE;
+}
+
+/* What the coach answers a `resume` with @token: the message's type, and
+ * the refusal's reason. */
+static SamLiveMessage *
+resume_with (SoupSession *session,
+             Coach       *coach,
+             const char  *token)
+{
+  Raw *raw = raw_connect (session, coach);
+  JsonObject *message = sam_live_message_new (SAM_LIVE_MESSAGE_RESUME);
+  g_autofree char *text = NULL;
+  SamLiveMessage *answer;
+
+  json_object_set_string_member (message, "token", token);
+  json_object_set_string_member (message, "name", "again");
+  text = sam_live_message_to_string (message);
+  json_object_unref (message);
+  soup_websocket_connection_send_text (raw->connection, text);
+  while (raw->received->len < 2 && !raw->closed)
+    raw_wait (raw);
+  g_assert_cmpuint (raw->received->len, >=, 2);
+  answer = raw_last (raw);
+  raw_free (raw);
+  return answer;
+}
+
+/* Leaving team mode tells the coach, which revokes the laptop's token and
+ * takes it off its list; the cards it sent stay.  A laptop that cannot
+ * reach the coach forgets its token all the same: the coach lists it until
+ * it removes it. */
+static void
+test_leave (void)
+{
+  g_autofree char *dir = data_dir ("leave-coach");
+  g_autofree char *l1 = data_dir ("leave-laptop-1");
+  g_autofree char *l2 = data_dir ("leave-laptop-2");
+  g_autofree char *token = NULL;
+  g_autofree char *port = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SamLiveMessage) answer = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(Peer) one = NULL;
+  g_autoptr(Peer) two = NULL;
+  guint from = 0;
+  Coach coach = { 0 };
+  const char *leave = "{\"samenspel-live\": 1, \"type\": \"leave\"}";
+  const char *leave_more = "{\"samenspel-live\": 1, \"type\": \"leave\", \"token\": \"00\"}";
+  g_autoptr(SamLiveMessage) parsed = sam_live_message_parse (leave, strlen (leave), 1024, NULL);
+
+  /* The message has no member at all. */
+  g_assert_nonnull (parsed);
+  g_assert_cmpint (parsed->type, ==, SAM_LIVE_MESSAGE_LEAVE);
+  g_assert_null (sam_live_message_parse (leave_more, strlen (leave_more), 1024, NULL));
+
+  coach_start (&coach, dir, NULL);
+  one = peer_start ("laptop", "--data", l1, "--uri", coach.uri, "--team", "IT", "--edits", "2", "--rate", "20", NULL);
+  g_assert_nonnull (peer_wait (one, "SYNCED n=2", &from, 30));
+  peer_say (one, "link");
+  token = field (peer_wait (one, "LINK ", &from, 10), "token");
+  g_assert_cmpuint (strlen (token), ==, 2 * SAM_LIVE_TOKEN_BYTES);
+  g_assert_true (coach_has_laptops (&coach, 1));
+
+  peer_say (one, "leave");
+  g_assert_nonnull (peer_wait (one, "LEFT", &from, 10));
+  peer_say (one, "link");
+  g_assert_cmpstr (peer_wait (one, "LINK ", &from, 10), ==, "LINK none");
+  g_assert_true (coach_has_laptops (&coach, 0));
+
+  /* The token is revoked: whoever copied it cannot come back with it. */
+  answer = resume_with (session, &coach, token);
+  g_assert_nonnull (answer);
+  g_assert_cmpint (answer->type, ==, SAM_LIVE_MESSAGE_REFUSED);
+  g_assert_cmpstr (sam_live_message_get_string (answer, "reason"), ==, "removed");
+  texts = coach_dump (&coach);
+  assert_once (texts, "IT", 2);
+  kill (one->pid, SIGTERM);
+  g_assert_cmpint (peer_join (one, 10), ==, 0);
+
+  /* The coach is gone when the laptop leaves: the token is forgotten on
+   * the laptop; the coach, back, still lists the laptop. */
+  from = 0;
+  two = peer_start ("laptop", "--data", l2, "--uri", coach.uri, "--team", "Compliance", "--edits", "1", NULL);
+  g_assert_nonnull (peer_wait (two, "SYNCED n=1", &from, 30));
+  g_assert_true (coach_has_laptops (&coach, 1));
+  port = g_strdup (coach.port);
+  kill (coach.peer->pid, SIGKILL);
+  peer_join (coach.peer, 10);
+  g_clear_pointer (&coach.peer, peer_free);
+  g_assert_nonnull (peer_wait (two, "STATE offline", &from, 30));
+  peer_say (two, "leave");
+  g_assert_nonnull (peer_wait (two, "LEFT", &from, 10));
+  peer_say (two, "link");
+  g_assert_cmpstr (peer_wait (two, "LINK ", &from, 10), ==, "LINK none");
+
+  coach_start (&coach, dir, port);
+  g_assert_true (coach_has_laptops (&coach, 1));
+  kill (two->pid, SIGTERM);
+  g_assert_cmpint (peer_join (two, 10), ==, 0);
+  coach_clear (&coach);
+}
+
+/* ---- The perspective exercise, live ------------------------------------ */
+
+static const char *const perspective_teams[] = { "Sales", "Back Office", "IT", "Compliance", "Customer Service" };
+#define N_PERSPECTIVE G_N_ELEMENTS (perspective_teams)
+#define PERSPECTIVE_CARDS 3
+
+/* Five teams, the room on "What changes", then "In the other team's
+ * shoes" with the coach's rotation stored: each team writes about the
+ * next one, and the last about the first. */
+static char *
+perspective_workshop (void)
+{
+  g_autofree char *db = data_dir ("perspective-make.db");
+  char *path = data_dir ("perspective.samenspel");
+  g_autoptr(GHashTable) rotation = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (db, &error);
+  g_autofree char *settings = NULL;
+  SamTeam *teams[N_PERSPECTIVE];
+  SamWorkshop *workshop;
+  SamStep *changes, *step;
+
+  g_assert_no_error (error);
+  workshop = sam_store_create_workshop (store, "Live perspective", &error);
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    teams[i] = sam_store_add_team (store, workshop, perspective_teams[i], &error);
+  g_assert_no_error (error);
+  changes = sam_store_add_step (store, workshop, -1, "changes", "What changes around us", 20, "", "", &error);
+  step = sam_store_add_step (store, workshop, -1, "team-perspective", "In the other team's shoes", 45,
+                             "Write how you see the other team's work.", "", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    g_hash_table_insert (rotation, (char *) sam_team_get_uuid (teams[i]),
+                         (char *) sam_team_get_uuid (teams[(i + 1) % N_PERSPECTIVE]));
+  settings = sam_step_settings_set_map (sam_step_get_settings (step), "assignment", rotation);
+  g_assert_true (sam_store_set_step_field (store, step, SAM_STEP_FIELD_SETTINGS, settings, &error));
+  g_assert_true (sam_store_set_step_state (store, changes, SAM_STEP_CURRENT, &error));
+  g_assert_no_error (error);
+
+  file = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_WORKSHOP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_save (file, gfile, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+coach_start_workshop (Coach      *coach,
+                      const char *dir,
+                      const char *file)
+{
+  const char *line;
+
+  coach->peer = peer_start ("coach", "--data", dir, "--workshop", file, "--port", "0", NULL);
+  line = peer_wait (coach->peer, "ROOM ", NULL, 30);
+  g_assert_nonnull (line);
+  coach->port = field (line, "port");
+  coach->code = field (line, "code");
+  coach->uri = field (line, "uri");
+  coach->fingerprint = field (line, "fingerprint");
+}
+
+/* The cards a peer's database holds (its `dump`), as JSON objects. */
+static GPtrArray *
+peer_cards (Peer *peer)
+{
+  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  guint from = peer->lines->len;
+
+  peer_say (peer, "dump");
+  for (;;)
+    {
+      const char *line = peer_wait (peer, "", &from, 10);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_nonnull (line);
+      if (g_str_equal (line, "END"))
+        break;
+      /* A laptop says other things meanwhile (STATE, CAUGHT-UP). */
+      if (line[0] != '{')
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
+      g_ptr_array_add (cards, json_object_ref (json_node_get_object (json_parser_get_root (parser))));
+    }
+  return cards;
+}
+
+static const char *
+card_member (GPtrArray  *cards,
+             guint       i,
+             const char *member)
+{
+  return json_object_get_string_member (g_ptr_array_index (cards, i), member);
+}
+
+/* How many of @cards are "@label edit K" for every K below
+ * PERSPECTIVE_CARDS, written by @team about @about; each must be there
+ * exactly once. */
+static guint
+count_answers (GPtrArray  *cards,
+               const char *team,
+               const char *about)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < PERSPECTIVE_CARDS; k++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s edit %u", team, k);
+      guint found = 0;
+
+      for (guint i = 0; i < cards->len; i++)
+        if (g_str_equal (card_member (cards, i, "text"), text))
+          {
+            g_assert_cmpstr (card_member (cards, i, "kind"), ==, "perspective");
+            g_assert_cmpstr (card_member (cards, i, "team"), ==, team);
+            g_assert_cmpstr (card_member (cards, i, "about"), ==, about);
+            found++;
+          }
+      g_assert_cmpuint (found, <=, 1);
+      n += found;
+    }
+  return n;
+}
+
+/* Every laptop printed a line starting with @prefix after *@from. */
+static void
+laptops_say (Peer       **laptops,
+             guint       *from,
+             const char  *prefix)
+{
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    g_assert_nonnull (peer_wait (laptops[i], prefix, &from[i], 60));
+}
+
+/* The issue's "done when": five laptops and a coach run the perspective
+ * exercise live, with private answers and a reveal.  Each team writes
+ * about the team the coach's rotation gives it; before the reveal a
+ * laptop's database holds only its own team's answers (not even what the
+ * others wrote about it); after it, what team mode shows after a reveal:
+ * its own answers and those about its team, never the answers about a
+ * third team.  The coach has every answer exactly once. */
+static void
+test_perspective (void)
+{
+  g_autofree char *file = perspective_workshop ();
+  g_autofree char *dir = data_dir ("perspective-coach");
+  g_autoptr(GPtrArray) at_coach = NULL;
+  Peer *laptops[N_PERSPECTIVE];
+  guint from[N_PERSPECTIVE] = { 0 };
+  guint coach_from = 0;
+  Coach coach = { 0 };
+
+  coach_start_workshop (&coach, dir, file);
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    {
+      g_autofree char *ldir = g_strdup_printf ("%s-laptop-%u", dir, i);
+      g_autofree char *edits = g_strdup_printf ("%u", PERSPECTIVE_CARDS);
+
+      laptops[i] = peer_start ("laptop", "--data", ldir, "--uri", coach.uri, "--team", perspective_teams[i],
+                               "--edits", edits, "--rate", "10", "--step", "team-perspective", "--when-current",
+                               NULL);
+    }
+  laptops_say (laptops, from, "JOINED ");
+
+  /* The coach opens the step; the laptops follow and write. */
+  peer_say (coach.peer, "current team-perspective");
+  g_assert_nonnull (peer_wait (coach.peer, "CURRENT team-perspective", &coach_from, 10));
+  laptops_say (laptops, from, "CAUGHT-UP step=team-perspective revealed=0");
+  laptops_say (laptops, from, "SYNCED n=3");
+
+  /* Every answer is at the coach's; pushed once more, the laptops still
+   * hold only their own. */
+  peer_say (coach.peer, "push");
+  g_assert_nonnull (peer_wait (coach.peer, "PUSHED", &coach_from, 10));
+  laptops_say (laptops, from, "CAUGHT-UP step=team-perspective revealed=0");
+  g_usleep (G_USEC_PER_SEC / 2);
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    {
+      g_autoptr(GPtrArray) cards = peer_cards (laptops[i]);
+      const char *team = perspective_teams[i];
+
+      g_assert_cmpuint (count_answers (cards, team, perspective_teams[(i + 1) % N_PERSPECTIVE]), ==,
+                        PERSPECTIVE_CARDS);
+      g_assert_cmpuint (cards->len, ==, PERSPECTIVE_CARDS);
+    }
+
+  /* The reveal: each laptop now has what the team before it in the
+   * rotation wrote about it, and nothing about the others. */
+  peer_say (coach.peer, "reveal team-perspective");
+  g_assert_nonnull (peer_wait (coach.peer, "REVEALED team-perspective", &coach_from, 10));
+  laptops_say (laptops, from, "CAUGHT-UP step=team-perspective revealed=1");
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    {
+      g_autoptr(GPtrArray) cards = peer_cards (laptops[i]);
+      const char *team = perspective_teams[i];
+      const char *before = perspective_teams[(i + N_PERSPECTIVE - 1) % N_PERSPECTIVE];
+
+      g_assert_cmpuint (count_answers (cards, team, perspective_teams[(i + 1) % N_PERSPECTIVE]), ==,
+                        PERSPECTIVE_CARDS);
+      g_assert_cmpuint (count_answers (cards, before, team), ==, PERSPECTIVE_CARDS);
+      g_assert_cmpuint (cards->len, ==, 2 * PERSPECTIVE_CARDS);
+    }
+
+  at_coach = peer_cards (coach.peer);
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    g_assert_cmpuint (count_answers (at_coach, perspective_teams[i], perspective_teams[(i + 1) % N_PERSPECTIVE]), ==,
+                      PERSPECTIVE_CARDS);
+  g_assert_cmpuint (at_coach->len, ==, N_PERSPECTIVE * PERSPECTIVE_CARDS);
+
+  for (guint i = 0; i < N_PERSPECTIVE; i++)
+    {
+      kill (laptops[i]->pid, SIGTERM);
+      g_assert_cmpint (peer_join (laptops[i], 10), ==, 0);
+      peer_free (laptops[i]);
+    }
+  coach_clear (&coach);
+}
+
 /* ---- Deletions (docs/live-room.md, "Deletions") ------------------------- */
 
 /* Waits for a `SYNCED` line from @from on. */
@@ -1187,6 +1535,9 @@ coach_card_of (Coach      *coach,
       g_assert_nonnull (line);
       if (g_str_equal (line, "END"))
         break;
+      /* A laptop's own lines (CAUGHT-UP after a push) may come between. */
+      if (line[0] != '{')
+        continue;
       g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
       card = json_node_get_object (json_parser_get_root (parser));
       if (uuid == NULL && g_str_equal (json_object_get_string_member (card, "team"), team))
@@ -1274,6 +1625,8 @@ main (int    argc,
   g_test_add_func ("/sam/live/laptop-killed", test_laptop_killed);
   g_test_add_func ("/sam/live/removed", test_removed);
   g_test_add_func ("/sam/live/bad-messages", test_bad_messages);
+  g_test_add_func ("/sam/live/leave", test_leave);
+  g_test_add_func ("/sam/live/perspective", test_perspective);
   g_test_add_func ("/sam/live/delete/cards", test_delete_cards);
   g_test_add_func ("/sam/live/delete/offline", test_delete_offline);
   g_test_add_func ("/sam/live/delete/other-team", test_delete_other_team);

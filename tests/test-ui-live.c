@@ -27,6 +27,7 @@
 #include "sam-room-page.h"
 #include "sam-sample-workshop.h"
 #include "sam-store-cards.h"
+#include "sam-store-packet.h"
 #include "sam-team-window.h"
 #include "sam-test-utils.h"
 #include "sam-window-private.h"
@@ -308,6 +309,49 @@ label_says (GtkWidget  *root,
   return FALSE;
 }
 
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label showing @piece never breaks a line inside it, not even when
+ * the line is just wide enough for its part up to a hyphen (where a line
+ * breaks by default before a letter). */
+static void
+assert_kept_together (GtkWidget  *root,
+                      const char *piece)
+{
+  GtkLabel *label = find_label (root, piece);
+  const char *text = gtk_label_get_text (label);
+  int start = strstr (text, piece) - text;
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+
+  for (const char *hyphen = strchr (piece, '-'); hyphen != NULL; hyphen = strchr (hyphen + 1, '-'))
+    {
+      PangoRectangle pos;
+      int first, last;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_index_to_pos (layout, start + (hyphen - piece) + 1, &pos);
+      pango_layout_set_width (layout, pos.x + 2 * PANGO_SCALE);
+      pango_layout_index_to_line_x (layout, start, FALSE, &first, NULL);
+      pango_layout_index_to_line_x (layout, start + strlen (piece) - 1, FALSE, &last, NULL);
+      g_assert_cmpint (first, ==, last);
+    }
+}
+
 static SamRoomPage *
 room_page (SamWindow *window)
 {
@@ -382,12 +426,17 @@ test_coach_panel (void)
   g_assert_true (sam_projector_view_get_join (view));
   g_assert_cmpstr (sam_join_card_get_code (card), ==, code);
   g_assert_true (label_says (GTK_WIDGET (card), fingerprint));
+  assert_kept_together (GTK_WIDGET (card), fingerprint);
   g_assert_cmpstr (sam_qr_code_get_text (sam_join_card_get_qr_code (card)), ==, uri);
   sam_test_pump (600);   /* past the stack's crossfade */
   sam_test_screenshot (GTK_WIDGET (sam_presenter_get_window (presenter)), "live-room-projector.png");
   check_qr_drawn (sam_join_card_get_qr_code (card), uri);
   /* From the back of a room: modules of 6 px and more at 1024 × 768. */
   g_assert_cmpint (sam_qr_code_get_module_size (sam_join_card_get_qr_code (card)), >=, 6);
+  /* Letters after the hyphens: there a line may break by default. */
+  sam_join_card_set_room (card, code, uri, "ABCD-EFAB-CDEF");
+  assert_kept_together (GTK_WIDGET (card), "ABCD-EFAB-CDEF");
+  sam_join_card_set_room (card, code, uri, fingerprint);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projector-join", NULL));
   sam_test_pump (200);
   g_assert_false (sam_projector_view_get_join (view));
@@ -641,6 +690,75 @@ test_join_dialog (void)
   sam_test_pump (100);
 }
 
+static gboolean
+no_laptops (gpointer data)
+{
+  return g_list_model_get_n_items (sam_live_room_get_laptops (data)) == 0;
+}
+
+static gboolean
+link_offline (gpointer data)
+{
+  return sam_live_link_get_state (data) == SAM_LIVE_STATE_OFFLINE;
+}
+
+static gboolean
+coach_window_up (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (data);
+
+  return SAM_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* Leaving team mode on a joined laptop (the team window's leave action)
+ * tells the coach: the laptop leaves the room's list (its token is
+ * revoked) and the laptop forgets its link, so a restart does not come
+ * back to the room. */
+static void
+test_leave (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  g_autoptr(SamStore) coach = fresh_store ("coach-leave.db");
+  g_autoptr(SamLiveRoom) room = NULL;
+  g_autoptr(SamLiveLink) resumed = NULL;
+  g_autoptr(GError) error = NULL;
+  SamWorkshop *workshop = sam_sample_workshop_new (coach, "Acme");
+  SamStore *store = sam_application_get_store (app);
+  SamTeamWindow *team_window;
+  Laptop laptop = { 0 };
+  guint16 port;
+
+  room = sam_live_room_new (coach, workshop);
+  g_assert_true (sam_live_room_open (room, 0, &error));
+  g_assert_no_error (error);
+  laptop_join (&laptop, store, room, 1);
+  team_window = sam_team_mode_start_live (app, laptop.workshop, NULL, laptop.link);
+  gtk_window_set_default_size (GTK_WINDOW (team_window), 1024, 768);
+  wait_until (team_window_connected, team_window, "the team's window to connect");
+  g_assert_cmpuint (g_list_model_get_n_items (sam_live_room_get_laptops (room)), ==, 1);
+
+  /* The longest state, offline, on its own line under the saved one. */
+  port = sam_live_room_get_port (room);
+  sam_live_room_close (room);
+  wait_until (link_offline, sam_team_window_get_link (team_window), "the laptop to be offline");
+  sam_test_pump (100);
+  sam_test_screenshot (GTK_WIDGET (team_window), "live-team-window-offline.png");
+  g_assert_true (sam_live_room_open (room, port, &error));
+  g_assert_no_error (error);
+  wait_until (team_window_connected, team_window, "the team's window to connect again");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (team_window), "team.leave-with-pin", "s", ""));
+  wait_until (coach_window_up, app, "the coach's window after leaving");
+  wait_until (no_laptops, room, "the coach to take the laptop off its list");
+  g_assert_null (sam_store_find_team_mode (store));
+  resumed = sam_live_link_resume (store, laptop.workshop);
+  g_assert_null (resumed);
+
+  laptop_clear (&laptop);
+  sam_live_room_close (room);
+  sam_test_pump (100);
+}
+
 /* The coach's side of a laptop's deletion: the card leaves the coach's
  * lists, a toast says which team deleted it, and Undo brings it back. */
 
@@ -777,6 +895,7 @@ main (int   argc,
     {
       g_test_add_func ("/sam/ui/live/coach-panel", test_coach_panel);
       g_test_add_func ("/sam/ui/live/join-dialog", test_join_dialog);
+      g_test_add_func ("/sam/ui/live/leave", test_leave);
       g_test_add_func ("/sam/ui/live/laptop-deletes", test_laptop_deletes);
     }
   else

@@ -1095,12 +1095,41 @@ sam_live_link_resume (SamStore    *store,
   return g_steal_pointer (&self);
 }
 
+/* Tells the coach the laptop leaves, after the edits it has not sent yet:
+ * the coach revokes the token.  The connection lives on by itself until
+ * the coach closed it (or libsoup gave up waiting), so the messages go
+ * out after the link forgot it. */
+static void
+say_goodbye (SamLiveLink *self)
+{
+  SoupWebsocketConnection *connection = self->connection;
+
+  if (connection == NULL || self->state != SAM_LIVE_STATE_CONNECTED ||
+      soup_websocket_connection_get_state (connection) != SOUP_WEBSOCKET_STATE_OPEN)
+    return;
+
+  if (!_sam_live_link_is_idle (self))
+    {
+      self->in_flight = FALSE;
+      send_edits (self);
+    }
+  send_message (self, sam_live_message_new (SAM_LIVE_MESSAGE_LEAVE));
+
+  g_signal_handlers_disconnect_by_data (connection, self);
+  g_signal_connect (connection, "closed", G_CALLBACK (g_object_unref), NULL);
+  soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  self->connection = NULL;
+}
+
 /**
  * sam_live_link_leave:
  * @self: a link
  *
- * Closes the connection and forgets the stored link; the workshop stays on
- * the laptop as a packet's.
+ * Leaves the room: tells the coach, which revokes the laptop's token, then
+ * closes the connection and forgets the stored link; the workshop stays on
+ * the laptop as a packet's.  When the coach cannot be reached the link is
+ * forgotten all the same (the laptop cannot resume any more); the coach
+ * then lists the laptop until it removes it.
  */
 void
 sam_live_link_leave (SamLiveLink *self)
@@ -1113,6 +1142,7 @@ sam_live_link_leave (SamLiveLink *self)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->ack_source, g_source_remove);
   g_clear_handle_id (&self->keep_ack_source, g_source_remove);
+  say_goodbye (self);
   drop_connection (self);
   if (self->workshop != NULL &&
       (stmt = _sam_store_prepare (self->store, "DELETE FROM live_link WHERE workshop_id = ?1", NULL)) != NULL)

@@ -27,6 +27,7 @@ typedef struct
 
 static const char *const type_names[SAM_LIVE_N_MESSAGES] = {
   "hello", "join", "welcome", "choose", "resume", "joined", "packet", "edits", "ack", "refused",
+  "leave",
 };
 
 static const Member hello_members[] = {
@@ -56,12 +57,15 @@ static const Member deleted_members[] = {
   { "table", 's', TRUE, 1, 32 }, { "uuid", 's', TRUE, 36, 36 }, { "at", 'i', TRUE, 0, MAX_MARK }, END };
 static const Member pushed_deleted_members[] = {
   { "table", 's', TRUE, 1, 32 }, { "uuid", 's', TRUE, 36, 36 }, END };
+static const Member leave_members[] = {
+  END };
 static const Member team_members[] = {
   { "uuid", 's', TRUE, 1, 64 }, { "name", 's', TRUE, 0, 400 }, { "color", 's', TRUE, 0, 32 }, END };
 
 static const Member *const schemas[SAM_LIVE_N_MESSAGES] = {
   hello_members, join_members, welcome_members, choose_members, resume_members,
   joined_members, packet_members, edits_members, ack_members, refused_members,
+  leave_members,
 };
 
 static const char *const refusals[] = {

@@ -22,6 +22,7 @@ typedef enum
   SAM_LIVE_MESSAGE_EDITS,     /* laptop → coach: a contribution of changed rows */
   SAM_LIVE_MESSAGE_ACK,       /* coach → laptop: the edits up to this mark are merged */
   SAM_LIVE_MESSAGE_REFUSED,   /* coach → laptop: why, then the coach closes */
+  SAM_LIVE_MESSAGE_LEAVE,     /* laptop → coach: it leaves; its token is revoked */
   SAM_LIVE_N_MESSAGES
 } SamLiveMessageType;
 

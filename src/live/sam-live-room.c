@@ -756,6 +756,56 @@ handle_edits (Peer           *peer,
     self->merge_source = g_idle_add (merge_pending, self);
 }
 
+/* Marks the laptop's row removed: its token is refused from now on, and
+ * it leaves the console's list. */
+static void
+revoke_laptop (SamLiveRoom *self,
+               gint64       laptop_id,
+               const char  *laptop_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  SamLiveLaptop *laptop = laptop_uuid != NULL ? find_laptop (self, laptop_uuid) : NULL;
+  guint64 before = _sam_live_get_n_commits (self->store);
+  sqlite3_stmt *stmt;
+  guint position;
+
+  stmt = _sam_store_prepare (self->store, "UPDATE live_laptop SET removed = ?1 WHERE id = ?2 AND removed IS NULL",
+                             &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, _sam_store_now ());
+      sqlite3_bind_int64 (stmt, 2, laptop_id);
+    }
+  if (stmt == NULL || !_sam_store_step_done (self->store, stmt, &error))
+    g_warning ("Live room: the laptop’s token could not be revoked: %s", error->message);
+  /* Nothing a team sees changed: no push for it. */
+  self->own_commits += _sam_live_get_n_commits (self->store) - before;
+
+  if (laptop != NULL && g_list_store_find (self->laptops, laptop, &position))
+    g_list_store_remove (self->laptops, position);
+}
+
+/* The laptop left team mode: its token goes, as if the coach removed it,
+ * and the connection closes normally.  The edits it sent before are merged
+ * first: they stay, as after a removal. */
+static void
+handle_leave (Peer *peer)
+{
+  SamLiveRoom *self = peer->room;
+  g_autofree char *uuid = peer->laptop != NULL ? g_strdup (_sam_live_laptop_get_uuid (peer->laptop)) : NULL;
+
+  /* Its last edits came before the leave: merged (and acknowledged)
+   * first, not dropped with the connection. */
+  if (self->merge_source != 0)
+    {
+      g_clear_handle_id (&self->merge_source, g_source_remove);
+      merge_pending (self);
+    }
+  revoke_laptop (self, peer->laptop_id, uuid);
+  peer->stage = STAGE_HELLO;
+  close_peer (peer, SOUP_WEBSOCKET_CLOSE_NORMAL, "left");
+}
+
 static void
 on_message (SoupWebsocketConnection *connection,
             gint                     type,
@@ -785,6 +835,8 @@ on_message (SoupWebsocketConnection *connection,
     handle_choose (peer, message);
   else if (peer->stage == STAGE_JOINED && message->type == SAM_LIVE_MESSAGE_EDITS)
     handle_edits (peer, g_steal_pointer (&message));
+  else if (peer->stage == STAGE_JOINED && message->type == SAM_LIVE_MESSAGE_LEAVE)
+    handle_leave (peer);
   else
     close_peer (peer, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "unexpected message");
 }

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "sam-live-private.h"
+#include "sam-step-settings.h"
+#include "sam-store-agenda.h"
 #include "sam-workshop-file-private.h"
 
 /* The live room's sync goes through the file-merge code, not a second one
@@ -617,6 +619,118 @@ _sam_live_edits_shared (SamStore        *store,
 
 /* ---- The coach's push, and the laptop's catch-up ------------------------ */
 
+/* The uuids of the packet's private steps the coach has not revealed: the
+ * brainstorm's ideas are the room's (its private part, the dots, travels
+ * only as the team's own anyway). */
+static GHashTable *
+unrevealed_steps (JsonObject *tables)
+{
+  GHashTable *steps = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *rows = json_object_get_array_member (tables, "step");
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *kind = json_object_get_string_member_with_default (row, "kind", "");
+      const char *settings = json_object_get_string_member_with_default (row, "settings", "{}");
+
+      if (sam_step_kind_is_private (kind) && !g_str_equal (kind, "brainstorm") &&
+          !sam_step_settings_get_boolean (settings, "revealed", FALSE))
+        g_hash_table_add (steps, (gpointer) json_object_get_string_member (row, "uuid"));
+    }
+  return steps;
+}
+
+/* Whether a text member of @row names one of @uuids (a reference). */
+static gboolean
+refers_to (JsonObject *row,
+           GHashTable *uuids)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, row);
+  while (json_object_iter_next (&iter, &name, &node))
+    if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+        !g_str_equal (name, "uuid") && g_hash_table_contains (uuids, json_node_get_string (node)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Before the coach reveals a private step (docs/team-mode.md), a team's
+ * live packet carries only the team's own answers there.  A packet file
+ * carries the cards other teams wrote about the team too (its window
+ * hides them until the reveal), but the room pushes while the teams write:
+ * they would reach the laptop's disk before the reveal.  Cards under a
+ * hidden card, and rows of other tables naming one, stay behind with it. */
+static void
+hide_unrevealed (JsonObject *file,
+                 const char *team_uuid)
+{
+  JsonObject *tables = json_object_get_object_member (file, "tables");
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GHashTable) hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *cards;
+  gboolean more = TRUE;
+
+  if (tables == NULL || (cards = json_object_get_array_member (tables, "card")) == NULL)
+    return;
+  steps = unrevealed_steps (tables);
+  if (g_hash_table_size (steps) == 0)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (cards); i++)
+    {
+      JsonObject *card = json_array_get_object_element (cards, i);
+      const char *team = json_object_get_string_member_with_default (card, "team", NULL);
+      const char *step = json_object_get_string_member_with_default (card, "step", "");
+
+      if (team != NULL && g_ascii_strcasecmp (team, team_uuid) != 0 && g_hash_table_contains (steps, step))
+        g_hash_table_add (hidden, g_strdup (json_object_get_string_member (card, "uuid")));
+    }
+
+  while (more)
+    {
+      more = FALSE;
+      for (guint i = 0; i < json_array_get_length (cards); i++)
+        {
+          JsonObject *card = json_array_get_object_element (cards, i);
+          const char *uuid = json_object_get_string_member (card, "uuid");
+
+          if (!g_hash_table_contains (hidden, uuid) && refers_to (card, hidden))
+            {
+              g_hash_table_add (hidden, g_strdup (uuid));
+              more = TRUE;
+            }
+        }
+    }
+
+  if (g_hash_table_size (hidden) == 0)
+    return;
+
+  {
+    JsonObjectIter iter;
+    const char *name;
+    JsonNode *member;
+
+    json_object_iter_init (&iter, tables);
+    while (json_object_iter_next (&iter, &name, &member))
+      {
+        JsonArray *rows = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+
+        for (guint i = rows != NULL ? json_array_get_length (rows) : 0; i > 0; i--)
+          {
+            JsonObject *row = json_array_get_object_element (rows, i - 1);
+
+            if (g_hash_table_contains (hidden, json_object_get_string_member_with_default (row, "uuid", "")) ||
+                refers_to (row, hidden))
+              json_array_remove_element (rows, i - 1);
+          }
+      }
+  }
+}
+
 JsonObject *
 _sam_live_team_packet (SamStore     *store,
                        SamWorkshop  *workshop,
@@ -625,8 +739,13 @@ _sam_live_team_packet (SamStore     *store,
 {
   g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET,
                                                                         team_uuid, error);
+  JsonObject *file;
 
-  return packet != NULL ? json_object_ref (json_node_get_object (packet->root)) : NULL;
+  if (packet == NULL)
+    return NULL;
+  file = json_object_ref (json_node_get_object (packet->root));
+  hide_unrevealed (file, team_uuid);
+  return file;
 }
 
 /**
@@ -665,6 +784,8 @@ _sam_live_team_delta (SamStore     *store,
   if (packet == NULL)
     return NULL;
 
+  /* What the team may not see yet never travels, whole or in part. */
+  hide_unrevealed (json_node_get_object (packet->root), team_uuid);
   json_object_iter_init (&iter, tables_of (packet->root));
   while (json_object_iter_next (&iter, &name, &node))
     {
