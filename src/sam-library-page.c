@@ -19,6 +19,7 @@ struct _SamLibraryPage
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
+  GtkMenuButton *primary_button;
   GMenu *primary_menu;
 
   SamStore *store;
@@ -314,6 +315,18 @@ search_changed_cb (SamLibraryPage *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The main menu's popover is made when it first opens (a click, F10), not
+ * for the first frame. */
+static void
+create_primary_popup_cb (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  SamLibraryPage *self = SAM_LIBRARY_PAGE (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
 static void
 sam_library_page_dispose (GObject *object)
 {
@@ -344,6 +357,7 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_button);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -369,6 +383,7 @@ sam_library_page_init (SamLibraryPage *self)
   g_menu_append (files, _("_Import Workshop…"), "win.import-workshop");
   g_menu_append (files, _("_Merge a Team’s Work…"), "win.merge-contributions");
   g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (files));
+  gtk_menu_button_set_create_popup_func (self->primary_button, create_primary_popup_cb, self, NULL);
 }
 
 /**
