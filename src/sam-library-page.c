@@ -32,7 +32,10 @@ struct _SamLibraryPage
 
 G_DEFINE_FINAL_TYPE (SamLibraryPage, sam_library_page, GTK_TYPE_WIDGET)
 
-/* Two screens of workshops on a tall screen. */
+/* The list's first slice holds the rows that fit the window's height, and
+ * one more (a row is about 86 pixels at the normal text size); the next
+ * ones come as it is scrolled (sam-list-slice.c). */
+#define LIBRARY_ROW_HEIGHT 80
 #define LIBRARY_FIRST_ROWS 20
 
 static char *
@@ -386,6 +389,21 @@ sam_library_page_init (SamLibraryPage *self)
   gtk_menu_button_set_create_popup_func (self->primary_button, create_primary_popup_cb, self, NULL);
 }
 
+static guint
+first_rows (SamLibraryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  /* Both out-arguments: GTK 4.8 writes to each. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return LIBRARY_FIRST_ROWS;
+
+  return height / LIBRARY_ROW_HEIGHT + 1;
+}
+
 /**
  * sam_library_page_set_store:
  * @self: a #SamLibraryPage
@@ -413,10 +431,10 @@ sam_library_page_set_store (SamLibraryPage *self,
   g_clear_object (&self->sorted);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
 
-  /* The rows of the first screens are made for the first frame, more as
-   * the list is scrolled (see sam-list-slice.c). */
+  /* Only the rows in view are made for the first frame, more as the list
+   * is scrolled (see sam-list-slice.c). */
   slice = sam_list_slice_new (g_object_ref (G_LIST_MODEL (self->sorted)), self->scroller,
-                              LIBRARY_FIRST_ROWS, LIBRARY_FIRST_ROWS);
+                              first_rows (self), LIBRARY_FIRST_ROWS);
   selection = gtk_no_selection_new (G_LIST_MODEL (slice));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_visible_page),
