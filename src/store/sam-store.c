@@ -841,9 +841,13 @@ open_store (const char  *path,
    * log on every commit, so an edit reported saved survives a power cut too
    * (NORMAL would lose everything since the last checkpoint); it costs well
    * under a millisecond per edit (see bench-store).  secure_delete overwrites
-   * deleted text instead of leaving it in free pages. */
+   * deleted text instead of leaving it in free pages.  The page cache is
+   * kept to 512 KiB (SQLite's default is 2 MB): the store keeps what it read
+   * in its own objects, and a page read again comes from the system's file
+   * cache; the cache counts in the app's resident memory. */
   if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA secure_delete = ON;", error) ||
+                              "PRAGMA secure_delete = ON;"
+                              "PRAGMA cache_size = -512;", error) ||
       (!self->read_only && !_sam_store_exec (self, "PRAGMA journal_mode = WAL;"
                                                    "PRAGMA synchronous = FULL;", error)))
     return NULL;
