@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "sam-store-private.h"
 
 /* The integrity check left for later (sam_store_open_check_later()).
