@@ -21,8 +21,13 @@ struct _SamApplication
 
   /* Rolling backups: every ten minutes when something was edited. */
   guint backup_id;
-  guint start_backup_id;
   gint64 backup_changes;
+
+  /* The database's integrity check, after the first frame; the purge and
+   * the backup at start follow it. */
+  guint start_check_id;
+  gboolean start_pending;
+  GCancellable *check_cancellable;
 
   /* Looks for what the command line or another instance wrote. */
   guint refresh_id;
@@ -80,15 +85,84 @@ backup_if_edited (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The backup at start waits until the window has drawn its first frame: a
- * copy of the whole database is not what the coach waits for. */
+/* The check found damage after the window opened: the windows on the
+ * database go, and one window explains it and offers the newest backup,
+ * as when the damage is found at open.  No edit reached the file: the store
+ * refused every commit until the check had passed. */
+static void
+store_failed (SamApplication *self,
+              GError         *error)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GtkWindow *window;
+
+  g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  self->store_error = error;
+
+  window = GTK_WINDOW (sam_window_new (self));
+  gtk_window_present (window);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SamStore *store = SAM_STORE (source);
+  SamApplication *self;
+  GError *error = NULL;
+  gboolean ok = sam_store_check_finish (store, result, &error);
+
+  /* The application went first. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  self = SAM_APPLICATION (user_data);
+  if (store != self->store)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  self->start_pending = FALSE;
+  if (!ok)
+    {
+      store_failed (self, error);
+      return;
+    }
+
+  /* Deleted work can no longer be undone once the app restarted; an edit
+   * made before the check was done may have its Undo pending: the next
+   * start purges. */
+  if (sam_store_get_n_changes (self->store) == 0 && !sam_store_purge_trash (self->store, &error))
+    {
+      g_message ("Could not empty the trash: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  /* After the purge, so that a backup holds no more deleted work than the
+   * database itself. */
+  backup_store (self);
+}
+
+/* The check reads the whole database, and the backup at start copies it:
+ * neither is what the coach waits for, so they start once the window has
+ * drawn its first frame. */
 static gboolean
-start_backup_cb (gpointer user_data)
+start_check_cb (gpointer user_data)
 {
   SamApplication *self = user_data;
 
-  self->start_backup_id = 0;
-  backup_store (self);
+  self->start_check_id = 0;
+  sam_store_check_async (self->store, self->check_cancellable, check_done_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -108,13 +182,12 @@ static void
 open_store (SamApplication *self)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->store != NULL || self->store_error != NULL)
     return;
 
   path = sam_store_dup_default_path ();
-  self->store = sam_store_open (path, &self->store_error);
+  self->store = sam_store_open_check_later (path, &self->store_error);
 
   /* Said at once, rather than by every edit failing. */
   if (self->store != NULL && sam_store_is_read_only (self->store))
@@ -124,19 +197,17 @@ open_store (SamApplication *self)
       g_clear_object (&self->store);
     }
 
-  /* Deleted work can no longer be undone once the app restarted. */
-  if (self->store != NULL && !sam_store_purge_trash (self->store, &error))
-    g_warning ("Could not empty the trash: %s", error->message);
-
-  /* After the purge, so that a backup holds no more deleted work than the
-   * database itself. */
   if (self->store != NULL)
     {
-      /* Opening and the purge may wait for another program's lock; an edit
-       * may not: the window would freeze meanwhile.  A failed edit shows
-       * what is stored and names the lock, and the next one tries again. */
+      /* Opening may wait for another program's lock; an edit, or the
+       * purge after the check, may not: the window would freeze meanwhile.
+       * A failed edit shows what is stored and names the lock, and the next
+       * one tries again; a purge that fails is left to the next start. */
       sam_store_set_busy_timeout (self->store, SAM_APPLICATION_BUSY_TIMEOUT_MS);
-      self->start_backup_id = g_idle_add_full (G_PRIORITY_LOW, start_backup_cb, self, NULL);
+      self->start_pending = TRUE;
+      if (self->check_cancellable == NULL)
+        self->check_cancellable = g_cancellable_new ();
+      self->start_check_id = g_idle_add_full (G_PRIORITY_LOW, start_check_cb, self, NULL);
       self->backup_id = g_timeout_add_seconds (BACKUP_INTERVAL_SECONDS, backup_if_edited, self);
       self->refresh_id = g_timeout_add_seconds (2, refresh_store, self);
     }
@@ -400,11 +471,12 @@ sam_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  /* Closed before the backup at start was made: it is made now. */
+  g_clear_handle_id (&self->start_check_id, g_source_remove);
+  /* Closed before the backup at start was made: it is made now, once the
+   * check has passed (sam_store_backup() waits for it). */
   if (self->store != NULL &&
-      (self->start_backup_id != 0 || sam_store_get_n_changes (self->store) != self->backup_changes))
+      (self->start_pending || sam_store_get_n_changes (self->store) != self->backup_changes))
     backup_store (self);
-  g_clear_handle_id (&self->start_backup_id, g_source_remove);
 
   G_APPLICATION_CLASS (sam_application_parent_class)->shutdown (app);
 }
@@ -415,8 +487,10 @@ sam_application_dispose (GObject *object)
   SamApplication *self = (SamApplication *)object;
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
-  g_clear_handle_id (&self->start_backup_id, g_source_remove);
+  g_clear_handle_id (&self->start_check_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);

@@ -19,6 +19,7 @@ struct _SamLibraryPage
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
+  GtkMenuButton *primary_button;
   GMenu *primary_menu;
 
   SamStore *store;
@@ -31,7 +32,10 @@ struct _SamLibraryPage
 
 G_DEFINE_FINAL_TYPE (SamLibraryPage, sam_library_page, GTK_TYPE_WIDGET)
 
-/* Two screens of workshops on a tall screen. */
+/* The list's first slice holds the rows that fit the window's height, and
+ * one more (a row is about 86 pixels at the normal text size); the next
+ * ones come as it is scrolled (sam-list-slice.c). */
+#define LIBRARY_ROW_HEIGHT 80
 #define LIBRARY_FIRST_ROWS 20
 
 static char *
@@ -314,6 +318,18 @@ search_changed_cb (SamLibraryPage *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The main menu's popover is made when it first opens (a click, F10), not
+ * for the first frame. */
+static void
+create_primary_popup_cb (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  SamLibraryPage *self = SAM_LIBRARY_PAGE (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
 static void
 sam_library_page_dispose (GObject *object)
 {
@@ -344,6 +360,7 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_button);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -369,6 +386,22 @@ sam_library_page_init (SamLibraryPage *self)
   g_menu_append (files, _("_Import Workshop…"), "win.import-workshop");
   g_menu_append (files, _("_Merge a Team’s Work…"), "win.merge-contributions");
   g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (files));
+  gtk_menu_button_set_create_popup_func (self->primary_button, create_primary_popup_cb, self, NULL);
+}
+
+static guint
+first_rows (SamLibraryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  /* Both out-arguments: GTK 4.8 writes to each. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return LIBRARY_FIRST_ROWS;
+
+  return height / LIBRARY_ROW_HEIGHT + 1;
 }
 
 /**
@@ -398,10 +431,10 @@ sam_library_page_set_store (SamLibraryPage *self,
   g_clear_object (&self->sorted);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
 
-  /* The rows of the first screens are made for the first frame, more as
-   * the list is scrolled (see sam-list-slice.c). */
+  /* Only the rows in view are made for the first frame, more as the list
+   * is scrolled (see sam-list-slice.c). */
   slice = sam_list_slice_new (g_object_ref (G_LIST_MODEL (self->sorted)), self->scroller,
-                              LIBRARY_FIRST_ROWS, LIBRARY_FIRST_ROWS);
+                              first_rows (self), LIBRARY_FIRST_ROWS);
   selection = gtk_no_selection_new (G_LIST_MODEL (slice));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_visible_page),

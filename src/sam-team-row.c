@@ -118,24 +118,21 @@ people_changed_cb (SamTeamRow    *self,
     gtk_spin_button_set_value (spin, sam_team_get_people (self->team));
 }
 
-static GtkWidget *
-colour_menu_new (SamTeamRow *self)
+/* The colour choices, made when the colour menu first opens: a row per
+ * team, and the overview of a big workshop has fifty. */
+static void
+create_colour_popup_cb (GtkMenuButton *button,
+                        gpointer       user_data)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  SamTeamRow *self = SAM_TEAM_ROW (user_data);
+  GtkWidget *popover;
+  GtkWidget *grid;
 
-  self->swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_halign (self->swatch, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (self->swatch, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->swatch, "team-swatch");
-  gtk_box_append (GTK_BOX (frame), self->swatch);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), frame);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "team-colour-button");
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
 
+  popover = gtk_popover_new ();
+  grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   for (guint i = 0; i < SAM_PALETTE_SIZE; i++)
@@ -160,20 +157,46 @@ colour_menu_new (SamTeamRow *self)
     }
 
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+colour_menu_new (SamTeamRow *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  self->swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_halign (self->swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->swatch, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->swatch, "team-swatch");
+  gtk_box_append (GTK_BOX (frame), self->swatch);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), frame);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "team-colour-button");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_colour_popup_cb, self, NULL);
+
   self->colour_button = button;
   return button;
 }
 
-static GtkWidget *
-more_menu_new (SamTeamRow *self)
+/* The team's menu, made when it first opens. */
+static void
+create_more_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) danger = g_menu_new ();
+  SamTeamRow *self = SAM_TEAM_ROW (user_data);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) danger = NULL;
   g_autoptr(GMenuItem) item = NULL;
-  GtkWidget *button = gtk_menu_button_new ();
   gint64 id = sam_team_get_id (self->team);
 
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  menu = g_menu_new ();
+  danger = g_menu_new ();
   item = g_menu_item_new (_("Move _Up"), NULL);
   g_menu_item_set_action_and_target (item, "workshop.move-team", "(xi)", id, -1);
   g_menu_append_item (menu, item);
@@ -189,8 +212,16 @@ more_menu_new (SamTeamRow *self)
   g_menu_append_item (danger, item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
 
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static GtkWidget *
+more_menu_new (SamTeamRow *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_more_popup_cb, self, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Team Actions"));
   gtk_widget_add_css_class (button, "flat");

@@ -9,6 +9,7 @@
 #include "sam-error.h"
 #include "sam-layout-probe.h"
 #include "sam-library-page.h"
+#include "sam-memory.h"
 #include "sam-presenter.h"
 #include "sam-reveal.h"
 #include "sam-step-view.h"
@@ -889,6 +890,7 @@ sam_window_open_workshop (SamWindow   *self,
   sam_presenter_workshop_changed (self->presenter);
   gtk_window_set_title (GTK_WINDOW (self), sam_workshop_get_name (workshop));
   g_settings_set_string (self->settings, "last-workshop", sam_workshop_get_uuid (workshop));
+  sam_memory_release_later ();
 }
 
 /**
@@ -912,6 +914,7 @@ sam_window_show_library (SamWindow *self)
   sam_presenter_workshop_changed (self->presenter);
   gtk_window_set_title (GTK_WINDOW (self), _("Samenspel"));
   g_settings_set_string (self->settings, "last-workshop", "");
+  sam_memory_release_later ();
 }
 
 void

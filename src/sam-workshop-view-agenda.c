@@ -5,6 +5,7 @@
 
 #include "sam-agenda-row.h"
 #include "sam-exercise.h"
+#include "sam-memory.h"
 #include "sam-templates.h"
 #include "sam-workshop-view-private.h"
 
@@ -161,6 +162,7 @@ _sam_workshop_view_show_step (SamWorkshopView *self,
   g_clear_pointer (&self->step_title_binding, g_binding_unbind);
   g_object_set (self->step_view, "store", self->store, "workshop", self->workshop, "step", step, NULL);
   gtk_stack_set_visible_child_name (self->pages, "step");
+  sam_memory_release_later ();
   self->step_title_binding = g_object_bind_property (step, "title", self->page_title, "title",
                                                      G_BINDING_SYNC_CREATE);
   gtk_list_box_unselect_all (self->sidebar_list);

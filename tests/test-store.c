@@ -804,6 +804,32 @@ assert_refused_as_damaged (const char *path,
   assert_unchanged (path, contents, length);
 }
 
+/* A copy of the database @good (at @path) with the page of the index on
+ * the workshops' uuids overwritten: nothing reads it when the store opens. */
+static char *
+break_workshop_index (const char *path,
+                      const char *good,
+                      gsize       length)
+{
+  char *broken = g_memdup2 (good, length);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
+                                       "AND tbl_name = 'workshop'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page, >, 1);
+  g_assert_cmpuint (page * 4096, <=, length);
+  for (gsize i = (page - 1) * 4096; i < (gsize) page * 4096; i++)
+    broken[i] = (char) (i * 37);
+  return broken;
+}
+
 /* A damaged database is refused when it is opened, and left as it is. */
 static void
 test_bad_damaged (void)
@@ -829,22 +855,8 @@ test_bad_damaged (void)
 
   /* The index on the workshops' uuids broken: its page overwritten. */
   {
-    g_autofree char *broken = g_memdup2 (good, length);
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
-    gint64 page;
+    g_autofree char *broken = break_workshop_index (path, good, length);
 
-    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
-                                         "AND tbl_name = 'workshop'", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    page = sqlite3_column_int64 (stmt, 0);
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
-    g_assert_cmpint (page, >, 1);
-    g_assert_cmpuint (page * 4096, <=, length);
-    for (gsize i = (page - 1) * 4096; i < (gsize) page * 4096; i++)
-      broken[i] = (char) (i * 37);
     assert_refused_as_damaged (path, broken, length);
   }
 
@@ -852,6 +864,119 @@ test_bad_damaged (void)
   write_file (wal, good, 4096);
   assert_refused_as_damaged (path, "", 0);
   g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+}
+
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} CheckResult;
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CheckResult *check = user_data;
+
+  if (!sam_store_check_finish (SAM_STORE (source), result, &check->error))
+    g_assert_nonnull (check->error);
+  check->done = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+/* Runs the check left for later; %TRUE when it passed. */
+static gboolean
+run_check (SamStore  *store,
+           GError   **error)
+{
+  CheckResult check = { FALSE, NULL };
+
+  sam_store_check_async (store, NULL, check_done_cb, &check);
+  while (!check.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (check.error == NULL)
+    return TRUE;
+  g_propagate_error (error, check.error);
+  return FALSE;
+}
+
+/* The app opens its database without the integrity check and runs it once
+ * its window has drawn: an edit made before waits for the check, and a
+ * sound database then takes it. */
+static void
+test_check_later (void)
+{
+  g_autofree char *path = db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+  SamWorkshop *workshop;
+  g_autofree char *uuid = NULL;
+
+  make_filled_database (path);
+  store = sam_store_open_check_later (path, &error);
+  g_assert_no_error (error);
+  workshop = g_list_model_get_item (sam_store_get_workshops (store), 0);
+  uuid = g_strdup (sam_workshop_get_uuid (workshop));
+  g_object_unref (workshop);
+  g_assert_true (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES,
+                                               "Written before the check", &error));
+  g_assert_no_error (error);
+  g_assert_true (run_check (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_backup (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_workshop_get_notes (sam_store_find_workshop (store, uuid)), ==,
+                   "Written before the check");
+}
+
+/* A damage nothing reads at open is found by the check after it; until
+ * then, and after, no edit and no backup is written, and the file stays as
+ * it was. */
+static void
+test_check_later_damaged (void)
+{
+  g_autofree char *path = db_path ();
+  g_autofree char *good = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  SamWorkshop *workshop;
+  gsize length = 0;
+
+  make_filled_database (path);
+  g_assert_true (g_file_get_contents (path, &good, &length, NULL));
+  broken = break_workshop_index (path, good, length);
+  write_file (path, broken, length);
+
+  store = sam_store_open_check_later (path, &error);
+  g_assert_no_error (error);
+  workshop = g_list_model_get_item (sam_store_get_workshops (store), 0);
+  g_object_unref (workshop);
+
+  /* Refused before the check ran on its thread: the commit ran it. */
+  g_assert_false (sam_store_set_workshop_field (store, workshop, SAM_WORKSHOP_FIELD_NOTES,
+                                                "Never stored", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  g_assert_false (run_check (store, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (sam_store_backup (store, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  backups = sam_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 0);
+
+  g_clear_object (&store);
+  assert_unchanged (path, broken, length);
 }
 
 static gboolean
@@ -1175,6 +1300,8 @@ main (int   argc,
   add ("/sam/store/bad/other-program", test_bad_other_program);
   add ("/sam/store/bad/unmarked-program", test_bad_unmarked_program);
   add ("/sam/store/bad/damaged", test_bad_damaged);
+  add ("/sam/store/check-later/sound", test_check_later);
+  add ("/sam/store/check-later/damaged", test_check_later_damaged);
   add ("/sam/store/backup/restore", test_backup_restore);
   add ("/sam/store/backup/purge-prunes", test_purge_prunes_backups);
   add ("/sam/store/migrate/copy-expires", test_migration_copy_expires);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sam-changes-page.h"
@@ -308,6 +309,89 @@ test_damaged_database_restore (void)
   g_assert_cmpuint (g_list_length (windows), ==, 1);
   window = SAM_WINDOW (windows->data);
   g_assert_cmpstr (sam_window_get_visible_page (window), !=, "error");
+
+  sam_test_destroy_window (window);
+  sam_test_reset_data ();
+}
+
+/* A damage that opening the database does not meet (the index on the
+ * workshops' uuids overwritten) is found by the check after the first
+ * frame: the library gives way to the same explanation and offer of the
+ * newest backup, never a blank window, and the file is not written to. */
+static void
+test_damaged_database_found_later (void)
+{
+  g_autofree char *path = sam_store_dup_default_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SamApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SamWindow *first, *window;
+  GList *windows;
+  AdwStatusPage *page;
+  GtkWidget *button;
+  gsize length = 0, after_length = 0;
+  gint64 index_page;
+
+  sam_test_reset_data ();
+  {
+    g_autoptr(SamStore) store = sam_store_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 40; i++)
+      g_assert_nonnull (sam_store_create_workshop (store, "Een werkdag met Verkoop en IT", &error));
+    g_assert_true (sam_store_backup (store, &error));
+    g_assert_no_error (error);
+  }
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
+                                         "AND tbl_name = 'workshop'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    index_page = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (index_page, >, 1);
+  g_assert_cmpuint (index_page * 4096, <=, length);
+  memset (contents + (index_page - 1) * 4096, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  app = sam_application_new (APP_ID ".DamagedLater", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_nonnull (sam_application_get_store (app));
+  first = sam_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  gtk_window_present (GTK_WINDOW (first));
+  g_assert_cmpstr (sam_window_get_visible_page (first), ==, "library");
+
+  for (guint i = 0; i < 100 && sam_application_get_store (app) != NULL; i++)
+    sam_test_pump (20);
+  g_assert_null (sam_application_get_store (app));
+  g_assert_null (first);
+  g_assert_error (sam_application_get_store_error (app), SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = SAM_WINDOW (windows->data);
+  sam_test_pump (100);
+  g_assert_cmpstr (sam_window_get_visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (sam_test_find_mapped_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), path));
+  button = gtk_widget_get_first_child (adw_status_page_get_child (page));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (button)), "_Restore from the Backup of "));
+
+  /* Nothing was written: no purge, no backup, no edit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Never stored");
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpuint (after_length, ==, length);
+  g_assert_true (memcmp (after, contents, length) == 0);
 
   sam_test_destroy_window (window);
   sam_test_reset_data ();
@@ -877,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/remove-team-undo", test_remove_team_undo);
   g_test_add_func ("/sam/ui/foundation/bad-database", test_bad_database);
   g_test_add_func ("/sam/ui/foundation/damaged-database-restore", test_damaged_database_restore);
+  g_test_add_func ("/sam/ui/foundation/damaged-database-found-later", test_damaged_database_found_later);
   g_test_add_func ("/sam/ui/foundation/other-writer-appears", test_other_writer_appears);
   g_test_add_func ("/sam/ui/foundation/library-rows", test_library_rows);
   g_test_add_func ("/sam/ui/foundation/backup-at-start", test_backup_at_start);

@@ -117,6 +117,10 @@ sam_store_backup (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
+  /* A damaged database never replaces a good backup. */
+  if (_sam_store_get_check (self) != NULL && !_sam_store_check_wait (_sam_store_get_check (self), error))
+    return FALSE;
+
   dir = dup_backup_dir (sam_store_get_path (self));
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

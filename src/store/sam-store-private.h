@@ -113,6 +113,19 @@ const char *const  *_sam_store_get_team_cascade (void);
 const char *const  *_sam_store_get_team_content_count (void);
 const SamExportTable *const *_sam_store_get_exports (void);
 
+typedef struct _SamStoreCheck SamStoreCheck;
+
+SamStoreCheck *_sam_store_check_new     (const char     *path);
+SamStoreCheck *_sam_store_check_ref     (SamStoreCheck  *check);
+void           _sam_store_check_unref   (SamStoreCheck  *check);
+gboolean       _sam_store_check_wait    (SamStoreCheck  *check,
+                                         GError        **error);
+SamStoreCheck *_sam_store_get_check     (SamStore       *self);
+void           _sam_store_set_path_error (GError       **error,
+                                          const char    *path,
+                                          int            rc,
+                                          const char    *detail);
+
 sqlite3      *_sam_store_get_db         (SamStore     *self);
 sqlite3_stmt *_sam_store_prepare        (SamStore     *self,
                                          const char   *sql,

@@ -30,6 +30,7 @@ struct _SamStore
   GHashTable *statements;
   GListStore *workshops;
   GHashTable *caches;
+  SamStoreCheck *check;
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
@@ -65,6 +66,7 @@ sam_store_finalize (GObject *object)
     sqlite3_close (self->db);
   if (self->folder_fd >= 0)
     close (self->folder_fd);
+  g_clear_pointer (&self->check, _sam_store_check_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
@@ -175,19 +177,33 @@ dup_display_path (const char *path)
 /* An SQLite message names no file, and may carry bytes of a damaged file
  * that are not UTF-8: name ours, and keep the text valid so that every
  * window and terminal can show it. */
+void
+_sam_store_set_path_error (GError     **error,
+                           const char  *path,
+                           int          rc,
+                           const char  *detail)
+{
+  g_autofree char *valid = g_utf8_make_valid (detail, -1);
+  g_autofree char *where = path ? dup_display_path (path) : NULL;
+
+  if (where != NULL)
+    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s: %s", where, valid);
+  else
+    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", valid);
+}
+
 static void
 set_sqlite_error (SamStore    *self,
                   GError     **error,
                   int          rc,
                   const char  *detail)
 {
-  g_autofree char *valid = g_utf8_make_valid (detail, -1);
-  g_autofree char *where = self->path ? dup_display_path (self->path) : NULL;
+  /* A commit refused because the check found damage: say what it found. */
+  if (rc == SQLITE_CONSTRAINT_COMMITHOOK && self->check != NULL &&
+      !_sam_store_check_wait (self->check, error))
+    return;
 
-  if (where != NULL)
-    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s: %s", where, valid);
-  else
-    g_set_error (error, SAM_STORE_ERROR, error_code_for (rc), "%s", valid);
+  _sam_store_set_path_error (error, self->path, rc, detail);
 }
 
 void
@@ -763,29 +779,25 @@ hold_folder (SamStore *self)
     }
 }
 
-/**
- * sam_store_open_at_version:
- * @path: the database file; created when missing
- * @version: the schema version to migrate to, at most the latest
- * @error: return location for a #GError
- *
- * Like sam_store_open() but stops migrating at @version.  Tests use it to
- * build databases of every earlier version.
- *
- * Returns: (transfer full) (nullable): the store, or %NULL with @error set.
- *   A file that is refused is left exactly as it was.
- */
-SamStore *
-sam_store_open_at_version (const char  *path,
-                           guint        version,
-                           GError     **error)
+/* A commit before the check left for later has passed waits for it, and
+ * is rolled back when it failed (see sam-store-check.c). */
+static int
+commit_hook_cb (void *data)
+{
+  SamStore *self = data;
+
+  return _sam_store_check_wait (self->check, NULL) ? 0 : 1;
+}
+
+static SamStore *
+open_store (const char  *path,
+            guint        version,
+            gboolean     check_later,
+            GError     **error)
 {
   g_autoptr(SamStore) self = NULL;
   gboolean existed;
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (version <= sam_store_get_latest_version (), NULL);
 
   if (!prepare_file (path, error))
     return NULL;
@@ -808,7 +820,17 @@ sam_store_open_at_version (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_identity (self, error) || (existed && !check_integrity (self, error)))
+  if (!check_identity (self, error))
+    return NULL;
+
+  /* Only a database that needs no migration: a migration writes. */
+  check_later = check_later && existed && !self->read_only && self->version == version;
+  if (check_later)
+    {
+      self->check = _sam_store_check_new (path);
+      sqlite3_commit_hook (self->db, commit_hook_cb, self);
+    }
+  else if (existed && !check_integrity (self, error))
     return NULL;
 
   if (!existed)
@@ -819,9 +841,13 @@ sam_store_open_at_version (const char  *path,
    * log on every commit, so an edit reported saved survives a power cut too
    * (NORMAL would lose everything since the last checkpoint); it costs well
    * under a millisecond per edit (see bench-store).  secure_delete overwrites
-   * deleted text instead of leaving it in free pages. */
+   * deleted text instead of leaving it in free pages.  The page cache is
+   * kept to 512 KiB (SQLite's default is 2 MB): the store keeps what it read
+   * in its own objects, and a page read again comes from the system's file
+   * cache; the cache counts in the app's resident memory. */
   if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA secure_delete = ON;", error) ||
+                              "PRAGMA secure_delete = ON;"
+                              "PRAGMA cache_size = -512;", error) ||
       (!self->read_only && !_sam_store_exec (self, "PRAGMA journal_mode = WAL;"
                                                    "PRAGMA synchronous = FULL;", error)))
     return NULL;
@@ -844,6 +870,29 @@ sam_store_open_at_version (const char  *path,
 }
 
 /**
+ * sam_store_open_at_version:
+ * @path: the database file; created when missing
+ * @version: the schema version to migrate to, at most the latest
+ * @error: return location for a #GError
+ *
+ * Like sam_store_open() but stops migrating at @version.  Tests use it to
+ * build databases of every earlier version.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set.
+ *   A file that is refused is left exactly as it was.
+ */
+SamStore *
+sam_store_open_at_version (const char  *path,
+                           guint        version,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version <= sam_store_get_latest_version (), NULL);
+
+  return open_store (path, version, FALSE, error);
+}
+
+/**
  * sam_store_open:
  * @path: the database file; created when missing
  * @error: return location for a #GError
@@ -860,6 +909,34 @@ sam_store_open (const char  *path,
                 GError     **error)
 {
   return sam_store_open_at_version (path, sam_store_get_latest_version (), error);
+}
+
+/**
+ * sam_store_open_check_later:
+ * @path: the database file; created when missing
+ * @error: return location for a #GError
+ *
+ * Like sam_store_open(), but a database that needs no migration opens
+ * without its integrity check, which reads the whole file: the caller runs
+ * it with sam_store_check_async() once the window has drawn.  Until it has
+ * passed, a commit waits for it and no backup is made; when it fails, every
+ * commit is refused with the damage it found.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+SamStore *
+sam_store_open_check_later (const char  *path,
+                            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, sam_store_get_latest_version (), TRUE, error);
+}
+
+SamStoreCheck *
+_sam_store_get_check (SamStore *self)
+{
+  return self->check;
 }
 
 /**

@@ -60,6 +60,15 @@ char        *sam_store_dup_default_path         (void);
 guint        sam_store_get_latest_version       (void);
 SamStore    *sam_store_open                     (const char        *path,
                                                  GError           **error);
+SamStore    *sam_store_open_check_later         (const char        *path,
+                                                 GError           **error);
+void         sam_store_check_async              (SamStore          *self,
+                                                 GCancellable      *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer           user_data);
+gboolean     sam_store_check_finish             (SamStore          *self,
+                                                 GAsyncResult      *result,
+                                                 GError           **error);
 SamStore    *sam_store_open_in_memory           (GError           **error);
 SamStore    *sam_store_open_at_version          (const char        *path,
                                                  guint              version,
