@@ -427,9 +427,10 @@ export_pages (SamMapModel                *start,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  /* Our own writer: cairo's compresses hard and is slow (sam-map-png.c). */
+  /* Our own writer: cairo's compresses hard and is slow (sam-map-png.c).
+   * The page is not drawn on again, so the writer may work in its pixels. */
   if (status == CAIRO_STATUS_SUCCESS && options->format == SAM_MAP_FORMAT_PNG)
-    sam_map_png_write (surface, wc.stream, cancellable, &wc.error);
+    sam_map_png_write_consume (surface, wc.stream, cancellable, &wc.error);
 
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)

@@ -37,24 +37,47 @@ put_be32 (guint8  *p,
 }
 
 static gboolean
-write_chunk (PngWriter    *w,
-             const char   *type,
-             const guint8 *data,
-             gsize         length)
+write_data (PngWriter    *w,
+            const guint8 *data,
+            gsize         length)
+{
+  return length == 0 ||
+         g_output_stream_write_all (w->stream, data, length, NULL, w->cancellable, w->error);
+}
+
+/* A chunk whose data is @data followed by @more. */
+static gboolean
+write_chunk2 (PngWriter    *w,
+              const char   *type,
+              const guint8 *data,
+              gsize         length,
+              const guint8 *more,
+              gsize         more_length)
 {
   guint8 head[8], tail[4];
   uLong crc = crc32 (0, (const Bytef *) type, 4);
 
   if (length > 0)
     crc = crc32 (crc, data, length);
-  put_be32 (head, length);
+  if (more_length > 0)
+    crc = crc32 (crc, more, more_length);
+  put_be32 (head, length + more_length);
   memcpy (head + 4, type, 4);
   put_be32 (tail, crc);
 
-  return g_output_stream_write_all (w->stream, head, 8, NULL, w->cancellable, w->error) &&
-         (length == 0 ||
-          g_output_stream_write_all (w->stream, data, length, NULL, w->cancellable, w->error)) &&
-         g_output_stream_write_all (w->stream, tail, 4, NULL, w->cancellable, w->error);
+  return write_data (w, head, 8) &&
+         write_data (w, data, length) &&
+         write_data (w, more, more_length) &&
+         write_data (w, tail, 4);
+}
+
+static gboolean
+write_chunk (PngWriter    *w,
+             const char   *type,
+             const guint8 *data,
+             gsize         length)
+{
+  return write_chunk2 (w, type, data, length, NULL, 0);
 }
 
 /* Row by row without an early exit, so the compiler can vectorise it. */
@@ -150,17 +173,21 @@ write_header (PngWriter *w,
  * cost more page faults than the thread saved. */
 typedef struct
 {
-  const guint8 *data;
+  guint8       *data;
   int           stride;
   int           width;
   gboolean      alpha;
   int           first_row;
   int           n_rows;
   gboolean      last;
+  gboolean      in_place;
   z_stream      z;
   guint8       *row;
-  guint8       *out;
+  guint8       *out;       /* where the compressed rows begin */
   gsize         out_size;
+  guint8       *own_out;   /* a buffer of its own, or NULL */
+  guint8       *more;      /* where they go on when @out is full, or NULL */
+  gsize         more_size;
   uLong         adler;
   gboolean      ok;
 } Band;
@@ -171,20 +198,42 @@ row_bytes (const Band *band)
   return (gsize) band->width * (band->alpha ? 4 : 3) + 1;
 }
 
+/* deflateBound() assumes one Z_FINISH; a sync flush adds a few bytes,
+ * the first band has the zlib header and the last the checksum. */
+static gsize
+out_bound (Band *band)
+{
+  return deflateBound (&band->z, row_bytes (band) * band->n_rows) + 64;
+}
+
+/* In place, a band's RGB rows (3 bytes a pixel and a filter byte) take
+ * the first three quarters of its own rows of the picture (4 bytes a
+ * pixel), and the compressed rows go into the rest, whose pages are
+ * backed already.  Otherwise each band has a row and room for the worst
+ * case of its output, of which only the pages written to are backed. */
 static gboolean
 band_init (Band *band)
 {
-  gsize size = row_bytes (band) * band->n_rows;
+  gsize packed = row_bytes (band) * band->n_rows;
 
-  band->row = g_malloc (row_bytes (band));
   band->adler = adler32 (0, NULL, 0);
   if (deflateInit2 (&band->z, SAM_MAP_PNG_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     return FALSE;
 
-  /* deflateBound() assumes one Z_FINISH; a sync flush adds a few bytes,
-   * the first band has the zlib header and the last the checksum. */
-  band->out_size = deflateBound (&band->z, size) + 64;
-  band->out = g_malloc (band->out_size);
+  if (band->in_place)
+    {
+      band->out = band->data + (gsize) band->first_row * band->stride + packed;
+      band->out_size = (gsize) band->n_rows * band->stride - packed;
+    }
+  else
+    {
+      band->row = g_malloc (row_bytes (band));
+      band->out_size = out_bound (band);
+      band->out = band->own_out = g_malloc (band->out_size);
+    }
+  /* room for the checksum after the last band */
+  if (band->last)
+    band->out_size -= 4;
   band->z.next_out = band->out;
   band->z.avail_out = band->out_size;
 
@@ -196,33 +245,130 @@ band_clear (Band *band)
 {
   deflateEnd (&band->z);
   g_clear_pointer (&band->row, g_free);
-  g_clear_pointer (&band->out, g_free);
+  g_clear_pointer (&band->own_out, g_free);
+  g_clear_pointer (&band->more, g_free);
 }
 
+/* The compressed length in @out, and in @more. */
+static gsize
+band_out_length (const Band *band)
+{
+  return band->more == NULL ? band->out_size - band->z.avail_out : band->out_size;
+}
+
+static gsize
+band_more_length (const Band *band)
+{
+  return band->more == NULL ? 0 : band->more_size - band->z.avail_out;
+}
+
+/* Deflates what is left of the band's input with @flush.  When @out is
+ * full (in place, where only a picture of noise would not fit), the rest
+ * goes into @more, room for the worst case of the whole band. */
+static gboolean
+band_deflate (Band *band,
+              int   flush)
+{
+  for (;;)
+    {
+      int ret = deflate (&band->z, flush);
+
+      if (ret == Z_STREAM_ERROR)
+        return FALSE;
+      if (ret == Z_STREAM_END)
+        return band->z.avail_in == 0;
+      if (band->z.avail_out > 0)
+        return band->z.avail_in == 0 &&
+               (flush == Z_FINISH ? ret == Z_STREAM_END : flush == Z_NO_FLUSH || ret == Z_OK);
+      if (band->more != NULL)
+        return FALSE;
+
+      band->more_size = out_bound (band);
+      band->more = g_malloc (band->more_size);
+      if (band->last)
+        band->more_size -= 4;
+      band->z.next_out = band->more;
+      band->z.avail_out = band->more_size;
+    }
+}
+
+static int
+band_flush (const Band *band)
+{
+  return band->last ? Z_FINISH : Z_SYNC_FLUSH;
+}
+
+/* The zlib header (deflate, 32 KiB window, fastest) goes before the
+ * first band; band_init() left room for the checksum after the last.
+ * In place, the header's room holds pixels until the band's rows are
+ * converted. */
 static void
-compress_band (Band *band)
+put_zlib_header (Band *band)
+{
+  if (band->first_row > 0)
+    return;
+
+  band->z.next_out[0] = 0x78;
+  band->z.next_out[1] = 0x01;
+  band->z.next_out += 2;
+  band->z.avail_out -= 2;
+}
+
+/* Filter type 0 ("none") on every row: on a dense map at this level it
+ * gave a smaller file than "up" or "sub", and costs nothing. */
+static void
+compress_rows (Band *band)
 {
   int last_row = band->first_row + band->n_rows - 1;
   gsize length = row_bytes (band);
 
-  /* Filter type 0 ("none") on every row: on a dense map at this level it
-   * gave a smaller file than "up" or "sub", and costs nothing. */
+  put_zlib_header (band);
   band->row[0] = 0;
   band->ok = TRUE;
   for (int y = band->first_row; y <= last_row && band->ok; y++)
     {
-      int flush = y < last_row ? Z_NO_FLUSH : band->last ? Z_FINISH : Z_SYNC_FLUSH;
-      int ret;
-
       convert_row ((const guint32 *) (band->data + (gsize) y * band->stride), band->row + 1,
                    band->width, band->alpha);
       band->adler = adler32 (band->adler, band->row, length);
       band->z.next_in = band->row;
       band->z.avail_in = length;
-      ret = deflate (&band->z, flush);
-      band->ok = band->z.avail_in == 0 &&
-                 (flush == Z_FINISH ? ret == Z_STREAM_END : ret == Z_OK);
+      band->ok = band_deflate (band, y < last_row ? Z_NO_FLUSH : band_flush (band));
     }
+}
+
+/* Row by row and pixel by pixel, each pixel is read before its bytes are
+ * overwritten: an RGB row is shorter than the picture's.  A row's filter
+ * byte (at the start of the first, the first pixel's first byte) is
+ * written once the row is converted.  Then the band is compressed in one
+ * call, into what its rows leave free. */
+static void
+compress_in_place (Band *band)
+{
+  guint8 *base = band->data + (gsize) band->first_row * band->stride;
+  gsize length = row_bytes (band);
+
+  for (int k = 0; k < band->n_rows; k++)
+    {
+      guint8 *row = base + k * length;
+
+      convert_row ((const guint32 *) (base + (gsize) k * band->stride), row + 1,
+                   band->width, FALSE);
+      row[0] = 0;
+    }
+  band->adler = adler32 (band->adler, base, length * band->n_rows);
+  put_zlib_header (band);
+  band->z.next_in = base;
+  band->z.avail_in = length * band->n_rows;
+  band->ok = band_deflate (band, band_flush (band));
+}
+
+static void
+compress_band (Band *band)
+{
+  if (band->in_place)
+    compress_in_place (band);
+  else
+    compress_rows (band);
 }
 
 /* The bands to compress, shared by this thread and its helpers.  Each
@@ -282,18 +428,23 @@ helper_thread (gpointer user_data)
 }
 
 /* Up to four bands of at least 64 rows.  The count does not depend on the
- * machine, so neither do the bytes of the file. */
+ * machine, so neither do the bytes of the file.  With @in_place, an RGB
+ * picture is compressed in its own memory (see band_init()). */
 static Work *
-work_new (const guint8 *data,
-          int           stride,
-          int           width,
-          int           height,
-          gboolean      alpha)
+work_new (guint8   *data,
+          int       stride,
+          int       width,
+          int       height,
+          gboolean  alpha,
+          gboolean  in_place)
 {
   Work *work = g_new0 (Work, 1);
   guint n = CLAMP ((guint) height / 64, 1, 4);
   gboolean ok = TRUE;
 
+  /* From 64 pixels, each row leaves 64 bytes or more free: room for the
+   * zlib header and the checksum at least. */
+  in_place = in_place && !alpha && width >= 64;
   g_atomic_ref_count_init (&work->ref);
   g_mutex_init (&work->lock);
   g_cond_init (&work->cond);
@@ -302,20 +453,8 @@ work_new (const guint8 *data,
   for (guint i = 0; i < n; i++)
     {
       work->bands[i] = (Band) { data, stride, width, alpha, height * i / n,
-                                height * (i + 1) / n - height * i / n, i == n - 1 };
+                                height * (i + 1) / n - height * i / n, i == n - 1, in_place };
       ok = ok && band_init (&work->bands[i]);
-    }
-
-  /* The zlib header (deflate, 32 KiB window, fastest) goes before the
-   * first band; band_init() left room for the checksum after the last. */
-  if (ok)
-    {
-      Band *first = &work->bands[0];
-
-      first->out[0] = 0x78;
-      first->out[1] = 0x01;
-      first->z.next_out += 2;
-      first->z.avail_out -= 2;
     }
 
   if (!ok)
@@ -323,15 +462,41 @@ work_new (const guint8 *data,
   return work;
 }
 
+/* A band's compressed rows, @data followed by @more, in chunks of
+ * OUT_CHUNK bytes but the last: the same chunks as from one buffer. */
 static gboolean
-write_rows (PngWriter    *w,
+write_idat (PngWriter    *w,
             const guint8 *data,
-            int           stride,
-            int           width,
-            int           height,
-            gboolean      alpha)
+            gsize         length,
+            const guint8 *more,
+            gsize         more_length)
 {
-  Work *work = work_new (data, stride, width, height, alpha);
+  gsize total = length + more_length;
+  gboolean ok = TRUE;
+
+  for (gsize pos = 0; ok && pos < total; pos += OUT_CHUNK)
+    {
+      gsize n = MIN (OUT_CHUNK, total - pos);
+      gsize from_data = pos < length ? MIN (n, length - pos) : 0;
+
+      ok = write_chunk2 (w, "IDAT",
+                         from_data > 0 ? data + pos : NULL, from_data,
+                         from_data < n ? more + (pos + from_data - length) : NULL, n - from_data);
+    }
+
+  return ok;
+}
+
+static gboolean
+write_rows (PngWriter *w,
+            guint8    *data,
+            int        stride,
+            int        width,
+            int        height,
+            gboolean   alpha,
+            gboolean   in_place)
+{
+  Work *work = work_new (data, stride, width, height, alpha, in_place);
   Band *last;
   uLong adler;
   gboolean ok;
@@ -362,12 +527,15 @@ write_rows (PngWriter    *w,
                                (z_off_t) (row_bytes (&work->bands[i]) * work->bands[i].n_rows));
       ok = ok && work->bands[i].ok;
     }
+  /* band_init() and band_deflate() left room for the checksum */
   last = &work->bands[work->n_bands - 1];
-  ok = ok && last->z.avail_out >= 4;
   if (ok)
     {
       put_be32 (last->z.next_out, adler);
-      last->z.avail_out -= 4;
+      if (last->more != NULL)
+        last->more_size += 4;
+      else
+        last->out_size += 4;
     }
   else
     g_set_error_literal (w->error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -376,14 +544,46 @@ write_rows (PngWriter    *w,
   for (guint i = 0; ok && i < work->n_bands; i++)
     {
       Band *band = &work->bands[i];
-      gsize length = band->out_size - band->z.avail_out;
 
-      for (gsize pos = 0; ok && pos < length; pos += OUT_CHUNK)
-        ok = write_chunk (w, "IDAT", band->out + pos, MIN (OUT_CHUNK, length - pos));
+      ok = write_idat (w, band->out, band_out_length (band),
+                       band->more, band_more_length (band));
     }
   work_unref (work);
 
   return ok;
+}
+
+static gboolean
+write_png (cairo_surface_t  *surface,
+           GOutputStream    *stream,
+           GCancellable     *cancellable,
+           gboolean          consume,
+           GError          **error)
+{
+  PngWriter w = { stream, cancellable, error };
+  cairo_format_t format;
+  guint8 *data;
+  int width, height, stride;
+  gboolean alpha;
+
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  format = cairo_image_surface_get_format (surface);
+  g_return_val_if_fail (format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, FALSE);
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+
+  alpha = format == CAIRO_FORMAT_ARGB32 && !is_opaque (data, stride, width, height);
+
+  return write_header (&w, width, height, alpha) &&
+         write_rows (&w, data, stride, width, height, alpha, consume) &&
+         write_chunk (&w, "IEND", NULL, 0);
 }
 
 /**
@@ -405,28 +605,31 @@ sam_map_png_write (cairo_surface_t  *surface,
                    GCancellable     *cancellable,
                    GError          **error)
 {
-  PngWriter w = { stream, cancellable, error };
-  cairo_format_t format;
-  const guint8 *data;
-  int width, height, stride;
-  gboolean alpha;
+  return write_png (surface, stream, cancellable, FALSE, error);
+}
 
-  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-
-  format = cairo_image_surface_get_format (surface);
-  g_return_val_if_fail (format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, FALSE);
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  width = cairo_image_surface_get_width (surface);
-  height = cairo_image_surface_get_height (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-
-  alpha = format == CAIRO_FORMAT_ARGB32 && !is_opaque (data, stride, width, height);
-
-  return write_header (&w, width, height, alpha) &&
-         write_rows (&w, data, stride, width, height, alpha) &&
-         write_chunk (&w, "IEND", NULL, 0);
+/**
+ * sam_map_png_write_consume:
+ * @surface: an image surface, ARGB32 or RGB24, that is not drawn on or
+ *   read again
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Like sam_map_png_write(), with the same bytes, but an opaque picture
+ * from 64 pixels wide is converted and compressed in @surface's own
+ * memory: that spares buffers as large as the compressed picture and the
+ * page faults that back them.  Afterwards @surface's pixels are undefined;
+ * it is only good for cairo_surface_destroy().  An export's page is
+ * written this way.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_map_png_write_consume (cairo_surface_t  *surface,
+                           GOutputStream    *stream,
+                           GCancellable     *cancellable,
+                           GError          **error)
+{
+  return write_png (surface, stream, cancellable, TRUE, error);
 }

@@ -14,5 +14,9 @@ gboolean sam_map_png_write (cairo_surface_t  *surface,
                             GOutputStream    *stream,
                             GCancellable     *cancellable,
                             GError          **error);
+gboolean sam_map_png_write_consume (cairo_surface_t  *surface,
+                                    GOutputStream    *stream,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
 
 G_END_DECLS

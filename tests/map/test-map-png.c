@@ -14,7 +14,8 @@
 /* The PNG writer: what it writes reads back through cairo (libpng) with
  * the same pixels, and its chunks and compressed data are valid, checked
  * here the way pngcheck does.  The pictures' heights give one, two and
- * four bands compressed on threads of their own. */
+ * four bands compressed on threads of their own.  Written from its own
+ * pixels (sam_map_png_write_consume()), a picture gives the same file. */
 
 static guint32
 get_be32 (const guint8 *p)
@@ -228,6 +229,83 @@ test_png_rgb24 (void)
   cairo_surface_destroy (surface);
 }
 
+static GBytes *
+write_png_consume (cairo_surface_t *surface)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_map_png_write_consume (surface, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* A page and a few translucent boxes: it compresses well. */
+static void
+draw_boxes (cairo_surface_t *surface,
+            int              height)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (surface), height);
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.975);
+  cairo_fill (cr);
+  for (int i = 0; i < 12; i++)
+    {
+      cairo_rectangle (cr, 20 + 50 * i, 10 + 10 * i, 40, MIN (90, height / 2));
+      cairo_set_source_rgba (cr, i / 12.0, 0.4, 1 - i / 12.0, 0.8);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+}
+
+/* Written from its own pixels, each picture gives the file written from
+ * a copy left alone.  Boxes: RGB in place, compressed into what the rows
+ * leave free.  Boxes over noise: the first band fits there, the last
+ * (and its checksum) goes on in a buffer.  Opaque noise: no band fits.
+ * Too narrow (33 pixels), translucent or a single pixel: from a row
+ * buffer, as sam_map_png_write() does. */
+static void
+test_png_consume (void)
+{
+  const struct { const char *name; cairo_format_t format; int width, height; gboolean translucent;
+                 int boxes_height; guint colour_type; } cases[] = {
+    { "boxes", CAIRO_FORMAT_ARGB32, 640, 360, FALSE, 360, 2 },
+    { "boxes over noise", CAIRO_FORMAT_ARGB32, 640, 360, FALSE, 180, 2 },
+    { "opaque noise", CAIRO_FORMAT_ARGB32, 517, 263, FALSE, 0, 2 },
+    { "narrow", CAIRO_FORMAT_RGB24, 33, 17, TRUE, 0, 2 },
+    { "translucent", CAIRO_FORMAT_ARGB32, 301, 157, TRUE, 0, 6 },
+    { "one pixel", CAIRO_FORMAT_ARGB32, 1, 1, FALSE, 0, 2 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *kept = noise_surface (cases[i].format, cases[i].width, cases[i].height,
+                                             cases[i].translucent);
+      cairo_surface_t *used = noise_surface (cases[i].format, cases[i].width, cases[i].height,
+                                             cases[i].translucent);
+      g_autoptr(GBytes) expected = NULL;
+      g_autoptr(GBytes) png = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      if (cases[i].boxes_height > 0)
+        {
+          draw_boxes (kept, cases[i].boxes_height);
+          draw_boxes (used, cases[i].boxes_height);
+        }
+      expected = write_png (kept);
+      png = write_png_consume (used);
+
+      g_assert_cmpuint (check_png_structure (png), ==, cases[i].colour_type);
+      assert_same_pixels (kept, png);
+      g_assert_true (g_bytes_equal (png, expected));
+      cairo_surface_destroy (kept);
+      cairo_surface_destroy (used);
+    }
+}
+
 static cairo_status_t
 count_bytes (void                *closure,
              const unsigned char *data,
@@ -250,6 +328,8 @@ test_png_dense_map (void)
   SamMapRect viewport = { 0, 0, 1920, 1080 };
   SamMapTransform t;
   g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) consumed = NULL;
+  cairo_surface_t *copy;
   gsize cairo_size = 0;
 
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.975);
@@ -261,6 +341,17 @@ test_png_dense_map (void)
   png = write_png (surface);
   g_assert_cmpuint (check_png_structure (png), ==, 2);
   assert_same_pixels (surface, png);
+
+  /* as an export writes it: from its own pixels, the same file */
+  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cr = cairo_create (copy);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  consumed = write_png_consume (copy);
+  cairo_surface_destroy (copy);
+  g_assert_true (g_bytes_equal (consumed, png));
 
   g_assert_cmpint (cairo_surface_write_to_png_stream (surface, count_bytes, &cairo_size), ==,
                    CAIRO_STATUS_SUCCESS);
@@ -308,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/sam/map/png/translucent", test_png_translucent);
   g_test_add_func ("/sam/map/png/opaque", test_png_opaque);
   g_test_add_func ("/sam/map/png/rgb24", test_png_rgb24);
+  g_test_add_func ("/sam/map/png/consume", test_png_consume);
   g_test_add_func ("/sam/map/png/dense-map", test_png_dense_map);
   g_test_add_func ("/sam/map/png/export", test_png_export);
 
