@@ -481,9 +481,15 @@ catch_up (SamLiveLink      *self,
 {
   gboolean ok;
 
+  /* What the coach pushed is the coach's, and comes again (whole) when the
+   * laptop resumes: its commits need not wait for the disk.  The team's
+   * next edit syncs the log, these commits with it.  Twelve laptops in a
+   * room each catch up several times a second. */
+  _sam_store_set_synced_commits (self->store, FALSE);
   OWN_COMMITS (self, ok = _sam_live_revive_cards (self->store, self->workshop, packet, error) &&
                           sam_workshop_file_catch_up (packet, self->store, error) &&
                           _sam_live_apply_deleted (self->store, self->workshop, deleted, error));
+  _sam_store_set_synced_commits (self->store, TRUE);
   return ok;
 }
 

@@ -60,15 +60,14 @@ watch_idle (gpointer data)
 }
 
 /* Runs inside SQLite's commit: only schedules the callbacks. */
-static int
-commit_hook (void *data)
+static void
+commit_hook (gpointer data)
 {
   Watch *watch = data;
 
   watch->n_commits++;
   if (watch->idle == 0)
     watch->idle = g_idle_add_full (G_PRIORITY_DEFAULT, watch_idle, watch, NULL);
-  return 0;
 }
 
 guint
@@ -85,7 +84,7 @@ _sam_live_watch_commits (SamStore          *store,
       watch->store = store;
       watch->watchers = g_array_new (FALSE, FALSE, sizeof (Watcher));
       g_object_set_data_full (G_OBJECT (store), "sam-live-watch", watch, watch_free);
-      sqlite3_commit_hook (_sam_store_get_db (store), commit_hook, watch);
+      _sam_store_set_commit_func (store, commit_hook, watch);
     }
 
   watcher.id = ++watch->next_id;
@@ -105,7 +104,7 @@ _sam_live_unwatch_commits (SamStore *store,
 
   if (watch != NULL && watch->watchers->len == 0)
     {
-      sqlite3_commit_hook (_sam_store_get_db (store), NULL, NULL);
+      _sam_store_set_commit_func (store, NULL, NULL);
       g_object_set_data (G_OBJECT (store), "sam-live-watch", NULL);
     }
 }

@@ -141,6 +141,12 @@ gboolean      _sam_store_begin          (SamStore     *self,
 gboolean      _sam_store_commit         (SamStore     *self,
                                          GError      **error);
 void          _sam_store_rollback       (SamStore     *self);
+typedef void (*SamStoreCommitFunc) (gpointer data);
+void          _sam_store_set_commit_func (SamStore           *self,
+                                          SamStoreCommitFunc  func,
+                                          gpointer            data);
+void          _sam_store_set_synced_commits (SamStore *self,
+                                             gboolean  synced);
 void          _sam_store_prune_backups  (SamStore     *self,
                                          GPtrArray    *uuids);
 gint64        _sam_store_next_batch     (SamStore     *self);

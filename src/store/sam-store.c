@@ -31,6 +31,8 @@ struct _SamStore
   GListStore *workshops;
   GHashTable *caches;
   SamStoreCheck *check;
+  SamStoreCommitFunc commit_func;
+  gpointer      commit_data;
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
@@ -323,6 +325,24 @@ _sam_store_rollback (SamStore *self)
    * later edit back from the disk, even after the lock is gone. */
   if (self->depth == 0 && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * _sam_store_set_synced_commits:
+ * @self: a #SamStore
+ * @synced: %FALSE for commits that need not survive a power cut
+ *
+ * Every commit syncs the log to the disk (synchronous=FULL) unless told
+ * otherwise: a live laptop's catch-up writes what the coach has anyway.
+ * The next synced commit syncs the earlier ones with it.
+ */
+void
+_sam_store_set_synced_commits (SamStore *self,
+                               gboolean  synced)
+{
+  if (self->read_only)
+    return;
+  sqlite3_exec (self->db, synced ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }
 
 gint64
@@ -779,14 +799,38 @@ hold_folder (SamStore *self)
     }
 }
 
-/* A commit before the check left for later has passed waits for it, and
- * is rolled back when it failed (see sam-store-check.c). */
+/* SQLite has one commit hook per connection; the store's is this one.  A
+ * commit before the check left for later has passed waits for it, and is
+ * rolled back when it failed (see sam-store-check.c); then the watcher
+ * (the live room's, see _sam_store_set_commit_func()) hears of it. */
 static int
 commit_hook_cb (void *data)
 {
   SamStore *self = data;
 
-  return _sam_store_check_wait (self->check, NULL) ? 0 : 1;
+  if (self->check != NULL && !_sam_store_check_wait (self->check, NULL))
+    return 1;
+  if (self->commit_func != NULL)
+    self->commit_func (self->commit_data);
+  return 0;
+}
+
+/**
+ * _sam_store_set_commit_func:
+ * @self: a #SamStore
+ * @func: (nullable): called inside every commit (it must not touch the
+ *   database: it may only schedule work), or %NULL for none
+ * @data: its data
+ *
+ * Sets the one watcher of the store's commits.
+ */
+void
+_sam_store_set_commit_func (SamStore           *self,
+                            SamStoreCommitFunc  func,
+                            gpointer            data)
+{
+  self->commit_func = func;
+  self->commit_data = data;
 }
 
 static SamStore *
@@ -826,12 +870,10 @@ open_store (const char  *path,
   /* Only a database that needs no migration: a migration writes. */
   check_later = check_later && existed && !self->read_only && self->version == version;
   if (check_later)
-    {
-      self->check = _sam_store_check_new (path);
-      sqlite3_commit_hook (self->db, commit_hook_cb, self);
-    }
+    self->check = _sam_store_check_new (path);
   else if (existed && !check_integrity (self, error))
     return NULL;
+  sqlite3_commit_hook (self->db, commit_hook_cb, self);
 
   if (!existed)
     g_chmod (path, 0600);
