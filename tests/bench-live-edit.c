@@ -96,7 +96,7 @@ main (int    argc,
       g_assert (sam_store_add_card (laptop, step, &init, NULL) != NULL);
 
       t0 = g_get_monotonic_time ();
-      edits = _sam_live_build_edits (laptop, copy, g_get_real_time () / G_USEC_PER_SEC - 1, &n_rows, &error);
+      edits = _sam_live_build_edits (laptop, copy, g_get_real_time () / G_USEC_PER_SEC - 1, NULL, &n_rows, &error);
       g_assert_no_error (error);
       t1 = g_get_monotonic_time ();
       file = _sam_live_check_edits (coach, workshop, team_uuid, edits, NULL, &error);

@@ -122,7 +122,7 @@ send_edits (Room       *room,
   GStrv touched = NULL;
   guint n_rows;
 
-  edits = _sam_live_build_edits (room->laptops[i], room->copies[i], room->since, &n_rows, &error);
+  edits = _sam_live_build_edits (room->laptops[i], room->copies[i], room->since, NULL, &n_rows, &error);
   g_assert_no_error (error);
   file = _sam_live_check_edits (room->coach, room->workshop, room->teams[i < 2 ? 0 : 1], edits, &touched, &error);
   json_object_unref (edits);
@@ -241,7 +241,7 @@ test_delta_shared (void)
     JsonObject *edits;
     guint n_rows;
 
-    edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, &n_rows, &error);
+    edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, NULL, &n_rows, &error);
     g_assert_no_error (error);
     file = _sam_live_check_edits (room.coach, room.workshop, room.teams[0], edits, &touched, &error);
     json_object_unref (edits);
@@ -275,7 +275,7 @@ test_dots_not_shared (void)
   guint n_rows;
 
   room_set_up (&room);
-  edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, &n_rows, &error);
+  edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, NULL, &n_rows, &error);
   g_assert_no_error (error);
   file = _sam_live_check_edits (room.coach, room.workshop, room.teams[0], edits, &touched, &error);
   json_object_unref (edits);

@@ -74,6 +74,8 @@ struct _SamLiveLink
   guint        retry_seconds;
   guint        ack_source;
   guint        keep_ack_source;
+  GHashTable  *known;         /* uuid → row as the coach has it */
+  JsonObject  *in_flight_file;
   gint64       kept_ack;      /* the mark last written to live_link */
 };
 
@@ -269,7 +271,7 @@ send_edits (SamLiveLink *self)
   if (self->state != SAM_LIVE_STATE_CONNECTED || self->in_flight || self->workshop == NULL)
     return;
 
-  file = _sam_live_build_edits (self->store, self->workshop, unsent_since (self), &n_rows, &error);
+  file = _sam_live_build_edits (self->store, self->workshop, unsent_since (self), self->known, &n_rows, &error);
   if (file == NULL)
     {
       g_warning ("Live link: the team’s edits could not be read: %s", error->message);
@@ -279,6 +281,8 @@ send_edits (SamLiveLink *self)
   self->dirty = FALSE;
   self->in_flight = TRUE;
   self->in_flight_mark = mark;
+  g_clear_pointer (&self->in_flight_file, json_object_unref);
+  self->in_flight_file = json_object_ref (file);
   g_clear_handle_id (&self->ack_source, g_source_remove);
   self->ack_source = g_timeout_add_seconds (ACK_TIMEOUT, ack_overdue, self);
   message = sam_live_message_new (SAM_LIVE_MESSAGE_EDITS);
@@ -528,6 +532,8 @@ handle_packet (SamLiveLink    *self,
     }
   else if (packet != NULL)
     ok = catch_up (self, packet, sam_live_message_get_array (message, "deleted"), &error);
+  if (packet != NULL && ok)
+    _sam_live_note_known (self->known, json_node_get_object (packet->root));
 
   if (packet == NULL || !ok)
     {
@@ -581,6 +587,9 @@ handle_ack (SamLiveLink    *self,
   self->in_flight = FALSE;
   g_clear_handle_id (&self->ack_source, g_source_remove);
   self->last_ack = mark;
+  if (self->in_flight_file != NULL)
+    _sam_live_note_known (self->known, self->in_flight_file);
+  g_clear_pointer (&self->in_flight_file, json_object_unref);
   if (self->keep_ack_source == 0)
     self->keep_ack_source = g_timeout_add_seconds (KEEP_ACK_EVERY, keep_ack, self);
   forget_deletions (self, mark);
@@ -808,6 +817,8 @@ sam_live_link_finalize (GObject *object)
   g_free (self->code);
   g_free (self->token);
   g_free (self->team_uuid);
+  g_hash_table_unref (self->known);
+  g_clear_pointer (&self->in_flight_file, json_object_unref);
   g_strfreev (self->in_flight_deleted);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
 
@@ -865,6 +876,7 @@ sam_live_link_class_init (SamLiveLinkClass *klass)
 static void
 sam_live_link_init (SamLiveLink *self)
 {
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
   self->cancellable = g_cancellable_new ();
   self->retry_seconds = RETRY_FIRST;
 }

@@ -47,8 +47,11 @@ guint64   _sam_live_get_n_commits    (SamStore           *store);
 JsonObject *_sam_live_build_edits     (SamStore     *store,
                                        SamWorkshop  *workshop,
                                        gint64        since,
+                                       GHashTable   *known,
                                        guint        *n_rows,
                                        GError      **error);
+void      _sam_live_note_known      (GHashTable   *known,
+                                       JsonObject   *file);
 SamWorkshopFile *_sam_live_check_edits (SamStore    *store,
                                         SamWorkshop *workshop,
                                         const char  *team_uuid,

@@ -252,6 +252,63 @@ index_row (GHashTable           *by_uuid,
   g_hash_table_insert (by_uuid, (gpointer) json_object_get_string_member (row, "uuid"), ref);
 }
 
+static gboolean
+is_known (GHashTable *known,
+          JsonNode   *row)
+{
+  g_autofree char *uuid = g_ascii_strdown (json_object_get_string_member (json_node_get_object (row), "uuid"), -1);
+  JsonNode *coach = g_hash_table_lookup (known, uuid);
+
+  return coach != NULL && json_node_equal (coach, row);
+}
+
+static void
+forget_known (GHashTable *known,
+              JsonObject *row)
+{
+  g_autofree char *uuid = g_ascii_strdown (json_object_get_string_member (row, "uuid"), -1);
+
+  g_hash_table_remove (known, uuid);
+}
+
+/**
+ * _sam_live_note_known:
+ * @known: (element-type utf8 JsonNode): rows as the coach has them
+ * @file: a file the coach acknowledged, or a packet it pushed (as applied)
+ *
+ * Notes the rows of @file's tables as the coach has them, for
+ * _sam_live_build_edits().
+ */
+void
+_sam_live_note_known (GHashTable *known,
+                      JsonObject *file)
+{
+  JsonObject *tables = json_object_get_object_member (file, "tables");
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (tables == NULL)
+    return;
+
+  json_object_iter_init (&iter, tables);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      JsonArray *rows = json_node_get_array (node);
+
+      if (g_str_equal (name, "vote"))
+        continue;
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonNode *row = json_array_get_element (rows, i);
+          const char *uuid = json_object_get_string_member_with_default (json_node_get_object (row), "uuid", NULL);
+
+          if (uuid != NULL)
+            g_hash_table_insert (known, g_ascii_strdown (uuid, -1), json_node_copy (row));
+        }
+    }
+}
+
 /**
  * _sam_live_build_edits:
  * @store: the laptop's database
@@ -259,10 +316,16 @@ index_row (GHashTable           *by_uuid,
  * @since: the change time (seconds) from which rows are sent; 0: all
  * @n_rows: (out): how many of the team's rows changed since then
  *
+ * @known: (nullable) (element-type utf8 JsonNode): rows as the coach has
+ *   them (acknowledged or pushed), by lowercase uuid
+ *
  * The team's contribution, as sam_workshop_file_new_contribution() makes
- * it, keeping only the team's rows changed at or after @since, every dot
- * of the team (a contribution without one of them takes it back), and the
- * rows these refer to.
+ * it, keeping only the team's rows changed at or after @since that are
+ * not exactly as in @known (a card another laptop of the team wrote and
+ * the coach pushed here, or one the coach has acknowledged, does not go
+ * back), every dot of the team (a contribution without one of them takes
+ * it back), and the rows these refer to.  Entries of @known older than
+ * @since are dropped: such rows are not sent anyway.
  *
  * Returns: (transfer full): the file's JSON object
  */
@@ -270,6 +333,7 @@ JsonObject *
 _sam_live_build_edits (SamStore     *store,
                        SamWorkshop  *workshop,
                        gint64        since,
+                       GHashTable   *known,
                        guint        *n_rows,
                        GError      **error)
 {
@@ -300,10 +364,14 @@ _sam_live_build_edits (SamStore     *store,
             continue;
           if (json_object_has_member (row, "modified") && json_object_get_int_member (row, "modified") < since)
             {
+              if (known != NULL)
+                forget_known (known, row);
               if (g_str_equal (name, "vote"))
                 g_ptr_array_add (changed, (gpointer) json_object_get_string_member (row, "uuid"));
               continue;
             }
+          if (!g_str_equal (name, "vote") && known != NULL && is_known (known, json_array_get_element (rows, i)))
+            continue;
           if (!g_str_equal (name, "vote"))
             (*n_rows)++;
           g_ptr_array_add (changed, (gpointer) json_object_get_string_member (row, "uuid"));
