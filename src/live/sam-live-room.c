@@ -21,8 +21,12 @@
 #define TRIES_OVERALL     20
 #define FIRST_WAIT        30
 #define LONGEST_WAIT      (60 * 60)
-/* Changes are pushed at most this often (milliseconds). */
-#define PUSH_DELAY        100
+/* Changes are pushed at most this often (milliseconds).  What a laptop
+ * wrote reaches the coach (and the projector) at once; the team's other
+ * laptops and the teams it names see it with the next push.  Each push
+ * exports the team's packet, so with twelve laptops writing ten cards a
+ * second, pushing more often would cost the coach more than the merges. */
+#define PUSH_DELAY        250
 
 typedef enum
 {
