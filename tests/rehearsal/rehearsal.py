@@ -26,6 +26,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,7 +56,8 @@ class Session:
         self.processes = []
         self.app_process = None
 
-    def start_display(self):
+    def start_xvfb(self):
+        """An Xvfb of our own, once it takes connections: its display number."""
         read_fd, write_fd = os.pipe()
         xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-screen', '0',
                                  '%dx%dx24' % (self.width, self.height), '-nolisten', 'tcp'],
@@ -64,6 +66,23 @@ class Session:
         self.processes.append(xvfb)
         with os.fdopen(read_fd) as pipe:
             display = pipe.readline().strip()
+        # Seen once in a parallel run: the app could not open the display
+        # Xvfb had announced.  Make sure it answers before anything uses it.
+        deadline = time.monotonic() + 5
+        while display and xvfb.poll() is None and time.monotonic() < deadline:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                try:
+                    probe.connect('/tmp/.X11-unix/X' + display)
+                    return display
+                except OSError:
+                    time.sleep(0.1)
+        xvfb.kill()
+        xvfb.wait()
+        self.processes.remove(xvfb)
+        return None
+
+    def start_display(self):
+        display = self.start_xvfb() or self.start_xvfb()
         if not display:
             raise RehearsalError('Xvfb did not start')
         os.environ['DISPLAY'] = ':' + display
