@@ -60,7 +60,13 @@ class Session:
         """An Xvfb of our own, once it takes connections: its display number."""
         read_fd, write_fd = os.pipe()
         xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-screen', '0',
-                                 '%dx%dx24' % (self.width, self.height), '-nolisten', 'tcp'],
+                                 '%dx%dx24' % (self.width, self.height), '-nolisten', 'tcp',
+                                 # Without -noreset the server starts over each time
+                                 # its last client leaves (our probe below, a helper
+                                 # that only sets a property): a client that comes
+                                 # then is refused, or finds the root window's
+                                 # AT_SPI_BUS property gone.
+                                 '-noreset'],
                                 pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
         os.close(write_fd)
         self.processes.append(xvfb)

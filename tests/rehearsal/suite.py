@@ -100,6 +100,10 @@ def main():
                       % (number, config, took, process.returncode), flush=True)
                 for line in lines:
                     print('# ' + line, flush=True)
+                # meson's --print-errorlogs shows a TAP test's stderr only.
+                sys.stderr.write('--- %s (exit %d) ---\n%s\n'
+                                 % (config, process.returncode, '\n'.join(lines[-80:])))
+                sys.stderr.flush()
     print('# %d runs, %d at once, in %.0f s' % (len(results), jobs, time.monotonic() - started),
           flush=True)
     return 0
