@@ -694,6 +694,7 @@ merge_pending (gpointer data)
   SamLiveRoom *self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GHashTable) changes = NULL;
   gboolean began, committed = FALSE, changed = FALSE;
   guint64 before;
 
@@ -708,6 +709,7 @@ merge_pending (gpointer data)
     }
 
   before = _sam_live_get_n_commits (self->store);
+  _sam_store_track_changes (self->store);
   began = _sam_store_begin (self->store, &error);
   for (guint i = 0; began && i < batch->len; i++)
     {
@@ -718,10 +720,11 @@ merge_pending (gpointer data)
   if (began)
     committed = _sam_store_commit (self->store, &error);
   self->own_commits += _sam_live_get_n_commits (self->store) - before;
+  changes = _sam_store_take_changes (self->store);
   if (!committed)
     g_warning ("Live room: the laptops’ edits could not be saved: %s", error->message);
   else if (changed)
-    _sam_workshop_file_reload_after_merge (self->store);
+    _sam_workshop_file_refresh_after_merge (self->store, changes);
 
   for (guint i = 0; i < batch->len; i++)
     {

@@ -839,8 +839,7 @@ _sam_live_team_delta (SamStore     *store,
                       GHashTable   *uuids,
                       GError      **error)
 {
-  g_autoptr(SamWorkshopFile) packet = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET,
-                                                                        team_uuid, error);
+  g_autoptr(SamWorkshopFile) packet = _sam_workshop_file_new_team_delta (store, workshop, team_uuid, uuids, error);
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
@@ -848,6 +847,9 @@ _sam_live_team_delta (SamStore     *store,
   const char *name;
   JsonNode *node;
 
+  /* A row gone since (deleted at the coach's): the whole packet. */
+  if (packet == NULL && (error == NULL || *error == NULL))
+    packet = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team_uuid, error);
   if (packet == NULL)
     return NULL;
 

@@ -49,12 +49,23 @@ static const SamListKind cards_kind = {
   "cards", sam_card_get_type,
   "SELECT " CARD_COLUMNS " FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
   card_from_row,
+  "SELECT id FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
+  "SELECT " CARD_COLUMNS " FROM card WHERE id = ?1",
 };
 
 void
 _sam_store_reload_cards (SamStore *self)
 {
   _sam_store_reload_lists (self, &cards_kind);
+}
+
+/* After a change of the cards with ids @changed only (a live room's
+ * merge): reads those, not every card of the step. */
+void
+_sam_store_refresh_cards (SamStore   *self,
+                          GHashTable *changed)
+{
+  _sam_store_refresh_lists (self, &cards_kind, changed);
 }
 
 static GListStore *

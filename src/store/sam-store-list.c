@@ -403,6 +403,122 @@ _sam_store_reload_lists (SamStore          *self,
     }
 }
 
+/* One list after a change of the rows @changed: the order comes from the
+ * ids alone, and only a changed or new row is read and made. */
+static gboolean
+refresh_rows (SamStore          *self,
+              const SamListKind *kind,
+              gint64             owner_id,
+              GListStore        *list,
+              GHashTable        *changed,
+              GError           **error)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) pspecs = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self, kind->ids_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_array_append_val (ids, (gint64) { sqlite3_column_int64 (stmt, 0) });
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 id = item_id (item);
+
+      g_hash_table_insert (old, g_memdup2 (&id, sizeof id), item);
+    }
+
+  stmt = _sam_store_prepare (self, kind->row_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      GObject *existing = g_hash_table_lookup (old, &id);
+      g_autoptr(GObject) fresh = NULL;
+
+      if (existing != NULL && !g_hash_table_contains (changed, &id))
+        {
+          g_ptr_array_add (merged, g_object_ref (existing));
+          continue;
+        }
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        fresh = kind->from_row (stmt);
+      sqlite3_reset (stmt);
+      if (fresh == NULL)
+        {
+          _sam_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc);
+          return FALSE;
+        }
+
+      if (existing != NULL)
+        {
+          if (pspecs == NULL)
+            pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
+          copy_properties (fresh, existing, pspecs);
+          g_ptr_array_add (merged, g_object_ref (existing));
+        }
+      else
+        g_ptr_array_add (merged, g_steal_pointer (&fresh));
+    }
+
+  splice_changed (list, n, merged);
+  return TRUE;
+}
+
+/**
+ * _sam_store_refresh_lists:
+ * @self: a #SamStore
+ * @kind: what the lists hold
+ * @changed: (element-type gint64): ids of the rows that changed (were
+ *   added, edited, moved, deleted or put in the trash)
+ *
+ * Brings every live list of @kind up to date after a change of a few
+ * rows, like _sam_store_reload_lists() but reading and making only the
+ * rows of @changed (and every list's ids, for the order): after a live
+ * room's merge, the coach's work grows with what changed, not with the
+ * workshop.  A @kind without @ids_sql is reloaded whole.
+ */
+void
+_sam_store_refresh_lists (SamStore          *self,
+                          const SamListKind *kind,
+                          GHashTable        *changed)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (kind->ids_sql == NULL || kind->row_sql == NULL)
+    {
+      _sam_store_reload_lists (self, kind);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, _sam_store_get_cache (self, kind->name));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!refresh_rows (self, kind, *(gint64 *) key, value, changed, &error))
+        g_critical ("Could not refresh %s: %s", kind->name, error->message);
+    }
+}
+
 /**
  * _sam_store_update_column:
  * @self: a #SamStore

@@ -142,6 +142,8 @@ gboolean      _sam_store_commit         (SamStore     *self,
                                          GError      **error);
 void          _sam_store_rollback       (SamStore     *self);
 typedef void (*SamStoreCommitFunc) (gpointer data);
+void          _sam_store_track_changes  (SamStore     *self);
+GHashTable   *_sam_store_take_changes   (SamStore     *self);
 void          _sam_store_set_commit_func (SamStore           *self,
                                           SamStoreCommitFunc  func,
                                           gpointer            data);
@@ -187,6 +189,9 @@ gboolean      _sam_store_bind_run       (SamStore     *self,
  * @get_type: the type of the objects
  * @sql: the SELECT of one owner's live rows, ?1 the owner's id, in order
  * @from_row: makes an object from a row of @sql
+ * @ids_sql: (nullable): the ids of @sql's rows, in the same order
+ * @row_sql: (nullable): @sql's columns of the row with id ?1; with
+ *   @ids_sql, lets _sam_store_refresh_lists() read only changed rows
  *
  * Describes a kind of live list (teams of a workshop, cards of a step, ...).
  */
@@ -196,6 +201,8 @@ typedef struct
   GType     (*get_type) (void);
   const char *sql;
   gpointer  (*from_row) (sqlite3_stmt *stmt);
+  const char *ids_sql;
+  const char *row_sql;
 } SamListKind;
 
 /* Implemented in sam-store-list.c */
@@ -209,6 +216,9 @@ GListStore   *_sam_store_get_list       (SamStore           *self,
                                          gint64              owner_id);
 void          _sam_store_reload_lists   (SamStore           *self,
                                          const SamListKind  *kind);
+void          _sam_store_refresh_lists  (SamStore           *self,
+                                         const SamListKind  *kind,
+                                         GHashTable         *changed);
 gboolean      _sam_store_update_column  (SamStore           *self,
                                          const char         *table,
                                          gpointer            object,
@@ -238,6 +248,8 @@ gboolean      _sam_store_trash_rows     (SamStore           *self,
 /* Implemented in sam-store-agenda.c and sam-store-cards.c */
 void          _sam_store_reload_steps   (SamStore     *self);
 void          _sam_store_reload_cards   (SamStore     *self);
+void          _sam_store_refresh_cards  (SamStore     *self,
+                                         GHashTable   *changed);
 void          _sam_store_reload_card_links (SamStore  *self);
 gboolean      _sam_store_trash_cards_by_uuid   (SamStore           *self,
                                                 gint64              workshop_id,

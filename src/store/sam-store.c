@@ -33,6 +33,8 @@ struct _SamStore
   SamStoreCheck *check;
   SamStoreCommitFunc commit_func;
   gpointer      commit_data;
+  GHashTable   *changes;      /* table name → GHashTable of gint64 rowids,
+                               * while changes are tracked */
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
@@ -52,6 +54,7 @@ sam_store_dispose (GObject *object)
   SamStore *self = (SamStore *)object;
 
   g_clear_pointer (&self->caches, g_hash_table_unref);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
   g_clear_object (&self->workshops);
 
   G_OBJECT_CLASS (sam_store_parent_class)->dispose (object);
@@ -833,6 +836,63 @@ _sam_store_set_commit_func (SamStore           *self,
   self->commit_data = data;
 }
 
+static void
+update_hook_cb (void          *data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  SamStore *self = data;
+  GHashTable *rows;
+
+  if (self->changes == NULL)
+    return;
+
+  rows = g_hash_table_lookup (self->changes, table);
+  if (rows == NULL)
+    {
+      rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (self->changes, g_strdup (table), rows);
+    }
+  if (!g_hash_table_contains (rows, &(gint64) { rowid }))
+    g_hash_table_add (rows, g_memdup2 (&(gint64) { rowid }, sizeof (gint64)));
+}
+
+/**
+ * _sam_store_track_changes:
+ * @self: a #SamStore
+ *
+ * Starts noting which rows of which tables change (inserted, updated or
+ * deleted), until _sam_store_take_changes().  Rows changed by a
+ * transaction that is rolled back stay noted: reading them again is
+ * harmless.
+ */
+void
+_sam_store_track_changes (SamStore *self)
+{
+  if (self->changes == NULL)
+    self->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_hash_table_unref);
+}
+
+/**
+ * _sam_store_take_changes:
+ * @self: a #SamStore
+ *
+ * Stops noting changes.
+ *
+ * Returns: (transfer full): table name → #GHashTable of the changed rows'
+ *   ids (gint64 *), since _sam_store_track_changes()
+ */
+GHashTable *
+_sam_store_take_changes (SamStore *self)
+{
+  if (self->changes == NULL)
+    _sam_store_track_changes (self);
+  return g_steal_pointer (&self->changes);
+}
+
 static SamStore *
 open_store (const char  *path,
             guint        version,
@@ -874,6 +934,7 @@ open_store (const char  *path,
   else if (existed && !check_integrity (self, error))
     return NULL;
   sqlite3_commit_hook (self->db, commit_hook_cb, self);
+  sqlite3_update_hook (self->db, update_hook_cb, self);
 
   if (!existed)
     g_chmod (path, 0600);

@@ -249,12 +249,15 @@ typedef struct
   gint64      team_id;        /* 0: every team's rows */
   gboolean    for_team;       /* a packet or contribution: no coach-only columns */
   GHashTable *included;       /* table name → GHashTable of gint64 ids */
+  GHashTable *only;           /* table name → GHashTable of gint64 ids, the
+                               * only rows that may travel; NULL: any row */
 } ExportContext;
 
 static char *
 build_where (SamFileTable *table,
              gboolean      for_team,
-             gboolean      by_team)
+             gboolean      by_team,
+             gboolean      by_id)
 {
   GString *sql = g_string_new (NULL);
   const char *const *teams = table->desc->team_columns;
@@ -278,8 +281,83 @@ build_where (SamFileTable *table,
       g_string_append (sql, ")");
     }
 
+  if (by_id)
+    g_string_append (sql, " AND id = ?3");
   g_string_append (sql, " ORDER BY id");
   return g_string_free (sql, FALSE);
+}
+
+/* The table's query: its rows that may travel, or one of them (?3) when
+ * the export is limited to some rows. */
+static sqlite3_stmt *
+prepare_rows (ExportContext  *ctx,
+              SamFileTable   *table,
+              GError        **error)
+{
+  g_autofree char *where = build_where (table, ctx->for_team, ctx->team_id != 0, ctx->only != NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
+
+  return _sam_store_prepare (ctx->store, sql, error);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+typedef void (*RowFunc) (ExportContext *ctx,
+                         SamFileTable  *table,
+                         sqlite3_stmt  *stmt,
+                         gpointer       data);
+
+/* Calls @func on each row of @stmt (from prepare_rows()): every row, or
+ * when the export is limited, each of the table's chosen rows in the
+ * order of their ids, one lookup each. */
+static void
+each_row (ExportContext *ctx,
+          SamFileTable  *table,
+          sqlite3_stmt  *stmt,
+          RowFunc        func,
+          gpointer       data)
+{
+  g_autoptr(GArray) ids = NULL;
+  GHashTable *only;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (ctx->only == NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
+      sqlite3_bind_int64 (stmt, 2, ctx->team_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        func (ctx, table, stmt, data);
+      sqlite3_reset (stmt);
+      return;
+    }
+
+  only = g_hash_table_lookup (ctx->only, table->desc->name);
+  if (only == NULL)
+    return;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (only));
+  g_hash_table_iter_init (&iter, only);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_array_sort (ids, compare_ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
+      sqlite3_bind_int64 (stmt, 2, ctx->team_id);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        func (ctx, table, stmt, data);
+      sqlite3_reset (stmt);
+    }
 }
 
 /* Whether every reference of the row points to a row that travels too;
@@ -307,6 +385,37 @@ refs_included (ExportContext *ctx,
   return TRUE;
 }
 
+static void
+add_id (ExportContext *ctx,
+        SamFileTable  *table,
+        sqlite3_stmt  *stmt,
+        gpointer       data)
+{
+  g_hash_table_add (data, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+}
+
+typedef struct
+{
+  GHashTable *ids;
+  gboolean    changed;
+} Pruning;
+
+static void
+prune_row (ExportContext *ctx,
+           SamFileTable  *table,
+           sqlite3_stmt  *stmt,
+           gpointer       data)
+{
+  Pruning *pruning = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  if (g_hash_table_contains (pruning->ids, &id) && !refs_included (ctx, table, stmt))
+    {
+      g_hash_table_remove (pruning->ids, &id);
+      pruning->changed = TRUE;
+    }
+}
+
 /* Selects the table's rows, then drops those whose references stay behind
  * until nothing changes (a card's parent may be dropped in a later round). */
 static GHashTable *
@@ -314,41 +423,41 @@ select_ids (ExportContext *ctx,
             SamFileTable  *table,
             GError       **error)
 {
-  g_autofree char *where = build_where (table, ctx->for_team, ctx->team_id != 0);
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = _sam_store_prepare (ctx->store, sql, error);
-  gboolean changed = TRUE;
+  Pruning pruning = { NULL, TRUE };
+  sqlite3_stmt *stmt = prepare_rows (ctx, table, error);
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
-  sqlite3_bind_int64 (stmt, 2, ctx->team_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
-  g_hash_table_insert (ctx->included, (gpointer) table->desc->name, ids);
+  pruning.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  each_row (ctx, table, stmt, add_id, pruning.ids);
+  g_hash_table_insert (ctx->included, (gpointer) table->desc->name, pruning.ids);
 
-  while (changed)
+  while (pruning.changed)
     {
-      changed = FALSE;
-      sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
-      sqlite3_bind_int64 (stmt, 2, ctx->team_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          if (g_hash_table_contains (ids, &id) && !refs_included (ctx, table, stmt))
-            {
-              g_hash_table_remove (ids, &id);
-              changed = TRUE;
-            }
-        }
-      sqlite3_reset (stmt);
+      pruning.changed = FALSE;
+      each_row (ctx, table, stmt, prune_row, &pruning);
     }
 
-  return ids;
+  return pruning.ids;
+}
+
+typedef struct
+{
+  GHashTable *ids;
+  JsonArray  *rows;
+} Writing;
+
+static void
+write_row (ExportContext *ctx,
+           SamFileTable  *table,
+           sqlite3_stmt  *stmt,
+           gpointer       data)
+{
+  Writing *writing = data;
+
+  if (g_hash_table_contains (writing->ids, &(gint64) { sqlite3_column_int64 (stmt, 0) }))
+    json_array_add_object_element (writing->rows, _sam_file_row_to_json (ctx->store, table, stmt, ctx->for_team));
 }
 
 static JsonArray *
@@ -356,29 +465,20 @@ export_table (ExportContext  *ctx,
               SamFileTable   *table,
               GError        **error)
 {
-  g_autofree char *where = build_where (table, ctx->for_team, ctx->team_id != 0);
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table->desc->name, where);
-  g_autoptr(JsonArray) rows = json_array_new ();
-  GHashTable *ids = select_ids (ctx, table, error);
+  Writing writing = { select_ids (ctx, table, error), NULL };
   sqlite3_stmt *stmt;
 
-  if (ids == NULL)
+  if (writing.ids == NULL)
     return NULL;
 
   /* Prepared after select_ids(): both use the same cached statement. */
-  stmt = _sam_store_prepare (ctx->store, sql, error);
+  stmt = prepare_rows (ctx, table, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, ctx->workshop_id);
-  sqlite3_bind_int64 (stmt, 2, ctx->team_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (g_hash_table_contains (ids, &(gint64) { sqlite3_column_int64 (stmt, 0) }))
-      json_array_add_object_element (rows, _sam_file_row_to_json (ctx->store, table, stmt,
-                                                                   ctx->for_team));
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&rows);
+  writing.rows = json_array_new ();
+  each_row (ctx, table, stmt, write_row, &writing);
+  return writing.rows;
 }
 
 static JsonObject *
@@ -425,6 +525,7 @@ export_file (SamStore     *store,
              SamTeam      *team,
              gboolean      shared,
              gint64        packet_exported,
+             GHashTable   *only,
              GError      **error)
 {
   g_autoptr(JsonObject) root = json_object_new ();
@@ -435,7 +536,7 @@ export_file (SamStore     *store,
   g_autofree char *now = _sam_file_format_time (_sam_store_now ());
   const SamExportTable *const *exports = _sam_store_get_exports ();
   ExportContext ctx = { store, sam_workshop_get_id (workshop), team && !shared ? sam_team_get_id (team) : 0,
-                        team != NULL, included };
+                        team != NULL, included, only };
 
   json_object_set_string_member (root, "format", "samenspel-workshop");
   /* An older reader would open a shared laptop's file as one team's and
@@ -488,6 +589,27 @@ export_file (SamStore     *store,
   return _sam_workshop_file_new_from_root (node, sam_workshop_get_name (workshop), error);
 }
 
+static SamTeam *
+find_team (SamStore     *store,
+           SamWorkshop  *workshop,
+           const char   *team_uuid,
+           GError      **error)
+{
+  GListModel *teams = sam_store_get_teams (store, workshop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SamTeam) candidate = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (sam_team_get_uuid (candidate), team_uuid) == 0)
+        return candidate;
+    }
+
+  g_set_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_REFERENCE,
+               _("The team is no longer part of “%s”"), sam_workshop_get_name (workshop));
+  return NULL;
+}
+
 /**
  * sam_workshop_file_new_from_store:
  * @store: the database
@@ -510,32 +632,152 @@ sam_workshop_file_new_from_store (SamStore     *store,
                                   GError      **error)
 {
   SamTeam *team = NULL;
-  GListModel *teams;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
   g_return_val_if_fail (kind != SAM_FILE_KIND_TEAM_CONTRIBUTION, NULL);
 
-  if (kind == SAM_FILE_KIND_TEAM_PACKET)
+  if (kind == SAM_FILE_KIND_TEAM_PACKET && (team = find_team (store, workshop, team_uuid, error)) == NULL)
+    return NULL;
+
+  return export_file (store, workshop, kind, team, FALSE, _sam_store_now (), NULL, error);
+}
+
+/* Adds the row @id of @table to @only, and what it refers to, row by row
+ * (a card's parent, its step, its team, and theirs). */
+static void
+add_with_references (SamStore     *store,
+                     GHashTable   *only,
+                     SamFileTable *table,
+                     gint64        id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?1", table->desc->name);
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) ref_tables = g_ptr_array_new ();
+  GHashTable *ids = g_hash_table_lookup (only, table->desc->name);
+  sqlite3_stmt *stmt;
+
+  if (ids == NULL)
     {
-      teams = sam_store_get_teams (store, workshop);
-      for (guint i = 0; team == NULL && i < g_list_model_get_n_items (teams); i++)
-        {
-          g_autoptr(SamTeam) candidate = g_list_model_get_item (teams, i);
+      ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (only, (gpointer) table->desc->name, ids);
+    }
+  if (g_hash_table_contains (ids, &id))
+    return;
+  g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
 
-          if (g_strcmp0 (sam_team_get_uuid (candidate), team_uuid) == 0)
-            team = candidate;
-        }
+  /* Read before going on: the same cached statement reads the parent. */
+  stmt = _sam_store_prepare (store, sql, NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint i = 0; i < table->columns->len; i++)
+      {
+        SamFileColumn *column = g_ptr_array_index (table->columns, i);
 
-      if (team == NULL)
+        if (column->ref_table != NULL && !g_str_equal (column->ref_table, "workshop") &&
+            sqlite3_column_type (stmt, i) == SQLITE_INTEGER)
+          {
+            g_array_append_val (refs, (gint64) { sqlite3_column_int64 (stmt, i) });
+            g_ptr_array_add (ref_tables, (gpointer) column->ref_table);
+          }
+      }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const SamExportTable *const *exports = _sam_store_get_exports ();
+
+      for (guint t = 0; exports[t] != NULL; t++)
+        if (g_str_equal (exports[t]->name, ref_tables->pdata[i]))
+          {
+            g_autoptr(SamFileTable) target = _sam_file_table_load (store, exports[t]);
+
+            if (target != NULL)
+              add_with_references (store, only, target, g_array_index (refs, gint64, i));
+            break;
+          }
+    }
+}
+
+/* Finds the row of @uuid in the workshop's tables and adds it with what it
+ * refers to; %FALSE when no table has it. */
+static gboolean
+add_uuid (SamStore   *store,
+          GHashTable *only,
+          const char *uuid)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    {
+      g_autoptr(SamFileTable) table = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+      gint64 id = 0;
+
+      if (g_str_equal (exports[t]->name, "workshop") || (table = _sam_file_table_load (store, exports[t])) == NULL)
+        continue;
+
+      sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE uuid = ?1", exports[t]->name);
+      stmt = _sam_store_prepare (store, sql, NULL);
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      if (id > 0)
         {
-          g_set_error (error, SAM_FILE_ERROR, SAM_FILE_ERROR_REFERENCE,
-                       _("The team is no longer part of “%s”"), sam_workshop_get_name (workshop));
-          return NULL;
+          add_with_references (store, only, table, id);
+          return TRUE;
         }
     }
 
-  return export_file (store, workshop, kind, team, FALSE, _sam_store_now (), error);
+  return FALSE;
+}
+
+/**
+ * _sam_workshop_file_new_team_delta:
+ * @store: the coach's database
+ * @workshop: the room's workshop
+ * @team_uuid: the team whose packet it is
+ * @uuids: (element-type utf8 utf8): lower-case uuids of rows
+ * @error: return location for a #GError
+ *
+ * The team packet sam_workshop_file_new_from_store() would export, with
+ * only the rows of @uuids, the team's own row and what they refer to (as
+ * far as the team may see them): read row by row, so it costs what
+ * changed, not the workshop.  %NULL without @error set when a uuid is in
+ * no table: the caller sends the whole packet instead.
+ *
+ * Returns: (transfer full) (nullable): the file
+ */
+SamWorkshopFile *
+_sam_workshop_file_new_team_delta (SamStore     *store,
+                                   SamWorkshop  *workshop,
+                                   const char   *team_uuid,
+                                   GHashTable   *uuids,
+                                   GError      **error)
+{
+  g_autoptr(GHashTable) only = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) g_hash_table_unref);
+  GHashTableIter iter;
+  gpointer uuid;
+  SamTeam *team;
+
+  if ((team = find_team (store, workshop, team_uuid, error)) == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, uuids);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    if (!add_uuid (store, only, uuid))
+      return NULL;
+  add_uuid (store, only, sam_team_get_uuid (team));
+
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team, FALSE, _sam_store_now (), only, error);
 }
 
 /**
@@ -568,7 +810,7 @@ sam_workshop_file_new_room_packet (SamStore     *store,
     }
 
   first = g_list_model_get_item (sam_store_get_teams (store, workshop), 0);
-  return export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, first, TRUE, _sam_store_now (), error);
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, first, TRUE, _sam_store_now (), NULL, error);
 }
 
 /**
@@ -656,5 +898,5 @@ sam_workshop_file_new_contribution (SamStore     *store,
       return NULL;
     }
 
-  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, shared, exported, error);
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, shared, exported, NULL, error);
 }

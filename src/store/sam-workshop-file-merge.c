@@ -549,6 +549,34 @@ _sam_workshop_file_reload_after_merge (SamStore *store)
   g_signal_emit_by_name (store, "restored", (gint64) 0);
 }
 
+/**
+ * _sam_workshop_file_refresh_after_merge:
+ * @store: a database merges changed
+ * @changes: what _sam_store_take_changes() returned for them
+ *
+ * _sam_workshop_file_reload_after_merge() for merges that changed only
+ * the rows of @changes: the cards' lists read only the changed cards, the
+ * other live lists are read again only when their table changed.
+ */
+void
+_sam_workshop_file_refresh_after_merge (SamStore   *store,
+                                        GHashTable *changes)
+{
+  GHashTable *cards = g_hash_table_lookup (changes, "card");
+
+  if (g_hash_table_contains (changes, "workshop"))
+    _sam_store_load_workshops (store, NULL);
+  if (g_hash_table_contains (changes, "team"))
+    _sam_store_reload_teams (store);
+  if (g_hash_table_contains (changes, "step"))
+    _sam_store_reload_steps (store);
+  if (cards != NULL)
+    _sam_store_refresh_cards (store, cards);
+  if (g_hash_table_contains (changes, "card_link"))
+    _sam_store_reload_card_links (store);
+  g_signal_emit_by_name (store, "restored", (gint64) 0);
+}
+
 /* Runs the merge (or the catch-up) in one transaction and, when it changed
  * anything, reloads the store's live lists (or only says so in @changed,
  * for a caller that merges several files in one go and reloads once).  An

@@ -75,6 +75,13 @@ gboolean      _sam_workshop_file_merge_quietly     (SamWorkshopFile *self,
                                                     gboolean        *changed,
                                                     GError         **error);
 void          _sam_workshop_file_reload_after_merge (SamStore       *store);
+void          _sam_workshop_file_refresh_after_merge (SamStore      *store,
+                                                      GHashTable    *changes);
+SamWorkshopFile *_sam_workshop_file_new_team_delta (SamStore     *store,
+                                                    SamWorkshop  *workshop,
+                                                    const char   *team_uuid,
+                                                    GHashTable   *uuids,
+                                                    GError      **error);
 SamWorkshopFile *_sam_workshop_file_new_from_root (JsonNode     *root,
                                                    const char   *display_name,
                                                    GError      **error);
