@@ -309,6 +309,16 @@ _sam_live_note_known (GHashTable *known,
     }
 }
 
+static gboolean
+older_than (gpointer key,
+            gpointer value,
+            gpointer data)
+{
+  JsonObject *row = json_node_get_object (value);
+
+  return json_object_has_member (row, "modified") && json_object_get_int_member (row, "modified") < *(gint64 *) data;
+}
+
 /**
  * _sam_live_build_edits:
  * @store: the laptop's database
@@ -337,7 +347,7 @@ _sam_live_build_edits (SamStore     *store,
                        guint        *n_rows,
                        GError      **error)
 {
-  g_autoptr(SamWorkshopFile) full = sam_workshop_file_new_contribution (store, workshop, error);
+  g_autoptr(SamWorkshopFile) full = _sam_workshop_file_new_contribution_since (store, workshop, since, error);
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
@@ -347,6 +357,8 @@ _sam_live_build_edits (SamStore     *store,
 
   if (full == NULL)
     return NULL;
+  if (known != NULL)
+    g_hash_table_foreach_remove (known, older_than, &since);
 
   *n_rows = 0;
   json_object_iter_init (&iter, tables_of (full->root));
@@ -915,6 +927,9 @@ _sam_live_prepare_push (SamStore     *store,
   if (workshop == NULL || (tables = tables_of (packet->root)) == NULL)
     return g_steal_pointer (&packet);
 
+  /* One read transaction for the lookups, not one each. */
+  if (!_sam_store_begin (store, error))
+    return NULL;
   team_id = team_local_id (store, workshop, packet->team_uuid);
   json_object_iter_init (&iter, tables);
   while (json_object_iter_next (&iter, &name, &member))
@@ -941,5 +956,6 @@ _sam_live_prepare_push (SamStore     *store,
         }
     }
 
+  _sam_store_commit (store, NULL);
   return g_steal_pointer (&packet);
 }

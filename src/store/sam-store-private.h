@@ -142,7 +142,7 @@ gboolean      _sam_store_commit         (SamStore     *self,
                                          GError      **error);
 void          _sam_store_rollback       (SamStore     *self);
 typedef void (*SamStoreCommitFunc) (gpointer data);
-void          _sam_store_track_changes  (SamStore     *self);
+gboolean      _sam_store_track_changes  (SamStore     *self);
 GHashTable   *_sam_store_take_changes   (SamStore     *self);
 void          _sam_store_set_commit_func (SamStore           *self,
                                           SamStoreCommitFunc  func,

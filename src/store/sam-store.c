@@ -867,13 +867,19 @@ update_hook_cb (void          *data,
  * deleted), until _sam_store_take_changes().  Rows changed by a
  * transaction that is rolled back stay noted: reading them again is
  * harmless.
+ *
+ * Returns: %FALSE when changes were noted already (for an outer caller,
+ *   which takes them)
  */
-void
+gboolean
 _sam_store_track_changes (SamStore *self)
 {
-  if (self->changes == NULL)
-    self->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_hash_table_unref);
+  if (self->changes != NULL)
+    return FALSE;
+
+  self->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_hash_table_unref);
+  return TRUE;
 }
 
 /**
@@ -1089,6 +1095,7 @@ sam_store_open_in_memory (GError **error)
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_update_hook (self->db, update_hook_cb, self);
   if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON;", error) ||
       !migrate (self, sam_store_get_latest_version (), error) ||
       !_sam_store_load_workshops (self, error))

@@ -519,14 +519,14 @@ kind_name (SamFileKind kind)
 }
 
 static SamWorkshopFile *
-export_file (SamStore     *store,
-             SamWorkshop  *workshop,
-             SamFileKind   kind,
-             SamTeam      *team,
-             gboolean      shared,
-             gint64        packet_exported,
-             GHashTable   *only,
-             GError      **error)
+export_file_in_transaction (SamStore     *store,
+                            SamWorkshop  *workshop,
+                            SamFileKind   kind,
+                            SamTeam      *team,
+                            gboolean      shared,
+                            gint64        packet_exported,
+                            GHashTable   *only,
+                            GError      **error)
 {
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonObject) tables = json_object_new ();
@@ -587,6 +587,31 @@ export_file (SamStore     *store,
   json_object_set_object_member (root, "tables", g_steal_pointer (&tables));
   node = json_node_init_object (json_node_alloc (), root);
   return _sam_workshop_file_new_from_root (node, sam_workshop_get_name (workshop), error);
+}
+
+/* One read transaction for the whole export: every row from the same
+ * state of the database, and SQLite takes its locks once, not for each of
+ * the many small reads (a live room exports several times a second). */
+static SamWorkshopFile *
+export_file (SamStore     *store,
+             SamWorkshop  *workshop,
+             SamFileKind   kind,
+             SamTeam      *team,
+             gboolean      shared,
+             gint64        packet_exported,
+             GHashTable   *only,
+             GError      **error)
+{
+  SamWorkshopFile *file;
+
+  if (!_sam_store_begin (store, error))
+    return NULL;
+  file = export_file_in_transaction (store, workshop, kind, team, shared, packet_exported, only, error);
+  if (file == NULL)
+    _sam_store_rollback (store);
+  else if (!_sam_store_commit (store, error))
+    g_clear_object (&file);
+  return file;
 }
 
 static SamTeam *
@@ -766,18 +791,23 @@ _sam_workshop_file_new_team_delta (SamStore     *store,
                                                       (GDestroyNotify) g_hash_table_unref);
   GHashTableIter iter;
   gpointer uuid;
+  SamWorkshopFile *file = NULL;
+  gboolean found = TRUE;
   SamTeam *team;
 
-  if ((team = find_team (store, workshop, team_uuid, error)) == NULL)
+  /* One read transaction, as in export_file(). */
+  if ((team = find_team (store, workshop, team_uuid, error)) == NULL || !_sam_store_begin (store, error))
     return NULL;
 
   g_hash_table_iter_init (&iter, uuids);
-  while (g_hash_table_iter_next (&iter, &uuid, NULL))
-    if (!add_uuid (store, only, uuid))
-      return NULL;
+  while (found && g_hash_table_iter_next (&iter, &uuid, NULL))
+    found = add_uuid (store, only, uuid);
   add_uuid (store, only, sam_team_get_uuid (team));
+  if (found)
+    file = export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team, FALSE, _sam_store_now (), only, error);
+  _sam_store_commit (store, NULL);
 
-  return export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team, FALSE, _sam_store_now (), only, error);
+  return file;
 }
 
 /**
@@ -850,30 +880,18 @@ sam_store_get_packet_team (SamStore     *store,
   return found;
 }
 
-/**
- * sam_workshop_file_new_contribution:
- * @store: the database of a team's laptop
- * @workshop: a workshop that arrived as a team packet
- * @error: return location for a #GError
- *
- * Exports what the team wrote on this laptop (everything it may see, so the
- * coach's merge can tell what changed), for the coach to merge.
- *
- * Returns: (transfer full) (nullable): the file, ready to save
- */
-SamWorkshopFile *
-sam_workshop_file_new_contribution (SamStore     *store,
-                                    SamWorkshop  *workshop,
-                                    GError      **error)
+/* The contribution of the laptop's team; with @only, of those rows. */
+static SamWorkshopFile *
+new_contribution (SamStore     *store,
+                  SamWorkshop  *workshop,
+                  GHashTable   *only,
+                  GError      **error)
 {
   sqlite3_stmt *stmt;
   gint64 team_id = 0;
   gint64 exported = 0;
   gboolean shared = FALSE;
   SamTeam *team;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
 
   stmt = _sam_store_prepare (store, "SELECT COALESCE(team_id, 0), exported, shared FROM packet WHERE workshop_id = ?1",
                              error);
@@ -898,5 +916,111 @@ sam_workshop_file_new_contribution (SamStore     *store,
       return NULL;
     }
 
-  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, shared, exported, NULL, error);
+  return export_file (store, workshop, SAM_FILE_KIND_TEAM_CONTRIBUTION, team, shared, exported, only, error);
+}
+
+/**
+ * sam_workshop_file_new_contribution:
+ * @store: the database of a team's laptop
+ * @workshop: a workshop that arrived as a team packet
+ * @error: return location for a #GError
+ *
+ * Exports what the team wrote on this laptop (everything it may see, so the
+ * coach's merge can tell what changed), for the coach to merge.
+ *
+ * Returns: (transfer full) (nullable): the file, ready to save
+ */
+SamWorkshopFile *
+sam_workshop_file_new_contribution (SamStore     *store,
+                                    SamWorkshop  *workshop,
+                                    GError      **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  return new_contribution (store, workshop, NULL, error);
+}
+
+/* Adds every row of @table in the workshop (changed at @since or later,
+ * when the table keeps change times) with what it refers to. */
+static gboolean
+add_changed_rows (SamStore      *store,
+                  GHashTable    *only,
+                  SamFileTable  *table,
+                  gint64         workshop_id,
+                  gint64         since,
+                  GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ?1%s", table->desc->name,
+                                          table->desc->workshop_column,
+                                          table->has_modified ? " AND modified >= ?2" : "");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _sam_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, workshop_id);
+  if (table->has_modified)
+    sqlite3_bind_int64 (stmt, 2, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_array_append_val (ids, (gint64) { sqlite3_column_int64 (stmt, 0) });
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (store, error, rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    add_with_references (store, only, table, g_array_index (ids, gint64, i));
+  return TRUE;
+}
+
+/**
+ * _sam_workshop_file_new_contribution_since:
+ * @store: the database of a team's laptop
+ * @workshop: a workshop that arrived as a team packet
+ * @since: a change time
+ * @error: return location for a #GError
+ *
+ * The contribution sam_workshop_file_new_contribution() exports, with only
+ * the rows changed at @since or later, every row of the tables that keep
+ * no change times (the team's dots: a contribution without one takes it
+ * back), and what they refer to: a joined laptop's edits cost what
+ * changed, not the workshop.
+ *
+ * Returns: (transfer full) (nullable): the file
+ */
+SamWorkshopFile *
+_sam_workshop_file_new_contribution_since (SamStore     *store,
+                                           SamWorkshop  *workshop,
+                                           gint64        since,
+                                           GError      **error)
+{
+  g_autoptr(GHashTable) only = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) g_hash_table_unref);
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+  SamWorkshopFile *file = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_WORKSHOP (workshop), NULL);
+
+  /* One read transaction, as in export_file(). */
+  if (!_sam_store_begin (store, error))
+    return NULL;
+  for (guint t = 0; ok && exports[t] != NULL; t++)
+    {
+      g_autoptr(SamFileTable) table = NULL;
+
+      if (g_str_equal (exports[t]->name, "workshop") || (table = _sam_file_table_load (store, exports[t])) == NULL)
+        continue;
+      ok = add_changed_rows (store, only, table, sam_workshop_get_id (workshop), since, error);
+    }
+  if (ok)
+    file = new_contribution (store, workshop, only, error);
+  _sam_store_commit (store, NULL);
+
+  return file;
 }

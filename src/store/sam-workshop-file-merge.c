@@ -554,9 +554,9 @@ _sam_workshop_file_reload_after_merge (SamStore *store)
  * @store: a database merges changed
  * @changes: what _sam_store_take_changes() returned for them
  *
- * _sam_workshop_file_reload_after_merge() for merges that changed only
- * the rows of @changes: the cards' lists read only the changed cards, the
- * other live lists are read again only when their table changed.
+ * _sam_workshop_file_reload_after_merge(), but the cards' lists read only
+ * the cards of @changes (the other lists are short, and some of what the
+ * store keeps with steps and teams lives in tables of its own).
  */
 void
 _sam_workshop_file_refresh_after_merge (SamStore   *store,
@@ -564,16 +564,14 @@ _sam_workshop_file_refresh_after_merge (SamStore   *store,
 {
   GHashTable *cards = g_hash_table_lookup (changes, "card");
 
-  if (g_hash_table_contains (changes, "workshop"))
-    _sam_store_load_workshops (store, NULL);
-  if (g_hash_table_contains (changes, "team"))
-    _sam_store_reload_teams (store);
-  if (g_hash_table_contains (changes, "step"))
-    _sam_store_reload_steps (store);
+  _sam_store_load_workshops (store, NULL);
+  _sam_store_reload_teams (store);
+  _sam_store_reload_steps (store);
   if (cards != NULL)
     _sam_store_refresh_cards (store, cards);
-  if (g_hash_table_contains (changes, "card_link"))
-    _sam_store_reload_card_links (store);
+  _sam_store_reload_card_links (store);
+  /* Views that keep lists of their own reload them on this signal, as
+   * after an Undo. */
   g_signal_emit_by_name (store, "restored", (gint64) 0);
 }
 
@@ -591,8 +589,12 @@ apply_merge (SamWorkshopFile  *self,
 {
   g_autoptr(SamMergePlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) changes = NULL;
+  gboolean tracking = changed == NULL && _sam_store_track_changes (store);
 
   plan = run_merge (self, store, TRUE, catch_up, &local_error);
+  if (tracking)
+    changes = _sam_store_take_changes (store);
   if (plan == NULL)
     {
       if (local_error->domain != SAM_FILE_ERROR)
@@ -604,6 +606,8 @@ apply_merge (SamWorkshopFile  *self,
 
   if (changed != NULL)
     *changed = sam_merge_plan_get_n_changes (plan) > 0;
+  else if (sam_merge_plan_get_n_changes (plan) > 0 && changes != NULL)
+    _sam_workshop_file_refresh_after_merge (store, changes);
   else if (sam_merge_plan_get_n_changes (plan) > 0)
     _sam_workshop_file_reload_after_merge (store);
 

@@ -77,6 +77,10 @@ gboolean      _sam_workshop_file_merge_quietly     (SamWorkshopFile *self,
 void          _sam_workshop_file_reload_after_merge (SamStore       *store);
 void          _sam_workshop_file_refresh_after_merge (SamStore      *store,
                                                       GHashTable    *changes);
+SamWorkshopFile *_sam_workshop_file_new_contribution_since (SamStore    *store,
+                                                            SamWorkshop *workshop,
+                                                            gint64       since,
+                                                            GError     **error);
 SamWorkshopFile *_sam_workshop_file_new_team_delta (SamStore     *store,
                                                     SamWorkshop  *workshop,
                                                     const char   *team_uuid,
