@@ -620,7 +620,6 @@ sam_beliefs_page_dispose (GObject *object)
   sam_discover_set_list (&self->teams, NULL, G_CALLBACK (teams_changed_cb), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_BELIEFS_PAGE);
   self->tree = NULL;
-  g_clear_object (&self->top);
   g_clear_object (&self->pairs);
 
   G_OBJECT_CLASS (sam_beliefs_page_parent_class)->dispose (object);
@@ -666,17 +665,9 @@ sam_beliefs_page_init (SamBeliefsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pairs = g_list_store_new (SAM_TYPE_BELIEF_PAIR);
-  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Beliefs"), -1);
+  /* The choice of a pair is the list's first row. */
+  self->tree = sam_card_tree_new_in_box (&spec, self, _("Beliefs"), self->content, self->top);
   gtk_widget_add_css_class (GTK_WIDGET (self->tree), "sam-beliefs-tree");
-
-  /* The choice of a pair is the list's first row: it scrolls with the
-   * beliefs, and the page keeps one scroller. */
-  g_object_ref (self->top);
-  gtk_box_remove (self->content, self->top);
-  sam_card_tree_set_top (self->tree, self->top);
-  gtk_box_append (self->content, GTK_WIDGET (self->tree));
 
   g_signal_connect_object (self->holder_dropdown, "notify::selected",
                            G_CALLBACK (pair_selected_cb), self, G_CONNECT_SWAPPED);

@@ -783,6 +783,41 @@ sam_card_tree_new (const SamCardTreeSpec *spec,
 }
 
 /**
+ * sam_card_tree_new_in_box:
+ * @spec: what the page's sections, cards and fields are (copied)
+ * @user_data: for @spec's functions
+ * @label: the list's accessible label
+ * @box: the page's box the tree goes into, at its end
+ * @top: a child of @box (from the page's template) that becomes the tree's
+ *   top (sam_card_tree_set_top()); it leaves @box, and the tree holds it
+ *
+ * The set-up of an exercise page whose cards are one tree: what the page
+ * shows above them scrolls with them, and the page keeps one scroller.
+ *
+ * Returns: (transfer none): the new tree, a child of @box
+ */
+SamCardTree *
+sam_card_tree_new_in_box (const SamCardTreeSpec *spec,
+                          gpointer               user_data,
+                          const char            *label,
+                          GtkBox                *box,
+                          GtkWidget             *top)
+{
+  SamCardTree *self;
+
+  g_return_val_if_fail (gtk_widget_get_parent (top) == GTK_WIDGET (box), NULL);
+
+  self = SAM_CARD_TREE (sam_card_tree_new (spec, user_data));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_ref (top);
+  gtk_box_remove (box, top);
+  sam_card_tree_set_top (self, top);
+  g_object_unref (top);
+  gtk_box_append (box, GTK_WIDGET (self));
+  return self;
+}
+
+/**
  * sam_card_tree_set_context:
  * @self: a #SamCardTree
  * @store: (nullable): the store

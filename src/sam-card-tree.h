@@ -63,6 +63,11 @@ typedef struct
 
 GtkWidget   *sam_card_tree_new           (const SamCardTreeSpec *spec,
                                           gpointer               user_data);
+SamCardTree *sam_card_tree_new_in_box    (const SamCardTreeSpec *spec,
+                                          gpointer               user_data,
+                                          const char            *label,
+                                          GtkBox                *box,
+                                          GtkWidget             *top);
 void         sam_card_tree_set_context   (SamCardTree           *self,
                                           SamStore              *store,
                                           SamWorkshop           *workshop,

@@ -524,7 +524,6 @@ sam_customer_walk_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (step, load_settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CUSTOMER_WALK_PAGE);
   self->tree = NULL;
-  g_clear_object (&self->top);
   g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (sam_customer_walk_page_parent_class)->dispose (object);
@@ -577,15 +576,8 @@ sam_customer_walk_page_init (SamCustomerWalkPage *self)
   self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
   self->sections = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_list_store_append (self->sections, steps);
-  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The request, step by step"), -1);
-  /* The request and the summary are the list's first row: they scroll
-   * with the steps, and the page keeps one scroller. */
-  g_object_ref (self->top);
-  gtk_box_remove (self->content, self->top);
-  sam_card_tree_set_top (self->tree, self->top);
-  gtk_box_append (self->content, GTK_WIDGET (self->tree));
+  /* The request and the summary are the list's first row. */
+  self->tree = sam_card_tree_new_in_box (&spec, self, _("The request, step by step"), self->content, self->top);
 }
 
 /**

@@ -1001,7 +1001,6 @@ sam_perspective_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (step, queue_refresh, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PERSPECTIVE_PAGE);
   self->tree = NULL;
-  g_clear_object (&self->cards_top);
   g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (sam_perspective_page_parent_class)->dispose (object);
@@ -1084,16 +1083,9 @@ sam_perspective_page_init (SamPerspectivePage *self)
   assignment_init (self);
 
   self->sections = g_list_store_new (SAM_TYPE_PERSPECTIVE_SECTION);
-  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cards and Answers"), -1);
   /* The choice of the writing team and the pair's heading are the list's
-   * first row: they scroll with the cards, and the page keeps one
-   * scroller. */
-  g_object_ref (self->cards_top);
-  gtk_box_remove (self->cards_content, self->cards_top);
-  sam_card_tree_set_top (self->tree, self->cards_top);
-  gtk_box_append (self->cards_content, GTK_WIDGET (self->tree));
+   * first row. */
+  self->tree = sam_card_tree_new_in_box (&spec, self, _("Cards and Answers"), self->cards_content, self->cards_top);
 
   self->watch = sam_card_watch_new (G_CALLBACK (cards_changed_cb), self);
   g_signal_connect_object (self->writer_dropdown, "notify::selected",

@@ -834,7 +834,6 @@ sam_strengths_page_dispose (GObject *object)
   g_clear_object (&self->potential_top);
   g_clear_object (&self->potential_mark);
   self->tree = NULL;
-  g_clear_object (&self->teams_top);
   g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (sam_strengths_page_parent_class)->dispose (object);
@@ -943,15 +942,9 @@ sam_strengths_page_init (SamStrengthsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sections = g_list_store_new (SAM_TYPE_STRENGTHS_SECTION);
-  self->tree = SAM_CARD_TREE (sam_card_tree_new (&spec, self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_card_tree_get_list_view (self->tree)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Strengths and Challenges"), -1);
-  /* The choice of the team and its name are the list's first row: they
-   * scroll with the cards, and the page keeps one scroller. */
-  g_object_ref (self->teams_top);
-  gtk_box_remove (self->teams_content, self->teams_top);
-  sam_card_tree_set_top (self->tree, self->teams_top);
-  gtk_box_append (self->teams_content, GTK_WIDGET (self->tree));
+  /* The choice of the team and its name are the list's first row. */
+  self->tree = sam_card_tree_new_in_box (&spec, self, _("Strengths and Challenges"), self->teams_content,
+                                         self->teams_top);
 
   potential_init (self);
 

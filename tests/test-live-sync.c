@@ -110,11 +110,13 @@ write_card (Room       *room,
 }
 
 /* Laptop @i sends what it changed; the coach merges it and notes the
- * rows to push.  Returns the teams the rows name besides the sender's. */
+ * rows to push.  Returns the teams the rows name besides the sender's;
+ * @shared (optional): whether one of the rows travels to every team. */
 static GStrv
 send_edits (Room       *room,
             guint       i,
-            GHashTable *changed)
+            GHashTable *changed,
+            gboolean   *shared)
 {
   g_autoptr(SamWorkshopFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -129,6 +131,8 @@ send_edits (Room       *room,
   g_assert_no_error (error);
   g_assert_true (sam_workshop_file_merge (file, room->coach, &error));
   g_assert_no_error (error);
+  if (shared != NULL)
+    *shared = _sam_live_edits_shared (room->coach, file);
   _sam_live_edits_note_rows (file, changed);
   return touched;
 }
@@ -188,7 +192,7 @@ test_delta_own_team (void)
 
   room_set_up (&room);
   write_card (&room, 0, "changes", "change", "Written on the first laptop");
-  touched = send_edits (&room, 0, changed);
+  touched = send_edits (&room, 0, changed, NULL);
   g_assert_cmpuint (count_cards (room.coach, "Written on the first laptop"), ==, 1);
   g_assert_cmpuint (g_strv_length (touched), ==, 0);
 
@@ -225,31 +229,20 @@ test_delta_shared (void)
   g_autoptr(JsonObject) delta = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) touched = NULL;
-  g_autoptr(SamWorkshopFile) file = NULL;
+  gboolean shared = FALSE;
 
   room_set_up (&room);
 
   /* A change card of the first team is not for every team... */
   write_card (&room, 0, "changes", "change", "Only ours");
-  touched = send_edits (&room, 0, changed);
+  touched = send_edits (&room, 0, changed, NULL);
   g_hash_table_remove_all (changed);
 
   /* ...a brainstorm idea is: every team votes on every idea. */
   write_card (&room, 0, "brainstorm", "idea", "An idea for the whole room");
   g_clear_pointer (&touched, g_strfreev);
-  {
-    JsonObject *edits;
-    guint n_rows;
-
-    edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, NULL, &n_rows, &error);
-    g_assert_no_error (error);
-    file = _sam_live_check_edits (room.coach, room.workshop, room.teams[0], edits, &touched, &error);
-    json_object_unref (edits);
-    g_assert_no_error (error);
-    g_assert_true (sam_workshop_file_merge (file, room.coach, &error));
-    g_assert_true (_sam_live_edits_shared (room.coach, file));
-    _sam_live_edits_note_rows (file, changed);
-  }
+  touched = send_edits (&room, 0, changed, &shared);
+  g_assert_true (shared);
 
   delta = _sam_live_team_delta (room.coach, room.workshop, room.teams[1], changed, &error);
   g_assert_no_error (error);

@@ -232,28 +232,42 @@ coach_clear (Coach *coach)
   g_clear_pointer (&coach->fingerprint, g_free);
 }
 
+/* The cards a peer's database holds (its `dump`), as JSON objects. */
+static GPtrArray *
+peer_cards (Peer *peer)
+{
+  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  guint from = peer->lines->len;
+
+  peer_say (peer, "dump");
+  for (;;)
+    {
+      const char *line = peer_wait (peer, "", &from, 10);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_nonnull (line);
+      if (g_str_equal (line, "END"))
+        break;
+      /* A laptop says other things meanwhile (STATE, CAUGHT-UP after a push). */
+      if (line[0] != '{')
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
+      g_ptr_array_add (cards, json_object_ref (json_node_get_object (json_parser_get_root (parser))));
+    }
+  return cards;
+}
+
 /* The coach's cards, text → how many times. */
 static GHashTable *
 coach_dump (Coach *coach)
 {
   GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint from = coach->peer->lines->len;
+  g_autoptr(GPtrArray) cards = peer_cards (coach->peer);
 
-  peer_say (coach->peer, "dump");
-  for (;;)
+  for (guint i = 0; i < cards->len; i++)
     {
-      const char *line = peer_wait (coach->peer, "", &from, 10);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      const char *text;
+      const char *text = json_object_get_string_member (g_ptr_array_index (cards, i), "text");
 
-      g_assert_nonnull (line);
-      if (g_str_equal (line, "END"))
-        break;
-      /* A laptop's own lines (CAUGHT-UP after a push) may come between. */
-      if (line[0] != '{')
-        continue;
-      g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
-      text = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "text");
       g_hash_table_insert (texts, g_strdup (text),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (texts, text)) + 1));
     }
@@ -1083,31 +1097,6 @@ coach_start_workshop (Coach      *coach,
   coach->code = field (line, "code");
   coach->uri = field (line, "uri");
   coach->fingerprint = field (line, "fingerprint");
-}
-
-/* The cards a peer's database holds (its `dump`), as JSON objects. */
-static GPtrArray *
-peer_cards (Peer *peer)
-{
-  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  guint from = peer->lines->len;
-
-  peer_say (peer, "dump");
-  for (;;)
-    {
-      const char *line = peer_wait (peer, "", &from, 10);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      g_assert_nonnull (line);
-      if (g_str_equal (line, "END"))
-        break;
-      /* A laptop says other things meanwhile (STATE, CAUGHT-UP). */
-      if (line[0] != '{')
-        continue;
-      g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
-      g_ptr_array_add (cards, json_object_ref (json_node_get_object (json_parser_get_root (parser))));
-    }
-  return cards;
 }
 
 static const char *

@@ -147,20 +147,27 @@ _sam_live_forget_deletions (SamStore           *store,
   return forget (store, workshop, uuids, mark, error);
 }
 
-/* The uuids of the card rows of @file. */
+/* The "uuid" members of @rows' objects: a table's rows, a `deleted` array. */
 static GStrv
-file_card_uuids (SamWorkshopFile *file)
+uuids_of (JsonArray *rows)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    g_strv_builder_add (builder, json_object_get_string_member (json_array_get_object_element (rows, i), "uuid"));
+  return g_strv_builder_end (builder);
+}
+
+/* The card rows of @file, %NULL without any. */
+static JsonArray *
+file_cards (SamWorkshopFile *file)
+{
   JsonObject *root = json_node_get_object (file->root);
   JsonObject *tables = json_object_has_member (root, "tables") ? json_object_get_object_member (root, "tables")
                                                                : NULL;
-  JsonArray *cards = tables != NULL && json_object_has_member (tables, "card")
-                     ? json_object_get_array_member (tables, "card") : NULL;
 
-  for (guint i = 0; cards != NULL && i < json_array_get_length (cards); i++)
-    g_strv_builder_add (builder, json_object_get_string_member (json_array_get_object_element (cards, i), "uuid"));
-  return g_strv_builder_end (builder);
+  return tables != NULL && json_object_has_member (tables, "card")
+         ? json_object_get_array_member (tables, "card") : NULL;
 }
 
 /**
@@ -183,7 +190,7 @@ _sam_live_revive_cards (SamStore         *store,
                         SamWorkshopFile  *packet,
                         GError          **error)
 {
-  g_auto(GStrv) uuids = file_card_uuids (packet);
+  g_auto(GStrv) uuids = uuids_of (file_cards (packet));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) revive = NULL;
   sqlite3_stmt *stmt;
@@ -208,17 +215,6 @@ _sam_live_revive_cards (SamStore         *store,
                                            (const char *const *) revive, error);
 }
 
-/* The uuids of a `deleted` array. */
-static GStrv
-deleted_uuids (JsonArray *deleted)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; deleted != NULL && i < json_array_get_length (deleted); i++)
-    g_strv_builder_add (builder, json_object_get_string_member (json_array_get_object_element (deleted, i), "uuid"));
-  return g_strv_builder_end (builder);
-}
-
 /**
  * _sam_live_apply_deleted:
  * @store: the laptop's database
@@ -239,7 +235,7 @@ _sam_live_apply_deleted (SamStore     *store,
                          JsonArray    *deleted,
                          GError      **error)
 {
-  g_auto(GStrv) gone = deleted_uuids (deleted);
+  g_auto(GStrv) gone = uuids_of (deleted);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) again = NULL;
   sqlite3_stmt *stmt;

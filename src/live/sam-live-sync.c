@@ -162,6 +162,55 @@ tables_of (JsonNode *root)
   return json_object_has_member (object, "tables") ? json_object_get_object_member (object, "tables") : NULL;
 }
 
+/* Walks every row of every table of a file's "tables" object, in order:
+ *   row_iter_init (&it, tables, TRUE);
+ *   while (row_iter_next (&it))
+ *     … it.name, it.desc, it.row …
+ * With @exported_only the tables the store does not export are passed over
+ * (it.desc is then never %NULL). */
+typedef struct
+{
+  JsonObjectIter        tables;
+  gboolean              more;
+  gboolean              exported_only;
+  JsonArray            *rows;
+  guint                 next;
+  const char           *name;   /* the row's table */
+  const SamExportTable *desc;   /* its description, %NULL if not exported */
+  JsonNode             *node;   /* the row */
+  JsonObject           *row;
+} RowIter;
+
+static void
+row_iter_init (RowIter    *it,
+               JsonObject *tables,
+               gboolean    exported_only)
+{
+  *it = (RowIter) { .more = tables != NULL, .exported_only = exported_only };
+  if (tables != NULL)
+    json_object_iter_init (&it->tables, tables);
+}
+
+static gboolean
+row_iter_next (RowIter *it)
+{
+  while (it->rows == NULL || it->next >= json_array_get_length (it->rows))
+    {
+      JsonNode *member;
+
+      if (!it->more || !json_object_iter_next (&it->tables, &it->name, &member))
+        return it->more = FALSE;
+      it->desc = find_table (it->name);
+      it->rows = JSON_NODE_HOLDS_ARRAY (member) && (it->desc != NULL || !it->exported_only)
+                 ? json_node_get_array (member) : NULL;
+      it->next = 0;
+    }
+
+  it->node = json_array_get_element (it->rows, it->next++);
+  it->row = json_node_get_object (it->node);
+  return TRUE;
+}
+
 /* ---- The laptop: what to send ------------------------------------------ */
 
 typedef struct
@@ -283,29 +332,15 @@ void
 _sam_live_note_known (GHashTable *known,
                       JsonObject *file)
 {
-  JsonObject *tables = json_object_get_object_member (file, "tables");
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  RowIter it;
 
-  if (tables == NULL)
-    return;
-
-  json_object_iter_init (&iter, tables);
-  while (json_object_iter_next (&iter, &name, &node))
+  row_iter_init (&it, json_object_get_object_member (file, "tables"), FALSE);
+  while (row_iter_next (&it))
     {
-      JsonArray *rows = json_node_get_array (node);
+      const char *uuid = json_object_get_string_member_with_default (it.row, "uuid", NULL);
 
-      if (g_str_equal (name, "vote"))
-        continue;
-      for (guint i = 0; i < json_array_get_length (rows); i++)
-        {
-          JsonNode *row = json_array_get_element (rows, i);
-          const char *uuid = json_object_get_string_member_with_default (json_node_get_object (row), "uuid", NULL);
-
-          if (uuid != NULL)
-            g_hash_table_insert (known, g_ascii_strdown (uuid, -1), json_node_copy (row));
-        }
+      if (uuid != NULL && !g_str_equal (it.name, "vote"))
+        g_hash_table_insert (known, g_ascii_strdown (uuid, -1), json_node_copy (it.node));
     }
 }
 
@@ -351,9 +386,7 @@ _sam_live_build_edits (SamStore     *store,
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  RowIter it;
 
   if (full == NULL)
     return NULL;
@@ -361,33 +394,27 @@ _sam_live_build_edits (SamStore     *store,
     g_hash_table_foreach_remove (known, older_than, &since);
 
   *n_rows = 0;
-  json_object_iter_init (&iter, tables_of (full->root));
-  while (json_object_iter_next (&iter, &name, &node))
+  row_iter_init (&it, tables_of (full->root), TRUE);
+  while (row_iter_next (&it))
     {
-      const SamExportTable *desc = find_table (name);
-      JsonArray *rows = json_node_get_array (node);
+      gboolean vote = g_str_equal (it.name, "vote");
 
-      for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
+      index_row (by_uuid, it.desc, it.row);
+      if (!names_team (it.desc, it.row, full->team_uuid))
+        continue;
+      if (json_object_has_member (it.row, "modified") && json_object_get_int_member (it.row, "modified") < since)
         {
-          JsonObject *row = json_array_get_object_element (rows, i);
-
-          index_row (by_uuid, desc, row);
-          if (!names_team (desc, row, full->team_uuid))
-            continue;
-          if (json_object_has_member (row, "modified") && json_object_get_int_member (row, "modified") < since)
-            {
-              if (known != NULL)
-                forget_known (known, row);
-              if (g_str_equal (name, "vote"))
-                g_ptr_array_add (changed, (gpointer) json_object_get_string_member (row, "uuid"));
-              continue;
-            }
-          if (!g_str_equal (name, "vote") && known != NULL && is_known (known, json_array_get_element (rows, i)))
-            continue;
-          if (!g_str_equal (name, "vote"))
-            (*n_rows)++;
-          g_ptr_array_add (changed, (gpointer) json_object_get_string_member (row, "uuid"));
+          if (known != NULL)
+            forget_known (known, it.row);
+          if (vote)
+            g_ptr_array_add (changed, (gpointer) json_object_get_string_member (it.row, "uuid"));
+          continue;
         }
+      if (!vote && known != NULL && is_known (known, it.node))
+        continue;
+      if (!vote)
+        (*n_rows)++;
+      g_ptr_array_add (changed, (gpointer) json_object_get_string_member (it.row, "uuid"));
     }
 
   kept = rows_to_keep (full, changed, by_uuid);
@@ -628,28 +655,12 @@ void
 _sam_live_edits_note_rows (SamWorkshopFile *file,
                            GHashTable      *uuids)
 {
-  JsonObject *tables = tables_of (file->root);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  RowIter it;
 
-  if (tables == NULL)
-    return;
-
-  json_object_iter_init (&iter, tables);
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      const SamExportTable *desc = find_table (name);
-      JsonArray *rows = json_node_get_array (member);
-
-      for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
-        {
-          JsonObject *row = json_array_get_object_element (rows, i);
-
-          if (names_team (desc, row, file->team_uuid))
-            g_hash_table_add (uuids, g_ascii_strdown (json_object_get_string_member (row, "uuid"), -1));
-        }
-    }
+  row_iter_init (&it, tables_of (file->root), TRUE);
+  while (row_iter_next (&it))
+    if (names_team (it.desc, it.row, file->team_uuid))
+      g_hash_table_add (uuids, g_ascii_strdown (json_object_get_string_member (it.row, "uuid"), -1));
 }
 
 /* Whether one of the team's own rows of the file travels to every team
@@ -658,39 +669,33 @@ gboolean
 _sam_live_edits_shared (SamStore        *store,
                         SamWorkshopFile *file)
 {
-  JsonObject *tables = tables_of (file->root);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  const SamExportTable *prepared = NULL;
+  sqlite3_stmt *stmt = NULL;
+  RowIter it;
 
-  json_object_iter_init (&iter, tables);
-  while (json_object_iter_next (&iter, &name, &member))
+  row_iter_init (&it, tables_of (file->root), TRUE);
+  while (row_iter_next (&it))
     {
-      const SamExportTable *desc = find_table (name);
-      g_autofree char *sql = NULL;
-      JsonArray *rows = json_node_get_array (member);
-      sqlite3_stmt *stmt;
+      gboolean shared;
 
-      if (desc == NULL || desc->shared_where == NULL || !has_team_columns (desc) ||
-          json_array_get_length (rows) == 0)
+      if (it.desc->shared_where == NULL || !names_team (it.desc, it.row, file->team_uuid))
         continue;
-
-      sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE uuid = ?1 AND (%s)", desc->name, desc->shared_where);
-      if ((stmt = _sam_store_prepare (store, sql, NULL)) == NULL)
-        continue;
-      for (guint i = 0; i < json_array_get_length (rows); i++)
+      /* One statement a table. */
+      if (it.desc != prepared)
         {
-          JsonObject *row = json_array_get_object_element (rows, i);
-          gboolean shared;
+          g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE uuid = ?1 AND (%s)",
+                                                  it.desc->name, it.desc->shared_where);
 
-          if (!names_team (desc, row, file->team_uuid))
-            continue;
-          sqlite3_bind_text (stmt, 1, json_object_get_string_member (row, "uuid"), -1, SQLITE_TRANSIENT);
-          shared = sqlite3_step (stmt) == SQLITE_ROW;
-          sqlite3_reset (stmt);
-          if (shared)
-            return TRUE;
+          prepared = it.desc;
+          stmt = _sam_store_prepare (store, sql, NULL);
         }
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_text (stmt, 1, json_object_get_string_member (it.row, "uuid"), -1, SQLITE_TRANSIENT);
+      shared = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (shared)
+        return TRUE;
     }
 
   return FALSE;
@@ -855,9 +860,7 @@ _sam_live_team_delta (SamStore     *store,
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  RowIter it;
 
   /* A row gone since (deleted at the coach's): the whole packet. */
   if (packet == NULL && (error == NULL || *error == NULL))
@@ -867,22 +870,15 @@ _sam_live_team_delta (SamStore     *store,
 
   /* What the team may not see yet never travels, whole or in part. */
   hide_unrevealed (json_node_get_object (packet->root), team_uuid);
-  json_object_iter_init (&iter, tables_of (packet->root));
-  while (json_object_iter_next (&iter, &name, &node))
+  row_iter_init (&it, tables_of (packet->root), TRUE);
+  while (row_iter_next (&it))
     {
-      const SamExportTable *desc = find_table (name);
-      JsonArray *rows = json_node_get_array (node);
+      const char *uuid = json_object_get_string_member (it.row, "uuid");
+      g_autofree char *lower = g_ascii_strdown (uuid, -1);
 
-      for (guint i = 0; desc != NULL && i < json_array_get_length (rows); i++)
-        {
-          JsonObject *row = json_array_get_object_element (rows, i);
-          const char *uuid = json_object_get_string_member (row, "uuid");
-          g_autofree char *lower = g_ascii_strdown (uuid, -1);
-
-          index_row (by_uuid, desc, row);
-          if (g_hash_table_contains (uuids, lower))
-            g_ptr_array_add (changed, (gpointer) uuid);
-        }
+      index_row (by_uuid, it.desc, it.row);
+      if (g_hash_table_contains (uuids, lower))
+        g_ptr_array_add (changed, (gpointer) uuid);
     }
 
   if (changed->len == 0)

@@ -22,6 +22,28 @@ deferred_free (gpointer data)
   g_free (deferred);
 }
 
+/* Notes that @column of @row (local @id; 0: the row about to be
+ * inserted) refers to a row written later, for the deferred pass.
+ * Takes @path, the value's JSON path. */
+void
+_sam_import_defer (ImportContext *ctx,
+                   SamFileTable  *table,
+                   SamFileColumn *column,
+                   JsonObject    *row,
+                   gint64         id,
+                   char          *path)
+{
+  Deferred *deferred = g_new0 (Deferred, 1);
+
+  deferred->table = table->desc->name;
+  /* Interned: the deferred pass runs after the table's columns are freed. */
+  deferred->column = g_intern_string (column->name);
+  deferred->id = id;
+  deferred->target = g_strdup (json_object_get_string_member (row, column->key));
+  deferred->path = path;
+  g_ptr_array_add (ctx->deferred, deferred);
+}
+
 void
 _sam_import_context_init (ImportContext   *ctx,
               SamWorkshopFile *file,
@@ -452,17 +474,7 @@ _sam_import_insert_row (ImportContext  *ctx,
         return FALSE;
 
       if (defer)
-        {
-          Deferred *deferred = g_new0 (Deferred, 1);
-
-          deferred->table = table->desc->name;
-          /* Interned: the deferred pass runs after this table's columns
-           * are freed. */
-          deferred->column = g_intern_string (column->name);
-          deferred->target = g_strdup (json_object_get_string_member (row, column->key));
-          deferred->path = g_steal_pointer (&where);
-          g_ptr_array_add (ctx->deferred, deferred);
-        }
+        _sam_import_defer (ctx, table, column, row, 0, g_steal_pointer (&where));
     }
 
   if (check_only)

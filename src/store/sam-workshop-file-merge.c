@@ -130,16 +130,7 @@ update_row (Merge         *merge,
 
       /* A new row later in the file: written once it exists. */
       if (defer)
-        {
-          Deferred *deferred = g_new0 (Deferred, 1);
-
-          deferred->table = table->desc->name;
-          deferred->column = g_intern_string (column->name);
-          deferred->id = id;
-          deferred->target = g_strdup (json_object_get_string_member (row, column->key));
-          deferred->path = g_steal_pointer (&where);
-          g_ptr_array_add (merge->ctx.deferred, deferred);
-        }
+        _sam_import_defer (&merge->ctx, table, column, row, id, g_steal_pointer (&where));
     }
 
   sqlite3_bind_int64 (stmt, ++index, id);

@@ -183,6 +183,12 @@ gboolean      _sam_import_insert_row      (ImportContext        *ctx,
                                            GError              **error);
 gboolean      _sam_import_apply_deferred  (ImportContext        *ctx,
                                            GError              **error);
+void          _sam_import_defer           (ImportContext        *ctx,
+                                           SamFileTable         *table,
+                                           SamFileColumn        *column,
+                                           JsonObject           *row,
+                                           gint64                id,
+                                           char                 *path);
 gboolean      _sam_import_bind_value      (ImportContext        *ctx,
                                            SamFileTable         *table,
                                            SamFileColumn        *column,
