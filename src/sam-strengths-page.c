@@ -819,6 +819,7 @@ static void
 sam_strengths_page_dispose (GObject *object)
 {
   SamStrengthsPage *self = (SamStrengthsPage *)object;
+  GtkWidget *potential_top;
 
   g_clear_object (&self->watch); /* its dispose stops watching */
   if (self->tree != NULL)
@@ -829,9 +830,11 @@ sam_strengths_page_dispose (GObject *object)
     gtk_list_view_set_model (self->link_view, NULL);
   self->link_view = NULL;
   self->potential_links = NULL;
+  /* Ours since it left the template's box; taken before the template's
+   * dispose, which sets the field to NULL. */
+  potential_top = g_steal_pointer (&self->potential_top);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_STRENGTHS_PAGE);
-  /* Ours since it left the template's box (the template drops its own). */
-  g_clear_object (&self->potential_top);
+  g_clear_object (&potential_top);
   g_clear_object (&self->potential_mark);
   self->tree = NULL;
   g_clear_object (&self->sections);
