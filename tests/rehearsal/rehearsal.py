@@ -50,6 +50,7 @@ class Session:
 
     def __init__(self, args):
         self.args = args
+        self.app_seen = False       # the app's window was on the accessibility bus
         self.width, self.height = (int(v) for v in args.size.split('x'))
         self.tmp = tempfile.mkdtemp(prefix='samenspel-rehearsal-')
         self.probe_path = os.path.join(self.tmp, 'layout.json')
@@ -199,6 +200,7 @@ class Driver:
             desktop = self.atspi.Registry.getDesktop(0)
             for child in desktop:
                 if child is not None and child.name == 'samenspel' and child.childCount > 0:
+                    self.session.app_seen = True
                     return child
             time.sleep(0.2)
         raise RehearsalError('the app did not appear on the accessibility bus')
@@ -1031,9 +1033,14 @@ def main():
             faulthandler.dump_traceback(sys.stdout)
         if session.app_process is not None and session.app_process.poll() is not None:
             log('the app ended with status %d' % session.app_process.returncode)
-        with open(os.path.join(session.tmp, 'app.log')) as f:
-            sys.stdout.write(f.read())
-        return 1
+        try:
+            with open(os.path.join(session.tmp, 'app.log')) as f:
+                sys.stdout.write(f.read())
+        except OSError:
+            pass
+        # Never got as far as the app's window: the suite may start the
+        # run once more (EX_TEMPFAIL); anything later is a failure.
+        return 1 if session.app_seen else 75
     finally:
         try:
             log('cpu: ' + ', '.join('%s %.1f s' % item for item in

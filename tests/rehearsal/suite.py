@@ -10,7 +10,9 @@ go side by side: most of a run is a person's pace (typing at 80 ms a key,
 waiting for the page), not work for the machine.  At most --jobs run at once;
 the starts are spread a little so that not every app starts in the same
 second.  Each run's output goes to OUTDIR/<config>.log and, when it fails,
-into the TAP stream.
+into the TAP stream and to stderr (which meson prints).  A run that fails
+before the app's window appears (exit 75: its own display or bus did not
+come up) is started once more, and says so.
 
 usage: suite.py [--jobs N] BUILDDIR OUTDIR CONFIG...
 """
@@ -52,6 +54,7 @@ def main():
     jobs = args.jobs if args.jobs > 0 else len(pending)
     running = {}
     results = []
+    retried = set()
 
     def stop_all(*_):
         for process, _, _, _ in running.values():
@@ -84,6 +87,19 @@ def main():
             if process.poll() is None:
                 continue
             del running[pid]
+            # A run that failed before the app's window was there (its
+            # display, bus or accessibility bus did not come up: exit 75)
+            # goes once more; its log is kept in the output.
+            if process.returncode == 75 and config not in retried:
+                retried.add(config)
+                with open(log_path, errors='replace') as f:
+                    first = f.read()
+                print('# %s: did not start (exit 75), once more' % config, flush=True)
+                sys.stderr.write('--- %s did not start (exit 75), started once more ---\n%s\n'
+                                 % (config, first[-6000:]))
+                sys.stderr.flush()
+                pending.insert(0, (config, command(config, args.builddir, args.outdir)))
+                continue
             results.append(config)
             number = len(results)
             took = time.monotonic() - began
