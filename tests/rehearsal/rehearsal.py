@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import uuid
 
 TYPING_DELAY_MS = 80
@@ -39,6 +40,11 @@ CARD_AREA_SHARE = 0.4
 
 class RehearsalError(Exception):
     pass
+
+
+class GoneError(RehearsalError):
+    """A control found a moment ago is no longer on the screen: a list
+    view bound its row to another item, or made it again."""
 
 
 def log(message):
@@ -290,7 +296,10 @@ class Driver:
     def screen_point(self, acc):
         """The centre of @acc on the screen: its window's X geometry plus
         the invisible margin GTK keeps around a window, plus its extents."""
-        x, y, width, height = self.extents(acc)
+        box = self.extents(acc)
+        if box is None:
+            raise GoneError('%r is no longer on the screen' % acc.name)
+        x, y, width, height = box
         top = self.toplevel(acc)
         _, _, top_width, top_height = self.extents(top)
         left, top_y, window_width, window_height = self.active_window_geometry()
@@ -328,7 +337,10 @@ class Driver:
     def scroll_to(self, acc, viewport_height):
         """Turns the mouse wheel over the page until @acc is on the screen."""
         for _ in range(60):
-            _, y, _, height = self.extents(acc)
+            box = self.extents(acc)
+            if box is None:
+                raise GoneError('%r is no longer on the screen' % acc.name)
+            _, y, _, height = box
             if y >= 50 and y + height <= viewport_height - 10:
                 return
             self.wheel_over(acc, '5' if y + height > viewport_height - 10 else '4')
@@ -637,8 +649,20 @@ class Rehearsal:
             fields = self.d.find_all(page, 'text', placeholder)
         if index < 0 or len(fields) <= index:
             raise RehearsalError('%d fields %r, wanted number %d' % (len(fields), placeholder, index + 1))
-        field = fields[index]
-        self.d.scroll_to(field, self.window_height())
+        # Under load the list may bind the row again between the search and
+        # the wheel: then the field is found again, as a person looks again.
+        for attempt in range(3):
+            field = fields[index]
+            try:
+                self.d.scroll_to(field, self.window_height())
+                break
+            except GoneError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.5)
+                fields = self.d.find_all(page, 'text', placeholder)
+                if len(fields) <= index:
+                    raise
         self.type_into(field, text)
         self.d.key('Return')
 
@@ -1030,7 +1054,7 @@ def main():
     except Exception as error:
         log('FAIL %s: %s' % (name, error))
         if not isinstance(error, RehearsalError):
-            faulthandler.dump_traceback(sys.stdout)
+            traceback.print_exc(file=sys.stdout)
         if session.app_process is not None and session.app_process.poll() is not None:
             log('the app ended with status %d' % session.app_process.returncode)
         try:
