@@ -45,12 +45,19 @@ card_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
+static gint64
+card_get_id (gpointer item)
+{
+  return sam_card_get_id (item);
+}
+
 static const SamListKind cards_kind = {
   "cards", sam_card_get_type,
   "SELECT " CARD_COLUMNS " FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
   card_from_row,
   "SELECT id FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
   "SELECT " CARD_COLUMNS " FROM card WHERE id = ?1",
+  card_get_id,
 };
 
 void

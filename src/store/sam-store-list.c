@@ -413,9 +413,10 @@ refresh_rows (SamStore          *self,
               GHashTable        *changed,
               GError           **error)
 {
-  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) old_ids = NULL;
   g_autoptr(GPtrArray) pspecs = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
   sqlite3_stmt *stmt;
@@ -434,12 +435,16 @@ refresh_rows (SamStore          *self,
       return FALSE;
     }
 
+  /* The keys live in one array, sized once so that they do not move. */
+  old_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_set_size (old_ids, n);
   for (guint i = 0; i < n; i++)
     {
       GObject *item = g_list_model_get_item (G_LIST_MODEL (list), i);
-      gint64 id = item_id (item);
+      gint64 *id = &g_array_index (old_ids, gint64, i);
 
-      g_hash_table_insert (old, g_memdup2 (&id, sizeof id), item);
+      *id = kind->get_id != NULL ? kind->get_id (item) : item_id (item);
+      g_hash_table_insert (old, id, item);
     }
 
   stmt = _sam_store_prepare (self, kind->row_sql, error);

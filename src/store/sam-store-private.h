@@ -192,6 +192,8 @@ gboolean      _sam_store_bind_run       (SamStore     *self,
  * @ids_sql: (nullable): the ids of @sql's rows, in the same order
  * @row_sql: (nullable): @sql's columns of the row with id ?1; with
  *   @ids_sql, lets _sam_store_refresh_lists() read only changed rows
+ * @get_id: (nullable): an object's "id" without GValues, for
+ *   _sam_store_refresh_lists()
  *
  * Describes a kind of live list (teams of a workshop, cards of a step, ...).
  */
@@ -203,6 +205,7 @@ typedef struct
   gpointer  (*from_row) (sqlite3_stmt *stmt);
   const char *ids_sql;
   const char *row_sql;
+  gint64    (*get_id) (gpointer item);
 } SamListKind;
 
 /* Implemented in sam-store-list.c */

@@ -123,6 +123,15 @@ static const SamMigration migrations[] = {
   { 12, "a packet for the whole room on one shared laptop", sam_schema_room_packet_sql },
   { 13, "the live room: its certificate, its laptops and a laptop's link", sam_schema_live_sql },
   { 14, "deletions in the live room", sam_schema_live_deletion_sql },
+  {
+    /* A step's live cards in their order from the index alone
+     * (trash IS NULL is an equality on it, then position and id): a live
+     * room reads their ids after every batch of laptops' edits
+     * (_sam_store_refresh_lists()), and card_by_step needs the table's
+     * row of every card for its trash. */
+    15, "an index of a step's cards that are not in the trash",
+    "CREATE INDEX card_live_by_step ON card (step_id, trash, position);"
+  },
 };
 
 /* What the core tables need; modules (sam-store-schema-*.c) add their own
