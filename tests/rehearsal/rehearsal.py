@@ -563,10 +563,7 @@ class Rehearsal:
     def teams(self):
         overview = self.d.find(self.d.window(), name='SamOverviewPage')
         for i, name in enumerate(self.TEAMS):
-            self.d.click(self.d.find(overview, 'push button', self.d._('_Add Team')))
-            fields = self.d.find_all(overview, 'text', self.d._('Team name'))
-            if len(fields) != i + 1:
-                raise RehearsalError('%d team fields after adding %d teams' % (len(fields), i + 1))
+            fields = self.add_team(overview, i + 1)
             # A new team is called "Team N": select it and type over it.
             self.d.click(fields[i])
             self.d.key('ctrl+a')
@@ -575,6 +572,29 @@ class Rehearsal:
         self.expect_rows('SELECT name FROM team WHERE trash IS NULL ORDER BY position',
                          [(name,) for name in self.TEAMS])
         self.check('teams')
+
+    def add_team(self, overview, wanted):
+        """Clicks Add Team and waits for the row's name field, as a person
+        waits for it to appear.  A loaded machine may take a while to show
+        it; a click the window did not take (no team stored after it) is
+        made once more."""
+        button = self.d.find(overview, 'push button', self.d._('_Add Team'))
+        self.d.click(button)
+        deadline = time.monotonic() + 15
+        clicked_again = False
+        while True:
+            fields = self.d.find_all(overview, 'text', self.d._('Team name'))
+            if len(fields) == wanted:
+                return fields
+            stored = self.query('SELECT count(*) FROM team WHERE trash IS NULL')[0][0]
+            if not clicked_again and stored < wanted and time.monotonic() > deadline - 10:
+                log('the click on Add Team was not taken: once more')
+                self.d.click(button)
+                clicked_again = True
+            if time.monotonic() > deadline:
+                raise RehearsalError('%d team fields (%d teams stored) after adding %d teams'
+                                     % (len(fields), stored, wanted))
+            time.sleep(0.3)
 
     def choose_menu_item(self, button, label):
         """Opens a menu and picks an item with the keyboard: a popover's
