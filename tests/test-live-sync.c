@@ -165,6 +165,18 @@ count_rows (JsonObject *packet)
   return n;
 }
 
+/* Team @t's push after the rows of @changed, as the room pushes it. */
+static JsonObject *
+team_delta (Room        *room,
+            guint        t,
+            GHashTable  *changed,
+            GError     **error)
+{
+  g_autoptr(GHashTable) rows = _sam_workshop_file_find_rows (room->coach, changed);
+
+  return _sam_live_team_delta (room->coach, room->workshop, room->teams[t], changed, rows, error);
+}
+
 /* Laptop @i catches up from @packet (which it does not own). */
 static void
 catch_up (Room       *room,
@@ -198,7 +210,7 @@ test_delta_own_team (void)
 
   /* The team's other laptop gets the card in a packet of what changed:
    * a small part of the whole. */
-  delta = _sam_live_team_delta (room.coach, room.workshop, room.teams[0], changed, &error);
+  delta = team_delta (&room, 0, changed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (delta);
   whole = _sam_live_team_packet (room.coach, room.workshop, room.teams[0], &error);
@@ -214,7 +226,7 @@ test_delta_own_team (void)
 
   /* Another team may not see a team's change: nothing to push to it. */
   g_clear_pointer (&delta, json_object_unref);
-  delta = _sam_live_team_delta (room.coach, room.workshop, room.teams[1], changed, &error);
+  delta = team_delta (&room, 1, changed, &error);
   g_assert_no_error (error);
   g_assert_null (delta);
 
@@ -244,7 +256,7 @@ test_delta_shared (void)
   touched = send_edits (&room, 0, changed, &shared);
   g_assert_true (shared);
 
-  delta = _sam_live_team_delta (room.coach, room.workshop, room.teams[1], changed, &error);
+  delta = team_delta (&room, 1, changed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (delta);
   catch_up (&room, 2, delta);
@@ -281,11 +293,11 @@ test_dots_not_shared (void)
   g_assert_false (_sam_live_edits_shared (room.coach, file));
   _sam_live_edits_note_rows (file, changed);
   /* The second team may not see the first's dots... */
-  g_assert_null (_sam_live_team_delta (room.coach, room.workshop, room.teams[1], changed, &error));
+  g_assert_null (team_delta (&room, 1, changed, &error));
   g_assert_no_error (error);
   /* ...its own laptops get them back. */
     {
-      g_autoptr(JsonObject) delta = _sam_live_team_delta (room.coach, room.workshop, room.teams[0], changed, &error);
+      g_autoptr(JsonObject) delta = team_delta (&room, 0, changed, &error);
       JsonArray *cards;
 
       g_assert_no_error (error);
@@ -300,6 +312,59 @@ test_dots_not_shared (void)
   room_tear_down (&room);
 }
 
+/* A laptop's card the coach acknowledged and then pushed back (to the
+ * team's other laptop, and so to this one) is not sent again: the push
+ * marks it older than the laptop's, which must not make the laptop forget
+ * that the coach has it.  Each push once made every laptop send its last
+ * second of cards again. */
+static void
+test_pushed_not_sent_back (void)
+{
+  Room room = { 0 };
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(SamWorkshopFile) packet = NULL;
+  g_autoptr(JsonObject) edits = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(JsonObject) delta = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) touched = NULL;
+  guint n_rows = 0;
+
+  room_set_up (&room);
+  write_card (&room, 0, "changes", "change", "Sent once");
+  edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, known, &n_rows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 1);
+
+  /* The coach merges and acknowledges it. */
+  file = _sam_live_check_edits (room.coach, room.workshop, room.teams[0], edits, &touched, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_merge (file, room.coach, &error));
+  g_assert_no_error (error);
+  _sam_live_edits_note_rows (file, changed);
+  _sam_live_note_known (known, edits);
+
+  /* The team's push reaches this laptop too. */
+  delta = team_delta (&room, 0, changed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (delta);
+  packet = _sam_live_prepare_push (room.laptops[0], room.copies[0], delta, room.since, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_workshop_file_catch_up (packet, room.laptops[0], &error));
+  g_assert_no_error (error);
+  _sam_live_note_known (known, json_node_get_object (packet->root));
+
+  again = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, known, &n_rows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 0);
+  g_assert_cmpuint (count_cards (room.coach, "Sent once"), ==, 1);
+
+  room_tear_down (&room);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -309,6 +374,7 @@ main (int    argc,
   g_test_add_func ("/sam/live/sync/delta-own-team", test_delta_own_team);
   g_test_add_func ("/sam/live/sync/delta-shared", test_delta_shared);
   g_test_add_func ("/sam/live/sync/dots-not-shared", test_dots_not_shared);
+  g_test_add_func ("/sam/live/sync/pushed-not-sent-back", test_pushed_not_sent_back);
 
   return g_test_run ();
 }

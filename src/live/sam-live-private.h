@@ -75,6 +75,7 @@ JsonObject *_sam_live_team_delta      (SamStore     *store,
                                        SamWorkshop  *workshop,
                                        const char   *team_uuid,
                                        GHashTable   *uuids,
+                                       GHashTable   *rows,
                                        GError      **error);
 
 /* sam-live-delete.c: deleted cards, beside the file merge */

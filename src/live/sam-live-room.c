@@ -917,6 +917,8 @@ push_now (gpointer data)
 {
   SamLiveRoom *self = data;
   g_autoptr(GHashTable) packets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) rows = NULL;
+  gboolean found = FALSE;
 
   self->push_source = 0;
   for (guint i = 0; i < self->peers->len; i++)
@@ -938,7 +940,14 @@ push_now (gpointer data)
           if (self->push_whole)
             packet = _sam_live_team_packet (self->store, self->workshop, peer->team_uuid, &error);
           else
-            packet = _sam_live_team_delta (self->store, self->workshop, peer->team_uuid, self->changed, &error);
+            {
+              /* The changed rows are found once for every team. */
+              if (!found)
+                rows = _sam_workshop_file_find_rows (self->store, self->changed);
+              found = TRUE;
+              packet = _sam_live_team_delta (self->store, self->workshop, peer->team_uuid, self->changed, rows,
+                                             &error);
+            }
 
           if (packet == NULL && error != NULL)
             {

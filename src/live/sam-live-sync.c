@@ -326,7 +326,11 @@ forget_known (GHashTable *known,
  * @file: a file the coach acknowledged, or a packet it pushed (as applied)
  *
  * Notes the rows of @file's tables as the coach has them, for
- * _sam_live_build_edits().
+ * _sam_live_build_edits().  A pushed row that _sam_live_prepare_push()
+ * marked older than the laptop's (its change time 0) is no longer the
+ * coach's version: what was known of it stays.  Noting it would drop it
+ * from @known at the next send (as older than any mark), and the laptop
+ * would send the row again after every push.
  */
 void
 _sam_live_note_known (GHashTable *known,
@@ -339,8 +343,10 @@ _sam_live_note_known (GHashTable *known,
     {
       const char *uuid = json_object_get_string_member_with_default (it.row, "uuid", NULL);
 
-      if (uuid != NULL && !g_str_equal (it.name, "vote"))
-        g_hash_table_insert (known, g_ascii_strdown (uuid, -1), json_node_copy (it.node));
+      if (uuid == NULL || g_str_equal (it.name, "vote") ||
+          (json_object_has_member (it.row, "modified") && json_object_get_int_member (it.row, "modified") == 0))
+        continue;
+      g_hash_table_insert (known, g_ascii_strdown (uuid, -1), json_node_copy (it.node));
     }
 }
 
@@ -839,6 +845,9 @@ _sam_live_team_packet (SamStore     *store,
  * @team_uuid: the team whose packet it is
  * @uuids: (element-type utf8 utf8): lowercase uuids of the rows changed
  *   since the team's last packet
+ * @rows: (nullable): those rows and what they refer to, from
+ *   _sam_workshop_file_find_rows(), found once for every team; %NULL when
+ *   a row is gone (deleted at the coach's): then the whole packet goes
  * @error: return location for a #GError
  *
  * The team's packet, keeping only the rows of @uuids the team may see and
@@ -854,16 +863,18 @@ _sam_live_team_delta (SamStore     *store,
                       SamWorkshop  *workshop,
                       const char   *team_uuid,
                       GHashTable   *uuids,
+                      GHashTable   *rows,
                       GError      **error)
 {
-  g_autoptr(SamWorkshopFile) packet = _sam_workshop_file_new_team_delta (store, workshop, team_uuid, uuids, error);
+  g_autoptr(SamWorkshopFile) packet = NULL;
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   RowIter it;
 
-  /* A row gone since (deleted at the coach's): the whole packet. */
-  if (packet == NULL && (error == NULL || *error == NULL))
+  if (rows != NULL)
+    packet = _sam_workshop_file_new_team_delta (store, workshop, team_uuid, rows, error);
+  else
     packet = sam_workshop_file_new_from_store (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team_uuid, error);
   if (packet == NULL)
     return NULL;

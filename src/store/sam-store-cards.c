@@ -51,13 +51,27 @@ card_get_id (gpointer item)
   return sam_card_get_id (item);
 }
 
+static gint64
+card_get_step_id (gpointer item)
+{
+  return sam_card_get_step_id (item);
+}
+
+static guint
+card_get_position (gpointer item)
+{
+  return sam_card_get_position (item);
+}
+
 static const SamListKind cards_kind = {
   "cards", sam_card_get_type,
   "SELECT " CARD_COLUMNS " FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
   card_from_row,
   "SELECT id FROM card WHERE step_id = ?1 AND trash IS NULL ORDER BY position, id",
-  "SELECT " CARD_COLUMNS " FROM card WHERE id = ?1",
+  "SELECT " CARD_COLUMNS " FROM card WHERE id = ?1 AND trash IS NULL",
   card_get_id,
+  card_get_step_id,
+  card_get_position,
 };
 
 void
@@ -162,6 +176,7 @@ sam_store_add_card (SamStore           *self,
   SamCard *card;
   gint64 now = _sam_store_now ();
   guint n;
+  int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (SAM_IS_STEP (step), NULL);
@@ -174,10 +189,25 @@ sam_store_add_card (SamStore           *self,
 
   text = g_strstrip (g_strdup (init->text));
   list = cards_of (self, sam_step_get_id (step));
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   if (!_sam_store_begin (self, error))
     return NULL;
+
+  /* After every card of the step, also those merged with a laptop's
+   * places: the list stays in the order of its query. */
+  stmt = _sam_store_prepare (self, "SELECT COALESCE(MAX(position) + 1, 0) FROM card "
+                                   "WHERE step_id = ?1 AND trash IS NULL", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, sam_step_get_id (step));
+  rc = sqlite3_step (stmt);
+  n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc);
+      goto failed;
+    }
 
   stmt = _sam_store_prepare (self,
                              "INSERT INTO card (uuid, workshop_id, step_id, kind, team_id, about_team_id, "

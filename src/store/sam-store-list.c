@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sam-store-private.h"
 
@@ -232,11 +233,12 @@ copy_properties (GObject   *from,
   g_object_thaw_notify (to);
 }
 
-/* Replaces only the items between the unchanged start and end of @list,
- * so a view keeps the rows (and their state: expanded, focused) of every
- * object that stayed in place.  @n is the length of @list. */
+/* Replaces only the items between the unchanged start and end of the
+ * @n items of @list from @from on, so a view keeps the rows (and their
+ * state: expanded, focused) of every object that stayed in place. */
 static void
 splice_changed (GListStore *list,
+                guint       from,
                 guint       n,
                 GPtrArray  *merged)
 {
@@ -244,7 +246,7 @@ splice_changed (GListStore *list,
 
   while (start < n && start < merged->len)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), start);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), from + start);
 
       if (item != merged->pdata[start])
         break;
@@ -253,7 +255,7 @@ splice_changed (GListStore *list,
 
   while (tail < n - start && tail < merged->len - start)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), n - 1 - tail);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), from + n - 1 - tail);
 
       if (item != merged->pdata[merged->len - 1 - tail])
         break;
@@ -261,7 +263,7 @@ splice_changed (GListStore *list,
     }
 
   if (start + tail < n || start + tail < merged->len)
-    g_list_store_splice (list, start, n - start - tail,
+    g_list_store_splice (list, from + start, n - start - tail,
                          merged->pdata + start, merged->len - start - tail);
 }
 
@@ -305,7 +307,7 @@ _sam_store_merge_list (GListStore *list,
         g_ptr_array_add (merged, g_object_ref (fresh->pdata[i]));
     }
 
-  splice_changed (list, n, merged);
+  splice_changed (list, 0, n, merged);
 }
 
 /**
@@ -350,6 +352,38 @@ _sam_store_load_rows (SamStore           *self,
   return TRUE;
 }
 
+/* A list of a kind with get_id keeps the ids of its objects beside it, in
+ * the same order, so that a refresh finds a changed row's place with a
+ * scan of numbers instead of a walk over the list's objects. */
+static GQuark
+ids_quark (void)
+{
+  return g_quark_from_static_string ("sam-store-list-ids");
+}
+
+static void
+keep_ids (GListModel        *list,
+          guint              position,
+          guint              removed,
+          guint              added,
+          const SamListKind *kind)
+{
+  GArray *ids = g_object_get_qdata (G_OBJECT (list), ids_quark ());
+  guint kept;
+
+  g_array_remove_range (ids, position, removed);
+  kept = ids->len;
+  g_array_set_size (ids, kept + added);
+  memmove (&g_array_index (ids, gint64, position + added), &g_array_index (ids, gint64, position),
+           (kept - position) * sizeof (gint64));
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, position + i);
+
+      g_array_index (ids, gint64, position + i) = kind->get_id (item);
+    }
+}
+
 /**
  * _sam_store_get_list:
  * @self: a #SamStore
@@ -371,6 +405,12 @@ _sam_store_get_list (SamStore          *self,
       g_autoptr(GError) error = NULL;
 
       list = g_list_store_new (kind->get_type ());
+      if (kind->get_id != NULL)
+        {
+          g_object_set_qdata_full (G_OBJECT (list), ids_quark (), g_array_new (FALSE, FALSE, sizeof (gint64)),
+                                   (GDestroyNotify) g_array_unref);
+          g_signal_connect (list, "items-changed", G_CALLBACK (keep_ids), (gpointer) kind);
+        }
       g_hash_table_insert (cache, g_memdup2 (&owner_id, sizeof owner_id), list);
       if (!_sam_store_load_rows (self, kind, owner_id, list, &error))
         g_critical ("Could not load %s: %s", kind->name, error->message);
@@ -483,8 +523,186 @@ refresh_rows (SamStore          *self,
         g_ptr_array_add (merged, g_steal_pointer (&fresh));
     }
 
-  splice_changed (list, n, merged);
+  splice_changed (list, 0, n, merged);
   return TRUE;
+}
+
+/* More changed rows than this are not refreshed place by place. */
+#define MAX_WINDOWED 64
+
+/* The order of a kind's @sql: by place, then by id. */
+static int
+compare_keys (guint  a_position,
+              gint64 a_id,
+              guint  b_position,
+              gint64 b_id)
+{
+  if (a_position != b_position)
+    return a_position < b_position ? -1 : 1;
+  return (a_id > b_id) - (a_id < b_id);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const SamListKind *kind = data;
+  gpointer x = *(gpointer *) a, y = *(gpointer *) b;
+
+  return compare_keys (kind->get_position (x), kind->get_id (x), kind->get_position (y), kind->get_id (y));
+}
+
+/* Where a row with this place and id goes in @list, which is in order. */
+static guint
+lower_bound (GListModel        *list,
+             GArray            *ids,
+             const SamListKind *kind,
+             guint              position,
+             gint64             id)
+{
+  guint lo = 0, hi = ids->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GObject) item = g_list_model_get_item (list, mid);
+
+      if (compare_keys (kind->get_position (item), g_array_index (ids, gint64, mid), position, id) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static gboolean
+find_id (GArray *ids,
+         gint64  id,
+         guint  *index)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        *index = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The rows of @changed that are live, as fresh objects by id (keys
+ * borrowed from @changed). */
+static GHashTable *
+read_changed_rows (SamStore           *self,
+                   const SamListKind  *kind,
+                   GHashTable         *changed,
+                   GError            **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, kind->row_sql, error);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (stmt == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_insert (rows, key, kind->from_row (stmt));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _sam_store_set_error (self, error, rc);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* One list after a change of the rows @changed (@rows: those still live):
+ * only the part of @list between their old and new places is put in order
+ * again.  @list is in @kind's order before: outside that part every
+ * object is unchanged, so it is in order after too. */
+static void
+refresh_window (const SamListKind *kind,
+                gint64             owner_id,
+                GListStore        *list,
+                GHashTable        *changed,
+                GHashTable        *rows)
+{
+  GArray *ids = g_object_get_qdata (G_OBJECT (list), ids_quark ());
+  g_autoptr(GHashTable) touched = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) window = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pspecs = NULL;
+  guint lo = G_MAXUINT, hi = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  /* The places are those of the list before anything is copied. */
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gpointer fresh = g_hash_table_lookup (rows, key);
+      gboolean belongs = fresh != NULL && kind->get_owner (fresh) == owner_id;
+      guint index;
+
+      if (find_id (ids, *(gint64 *) key, &index))
+        {
+          lo = MIN (lo, index);
+          hi = MAX (hi, index + 1);
+        }
+      else if (!belongs)
+        continue;
+
+      if (belongs)
+        {
+          guint at = lower_bound (G_LIST_MODEL (list), ids, kind, kind->get_position (fresh), *(gint64 *) key);
+
+          lo = MIN (lo, at);
+          hi = MAX (hi, at);
+        }
+      g_hash_table_add (touched, key);
+    }
+
+  if (g_hash_table_size (touched) == 0)
+    return;
+
+  for (guint i = lo; i < hi; i++)
+    if (!g_hash_table_contains (touched, &g_array_index (ids, gint64, i)))
+      g_ptr_array_add (window, g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gpointer fresh = g_hash_table_lookup (rows, key);
+      guint index;
+
+      if (fresh == NULL || kind->get_owner (fresh) != owner_id)
+        continue;
+
+      if (find_id (ids, *(gint64 *) key, &index))
+        {
+          GObject *existing = g_list_model_get_item (G_LIST_MODEL (list), index);
+
+          if (pspecs == NULL)
+            pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
+          copy_properties (fresh, existing, pspecs);
+          g_ptr_array_add (window, existing);
+        }
+      else
+        g_ptr_array_add (window, g_object_ref (fresh));
+    }
+
+  g_ptr_array_sort_with_data (window, compare_items, (gpointer) kind);
+  splice_changed (list, lo, hi - lo, window);
 }
 
 /**
@@ -496,9 +714,11 @@ refresh_rows (SamStore          *self,
  *
  * Brings every live list of @kind up to date after a change of a few
  * rows, like _sam_store_reload_lists() but reading and making only the
- * rows of @changed (and every list's ids, for the order): after a live
- * room's merge, the coach's work grows with what changed, not with the
- * workshop.  A @kind without @ids_sql is reloaded whole.
+ * rows of @changed: after a live room's merge, the coach's work grows
+ * with what changed, not with the workshop.  A kind with @get_owner and
+ * @get_position has only the part of each list between the changed rows'
+ * old and new places put in order again; other kinds read every list's
+ * ids, for the order.  A @kind without @ids_sql is reloaded whole.
  */
 void
 _sam_store_refresh_lists (SamStore          *self,
@@ -508,19 +728,35 @@ _sam_store_refresh_lists (SamStore          *self,
   GHashTableIter iter;
   gpointer key, value;
 
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
   if (kind->ids_sql == NULL || kind->row_sql == NULL)
     {
       _sam_store_reload_lists (self, kind);
       return;
     }
 
+  /* A few rows (a batch of laptops' edits) touch a few places; many (a
+   * whole file merged) are cheaper read in order. */
+  if (kind->get_id != NULL && kind->get_owner != NULL && kind->get_position != NULL &&
+      g_hash_table_size (changed) <= MAX_WINDOWED &&
+      (rows = read_changed_rows (self, kind, changed, &error)) == NULL)
+    {
+      g_critical ("Could not refresh %s: %s", kind->name, error->message);
+      return;
+    }
+
   g_hash_table_iter_init (&iter, _sam_store_get_cache (self, kind->name));
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!refresh_rows (self, kind, *(gint64 *) key, value, changed, &error))
-        g_critical ("Could not refresh %s: %s", kind->name, error->message);
+      if (rows != NULL)
+        refresh_window (kind, *(gint64 *) key, value, changed, rows);
+      else if (!refresh_rows (self, kind, *(gint64 *) key, value, changed, &error))
+        {
+          g_critical ("Could not refresh %s: %s", kind->name, error->message);
+          g_clear_error (&error);
+        }
     }
 }
 

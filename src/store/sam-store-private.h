@@ -190,10 +190,16 @@ gboolean      _sam_store_bind_run       (SamStore     *self,
  * @sql: the SELECT of one owner's live rows, ?1 the owner's id, in order
  * @from_row: makes an object from a row of @sql
  * @ids_sql: (nullable): the ids of @sql's rows, in the same order
- * @row_sql: (nullable): @sql's columns of the row with id ?1; with
- *   @ids_sql, lets _sam_store_refresh_lists() read only changed rows
- * @get_id: (nullable): an object's "id" without GValues, for
- *   _sam_store_refresh_lists()
+ * @row_sql: (nullable): @sql's columns of the row with id ?1 if it is
+ *   live; with @ids_sql, lets _sam_store_refresh_lists() read only
+ *   changed rows
+ * @get_id: (nullable): an object's "id" without GValues; a list of a kind
+ *   with it keeps its ids beside it, in order
+ * @get_owner: (nullable): the owner's id of an object (what ?1 of @sql
+ *   matches)
+ * @get_position: (nullable): an object's place: @sql orders by it, then
+ *   by id.  With @get_id, @get_owner and @row_sql, a refresh of a few
+ *   rows touches only the part of a list between their old and new places
  *
  * Describes a kind of live list (teams of a workshop, cards of a step, ...).
  */
@@ -206,6 +212,8 @@ typedef struct
   const char *ids_sql;
   const char *row_sql;
   gint64    (*get_id) (gpointer item);
+  gint64    (*get_owner) (gpointer item);
+  guint     (*get_position) (gpointer item);
 } SamListKind;
 
 /* Implemented in sam-store-list.c */

@@ -765,18 +765,49 @@ add_uuid (SamStore   *store,
 }
 
 /**
+ * _sam_workshop_file_find_rows:
+ * @store: the coach's database
+ * @uuids: (element-type utf8 utf8): lower-case uuids of rows
+ *
+ * Finds the rows of @uuids and every row they refer to, once for all the
+ * team deltas of one push (_sam_workshop_file_new_team_delta()).
+ *
+ * Returns: (transfer full) (nullable): table name → #GHashTable of the
+ *   rows' ids (gint64 *); %NULL when a uuid is in no table (a row deleted
+ *   since) or the database could not be read
+ */
+GHashTable *
+_sam_workshop_file_find_rows (SamStore   *store,
+                              GHashTable *uuids)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) g_hash_table_unref);
+  GHashTableIter iter;
+  gpointer uuid;
+  gboolean found = TRUE;
+
+  /* One read transaction for every lookup, as in export_file(). */
+  if (!_sam_store_begin (store, NULL))
+    return NULL;
+  g_hash_table_iter_init (&iter, uuids);
+  while (found && g_hash_table_iter_next (&iter, &uuid, NULL))
+    found = add_uuid (store, rows, uuid);
+  _sam_store_commit (store, NULL);
+
+  return found ? g_steal_pointer (&rows) : NULL;
+}
+
+/**
  * _sam_workshop_file_new_team_delta:
  * @store: the coach's database
  * @workshop: the room's workshop
  * @team_uuid: the team whose packet it is
- * @uuids: (element-type utf8 utf8): lower-case uuids of rows
+ * @rows: the changed rows, from _sam_workshop_file_find_rows()
  * @error: return location for a #GError
  *
  * The team packet sam_workshop_file_new_from_store() would export, with
- * only the rows of @uuids, the team's own row and what they refer to (as
- * far as the team may see them): read row by row, so it costs what
- * changed, not the workshop.  %NULL without @error set when a uuid is in
- * no table: the caller sends the whole packet instead.
+ * only @rows and the team's own row (as far as the team may see them):
+ * read row by row, so it costs what changed, not the workshop.
  *
  * Returns: (transfer full) (nullable): the file
  */
@@ -784,28 +815,40 @@ SamWorkshopFile *
 _sam_workshop_file_new_team_delta (SamStore     *store,
                                    SamWorkshop  *workshop,
                                    const char   *team_uuid,
-                                   GHashTable   *uuids,
+                                   GHashTable   *rows,
                                    GError      **error)
 {
   g_autoptr(GHashTable) only = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                       (GDestroyNotify) g_hash_table_unref);
+  SamWorkshopFile *file;
   GHashTableIter iter;
-  gpointer uuid;
-  SamWorkshopFile *file = NULL;
-  gboolean found = TRUE;
+  gpointer name, ids;
   SamTeam *team;
 
-  /* One read transaction, as in export_file(). */
   if ((team = find_team (store, workshop, team_uuid, error)) == NULL || !_sam_store_begin (store, error))
     return NULL;
 
-  g_hash_table_iter_init (&iter, uuids);
-  while (found && g_hash_table_iter_next (&iter, &uuid, NULL))
-    found = add_uuid (store, only, uuid);
+  /* A copy: the team's own row joins it, for this team only. */
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &name, &ids))
+    {
+      GHashTable *copy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      GHashTableIter ids_iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&ids_iter, ids);
+      while (g_hash_table_iter_next (&ids_iter, &id, NULL))
+        g_hash_table_add (copy, g_memdup2 (id, sizeof (gint64)));
+      g_hash_table_insert (only, name, copy);
+    }
   add_uuid (store, only, sam_team_get_uuid (team));
-  if (found)
-    file = export_file (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team, FALSE, _sam_store_now (), only, error);
-  _sam_store_commit (store, NULL);
+
+  file = export_file_in_transaction (store, workshop, SAM_FILE_KIND_TEAM_PACKET, team, FALSE, _sam_store_now (),
+                                     only, error);
+  if (file == NULL)
+    _sam_store_rollback (store);
+  else
+    _sam_store_commit (store, NULL);
 
   return file;
 }

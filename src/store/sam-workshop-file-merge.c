@@ -545,9 +545,9 @@ _sam_workshop_file_reload_after_merge (SamStore *store)
  * @store: a database merges changed
  * @changes: what _sam_store_take_changes() returned for them
  *
- * _sam_workshop_file_reload_after_merge(), but the cards' lists read only
- * the cards of @changes (the other lists are short, and some of what the
- * store keeps with steps and teams lives in tables of its own).
+ * _sam_workshop_file_reload_after_merge(), but only the lists of the
+ * tables in @changes, and the cards' lists read only the cards of
+ * @changes.
  */
 void
 _sam_workshop_file_refresh_after_merge (SamStore   *store,
@@ -555,12 +555,19 @@ _sam_workshop_file_refresh_after_merge (SamStore   *store,
 {
   GHashTable *cards = g_hash_table_lookup (changes, "card");
 
-  _sam_store_load_workshops (store, NULL);
-  _sam_store_reload_teams (store);
-  _sam_store_reload_steps (store);
+  /* A list whose table did not change stays as it is: a batch of a live
+   * room's laptops is mostly cards.  The workshops count their teams, and
+   * a card link shows only while both its cards are live. */
+  if (g_hash_table_contains (changes, "workshop") || g_hash_table_contains (changes, "team"))
+    _sam_store_load_workshops (store, NULL);
+  if (g_hash_table_contains (changes, "team"))
+    _sam_store_reload_teams (store);
+  if (g_hash_table_contains (changes, "step"))
+    _sam_store_reload_steps (store);
   if (cards != NULL)
     _sam_store_refresh_cards (store, cards);
-  _sam_store_reload_card_links (store);
+  if (cards != NULL || g_hash_table_contains (changes, "card_link"))
+    _sam_store_reload_card_links (store);
   /* Views that keep lists of their own reload them on this signal, as
    * after an Undo. */
   g_signal_emit_by_name (store, "restored", (gint64) 0);

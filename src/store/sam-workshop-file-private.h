@@ -81,10 +81,12 @@ SamWorkshopFile *_sam_workshop_file_new_contribution_since (SamStore    *store,
                                                             SamWorkshop *workshop,
                                                             gint64       since,
                                                             GError     **error);
+GHashTable      *_sam_workshop_file_find_rows      (SamStore     *store,
+                                                    GHashTable   *uuids);
 SamWorkshopFile *_sam_workshop_file_new_team_delta (SamStore     *store,
                                                     SamWorkshop  *workshop,
                                                     const char   *team_uuid,
-                                                    GHashTable   *uuids,
+                                                    GHashTable   *rows,
                                                     GError      **error);
 SamWorkshopFile *_sam_workshop_file_new_from_root (JsonNode     *root,
                                                    const char   *display_name,
