@@ -120,17 +120,6 @@ _sam_live_get_n_commits (SamStore *store)
 
 /* ---- Tables ------------------------------------------------------------ */
 
-static const SamExportTable *
-find_table (const char *name)
-{
-  const SamExportTable *const *exports = _sam_store_get_exports ();
-
-  for (guint t = 0; exports[t] != NULL; t++)
-    if (g_str_equal (exports[t]->name, name))
-      return exports[t];
-  return NULL;
-}
-
 static gboolean
 has_team_columns (const SamExportTable *desc)
 {
@@ -200,7 +189,7 @@ row_iter_next (RowIter *it)
 
       if (!it->more || !json_object_iter_next (&it->tables, &it->name, &member))
         return it->more = FALSE;
-      it->desc = find_table (it->name);
+      it->desc = _sam_store_find_export (it->name);
       it->rows = JSON_NODE_HOLDS_ARRAY (member) && (it->desc != NULL || !it->exported_only)
                  ? json_node_get_array (member) : NULL;
       it->next = 0;
@@ -573,7 +562,7 @@ _sam_live_check_edits (SamStore     *store,
   json_object_iter_init (&iter, tables);
   while (json_object_iter_next (&iter, &name, &member))
     {
-      const SamExportTable *desc = find_table (name);
+      const SamExportTable *desc = _sam_store_find_export (name);
       g_autoptr(SamFileTable) table = desc ? _sam_file_table_load (store, desc) : NULL;
       JsonArray *rows = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
 
@@ -941,7 +930,7 @@ _sam_live_prepare_push (SamStore     *store,
   json_object_iter_init (&iter, tables);
   while (json_object_iter_next (&iter, &name, &member))
     {
-      const SamExportTable *desc = find_table (name);
+      const SamExportTable *desc = _sam_store_find_export (name);
       g_autoptr(SamFileTable) table = desc ? _sam_file_table_load (store, desc) : NULL;
       JsonArray *rows = json_node_get_array (member);
 

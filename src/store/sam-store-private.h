@@ -112,6 +112,7 @@ const char *const  *_sam_store_get_trash_tables (void);
 const char *const  *_sam_store_get_team_cascade (void);
 const char *const  *_sam_store_get_team_content_count (void);
 const SamExportTable *const *_sam_store_get_exports (void);
+const SamExportTable *_sam_store_find_export (const char *name);
 
 typedef struct _SamStoreCheck SamStoreCheck;
 

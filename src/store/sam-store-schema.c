@@ -338,3 +338,21 @@ _sam_store_get_exports (void)
 
   return list;
 }
+
+/**
+ * _sam_store_find_export:
+ * @name: a table's name, as in a workshop file
+ *
+ * Returns: (nullable): the table's description, %NULL when no table of
+ *   the file has @name
+ */
+const SamExportTable *
+_sam_store_find_export (const char *name)
+{
+  const SamExportTable *const *exports = _sam_store_get_exports ();
+
+  for (guint t = 0; exports[t] != NULL; t++)
+    if (g_str_equal (exports[t]->name, name))
+      return exports[t];
+  return NULL;
+}

@@ -712,17 +712,11 @@ add_with_references (SamStore     *store,
 
   for (guint i = 0; i < refs->len; i++)
     {
-      const SamExportTable *const *exports = _sam_store_get_exports ();
+      const SamExportTable *desc = _sam_store_find_export (ref_tables->pdata[i]);
+      g_autoptr(SamFileTable) target = desc != NULL ? _sam_file_table_load (store, desc) : NULL;
 
-      for (guint t = 0; exports[t] != NULL; t++)
-        if (g_str_equal (exports[t]->name, ref_tables->pdata[i]))
-          {
-            g_autoptr(SamFileTable) target = _sam_file_table_load (store, exports[t]);
-
-            if (target != NULL)
-              add_with_references (store, only, target, g_array_index (refs, gint64, i));
-            break;
-          }
+      if (target != NULL)
+        add_with_references (store, only, target, g_array_index (refs, gint64, i));
     }
 }
 
