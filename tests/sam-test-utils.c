@@ -233,12 +233,29 @@ sam_test_scroll_to (GtkWidget *page,
   sam_test_pump (100);
 }
 
+/* Whether a stack below @widget is still changing pages: a picture taken
+ * then shows two pages blended. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * sam_test_screenshot:
  * @widget: what to draw; usually the window
  * @name: file name, written into $SAM_TEST_OUTDIR
  *
- * Renders @widget as it is on screen and saves it as PNG.
+ * Renders @widget as it is on screen, once no page change is running in
+ * it, and saves it as PNG.
  */
 void
 sam_test_screenshot (GtkWidget  *widget,
@@ -260,7 +277,7 @@ sam_test_screenshot (GtkWidget  *widget,
       sam_test_pump (i == 0 ? 100 : 50);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
-      if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0)
+      if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0 || transition_running (widget))
         continue;
 
       g_clear_object (&snapshot);
