@@ -109,32 +109,36 @@ write_card (Room       *room,
   sam_sample_add_card (room->laptops[i], step, &init);
 }
 
-/* Laptop @i sends what it changed; the coach merges it and notes the
- * rows to push.  Returns the teams the rows name besides the sender's;
- * @shared (optional): whether one of the rows travels to every team. */
-static GStrv
-send_edits (Room       *room,
-            guint       i,
-            GHashTable *changed,
-            gboolean   *shared)
+/* Laptop @i sends what it changed (with @known, not the rows the coach
+ * has as they are here, which it then notes as the room's acknowledgement
+ * does); the coach merges it and notes the rows to push in @changed.
+ * Returns the merged file; @n_rows (optional): the team's rows sent;
+ * @touched (optional): the teams the rows name besides the sender's. */
+static SamWorkshopFile *
+send_edits (Room        *room,
+            guint        i,
+            GHashTable  *known,
+            GHashTable  *changed,
+            guint       *n_rows,
+            GStrv       *touched)
 {
-  g_autoptr(SamWorkshopFile) file = NULL;
+  g_autoptr(JsonObject) edits = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *edits;
-  GStrv touched = NULL;
-  guint n_rows;
+  SamWorkshopFile *file;
+  guint n = 0;
 
-  edits = _sam_live_build_edits (room->laptops[i], room->copies[i], room->since, NULL, &n_rows, &error);
+  edits = _sam_live_build_edits (room->laptops[i], room->copies[i], room->since, known, &n, &error);
   g_assert_no_error (error);
-  file = _sam_live_check_edits (room->coach, room->workshop, room->teams[i < 2 ? 0 : 1], edits, &touched, &error);
-  json_object_unref (edits);
+  file = _sam_live_check_edits (room->coach, room->workshop, room->teams[i < 2 ? 0 : 1], edits, touched, &error);
   g_assert_no_error (error);
   g_assert_true (sam_workshop_file_merge (file, room->coach, &error));
   g_assert_no_error (error);
-  if (shared != NULL)
-    *shared = _sam_live_edits_shared (room->coach, file);
   _sam_live_edits_note_rows (file, changed);
-  return touched;
+  if (known != NULL)
+    _sam_live_note_known (known, edits);
+  if (n_rows != NULL)
+    *n_rows = n;
+  return file;
 }
 
 /* The number of cards in @store's workshop with @text. */
@@ -200,11 +204,12 @@ test_delta_own_team (void)
   g_autoptr(JsonObject) whole = NULL;
   g_autoptr(JsonObject) delta = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamWorkshopFile) file = NULL;
   g_auto(GStrv) touched = NULL;
 
   room_set_up (&room);
   write_card (&room, 0, "changes", "change", "Written on the first laptop");
-  touched = send_edits (&room, 0, changed, NULL);
+  file = send_edits (&room, 0, NULL, changed, NULL, &touched);
   g_assert_cmpuint (count_cards (room.coach, "Written on the first laptop"), ==, 1);
   g_assert_cmpuint (g_strv_length (touched), ==, 0);
 
@@ -240,21 +245,19 @@ test_delta_shared (void)
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonObject) delta = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) touched = NULL;
-  gboolean shared = FALSE;
+  g_autoptr(SamWorkshopFile) file = NULL;
 
   room_set_up (&room);
 
   /* A change card of the first team is not for every team... */
   write_card (&room, 0, "changes", "change", "Only ours");
-  touched = send_edits (&room, 0, changed, NULL);
+  g_object_unref (send_edits (&room, 0, NULL, changed, NULL, NULL));
   g_hash_table_remove_all (changed);
 
   /* ...a brainstorm idea is: every team votes on every idea. */
   write_card (&room, 0, "brainstorm", "idea", "An idea for the whole room");
-  g_clear_pointer (&touched, g_strfreev);
-  touched = send_edits (&room, 0, changed, &shared);
-  g_assert_true (shared);
+  file = send_edits (&room, 0, NULL, changed, NULL, NULL);
+  g_assert_true (_sam_live_edits_shared (room.coach, file));
 
   delta = team_delta (&room, 1, changed, &error);
   g_assert_no_error (error);
@@ -275,23 +278,15 @@ test_dots_not_shared (void)
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(SamWorkshopFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) touched = NULL;
-  JsonObject *edits;
   guint n_rows;
 
   room_set_up (&room);
-  edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, NULL, &n_rows, &error);
-  g_assert_no_error (error);
-  file = _sam_live_check_edits (room.coach, room.workshop, room.teams[0], edits, &touched, &error);
-  json_object_unref (edits);
-  g_assert_no_error (error);
-  g_assert_true (sam_workshop_file_merge (file, room.coach, &error));
+  file = send_edits (&room, 0, NULL, changed, &n_rows, NULL);
   g_assert_cmpuint (n_rows, ==, 0);
   /* The sample's dots of the first team are on another team's idea: the
    * idea travels as what the dots refer to. */
   g_assert_cmpuint (json_array_get_length (_sam_workshop_file_get_rows (file, "card")), >, 0);
   g_assert_false (_sam_live_edits_shared (room.coach, file));
-  _sam_live_edits_note_rows (file, changed);
   /* The second team may not see the first's dots... */
   g_assert_null (team_delta (&room, 1, changed, &error));
   g_assert_no_error (error);
@@ -326,26 +321,16 @@ test_pushed_not_sent_back (void)
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(SamWorkshopFile) file = NULL;
   g_autoptr(SamWorkshopFile) packet = NULL;
-  g_autoptr(JsonObject) edits = NULL;
   g_autoptr(JsonObject) again = NULL;
   g_autoptr(JsonObject) delta = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) touched = NULL;
   guint n_rows = 0;
 
   room_set_up (&room);
   write_card (&room, 0, "changes", "change", "Sent once");
-  edits = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, known, &n_rows, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (n_rows, ==, 1);
-
   /* The coach merges and acknowledges it. */
-  file = _sam_live_check_edits (room.coach, room.workshop, room.teams[0], edits, &touched, &error);
-  g_assert_no_error (error);
-  g_assert_true (sam_workshop_file_merge (file, room.coach, &error));
-  g_assert_no_error (error);
-  _sam_live_edits_note_rows (file, changed);
-  _sam_live_note_known (known, edits);
+  file = send_edits (&room, 0, known, changed, &n_rows, NULL);
+  g_assert_cmpuint (n_rows, ==, 1);
 
   /* The team's push reaches this laptop too. */
   delta = team_delta (&room, 0, changed, &error);
