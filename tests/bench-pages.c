@@ -342,6 +342,16 @@ idle_cb (gpointer data)
 
 /* Runs the main loop until a frame was painted after now and then until the
  * loop is idle; returns the wall times in ms from @start to both. */
+/* Set while a page is measured with SAM_BENCH_EXIT_AT_FIRST_FRAME. */
+static gboolean exit_at_paint;
+
+static void
+exit_now (void)
+{
+  fflush (stdout);
+  _exit (0);
+}
+
 static void
 wait_painted_and_idle (GtkWidget *widget,
                        gint64     start,
@@ -361,6 +371,8 @@ wait_painted_and_idle (GtkWidget *widget,
     g_main_context_iteration (NULL, TRUE);
   /* No frame within the deadline: reported as -1 ("> 300 s"). */
   *paint_ms = frames.painted != 0 ? (frames.painted - start) / 1e3 : -1;
+  if (exit_at_paint)
+    exit_now ();
 
   /* Idle: a low-priority source runs and nothing is pending after it, twice
    * in a row (a frame may be scheduled in between). */
@@ -456,10 +468,16 @@ measure_step (SamWindow   *window,
   double start_cpu, paint, idle, cpu;
   gint64 start;
 
+  /* For a profiler: the same process up to the page (SAM_BENCH_EXIT_BEFORE_STEP)
+   * or up to its first frame (SAM_BENCH_EXIT_AT_FIRST_FRAME), the difference
+   * being the page's cost. */
+  if (g_getenv ("SAM_BENCH_EXIT_BEFORE_STEP") != NULL)
+    exit_now ();
   reset_peak ();
   start_cpu = cpu_ms ();
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (view, "workshop.show-step", "x", sam_step_get_id (step));
+  exit_at_paint = g_getenv ("SAM_BENCH_EXIT_AT_FIRST_FRAME") != NULL;
   wait_painted_and_idle (GTK_WIDGET (window), start, start_cpu, &paint, &idle, &cpu);
   g_print ("# %-18s %-34s %6u %9.0f %9.0f %9.0f %8.0f %8.0f\n",
            sam_step_get_kind (step), label, count_cards (store, step),
@@ -627,10 +645,7 @@ print_first_frame_cb (GdkFrameClock *clock,
   /* Under callgrind: count what comes before the first frame only, not
    * the work the app does once it has drawn (its backup, say). */
   if (g_getenv ("SAM_BENCH_EXIT_AT_FIRST_FRAME") != NULL)
-    {
-      fflush (stdout);
-      _exit (0);
-    }
+    exit_now ();
   g_application_quit (app);
 }
 
