@@ -453,10 +453,12 @@ refresh_rows (SamStore          *self,
               GHashTable        *changed,
               GError           **error)
 {
-  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  /* id → its place in @list plus one */
+  g_autoptr(GHashTable) old = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) old_ids = NULL;
+  GArray *old_ids = g_object_get_qdata (G_OBJECT (list), ids_quark ());
+  g_autoptr(GArray) read_ids = NULL;
   g_autoptr(GPtrArray) pspecs = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
   sqlite3_stmt *stmt;
@@ -475,17 +477,22 @@ refresh_rows (SamStore          *self,
       return FALSE;
     }
 
-  /* The keys live in one array, sized once so that they do not move. */
-  old_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_set_size (old_ids, n);
-  for (guint i = 0; i < n; i++)
+  /* The list's ids: kept beside it (a kind with get_id), or read from its
+   * objects.  The keys point into that array, which does not change
+   * before the splice. */
+  if (old_ids == NULL)
     {
-      GObject *item = g_list_model_get_item (G_LIST_MODEL (list), i);
-      gint64 *id = &g_array_index (old_ids, gint64, i);
+      read_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      *id = kind->get_id != NULL ? kind->get_id (item) : item_id (item);
-      g_hash_table_insert (old, id, item);
+          g_array_append_val (read_ids, (gint64) { item_id (item) });
+        }
+      old_ids = read_ids;
     }
+  for (guint i = 0; i < old_ids->len; i++)
+    g_hash_table_insert (old, &g_array_index (old_ids, gint64, i), GUINT_TO_POINTER (i + 1));
 
   stmt = _sam_store_prepare (self, kind->row_sql, error);
   if (stmt == NULL)
@@ -493,7 +500,8 @@ refresh_rows (SamStore          *self,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      GObject *existing = g_hash_table_lookup (old, &id);
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (old, &id));
+      g_autoptr(GObject) existing = place > 0 ? g_list_model_get_item (G_LIST_MODEL (list), place - 1) : NULL;
       g_autoptr(GObject) fresh = NULL;
 
       if (existing != NULL && !g_hash_table_contains (changed, &id))
@@ -639,12 +647,13 @@ refresh_window (const SamListKind *kind,
                 GHashTable        *rows)
 {
   GArray *ids = g_object_get_qdata (G_OBJECT (list), ids_quark ());
+  /* id → its place in @list plus one, 0 for a row new to @list */
   g_autoptr(GHashTable) touched = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) window = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) pspecs = NULL;
   guint lo = G_MAXUINT, hi = 0;
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
   /* The places are those of the list before anything is copied. */
   g_hash_table_iter_init (&iter, changed);
@@ -652,9 +661,10 @@ refresh_window (const SamListKind *kind,
     {
       gpointer fresh = g_hash_table_lookup (rows, key);
       gboolean belongs = fresh != NULL && kind->get_owner (fresh) == owner_id;
-      guint index;
+      guint index = 0;
+      gboolean present = find_id (ids, *(gint64 *) key, &index);
 
-      if (find_id (ids, *(gint64 *) key, &index))
+      if (present)
         {
           lo = MIN (lo, index);
           hi = MAX (hi, index + 1);
@@ -669,7 +679,7 @@ refresh_window (const SamListKind *kind,
           lo = MIN (lo, at);
           hi = MAX (hi, at);
         }
-      g_hash_table_add (touched, key);
+      g_hash_table_insert (touched, key, GUINT_TO_POINTER (present ? index + 1 : 0));
     }
 
   if (g_hash_table_size (touched) == 0)
@@ -680,17 +690,17 @@ refresh_window (const SamListKind *kind,
       g_ptr_array_add (window, g_list_model_get_item (G_LIST_MODEL (list), i));
 
   g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gpointer fresh = g_hash_table_lookup (rows, key);
-      guint index;
+      guint place = GPOINTER_TO_UINT (value);
 
       if (fresh == NULL || kind->get_owner (fresh) != owner_id)
         continue;
 
-      if (find_id (ids, *(gint64 *) key, &index))
+      if (place > 0)
         {
-          GObject *existing = g_list_model_get_item (G_LIST_MODEL (list), index);
+          GObject *existing = g_list_model_get_item (G_LIST_MODEL (list), place - 1);
 
           if (pspecs == NULL)
             pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));

@@ -125,10 +125,10 @@ static const SamMigration migrations[] = {
   { 14, "deletions in the live room", sam_schema_live_deletion_sql },
   {
     /* A step's live cards in their order from the index alone
-     * (trash IS NULL is an equality on it, then position and id): a live
-     * room reads their ids after every batch of laptops' edits
-     * (_sam_store_refresh_lists()), and card_by_step needs the table's
-     * row of every card for its trash. */
+     * (trash IS NULL is an equality on it, then position and id): a
+     * refresh of many changed cards reads their ids
+     * (_sam_store_refresh_lists()), a new card its step's last place, and
+     * card_by_step needs the table's row of every card for its trash. */
     15, "an index of a step's cards that are not in the trash",
     "CREATE INDEX card_live_by_step ON card (step_id, trash, position);"
   },
