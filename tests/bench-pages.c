@@ -340,8 +340,6 @@ idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until a frame was painted after now and then until the
- * loop is idle; returns the wall times in ms from @start to both. */
 /* Set while a page is measured with SAM_BENCH_EXIT_AT_FIRST_FRAME. */
 static gboolean exit_at_paint;
 
@@ -352,6 +350,8 @@ exit_now (void)
   _exit (0);
 }
 
+/* Runs the main loop until a frame was painted after now and then until the
+ * loop is idle; returns the wall times in ms from @start to both. */
 static void
 wait_painted_and_idle (GtkWidget *widget,
                        gint64     start,

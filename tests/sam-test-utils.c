@@ -233,20 +233,57 @@ sam_test_scroll_to (GtkWidget *page,
   sam_test_pump (100);
 }
 
-/* Whether a stack below @widget is still changing pages: a picture taken
- * then shows two pages blended. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget,
+                                 gpointer   data);
+
+/* The first descendant of @root that @match accepts, depth first; with
+ * @mapped_only, only through widgets on screen. */
+static GtkWidget *
+find_descendant (GtkWidget   *root,
+                 gboolean     mapped_only,
+                 WidgetMatch  match,
+                 gpointer     data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (mapped_only && !gtk_widget_get_mapped (child))
+        continue;
+
+      if (match (child, data))
+        return child;
+
+      found = find_descendant (child, mapped_only, match, data);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_type (GtkWidget *widget,
+          gpointer   data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(GType *) data);
+}
+
+/* A stack still changing pages: a picture taken then shows two pages
+ * blended. */
+static gboolean
+is_changing_pages (GtkWidget *widget,
+                   gpointer   data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget));
+}
+
 static gboolean
 transition_running (GtkWidget *widget)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (transition_running (child))
-      return TRUE;
-
-  return FALSE;
+  return is_changing_pages (widget, NULL) || find_descendant (widget, FALSE, is_changing_pages, NULL) != NULL;
 }
 
 /**
@@ -316,21 +353,7 @@ GtkWidget *
 sam_test_find_child (GtkWidget *root,
                      GType      type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = sam_test_find_child (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_descendant (root, FALSE, has_type, &type);
 }
 
 /**
@@ -345,24 +368,7 @@ GtkWidget *
 sam_test_find_mapped_child (GtkWidget *root,
                             GType      type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = sam_test_find_mapped_child (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_descendant (root, TRUE, has_type, &type);
 }
 
 void

@@ -181,19 +181,25 @@ team_delta (Room        *room,
   return _sam_live_team_delta (room->coach, room->workshop, room->teams[t], changed, rows, error);
 }
 
-/* Laptop @i catches up from @packet (which it does not own). */
+/* Laptop @i catches up from @packet (which it does not own), keeping its
+ * rows changed since @since; with @known, it notes the rows as the room's
+ * link does. */
 static void
 catch_up (Room       *room,
           guint       i,
-          JsonObject *packet)
+          JsonObject *packet,
+          gint64      since,
+          GHashTable *known)
 {
   g_autoptr(SamWorkshopFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  file = _sam_live_prepare_push (room->laptops[i], room->copies[i], packet, 0, &error);
+  file = _sam_live_prepare_push (room->laptops[i], room->copies[i], packet, since, &error);
   g_assert_no_error (error);
   g_assert_true (sam_workshop_file_catch_up (file, room->laptops[i], &error));
   g_assert_no_error (error);
+  if (known != NULL)
+    _sam_live_note_known (known, json_node_get_object (file->root));
 }
 
 static void
@@ -223,10 +229,10 @@ test_delta_own_team (void)
   g_assert_cmpuint (count_rows (delta), <, count_rows (whole) / 4);
 
   g_assert_cmpuint (count_cards (room.laptops[1], "Written on the first laptop"), ==, 0);
-  catch_up (&room, 1, delta);
+  catch_up (&room, 1, delta, 0, NULL);
   g_assert_cmpuint (count_cards (room.laptops[1], "Written on the first laptop"), ==, 1);
   /* Twice is once. */
-  catch_up (&room, 1, delta);
+  catch_up (&room, 1, delta, 0, NULL);
   g_assert_cmpuint (count_cards (room.laptops[1], "Written on the first laptop"), ==, 1);
 
   /* Another team may not see a team's change: nothing to push to it. */
@@ -262,7 +268,7 @@ test_delta_shared (void)
   delta = team_delta (&room, 1, changed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (delta);
-  catch_up (&room, 2, delta);
+  catch_up (&room, 2, delta, 0, NULL);
   g_assert_cmpuint (count_cards (room.laptops[2], "An idea for the whole room"), ==, 1);
   g_assert_cmpuint (count_cards (room.laptops[2], "Only ours"), ==, 0);
 
@@ -320,7 +326,6 @@ test_pushed_not_sent_back (void)
                                                         (GDestroyNotify) json_node_unref);
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(SamWorkshopFile) file = NULL;
-  g_autoptr(SamWorkshopFile) packet = NULL;
   g_autoptr(JsonObject) again = NULL;
   g_autoptr(JsonObject) delta = NULL;
   g_autoptr(GError) error = NULL;
@@ -336,11 +341,7 @@ test_pushed_not_sent_back (void)
   delta = team_delta (&room, 0, changed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (delta);
-  packet = _sam_live_prepare_push (room.laptops[0], room.copies[0], delta, room.since, &error);
-  g_assert_no_error (error);
-  g_assert_true (sam_workshop_file_catch_up (packet, room.laptops[0], &error));
-  g_assert_no_error (error);
-  _sam_live_note_known (known, json_node_get_object (packet->root));
+  catch_up (&room, 0, delta, room.since, known);
 
   again = _sam_live_build_edits (room.laptops[0], room.copies[0], room.since, known, &n_rows, &error);
   g_assert_no_error (error);
