@@ -7,6 +7,7 @@
 #include "sam-card-row.h"
 #include "sam-field.h"
 #include "sam-palette.h"
+#include "sam-text-box.h"
 
 /* One card: its text is shown in a wrapping label (which measures its
  * height for any width, also for very long texts) and edited in place in a
@@ -451,6 +452,7 @@ sam_card_row_class_init (SamCardRowClass *klass)
 
   object_class->dispose = sam_card_row_dispose;
 
+  g_type_ensure (SAM_TYPE_TEXT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-card-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SamCardRow, frame);
   gtk_widget_class_bind_template_child (widget_class, SamCardRow, stripe);

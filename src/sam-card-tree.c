@@ -25,11 +25,12 @@
  *
  * The view sees the first rows only, more as it is scrolled near their end
  * (sam-list-slice.c): a page of 1,200 cards builds the rows of its first
- * screens, not the 200 rows GTK 4.8 would make. */
+ * screen before it is painted, not the 200 rows GTK 4.8 would make. */
 
-/* Enough rows to fill a tall screen at the smallest text size with a
- * screen to spare. */
-#define SLICE_FIRST 40
+/* The rows a short screen shows: if they do not fill the view, the slice
+ * adds the rest before the first frame.  A screen's worth more come as
+ * the view nears their end. */
+#define SLICE_FIRST 8
 #define SLICE_STEP 40
 
 typedef enum {

@@ -5,6 +5,7 @@
 
 #include "sam-library-page.h"
 #include "sam-list-slice.h"
+#include "sam-text-box.h"
 #include "sam-workshop-file.h"
 
 /* The start screen: every workshop on this machine, newest edit first, with
@@ -191,8 +192,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               SamLibraryPage           *self)
 {
   Row *row = g_new0 (Row, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = sam_text_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = sam_text_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   /* Wrapped, never cut.  A few characters as the smallest width make GTK
@@ -214,9 +215,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                                 NULL);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text), row->title);
-  gtk_box_append (GTK_BOX (text), row->subtitle);
-  gtk_box_append (GTK_BOX (box), text);
+  sam_text_box_append (SAM_TEXT_BOX (text), row->title);
+  sam_text_box_append (SAM_TEXT_BOX (text), row->subtitle);
+  sam_text_box_append (SAM_TEXT_BOX (box), text);
 
   row->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (row->menu_button), "view-more-symbolic");
@@ -225,8 +226,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (row->menu_button, _("Workshop Actions"));
   gtk_widget_add_css_class (row->menu_button, "flat");
   g_object_set_data (G_OBJECT (row->menu_button), "sam-row", row);
-  gtk_box_append (GTK_BOX (box), row->menu_button);
-  gtk_box_append (GTK_BOX (box), arrow);
+  sam_text_box_append (SAM_TEXT_BOX (box), row->menu_button);
+  sam_text_box_append (SAM_TEXT_BOX (box), arrow);
 
   gtk_widget_add_css_class (box, "workshop-row");
   g_object_set_data_full (G_OBJECT (box), "sam-row", row, g_free);

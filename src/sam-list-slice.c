@@ -11,7 +11,14 @@
  * within a screen of the end: scrolled by the wheel or the scroll bar, or
  * by the keyboard moving the focus down (the list scrolls the focused row
  * into view).  Code that scrolls to an item brings it in first with
- * sam_list_slice_ensure(). */
+ * sam_list_slice_ensure().
+ *
+ * The first slice may be smaller than the view: once the view has been
+ * laid out and its rows end above its bottom edge, the rows that fill it
+ * are added at once, in the same frame (the frame clock lays a window out
+ * again before painting it when a layout asks for another), so a page
+ * builds the rows on screen and no more before its first frame, and that
+ * frame is whole.  The rows of the screen below come after it. */
 
 typedef struct
 {
@@ -20,6 +27,9 @@ typedef struct
   GtkWidget *scroller;          /* weak */
   GtkRoot *root;                /* weak, while the scroller is mapped */
   gulong focus_handler;
+  GdkFrameClock *clock;         /* while the scroller is mapped */
+  gulong layout_handler;
+  gint64 filled_frame;
   guint step;
   guint grow_id;
   gboolean focus_near_end;
@@ -28,6 +38,11 @@ typedef struct
 static void
 forget_root (Grower *grower)
 {
+  if (grower->clock != NULL)
+    {
+      g_clear_signal_handler (&grower->layout_handler, grower->clock);
+      g_clear_object (&grower->clock);
+    }
   if (grower->root != NULL)
     {
       g_clear_signal_handler (&grower->focus_handler, grower->root);
@@ -69,8 +84,9 @@ grow_cb (gpointer data)
 
   /* Less than a screen below what is in view, or the focus within the
    * last screen of items: the next items.  The view lays them out, its
-   * adjustment changes, and this is checked again. */
-  if (below < page || grower->focus_near_end)
+   * adjustment changes, and this is checked again.  A view not laid out
+   * yet is filled by layout_cb() before its first frame. */
+  if (page > 0 && (below < page || grower->focus_near_end))
     sam_list_slice_ensure (grower->slice, gtk_slice_list_model_get_size (grower->slice) + grower->step);
   grower->focus_near_end = FALSE;
 
@@ -114,6 +130,61 @@ focus_changed_cb (GtkSliceListModel *slice)
     }
 }
 
+/* How far down the rows laid out in @scroller reach, in the scroller's
+ * coordinates: the bottom of the lowest row of its list view. */
+static double
+rows_bottom (GtkWidget *scroller)
+{
+  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  double bottom = 0;
+
+  /* The list view, or the view inside a clamp. */
+  while (view != NULL && !GTK_IS_LIST_VIEW (view))
+    view = gtk_widget_get_first_child (view);
+  for (GtkWidget *row = view ? gtk_widget_get_first_child (view) : NULL; row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_child_visible (row) && gtk_widget_compute_bounds (row, scroller, &bounds))
+        bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+  return bottom;
+}
+
+/* After the window's layout in a frame: rows that end above the bottom of
+ * the view get the rows that fill it (by the height of those there, two
+ * more to be sure).  The frame clock then lays the window out again
+ * before painting it.  Once a frame at most, so this never keeps the
+ * clock in its layout phase (it gives up after four rounds). */
+static void
+layout_cb (GtkSliceListModel *slice,
+           GdkFrameClock     *clock)
+{
+  Grower *grower = g_object_get_data (G_OBJECT (slice), "sam-list-slice");
+  GtkAdjustment *adjustment = grower->adjustment;
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  guint size = gtk_slice_list_model_get_size (slice);
+  double bottom, missing;
+
+  guint more;
+
+  /* The adjustment reaches at least to the bottom of the view. */
+  if (frame == grower->filled_frame || page <= 0 || grower->scroller == NULL || is_whole (slice) ||
+      gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) > page + 0.5)
+    return;
+
+  bottom = rows_bottom (grower->scroller);
+  missing = gtk_widget_get_height (grower->scroller) - bottom;
+  if (missing <= 0)
+    return;
+  more = size > 0 && bottom > 0 ? (guint) (missing / (bottom / size)) + 2 : grower->step;
+
+  grower->filled_frame = frame;
+  sam_list_slice_ensure (slice, size + MIN (more, grower->step));
+}
+
 static void
 scroller_map_cb (GtkSliceListModel *slice,
                  GtkWidget         *scroller)
@@ -121,6 +192,13 @@ scroller_map_cb (GtkSliceListModel *slice,
   Grower *grower = g_object_get_data (G_OBJECT (slice), "sam-list-slice");
 
   forget_root (grower);
+  grower->clock = gtk_widget_get_frame_clock (scroller);
+  if (grower->clock != NULL)
+    {
+      g_object_ref (grower->clock);
+      grower->layout_handler = g_signal_connect_data (grower->clock, "layout", G_CALLBACK (layout_cb), slice,
+                                                      NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
   grower->root = gtk_widget_get_root (scroller);
   if (grower->root == NULL)
     return;
@@ -140,8 +218,8 @@ scroller_unmap_cb (GtkSliceListModel *slice)
  * sam_list_slice_new:
  * @model: (transfer full): the whole list
  * @scroller: the scrolled window the list view is shown in
- * @first: how many items the view gets at first: enough to fill a tall
- *   screen with one to spare
+ * @first: how many items the view gets at first; if they do not fill
+ *   the view, more come before its first frame is painted
  * @step: how many more it gets when it comes near their end
  *
  * Returns: (transfer full): the model to give the list view (in a
@@ -165,6 +243,7 @@ sam_list_slice_new (GListModel        *model,
   grower->slice = slice;
   grower->adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (scroller));
   grower->step = step;
+  grower->filled_frame = -1;
   grower->scroller = GTK_WIDGET (scroller);
   g_object_add_weak_pointer (G_OBJECT (scroller), (gpointer *) &grower->scroller);
   g_object_set_data_full (G_OBJECT (slice), "sam-list-slice", grower, grower_free);

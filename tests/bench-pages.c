@@ -38,7 +38,14 @@
  *
  *   bench-pages                   all of it
  *   bench-pages pages-only [KIND] only the step pages (of one kind)
- *   bench-pages startup           only the start-up against the bare window */
+ *   bench-pages startup           only the start-up against the bare window
+ *
+ * For a profiler, in the environment: SAM_BENCH_DATA=DIR measures the data
+ * of an earlier run again; SAM_BENCH_STEP=TITLE measures that step page
+ * alone; SAM_BENCH_EXIT_BEFORE_STEP and SAM_BENCH_EXIT_AT_FIRST_FRAME end
+ * a page's process just before it shows its step or at the step's first
+ * frame (a start-up's at its first frame), and SAM_BENCH_FIRST_FRAME_PNG=FILE
+ * saves that frame as it was painted. */
 
 #define N_TEAMS 50
 #define N_SMALL 48
@@ -340,6 +347,26 @@ idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What @widget shows now, without running the main loop (which
+ * sam_test_screenshot() does): the frame just painted. */
+static void
+save_frame (GtkWidget  *widget,
+            const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+  g_print ("# first frame: %s\n", path);
+}
+
 /* Set while a page is measured with SAM_BENCH_EXIT_AT_FIRST_FRAME. */
 static gboolean exit_at_paint;
 
@@ -372,7 +399,12 @@ wait_painted_and_idle (GtkWidget *widget,
   /* No frame within the deadline: reported as -1 ("> 300 s"). */
   *paint_ms = frames.painted != 0 ? (frames.painted - start) / 1e3 : -1;
   if (exit_at_paint)
-    exit_now ();
+    {
+      /* What that first frame showed, to look at. */
+      if (g_getenv ("SAM_BENCH_FIRST_FRAME_PNG") != NULL)
+        save_frame (widget, g_getenv ("SAM_BENCH_FIRST_FRAME_PNG"));
+      exit_now ();
+    }
 
   /* Idle: a low-priority source runs and nothing is pending after it, twice
    * in a row (a frame may be scheduled in between). */
@@ -479,6 +511,11 @@ measure_step (SamWindow   *window,
   gtk_widget_activate_action (view, "workshop.show-step", "x", sam_step_get_id (step));
   exit_at_paint = g_getenv ("SAM_BENCH_EXIT_AT_FIRST_FRAME") != NULL;
   wait_painted_and_idle (GTK_WIDGET (window), start, start_cpu, &paint, &idle, &cpu);
+  if (g_getenv ("SAM_BENCH_SCREENSHOT") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("bench-%s-%u", sam_step_get_kind (step), count_cards (store, step));
+      sam_test_screenshot (GTK_WIDGET (window), name);
+    }
   g_print ("# %-18s %-34s %6u %9.0f %9.0f %9.0f %8.0f %8.0f\n",
            sam_step_get_kind (step), label, count_cards (store, step),
            paint, idle, cpu, status_mb ("VmHWM:"), status_mb ("VmRSS:"));
@@ -538,6 +575,10 @@ run_pages (const char *only)
           g_autoptr(SamStep) step = g_list_model_get_item (steps, i);
 
           if (only != NULL && g_strcmp0 (only, sam_step_get_kind (step)) != 0)
+            continue;
+          /* For a profiler: one step page alone, by its title. */
+          if (g_getenv ("SAM_BENCH_STEP") != NULL &&
+              g_strcmp0 (g_getenv ("SAM_BENCH_STEP"), sam_step_get_title (step)) != 0)
             continue;
           leave_step (window, welcome);
           measure_step (window, store, step, sam_step_get_title (step));
@@ -645,7 +686,13 @@ print_first_frame_cb (GdkFrameClock *clock,
   /* Under callgrind: count what comes before the first frame only, not
    * the work the app does once it has drawn (its backup, say). */
   if (g_getenv ("SAM_BENCH_EXIT_AT_FIRST_FRAME") != NULL)
-    exit_now ();
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+      if (g_getenv ("SAM_BENCH_FIRST_FRAME_PNG") != NULL && windows != NULL)
+        save_frame (windows->data, g_getenv ("SAM_BENCH_FIRST_FRAME_PNG"));
+      exit_now ();
+    }
   g_application_quit (app);
 }
 

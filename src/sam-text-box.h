@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_TEXT_BOX (sam_text_box_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamTextBox, sam_text_box, SAM, TEXT_BOX, GtkWidget)
+
+GtkWidget *sam_text_box_new    (GtkOrientation  orientation,
+                                int             spacing);
+void       sam_text_box_append (SamTextBox     *self,
+                                GtkWidget      *child);
+
+G_END_DECLS
