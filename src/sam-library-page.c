@@ -18,6 +18,8 @@ struct _SamLibraryPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *stack;
+  AdwStatusPage *empty_page;         /* both made when first shown */
+  AdwStatusPage *no_results_page;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
   GtkMenuButton *primary_button;
@@ -271,6 +273,23 @@ row_activated_cb (SamLibraryPage *self,
                                 sam_workshop_get_uuid (workshop));
 }
 
+/* The pages for no workshops and for no matches, made when one is first
+ * needed: out of sight, a status page still loads its large icon. */
+static void
+ensure_status_pages (SamLibraryPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->empty_page != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/sam-library-status.ui");
+  self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
+  self->no_results_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "no_results_page"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->no_results_page), "no-results");
+}
+
 static void
 update_visible_page (SamLibraryPage *self)
 {
@@ -278,9 +297,15 @@ update_visible_page (SamLibraryPage *self)
   guint n_shown = self->sorted ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
 
   if (n_all == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    {
+      ensure_status_pages (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   else if (n_shown == 0)
-    gtk_stack_set_visible_child_name (self->stack, "no-results");
+    {
+      ensure_status_pages (self);
+      gtk_stack_set_visible_child_name (self->stack, "no-results");
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 }

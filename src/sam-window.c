@@ -24,7 +24,7 @@ struct _SamWindow
   GtkStack *stack;
   SamLibraryPage *library_page;
   SamWorkshopView *workshop_view;
-  AdwStatusPage *error_page;
+  AdwStatusPage *error_page;   /* made when first shown */
   GtkButton *restore_button;
 
   /* the newest backup, offered when the database is damaged */
@@ -88,6 +88,15 @@ show_store_error (SamWindow    *self,
   g_autofree char *title = sam_error_dup_title (error);
   g_autofree char *message = sam_error_dup_message (error);
   g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (self->error_page == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/sam-window-error.ui");
+
+      self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+      self->restore_button = GTK_BUTTON (gtk_builder_get_object (builder, "restore_button"));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, "error_box")), "error");
+    }
 
   /* The description is markup; a file path may hold '&'. */
   adw_status_page_set_title (self->error_page, title);
@@ -767,8 +776,6 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, library_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, restore_button);
 
 
   g_type_ensure (SAM_TYPE_LIBRARY_PAGE);
