@@ -18,6 +18,10 @@ struct _SamApplication
   SamStore *store;
   GError *store_error;
   GtkCssProvider *zoom_provider;
+  /* style-pages.css, loaded after the first frame or before a window
+   * that needs it (sam_application_load_page_styles()). */
+  GtkCssProvider *pages_provider;
+  guint pages_style_id;
 
   /* Rolling backups: every ten minutes when something was edited. */
   guint backup_id;
@@ -415,6 +419,40 @@ sam_application_startup (GApplication *app)
   open_store (self);
 }
 
+static gboolean
+load_page_styles_cb (gpointer user_data)
+{
+  SamApplication *self = user_data;
+
+  self->pages_style_id = 0;
+  sam_application_load_page_styles (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the first window has drawn, the pages' style sheet is read while
+ * the coach looks at the library. */
+static void
+first_frame_cb (GdkFrameClock  *clock,
+                SamApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->pages_provider == NULL && self->pages_style_id == 0)
+    self->pages_style_id = g_idle_add_full (G_PRIORITY_LOW, load_page_styles_cb, g_object_ref (self),
+                                            g_object_unref);
+}
+
+static void
+sam_application_window_added (GtkApplication *app,
+                              GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (sam_application_parent_class)->window_added (app, window);
+
+  /* The library alone does without the pages' styles for its first frame;
+   * any other window (a team's, a dialog) has them from its first. */
+  if (!SAM_IS_WINDOW (window))
+    sam_application_load_page_styles (SAM_APPLICATION (app));
+}
+
 static void
 sam_application_activate (GApplication *app)
 {
@@ -429,6 +467,9 @@ sam_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (sam_window_new (self));
       gtk_window_present (window);
+      if (self->pages_provider == NULL && gtk_widget_get_frame_clock (GTK_WIDGET (window)) != NULL)
+        g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                                 G_CALLBACK (first_frame_cb), self, 0);
       if (self->store != NULL)
         _sam_window_offer_past_packets (SAM_WINDOW (window));
       return;
@@ -498,6 +539,11 @@ sam_application_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->zoom_provider));
   g_clear_object (&self->zoom_provider);
+  g_clear_handle_id (&self->pages_style_id, g_source_remove);
+  if (self->pages_provider != NULL && gdk_display_get_default () != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->pages_provider));
+  g_clear_object (&self->pages_provider);
 
   G_OBJECT_CLASS (sam_application_parent_class)->dispose (object);
 }
@@ -510,8 +556,10 @@ sam_application_class_init (SamApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = sam_application_dispose;
+  gtk_app_class->window_added = sam_application_window_added;
   app_class->startup = sam_application_startup;
   app_class->activate = sam_application_activate;
   app_class->shutdown = sam_application_shutdown;
@@ -526,6 +574,33 @@ sam_application_class_init (SamApplicationClass *klass)
 static void
 sam_application_init (SamApplication *self)
 {
+}
+
+/**
+ * sam_application_load_page_styles:
+ * @self: a #SamApplication
+ *
+ * Adds the style sheet of the workshop pages, the team's window and the
+ * projector (style-pages.css) to the display, if it is not there yet.
+ * Called before such a page is made; the library's window draws its first
+ * frame without it.
+ */
+void
+sam_application_load_page_styles (SamApplication *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_return_if_fail (SAM_IS_APPLICATION (self));
+
+  if (self->pages_provider != NULL || display == NULL)
+    return;
+
+  g_clear_handle_id (&self->pages_style_id, g_source_remove);
+  self->pages_provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->pages_provider, RESOURCE_PATH "/style-pages.css");
+  /* As style.css, which libadwaita added before: on a tie, these win. */
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->pages_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /**

@@ -24,5 +24,6 @@ gboolean        sam_application_restore_backup  (SamApplication   *self,
                                                  const char       *backup,
                                                  GError          **error);
 GSettings      *sam_application_get_settings   (SamApplication    *self);
+void            sam_application_load_page_styles (SamApplication  *self);
 
 G_END_DECLS

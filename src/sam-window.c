@@ -233,6 +233,8 @@ ensure_workshop_view (SamWindow *self)
   if (self->workshop_view != NULL)
     return self->workshop_view;
 
+  if (SAM_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    sam_application_load_page_styles (SAM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   view = g_object_new (SAM_TYPE_WORKSHOP_VIEW, NULL);
   g_set_weak_pointer (&self->workshop_view, SAM_WORKSHOP_VIEW (view));
   gtk_stack_add_named (self->stack, view, "workshop");

@@ -916,7 +916,9 @@ count_parsing_error (GtkCssProvider *provider,
 /* The stylesheet is built for the libadwaita it runs on: from 1.6 the dark
  * rules sit in style.css under @media and no style-dark.css is shipped
  * (libadwaita warns about it); below, GTK 4.8 cannot parse @media, so they
- * stay in style-dark.css.  Either way GTK parses style.css without errors. */
+ * stay in style-dark.css.  Either way GTK parses style.css without errors,
+ * and style-pages.css, which the app adds once the first frame is drawn or
+ * a window other than the library needs it. */
 static void
 test_stylesheet (void)
 {
@@ -944,7 +946,52 @@ test_stylesheet (void)
 
   g_signal_connect (provider, "parsing-error", G_CALLBACK (count_parsing_error), &n_errors);
   gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style-pages.css");
   g_assert_cmpuint (n_errors, ==, 0);
+}
+
+/* The library's first frame is drawn without the pages' style sheet; it
+ * comes after that frame, and before any other window. */
+static void
+test_page_styles_later (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamWindow *window;
+  GtkWidget *card = gtk_label_new ("Kaart");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWindow *other;
+  int before, after;
+
+  /* A class of style-pages.css that gives a card its padding. */
+  gtk_widget_add_css_class (card, "sam-card-entry");
+  gtk_box_append (GTK_BOX (box), card);
+  g_application_activate (G_APPLICATION (app));
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  sam_test_pump (500);
+  g_assert_cmpstr (sam_window_get_visible_page (window), ==, "library");
+
+  /* By now the sheet is there: another window is styled by it at once. */
+  other = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (other, box);
+  gtk_window_present (other);
+  sam_test_pump (100);
+  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, -1, &after, NULL, NULL, NULL);
+  gtk_window_destroy (other);
+
+  /* Without the app's sheets the same label is smaller. */
+  {
+    GtkWidget *plain = gtk_label_new ("Kaart");
+    GtkWindow *bare = GTK_WINDOW (gtk_window_new ());
+
+    gtk_window_set_child (bare, plain);
+    gtk_window_present (bare);
+    sam_test_pump (100);
+    gtk_widget_measure (plain, GTK_ORIENTATION_VERTICAL, -1, &before, NULL, NULL, NULL);
+    gtk_window_destroy (bare);
+  }
+  g_assert_cmpint (after, >, before);
+  sam_test_destroy_window (window);
 }
 
 int
@@ -970,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/zoom", test_zoom);
   g_test_add_func ("/sam/ui/foundation/alerts", test_alerts);
   g_test_add_func ("/sam/ui/foundation/stylesheet", test_stylesheet);
+  g_test_add_func ("/sam/ui/foundation/page-styles-later", test_page_styles_later);
 
   return g_test_run ();
 }
