@@ -72,6 +72,21 @@ is_whole (GtkSliceListModel *slice)
   return model == NULL || gtk_slice_list_model_get_size (slice) >= g_list_model_get_n_items (model);
 }
 
+/* How many rows make a screen, by the height of those in the slice (their
+ * heights are known: the view has made them all), two more to be sure;
+ * the step at most. */
+static guint
+screen_of_rows (Grower *grower)
+{
+  double page = gtk_adjustment_get_page_size (grower->adjustment);
+  double upper = gtk_adjustment_get_upper (grower->adjustment);
+  guint size = gtk_slice_list_model_get_size (grower->slice);
+
+  if (size == 0 || upper <= 0)
+    return grower->step;
+  return MIN ((guint) (page / (upper / size)) + 2, grower->step);
+}
+
 static gboolean
 grow_cb (gpointer data)
 {
@@ -87,7 +102,7 @@ grow_cb (gpointer data)
    * adjustment changes, and this is checked again.  A view not laid out
    * yet is filled by layout_cb() before its first frame. */
   if (page > 0 && (below < page || grower->focus_near_end))
-    sam_list_slice_ensure (grower->slice, gtk_slice_list_model_get_size (grower->slice) + grower->step);
+    sam_list_slice_ensure (grower->slice, gtk_slice_list_model_get_size (grower->slice) + screen_of_rows (grower));
   grower->focus_near_end = FALSE;
 
   return G_SOURCE_REMOVE;
