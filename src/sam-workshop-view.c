@@ -42,9 +42,14 @@ _sam_workshop_view_report_error (SamWorkshopView *self,
     g_warning ("%s", error->message);
 }
 
+typedef GtkWidget *(*PageMaker) (void);
+
+/* A row of the sidebar for the page @name, and the page: @page, or made
+ * by @make when first shown (ensure_page()). */
 static void
 add_page (SamWorkshopView *self,
           GtkWidget       *page,
+          PageMaker        make,
           const char      *name,
           const char      *title,
           const char      *icon_name)
@@ -63,7 +68,38 @@ add_page (SamWorkshopView *self,
   gtk_widget_set_name (row, name);
   gtk_list_box_append (self->sidebar_list, row);
 
-  gtk_stack_add_titled (self->pages, page, name, title);
+  if (page != NULL)
+    gtk_stack_add_titled (self->pages, page, name, title);
+  else
+    {
+      g_object_set_data (G_OBJECT (row), "sam-page-maker", make);
+      g_object_set_data_full (G_OBJECT (row), "sam-page-title", g_strdup (title), g_free);
+    }
+}
+
+/* The map and the live room are made the first time they are shown: a
+ * workshop opened on a step, as most are, never pays for them (11 MB of
+ * resident memory with the benchmark's big workshop, bench-pages memory). */
+static void
+ensure_page (SamWorkshopView *self,
+             GtkWidget       *row)
+{
+  const char *name = gtk_widget_get_name (row);
+  PageMaker make = g_object_get_data (G_OBJECT (row), "sam-page-maker");
+  GtkWidget *page;
+
+  if (make == NULL || gtk_stack_get_child_by_name (self->pages, name) != NULL)
+    return;
+
+  page = make ();
+  gtk_stack_add_titled (self->pages, page, name, g_object_get_data (G_OBJECT (row), "sam-page-title"));
+  g_object_set (page, "store", self->workshop ? self->store : NULL, "workshop", self->workshop, NULL);
+}
+
+static GtkWidget *
+room_page_new (void)
+{
+  return g_object_new (SAM_TYPE_ROOM_PAGE, NULL);
 }
 
 static void
@@ -77,6 +113,7 @@ sidebar_row_selected_cb (SamWorkshopView *self,
 
   g_clear_pointer (&self->step_title_binding, g_binding_unbind);
   gtk_list_box_unselect_all (self->agenda_list);
+  ensure_page (self, GTK_WIDGET (row));
   gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
   page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
@@ -450,13 +487,12 @@ sam_workshop_view_init (SamWorkshopView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_page (self, GTK_WIDGET (g_object_new (SAM_TYPE_OVERVIEW_PAGE, NULL)),
+  add_page (self, GTK_WIDGET (g_object_new (SAM_TYPE_OVERVIEW_PAGE, NULL)), NULL,
             "overview", _("Workshop and Teams"), "system-users-symbolic");
   /* The map of the whole day, also reachable outside any agenda step. */
-  add_page (self, sam_map_page_new (), "map", _("Relationship Map"), "network-workgroup-symbolic");
+  add_page (self, NULL, sam_map_page_new, "map", _("Relationship Map"), "network-workgroup-symbolic");
   /* The live room: team laptops join over the room's network (issue 18). */
-  add_page (self, GTK_WIDGET (g_object_new (SAM_TYPE_ROOM_PAGE, NULL)),
-            "room", _("Live Room"), "network-wireless-symbolic");
+  add_page (self, NULL, room_page_new, "room", _("Live Room"), "network-wireless-symbolic");
 
   g_signal_connect_object (self->sidebar_revealer, "notify::reveal-child",
                            G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
@@ -611,7 +647,13 @@ sam_workshop_view_get_step (SamWorkshopView *self)
 SamRoomPage *
 sam_workshop_view_get_room_page (SamWorkshopView *self)
 {
+  GtkListBoxRow *row;
+
   g_return_val_if_fail (SAM_IS_WORKSHOP_VIEW (self), NULL);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "room") == 0)
+      ensure_page (self, GTK_WIDGET (row));
   return SAM_ROOM_PAGE (gtk_stack_get_child_by_name (self->pages, "room"));
 }
 
