@@ -9,6 +9,7 @@
 #include "sam-date-row.h"
 #include "sam-decide-common.h"
 #include "sam-field.h"
+#include "sam-list-slice.h"
 
 /* "Bring the absent colleagues along": per team its plans; each plan says
  * who was not there, what they will experience or hear, who does it and
@@ -684,7 +685,10 @@ sam_absent_page_init (SamAbsentPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (flat))),
+  /* The rows of the first screen, more as the list is scrolled
+   * (sam-list-slice.c): GTK 4.8 made the rows of every team's plans. */
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                                        G_LIST_MODEL (sam_list_slice_new (G_LIST_MODEL (flat), self->scroller, 8, 40)))),
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-absent-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -8,6 +8,7 @@
 #include "sam-compat.h"
 #include "sam-date.h"
 #include "sam-decide-common.h"
+#include "sam-list-slice.h"
 
 /* "Afspraak is afspraak": concrete agreements with what, which teams, who,
  * by when and how the group will verify it was kept.  In a follow-up
@@ -30,6 +31,7 @@ struct _SamAgreementsPage
   GtkWidget *empty_label;
   AdwEntryRow *add_row;
   GtkListView *list_view;
+  GtkScrolledWindow *scroller;
 
   GObject *top_mark;
   GObject *bottom_mark;
@@ -151,7 +153,10 @@ set_agreements (SamAgreementsPage *self,
   if (agreements != NULL)
     g_list_store_append (parts, agreements);
   g_list_store_append (parts, bottom);
-  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))));
+  /* The rows of the first screen, more as the list is scrolled
+   * (sam-list-slice.c): GTK 4.8 made all of 100 agreements' rows. */
+  selection = gtk_no_selection_new (G_LIST_MODEL (sam_list_slice_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))),
+                                                                      self->scroller, 8, 40)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   update_empty (self);
@@ -523,6 +528,7 @@ sam_agreements_page_init (SamAgreementsPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (self->page_box), scroller);
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
   set_agreements (self, NULL);
 }
 
