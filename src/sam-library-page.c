@@ -36,9 +36,10 @@ struct _SamLibraryPage
 G_DEFINE_FINAL_TYPE (SamLibraryPage, sam_library_page, GTK_TYPE_WIDGET)
 
 /* The list's first slice holds the rows that fit the window's height, and
- * one more (a row is about 86 pixels at the normal text size); the next
- * ones come as it is scrolled (sam-list-slice.c). */
-#define LIBRARY_ROW_HEIGHT 80
+ * one more (a row is 86 pixels at the normal text size); rows still missing
+ * (larger text) are added before the first frame, the next ones come as it
+ * is scrolled (sam-list-slice.c). */
+#define LIBRARY_ROW_HEIGHT 86
 #define LIBRARY_FIRST_ROWS 20
 
 static char *
