@@ -40,6 +40,7 @@
  *   bench-pages pages-only [KIND] only the step pages (of one kind)
  *   bench-pages startup           only the start-up against the bare window
  *
+ * SAM_BENCH_STARTS=N starts each program N times (5 unless said; odd).
  * For a profiler, in the environment: SAM_BENCH_DATA=DIR measures the data
  * of an earlier run again; SAM_BENCH_STEP=TITLE measures that step page
  * alone; SAM_BENCH_EXIT_BEFORE_STEP and SAM_BENCH_EXIT_AT_FIRST_FRAME end
@@ -793,29 +794,35 @@ compare_doubles (gconstpointer a,
 static void
 run_startup (const char *self)
 {
-  double bare[5], app[5], text[5], bare_cpu[5], app_cpu[5], text_cpu[5], bare_rss, app_rss, text_rss;
+  /* SAM_BENCH_STARTS: how many of each (odd; 5 unless said). */
+  guint n = CLAMP (g_ascii_strtoull (g_getenv ("SAM_BENCH_STARTS") ? g_getenv ("SAM_BENCH_STARTS") : "5", NULL, 10),
+                   1, 99) | 1;
+  g_autofree double *bare = g_new0 (double, n), *app = g_new0 (double, n), *text = g_new0 (double, n);
+  g_autofree double *bare_cpu = g_new0 (double, n), *app_cpu = g_new0 (double, n), *text_cpu = g_new0 (double, n);
+  double bare_rss, app_rss, text_rss;
+  guint mid = n / 2;
 
   /* Interleaved, so a busy moment of the machine hits all three. */
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < n; i++)
     {
       bare[i] = spawn_ms (self, "start-bare", &bare_rss, &bare_cpu[i]);
       app[i] = spawn_ms (self, "start-app", &app_rss, &app_cpu[i]);
       text[i] = spawn_ms (self, "start-bare-text", &text_rss, &text_cpu[i]);
     }
-  qsort (bare, 5, sizeof (double), compare_doubles);
-  qsort (app, 5, sizeof (double), compare_doubles);
-  qsort (text, 5, sizeof (double), compare_doubles);
-  qsort (bare_cpu, 5, sizeof (double), compare_doubles);
-  qsort (app_cpu, 5, sizeof (double), compare_doubles);
-  qsort (text_cpu, 5, sizeof (double), compare_doubles);
-  g_print ("# start-up to the first frame, median of 5: bare AdwApplicationWindow %.0f ms, "
+  qsort (bare, n, sizeof (double), compare_doubles);
+  qsort (app, n, sizeof (double), compare_doubles);
+  qsort (text, n, sizeof (double), compare_doubles);
+  qsort (bare_cpu, n, sizeof (double), compare_doubles);
+  qsort (app_cpu, n, sizeof (double), compare_doubles);
+  qsort (text_cpu, n, sizeof (double), compare_doubles);
+  g_print ("# start-up to the first frame, median of %u: bare AdwApplicationWindow %.0f ms, "
            "Samenspel with %u workshops %.0f ms: %.2f×\n",
-           bare[2], N_SMALL + 2, app[2], app[2] / bare[2]);
-  g_print ("# its process CPU, median of 5: bare %.0f ms, Samenspel %.0f ms: %.2f×\n",
-           bare_cpu[2], app_cpu[2], app_cpu[2] / bare_cpu[2]);
+           n, bare[mid], N_SMALL + 2, app[mid], app[mid] / bare[mid]);
+  g_print ("# its process CPU, median of %u: bare %.0f ms, Samenspel %.0f ms: %.2f×\n",
+           n, bare_cpu[mid], app_cpu[mid], app_cpu[mid] / bare_cpu[mid]);
   g_print ("# the bare window with a header bar and a label (fonts loaded, text shaped): "
            "%.0f ms, CPU %.0f ms, %.0f MB; Samenspel against it: %.2f× wall, %.2f× CPU\n",
-           text[2], text_cpu[2], text_rss, app[2] / text[2], app_cpu[2] / text_cpu[2]);
+           text[mid], text_cpu[mid], text_rss, app[mid] / text[mid], app_cpu[mid] / text_cpu[mid]);
   g_print ("# RSS at the first frame: bare AdwApplicationWindow %.0f MB, Samenspel's library %.0f MB\n",
            bare_rss, app_rss);
 }
