@@ -182,7 +182,6 @@ layout_cb (GtkSliceListModel *slice,
   double page = gtk_adjustment_get_page_size (adjustment);
   guint size = gtk_slice_list_model_get_size (slice);
   double bottom, missing;
-
   guint more;
 
   /* The adjustment reaches at least to the bottom of the view. */

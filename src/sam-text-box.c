@@ -7,8 +7,8 @@
  *
  * A #GtkBox asks its children for their width at a given height: a
  * horizontal box whenever it is allocated, a vertical one when it is
- * measured for a height, and GTK itself when a child that does not fill
- * its place (aligned to the centre, say) is allocated.  For a wrapping
+ * asked for its own width at a height (as GTK asks of any widget aligned
+ * to the centre when it allocates it).  For a wrapping
  * #GtkLabel that question is a search: GTK 4.8 lays the text out for one
  * width after another until it fits the height.  Before the library's
  * first frame that search was the largest part of its text shaping, and
