@@ -233,6 +233,29 @@ copy_properties (GObject   *from,
   g_object_thaw_notify (to);
 }
 
+/* Adds to @merged the object for a row read again as @fresh: @existing,
+ * the list's object for it (which takes @fresh's values, so views bound
+ * to it stay bound), or @fresh when the list had none.  @pspecs is made
+ * the first time it is needed, for @list's item type. */
+static void
+take_row (GPtrArray   *merged,
+          GListStore  *list,
+          GPtrArray  **pspecs,
+          GObject     *existing,
+          GObject     *fresh)
+{
+  if (existing == NULL)
+    {
+      g_ptr_array_add (merged, g_object_ref (fresh));
+      return;
+    }
+
+  if (*pspecs == NULL)
+    *pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
+  copy_properties (fresh, existing, *pspecs);
+  g_ptr_array_add (merged, g_object_ref (existing));
+}
+
 /* Replaces only the items between the unchanged start and end of the
  * @n items of @list from @from on, so a view keeps the rows (and their
  * state: expanded, focused) of every object that stayed in place. */
@@ -282,7 +305,7 @@ _sam_store_merge_list (GListStore *list,
 {
   g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
+  g_autoptr(GPtrArray) pspecs = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   for (guint i = 0; i < n; i++)
@@ -296,15 +319,8 @@ _sam_store_merge_list (GListStore *list,
   for (guint i = 0; i < fresh->len; i++)
     {
       gint64 id = item_id (fresh->pdata[i]);
-      GObject *existing = g_hash_table_lookup (old, &id);
 
-      if (existing != NULL)
-        {
-          copy_properties (fresh->pdata[i], existing, pspecs);
-          g_ptr_array_add (merged, g_object_ref (existing));
-        }
-      else
-        g_ptr_array_add (merged, g_object_ref (fresh->pdata[i]));
+      take_row (merged, list, &pspecs, g_hash_table_lookup (old, &id), fresh->pdata[i]);
     }
 
   splice_changed (list, 0, n, merged);
@@ -520,15 +536,7 @@ refresh_rows (SamStore          *self,
           return FALSE;
         }
 
-      if (existing != NULL)
-        {
-          if (pspecs == NULL)
-            pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
-          copy_properties (fresh, existing, pspecs);
-          g_ptr_array_add (merged, g_object_ref (existing));
-        }
-      else
-        g_ptr_array_add (merged, g_steal_pointer (&fresh));
+      take_row (merged, list, &pspecs, existing, fresh);
     }
 
   splice_changed (list, 0, n, merged);
@@ -695,20 +703,14 @@ refresh_window (const SamListKind *kind,
       gpointer fresh = g_hash_table_lookup (rows, key);
       guint place = GPOINTER_TO_UINT (value);
 
+      g_autoptr(GObject) existing = NULL;
+
       if (fresh == NULL || kind->get_owner (fresh) != owner_id)
         continue;
 
       if (place > 0)
-        {
-          GObject *existing = g_list_model_get_item (G_LIST_MODEL (list), place - 1);
-
-          if (pspecs == NULL)
-            pspecs = copied_properties (g_list_model_get_item_type (G_LIST_MODEL (list)));
-          copy_properties (fresh, existing, pspecs);
-          g_ptr_array_add (window, existing);
-        }
-      else
-        g_ptr_array_add (window, g_object_ref (fresh));
+        existing = g_list_model_get_item (G_LIST_MODEL (list), place - 1);
+      take_row (window, list, &pspecs, existing, fresh);
     }
 
   g_ptr_array_sort_with_data (window, compare_items, (gpointer) kind);
