@@ -72,19 +72,19 @@ is_whole (GtkSliceListModel *slice)
   return model == NULL || gtk_slice_list_model_get_size (slice) >= g_list_model_get_n_items (model);
 }
 
-/* How many rows make a screen, by the height of those in the slice (their
- * heights are known: the view has made them all), two more to be sure;
- * the step at most. */
+/* How many rows fill @pixels, by the height of the slice's rows (@extent
+ * the height they take; the view has made them all), two more to be sure;
+ * the step at most, and the step when there are no rows to go by. */
 static guint
-screen_of_rows (Grower *grower)
+rows_for (Grower *grower,
+          double  pixels,
+          double  extent)
 {
-  double page = gtk_adjustment_get_page_size (grower->adjustment);
-  double upper = gtk_adjustment_get_upper (grower->adjustment);
   guint size = gtk_slice_list_model_get_size (grower->slice);
 
-  if (size == 0 || upper <= 0)
+  if (size == 0 || extent <= 0)
     return grower->step;
-  return MIN ((guint) (page / (upper / size)) + 2, grower->step);
+  return MIN ((guint) (pixels / (extent / size)) + 2, grower->step);
 }
 
 static gboolean
@@ -102,7 +102,8 @@ grow_cb (gpointer data)
    * adjustment changes, and this is checked again.  A view not laid out
    * yet is filled by layout_cb() before its first frame. */
   if (page > 0 && (below < page || grower->focus_near_end))
-    sam_list_slice_ensure (grower->slice, gtk_slice_list_model_get_size (grower->slice) + screen_of_rows (grower));
+    sam_list_slice_ensure (grower->slice, gtk_slice_list_model_get_size (grower->slice) +
+                                          rows_for (grower, page, gtk_adjustment_get_upper (adjustment)));
   grower->focus_near_end = FALSE;
 
   return G_SOURCE_REMOVE;
@@ -180,9 +181,7 @@ layout_cb (GtkSliceListModel *slice,
   GtkAdjustment *adjustment = grower->adjustment;
   gint64 frame = gdk_frame_clock_get_frame_counter (clock);
   double page = gtk_adjustment_get_page_size (adjustment);
-  guint size = gtk_slice_list_model_get_size (slice);
   double bottom, missing;
-  guint more;
 
   /* The adjustment reaches at least to the bottom of the view. */
   if (frame == grower->filled_frame || page <= 0 || grower->scroller == NULL || is_whole (slice) ||
@@ -193,10 +192,8 @@ layout_cb (GtkSliceListModel *slice,
   missing = gtk_widget_get_height (grower->scroller) - bottom;
   if (missing <= 0)
     return;
-  more = size > 0 && bottom > 0 ? (guint) (missing / (bottom / size)) + 2 : grower->step;
-
   grower->filled_frame = frame;
-  sam_list_slice_ensure (slice, size + MIN (more, grower->step));
+  sam_list_slice_ensure (slice, gtk_slice_list_model_get_size (slice) + rows_for (grower, missing, bottom));
 }
 
 static void
