@@ -77,6 +77,18 @@ add_page (SamWorkshopView *self,
     }
 }
 
+static GtkListBoxRow *
+find_row (GtkListBox *list,
+          const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+      return row;
+  return NULL;
+}
+
 /* The map and the live room are made the first time they are shown: a
  * workshop opened on a step, as most are, never pays for them (11 MB of
  * resident memory with the benchmark's big workshop, bench-pages memory). */
@@ -577,23 +589,10 @@ sam_workshop_view_show_page (SamWorkshopView *self,
 
   g_return_if_fail (SAM_IS_WORKSHOP_VIEW (self));
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
-    {
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar_list, row);
-          return;
-        }
-    }
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->agenda_list, i)) != NULL; i++)
-    {
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
-        {
-          gtk_list_box_select_row (self->agenda_list, row);
-          return;
-        }
-    }
+  if ((row = find_row (self->sidebar_list, name)) != NULL)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  else if ((row = find_row (self->agenda_list, name)) != NULL)
+    gtk_list_box_select_row (self->agenda_list, row);
 }
 
 /**
@@ -647,13 +646,9 @@ sam_workshop_view_get_step (SamWorkshopView *self)
 SamRoomPage *
 sam_workshop_view_get_room_page (SamWorkshopView *self)
 {
-  GtkListBoxRow *row;
-
   g_return_val_if_fail (SAM_IS_WORKSHOP_VIEW (self), NULL);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
-    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "room") == 0)
-      ensure_page (self, GTK_WIDGET (row));
+  ensure_page (self, GTK_WIDGET (find_row (self->sidebar_list, "room")));
   return SAM_ROOM_PAGE (gtk_stack_get_child_by_name (self->pages, "room"));
 }
 
