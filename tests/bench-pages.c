@@ -348,24 +348,16 @@ idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* What @widget shows now, without running the main loop (which
- * sam_test_screenshot() does): the frame just painted. */
+/* The frame just painted, as it was ($SAM_BENCH_FIRST_FRAME_PNG). */
 static void
-save_frame (GtkWidget  *widget,
-            const char *path)
+save_first_frame (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  const char *path = g_getenv ("SAM_BENCH_FIRST_FRAME_PNG");
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_texture_save_to_png (texture, path);
-  g_print ("# first frame: %s\n", path);
+  if (sam_test_save_frame (widget, path))
+    g_print ("# first frame: %s\n", path);
+  else
+    g_print ("# first frame: not saved to %s\n", path);
 }
 
 /* Set while a page is measured with SAM_BENCH_EXIT_AT_FIRST_FRAME. */
@@ -403,7 +395,7 @@ wait_painted_and_idle (GtkWidget *widget,
     {
       /* What that first frame showed, to look at. */
       if (g_getenv ("SAM_BENCH_FIRST_FRAME_PNG") != NULL)
-        save_frame (widget, g_getenv ("SAM_BENCH_FIRST_FRAME_PNG"));
+        save_first_frame (widget);
       exit_now ();
     }
 
@@ -693,7 +685,7 @@ print_first_frame_cb (GdkFrameClock *clock,
       GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
       if (g_getenv ("SAM_BENCH_FIRST_FRAME_PNG") != NULL && windows != NULL)
-        save_frame (windows->data, g_getenv ("SAM_BENCH_FIRST_FRAME_PNG"));
+        save_first_frame (windows->data);
       exit_now ();
     }
   g_application_quit (app);

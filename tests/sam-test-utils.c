@@ -287,6 +287,42 @@ transition_running (GtkWidget *widget)
 }
 
 /**
+ * sam_test_save_frame:
+ * @widget: what to draw; usually the window
+ * @path: the PNG file to write
+ *
+ * Draws @widget as it is now, without running the main loop (the frame
+ * just painted, say), and saves it as PNG.
+ *
+ * Returns: %FALSE when @widget draws nothing yet (not mapped or not laid
+ *   out) or the file could not be written
+ */
+gboolean
+sam_test_save_frame (GtkWidget  *widget,
+                     const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0)
+    return FALSE;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return texture != NULL && gdk_texture_save_to_png (texture, path);
+}
+
+/**
  * sam_test_screenshot:
  * @widget: what to draw; usually the window
  * @name: file name, written into $SAM_TEST_OUTDIR
@@ -298,47 +334,25 @@ void
 sam_test_screenshot (GtkWidget  *widget,
                      const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
   const char *outdir = g_getenv ("SAM_TEST_OUTDIR");
-  GskRenderer *renderer;
-  int width = 0, height = 0;
-
-  /* Under a sanitizer or a loaded machine a new window takes a while to be
-   * mapped and laid out: wait for it (up to 10 s) rather than fail. */
-  for (guint i = 0; i < 200; i++)
-    {
-      sam_test_pump (i == 0 ? 100 : 50);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0 || transition_running (widget))
-        continue;
-
-      g_clear_object (&snapshot);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      g_clear_pointer (&node, gsk_render_node_unref);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node != NULL)
-        break;
-    }
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
+  gboolean saved = FALSE;
 
   if (outdir == NULL)
     outdir = g_get_tmp_dir ();
   g_mkdir_with_parents (outdir, 0755);
   path = g_build_filename (outdir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  /* Under a sanitizer or a loaded machine a new window takes a while to be
+   * mapped and laid out: wait for it (up to 10 s) rather than fail. */
+  for (guint i = 0; i < 200 && !saved; i++)
+    {
+      sam_test_pump (i == 0 ? 100 : 50);
+      if (!transition_running (widget))
+        saved = sam_test_save_frame (widget, path);
+    }
+
+  g_assert_true (saved);
   g_test_message ("screenshot: %s", path);
 }
 

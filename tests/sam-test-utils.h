@@ -26,6 +26,8 @@ void            sam_test_scroll_to       (GtkWidget      *page,
                                           GtkWidget      *target);
 void            sam_test_screenshot      (GtkWidget      *widget,
                                           const char     *name);
+gboolean        sam_test_save_frame      (GtkWidget      *widget,
+                                          const char     *path);
 GtkWidget      *sam_test_find_child      (GtkWidget      *root,
                                           GType           type);
 GtkWidget      *sam_test_find_mapped_child (GtkWidget   *root,
