@@ -950,6 +950,36 @@ test_stylesheet (void)
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
+/* The sidebar keeps its width whatever pages the workshop has made: the
+ * map and the live room are made when first shown, and before the sidebar
+ * was kept from expanding it took half of the room the page left, until
+ * the map was opened. */
+static void
+test_sidebar_width (void)
+{
+  g_autoptr(SamApplication) app = sam_test_application_new ();
+  SamWindow *window = sam_test_window_new_sized (app, 1280, 800);
+  GtkWidget *view, *sidebar;
+  int before, after;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Zijbalk"));
+  view = sam_window_get_workshop_view (window);
+  sam_test_pump (300);
+  sidebar = sam_test_find_child (view, GTK_TYPE_REVEALER);
+  g_assert_nonnull (sidebar);
+  before = gtk_widget_get_width (sidebar);
+
+  gtk_widget_activate_action (view, "workshop.show-page", "s", "map");
+  sam_test_pump (300);
+  g_assert_cmpstr (sam_workshop_view_get_page (SAM_WORKSHOP_VIEW (view)), ==, "map");
+  after = gtk_widget_get_width (sidebar);
+
+  /* The sidebar's own 320 pixels and its edge. */
+  g_assert_cmpint (before, ==, after);
+  g_assert_cmpint (before, <=, 330);
+  sam_test_destroy_window (window);
+}
+
 /* The library's first frame is drawn without the pages' style sheet; it
  * comes after that frame, and before any other window. */
 static void
@@ -1018,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/sam/ui/foundation/alerts", test_alerts);
   g_test_add_func ("/sam/ui/foundation/stylesheet", test_stylesheet);
   g_test_add_func ("/sam/ui/foundation/page-styles-later", test_page_styles_later);
+  g_test_add_func ("/sam/ui/foundation/sidebar-width", test_sidebar_width);
 
   return g_test_run ();
 }
