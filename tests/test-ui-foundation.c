@@ -950,10 +950,10 @@ test_stylesheet (void)
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
-/* The sidebar keeps its width whatever pages the workshop has made: the
- * map and the live room are made when first shown, and before the sidebar
- * was kept from expanding it took half of the room the page left, until
- * the map was opened. */
+/* The sidebar keeps its width whatever pages the workshop has made and
+ * however long its steps' titles: the map and the live room are made when
+ * first shown, and before the sidebar was kept to its width it took part of
+ * the room the page left, until the map was opened. */
 static void
 test_sidebar_width (void)
 {
@@ -964,6 +964,8 @@ test_sidebar_width (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-workshop", "s", "Zijbalk"));
   view = sam_window_get_workshop_view (window);
+  /* The day's agenda: step titles longer than the sidebar is wide. */
+  g_assert_true (gtk_widget_activate_action (view, "workshop.apply-template", "s", "colleagues-customers-day"));
   sam_test_pump (300);
   sidebar = sam_test_find_child (view, GTK_TYPE_REVEALER);
   g_assert_nonnull (sidebar);
