@@ -190,6 +190,8 @@ class Driver:
     def __init__(self, session):
         import pyatspi
         self.atspi = pyatspi
+        global GLib
+        from gi.repository import GLib
         self.session = session
         self.visited = 0
         self.translation = gettext.translation('samenspel',
@@ -235,14 +237,21 @@ class Driver:
             box = self.extents(acc)
             if box is not None and (box[2] <= 0 or box[3] <= 0):
                 return
-            matched = ((role is None or acc.getRoleName() == role)
-                       and (name is None or self.name_matches(acc.name, name))
-                       and (test is None or test(acc)))
+            try:
+                matched = ((role is None or acc.getRoleName() == role)
+                           and (name is None or self.name_matches(acc.name, name))
+                           and (test is None or test(acc)))
+                children = [child for child in acc]
+            except GLib.GError:
+                # Gone while we looked (a page made again, a row recycled):
+                # neither it nor what was below it is on the screen now, and
+                # find() looks again.
+                return
             if matched:
                 if matched_above is not None and matched_above in found:
                     found.remove(matched_above)
                 found.append(acc)
-            for child in acc:
+            for child in children:
                 if child is not None:
                     walk(child, acc if matched else matched_above)
 
@@ -631,11 +640,20 @@ class Rehearsal:
         (title,) = self.query('SELECT title FROM step WHERE kind = ? AND trash IS NULL '
                               'ORDER BY position LIMIT 1', kind)[0]
         agenda = self.d.find(self.d.window(), 'list', self.d._('Agenda'))
-        self.d.click(self.d.find(agenda, 'list item',
-                                 test=lambda a: self.d.name_matches(a.name, title)
-                                 or title in a.name))
-        time.sleep(0.8)
-        return self.d.find(self.d.window(), name='SamStepView')
+        row = self.d.find(agenda, 'list item',
+                          test=lambda a: self.d.name_matches(a.name, title) or title in a.name)
+        # The step is open once its row is selected; a click the app did
+        # not take (on a loaded machine) is given once more, as a person
+        # clicks again.
+        for attempt in range(2):
+            self.d.click(row)
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                if row.getState().contains(self.d.atspi.STATE_SELECTED):
+                    time.sleep(0.8)
+                    return self.d.find(self.d.window(), name='SamStepView')
+                time.sleep(0.2)
+        raise RehearsalError('the step %r did not open' % title)
 
     def add_card(self, page, placeholder, text, index=0, last=False):
         fields = self.d.find_all(page, 'text', placeholder)
