@@ -14,8 +14,10 @@ struct _SamLibraryPage
 {
   GtkWidget parent_instance;
 
+  GtkBox *content;
+  GtkWidget *header_bar;
   GtkToggleButton *search_button;
-  GtkSearchBar *search_bar;
+  GtkSearchBar *search_bar;          /* both made when a search first starts */
   GtkSearchEntry *search_entry;
   GtkStack *stack;
   AdwStatusPage *empty_page;         /* both made when first shown */
@@ -173,20 +175,32 @@ row_menu_new (SamLibraryPage *self,
   return G_MENU_MODEL (menu);
 }
 
-/* The menu of the workshop the row shows now, made as it opens. */
+/* The menu of the workshop the row shows now, made as it opens.  The
+ * button is a plain one and the popover the row's, made at the first
+ * click: a GtkMenuButton per row cost the first frame 6 M instructions. */
 static void
-create_popup_cb (GtkMenuButton *button,
-                 gpointer       user_data)
+menu_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
 {
   SamLibraryPage *self = SAM_LIBRARY_PAGE (user_data);
   Row *row = g_object_get_data (G_OBJECT (button), "sam-row");
+  SamTextBox *box = SAM_TEXT_BOX (gtk_widget_get_parent (GTK_WIDGET (button)));
   g_autoptr(GMenuModel) menu = NULL;
+  GtkPopover *popover;
 
   if (row->workshop == NULL)
     return;
 
   menu = row_menu_new (self, row->workshop);
-  gtk_menu_button_set_menu_model (button, menu);
+  popover = sam_text_box_get_popover (box);
+  if (popover == NULL)
+    {
+      popover = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
+      gtk_popover_set_position (popover, GTK_POS_BOTTOM);
+      sam_text_box_set_popover (box, popover, GTK_WIDGET (button));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), menu);
+  gtk_popover_popup (popover);
 }
 
 static void
@@ -222,9 +236,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   sam_text_box_append (SAM_TEXT_BOX (text), row->subtitle);
   sam_text_box_append (SAM_TEXT_BOX (box), text);
 
-  row->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (row->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (row->menu_button), create_popup_cb, self, NULL);
+  row->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
+  g_signal_connect (row->menu_button, "clicked", G_CALLBACK (menu_clicked_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
   gtk_widget_set_valign (row->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (row->menu_button, _("Workshop Actions"));
   gtk_widget_add_css_class (row->menu_button, "flat");
@@ -245,8 +260,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sam-row");
 
   row->workshop = gtk_list_item_get_item (item);
-  /* The menu of the workshop bound before is not this one's. */
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (row->menu_button), NULL);
   update_row (row);
   g_signal_connect_swapped (row->workshop, "notify", G_CALLBACK (update_row), row);
 }
@@ -256,8 +269,13 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SamLibraryPage           *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sam-row");
+  GtkWidget *box = gtk_list_item_get_child (item);
+  Row *row = g_object_get_data (G_OBJECT (box), "sam-row");
+  GtkPopover *popover = sam_text_box_get_popover (SAM_TEXT_BOX (box));
 
+  /* An open menu was the workshop's this row no longer shows. */
+  if (popover != NULL)
+    gtk_popover_popdown (popover);
   if (row->workshop != NULL)
     g_signal_handlers_disconnect_by_func (row->workshop, update_row, row);
   row->workshop = NULL;
@@ -350,6 +368,35 @@ search_changed_cb (SamLibraryPage *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The search bar, made when a search first starts: its button follows it,
+ * so Escape in the entry raises the button again. */
+static void
+ensure_search_bar (SamLibraryPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->search_bar != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/sam-library-search.ui");
+  self->search_bar = GTK_SEARCH_BAR (gtk_builder_get_object (builder, "search_bar"));
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_box_insert_child_after (self->content, GTK_WIDGET (self->search_bar), self->header_bar);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+static void
+search_toggled_cb (SamLibraryPage  *self,
+                   GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    ensure_search_bar (self);
+}
+
 /* The main menu's popover is made when it first opens (a click, F10), not
  * for the first frame. */
 static void
@@ -386,15 +433,15 @@ sam_library_page_class_init (SamLibraryPageClass *klass)
   object_class->dispose = sam_library_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/sam-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, content);
+  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_button);
-  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_button);
   gtk_widget_class_bind_template_child (widget_class, SamLibraryPage, primary_menu);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -412,7 +459,6 @@ sam_library_page_init (SamLibraryPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* Bringing work in from a file sits next to making a new workshop. */
   g_menu_append (files, _("_Import Workshop…"), "win.import-workshop");
@@ -495,6 +541,7 @@ sam_library_page_start_search (SamLibraryPage *self)
 {
   g_return_if_fail (SAM_IS_LIBRARY_PAGE (self));
 
+  ensure_search_bar (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -22,9 +22,15 @@
  * that wraps needs.  Asked for its own width at a height, the box gives
  * its width for any height.  Its CSS name is `box`, so a style written
  * for the box it replaces still applies.
+ *
+ * A box may also hold a popover that points at one of its children (see
+ * sam_text_box_set_popover()): a plain button then opens a menu without
+ * the button-in-a-button of a #GtkMenuButton.
  */
 
 #include "config.h"
+
+#include <math.h>
 
 #include "sam-text-box.h"
 
@@ -34,6 +40,8 @@ struct _SamTextBox
 
   GtkOrientation orientation;
   int spacing;
+  GtkPopover *popover;
+  GtkWidget *anchor;
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SamTextBox, sam_text_box, GTK_TYPE_WIDGET,
@@ -176,6 +184,21 @@ sam_text_box_measure (GtkWidget      *widget,
     }
 }
 
+/* A popover goes where its child is now. */
+static void
+present_popover (SamTextBox *self)
+{
+  graphene_rect_t bounds;
+
+  if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    return;
+  if (gtk_widget_compute_bounds (self->anchor, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (self->popover, &(GdkRectangle) {
+                                   floorf (bounds.origin.x), floorf (bounds.origin.y),
+                                   ceilf (bounds.size.width), ceilf (bounds.size.height) });
+  gtk_popover_present (self->popover);
+}
+
 static void
 sam_text_box_size_allocate (GtkWidget *widget,
                             int        width,
@@ -206,6 +229,7 @@ sam_text_box_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (sizes[i].data, &place, -1);
       at += size + self->spacing;
     }
+  present_popover (self);
 }
 
 static GtkSizeRequestMode
@@ -217,8 +241,11 @@ sam_text_box_get_request_mode (GtkWidget *widget)
 static void
 sam_text_box_dispose (GObject *object)
 {
+  SamTextBox *self = SAM_TEXT_BOX (object);
   GtkWidget *child;
 
+  self->popover = NULL;
+  self->anchor = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -342,4 +369,44 @@ sam_text_box_append (SamTextBox *self,
   g_return_if_fail (gtk_widget_get_parent (child) == NULL);
 
   gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
+}
+
+/**
+ * sam_text_box_set_popover:
+ * @self: a #SamTextBox
+ * @popover: (transfer floating): a popover with no parent yet
+ * @anchor: the child of @self it points at
+ *
+ * Makes @popover a child of @self, pointing at @anchor wherever @anchor
+ * is laid out.  It stays until @self is destroyed; a box has one.
+ */
+void
+sam_text_box_set_popover (SamTextBox *self,
+                          GtkPopover *popover,
+                          GtkWidget  *anchor)
+{
+  g_return_if_fail (SAM_IS_TEXT_BOX (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == NULL);
+  g_return_if_fail (gtk_widget_get_parent (anchor) == GTK_WIDGET (self));
+  g_return_if_fail (self->popover == NULL);
+
+  self->popover = popover;
+  self->anchor = anchor;
+  gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+}
+
+/**
+ * sam_text_box_get_popover:
+ * @self: a #SamTextBox
+ *
+ * Returns: (transfer none) (nullable): the popover given to
+ *   sam_text_box_set_popover()
+ */
+GtkPopover *
+sam_text_box_get_popover (SamTextBox *self)
+{
+  g_return_val_if_fail (SAM_IS_TEXT_BOX (self), NULL);
+
+  return self->popover;
 }

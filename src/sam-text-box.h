@@ -13,5 +13,9 @@ GtkWidget *sam_text_box_new    (GtkOrientation  orientation,
                                 int             spacing);
 void       sam_text_box_append (SamTextBox     *self,
                                 GtkWidget      *child);
+void       sam_text_box_set_popover (SamTextBox *self,
+                                     GtkPopover *popover,
+                                     GtkWidget  *anchor);
+GtkPopover *sam_text_box_get_popover (SamTextBox *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "sam-library-page.h"
 #include "sam-sample-workshop.h"
 #include "sam-step-view.h"
+#include "sam-text-box.h"
 #include "sam-overview-page.h"
 #include "sam-team-row.h"
 #include "sam-test-utils.h"
@@ -465,7 +466,7 @@ find_top_button (GtkWidget  *widget,
 
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_MENU_BUTTON (widget) &&
+  if (GTK_IS_BUTTON (widget) && SAM_IS_TEXT_BOX (gtk_widget_get_parent (widget)) &&
       gtk_widget_compute_point (widget, list, &GRAPHENE_POINT_INIT (0, 0), &point) &&
       point.y >= 0 && point.y < gtk_widget_get_height (list) && point.y < *best_y)
     {
@@ -488,8 +489,8 @@ top_row_menu_target (GtkListView  *list,
                      const char  **title)
 {
   GtkWidget *found = NULL;
-  GtkMenuButton *button;
-  GtkWidget *row;
+  GtkPopover *popover;
+  GtkWidget *row = NULL;
   GMenuModel *menu;
   char *uuid = NULL;
 
@@ -509,12 +510,16 @@ top_row_menu_target (GtkListView  *list,
     }
   g_assert_nonnull (found);
   g_assert_cmpstr (*title, !=, not_title);
-  button = GTK_MENU_BUTTON (found);
-
-  gtk_menu_button_popup (button);
+  /* A plain button; the row's popover is made at the first click. */
+  g_signal_emit_by_name (found, "clicked");
   sam_test_pump (50);
-  menu = gtk_menu_button_get_menu_model (button);
+  popover = sam_text_box_get_popover (SAM_TEXT_BOX (row));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
   g_assert_nonnull (menu);
+  if (not_title == NULL)
+    sam_test_screenshot (GTK_WIDGET (popover), "library-row-menu.png");
   for (int i = 0; i < g_menu_model_get_n_items (menu) && uuid == NULL; i++)
     {
       g_autofree char *action = NULL;
@@ -523,7 +528,9 @@ top_row_menu_target (GtkListView  *list,
           g_str_equal (action, "win.open-workshop"))
         g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &uuid));
     }
-  gtk_menu_button_popdown (button);
+  gtk_popover_popdown (popover);
+  sam_test_pump (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_nonnull (uuid);
   return uuid;
 }

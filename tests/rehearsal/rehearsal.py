@@ -871,6 +871,21 @@ class Rehearsal:
                 raise RehearsalError('the report lacks %r; it starts %r' % (expected, text[:400]))
         self.check('report')
 
+    def library(self):
+        """Back to all workshops: a workshop's own menu, opened by a click
+        on its row's button, duplicates it."""
+        view = self.d.find(self.d.window(), name='SamWorkshopView')
+        self.d.click(self.d.find(view, 'push button', self.d._('All Workshops')))
+        button = self.d.find(self.d.window(), 'push button',
+                             self.d._('Menu for workshop %s') % self.sample['workshop'])
+        self.choose_menu_item(button, self.d._('D_uplicate'))
+        deadline = time.monotonic() + 15
+        while self.query('SELECT count(*) FROM workshop')[0][0] != 2:
+            if time.monotonic() > deadline:
+                raise RehearsalError('Duplicate made no second workshop')
+            time.sleep(0.3)
+        self.check('library')
+
     def programme(self):
         self.create_workshop()
         self.details()
@@ -883,6 +898,7 @@ class Rehearsal:
         self.brainstorm()
         self.agreements()
         self.report()
+        self.library()
 
 
 class TeamLaptop(Rehearsal):
