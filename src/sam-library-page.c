@@ -200,7 +200,7 @@ menu_clicked_cb (GtkButton *button,
       sam_text_box_set_popover (box, popover, GTK_WIDGET (button));
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), menu);
-  gtk_popover_popup (popover);
+  sam_text_box_popup (box);
 }
 
 static void

@@ -184,19 +184,16 @@ sam_text_box_measure (GtkWidget      *widget,
     }
 }
 
-/* A popover goes where its child is now. */
+/* The popover points at its child where that is now. */
 static void
-present_popover (SamTextBox *self)
+point_popover (SamTextBox *self)
 {
   graphene_rect_t bounds;
 
-  if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
-    return;
   if (gtk_widget_compute_bounds (self->anchor, GTK_WIDGET (self), &bounds))
     gtk_popover_set_pointing_to (self->popover, &(GdkRectangle) {
                                    floorf (bounds.origin.x), floorf (bounds.origin.y),
                                    ceilf (bounds.size.width), ceilf (bounds.size.height) });
-  gtk_popover_present (self->popover);
 }
 
 static void
@@ -229,7 +226,13 @@ sam_text_box_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (sizes[i].data, &place, -1);
       at += size + self->spacing;
     }
-  present_popover (self);
+
+  /* A popover shown follows the box (GTK leaves that to its parent). */
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    {
+      point_popover (self);
+      gtk_popover_present (self->popover);
+    }
 }
 
 static GtkSizeRequestMode
@@ -379,6 +382,10 @@ sam_text_box_append (SamTextBox *self,
  *
  * Makes @popover a child of @self, pointing at @anchor wherever @anchor
  * is laid out.  It stays until @self is destroyed; a box has one.
+ *
+ * Give such a box no padding or border of its own: GTK 4.8 measures a
+ * popover's pointing rectangle from its parent's border, and a widget's
+ * coordinates start inside its padding.
  */
 void
 sam_text_box_set_popover (SamTextBox *self,
@@ -394,6 +401,23 @@ sam_text_box_set_popover (SamTextBox *self,
   self->popover = popover;
   self->anchor = anchor;
   gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+}
+
+/**
+ * sam_text_box_popup:
+ * @self: a #SamTextBox with a popover
+ *
+ * Shows the popover given to sam_text_box_set_popover(), pointing at its
+ * child.
+ */
+void
+sam_text_box_popup (SamTextBox *self)
+{
+  g_return_if_fail (SAM_IS_TEXT_BOX (self));
+  g_return_if_fail (self->popover != NULL);
+
+  point_popover (self);
+  gtk_popover_popup (self->popover);
 }
 
 /**

@@ -16,6 +16,7 @@ void       sam_text_box_append (SamTextBox     *self,
 void       sam_text_box_set_popover (SamTextBox *self,
                                      GtkPopover *popover,
                                      GtkWidget  *anchor);
+void       sam_text_box_popup       (SamTextBox *self);
 GtkPopover *sam_text_box_get_popover (SamTextBox *self);
 
 G_END_DECLS

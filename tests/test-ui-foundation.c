@@ -516,6 +516,16 @@ top_row_menu_target (GtkListView  *list,
   popover = sam_text_box_get_popover (SAM_TEXT_BOX (row));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  {
+    GdkRectangle rect;
+    graphene_rect_t bounds;
+
+    /* Under the row's button, not the middle of the row. */
+    g_assert_true (gtk_popover_get_pointing_to (popover, &rect));
+    g_assert_true (gtk_widget_compute_bounds (found, row, &bounds));
+    g_assert_cmpint (rect.x, ==, (int) bounds.origin.x);
+    g_assert_cmpint (rect.width, ==, (int) bounds.size.width);
+  }
   menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
   g_assert_nonnull (menu);
   if (not_title == NULL)

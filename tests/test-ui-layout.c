@@ -216,6 +216,63 @@ test_text_box_no_width_for_height (void)
     }
 }
 
+/* The popover of a box points at its child, opened and after the box is
+ * laid out at another width; it takes no room in the box. */
+static void
+assert_points_at (GtkPopover *popover,
+                  GtkWidget  *anchor)
+{
+  GdkRectangle rect;
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_popover_get_pointing_to (popover, &rect));
+  g_assert_true (gtk_widget_compute_bounds (anchor, gtk_widget_get_parent (anchor), &bounds));
+  g_assert_cmpint (rect.x, ==, (int) bounds.origin.x);
+  g_assert_cmpint (rect.y, ==, (int) bounds.origin.y);
+  g_assert_cmpint (rect.width, ==, (int) bounds.size.width);
+  g_assert_cmpint (rect.height, ==, (int) bounds.size.height);
+}
+
+static void
+test_text_box_popover (void)
+{
+  GtkWidget *box = sam_text_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new ("Naam van de workshop");
+  GtkWidget *button = gtk_button_new_from_icon_name ("view-more-symbolic");
+  GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
+  GtkWindow *window;
+  int width;
+
+  gtk_widget_set_hexpand (label, TRUE);
+  sam_text_box_append (SAM_TEXT_BOX (box), label);
+  sam_text_box_append (SAM_TEXT_BOX (box), button);
+  gtk_popover_set_child (popover, gtk_label_new ("Openen"));
+  window = window_with (box, 500, 200);
+  g_assert_null (sam_text_box_get_popover (SAM_TEXT_BOX (box)));
+  width = gtk_widget_get_width (label);
+
+  sam_text_box_set_popover (SAM_TEXT_BOX (box), popover, button);
+  g_assert_true (sam_text_box_get_popover (SAM_TEXT_BOX (box)) == popover);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (popover)) == box);
+  sam_text_box_popup (SAM_TEXT_BOX (box));
+  sam_test_pump (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  assert_points_at (popover, button);
+  /* Not a child to lay out: the label keeps its width. */
+  g_assert_cmpint (gtk_widget_get_width (label), ==, width);
+
+  gtk_window_set_default_size (window, 800, 200);
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       gtk_widget_get_width (box) < 800 && g_get_monotonic_time () < end;)
+    sam_test_pump (20);
+  g_assert_cmpint (gtk_widget_get_width (box), >=, 800);
+  g_assert_cmpint (gtk_widget_get_width (label), >, width);
+  assert_points_at (popover, button);
+
+  gtk_popover_popdown (popover);
+  gtk_window_destroy (window);
+}
+
 /* sam_list_slice_new(): the first frame painted shows a full view, though
  * the slice began with two rows, and no more rows than that view shows
  * and a few were made for it. */
@@ -319,6 +376,7 @@ main (int   argc,
 
   g_test_add_func ("/sam/ui/layout/text-box-like-box", test_text_box_like_box);
   g_test_add_func ("/sam/ui/layout/text-box-no-width-for-height", test_text_box_no_width_for_height);
+  g_test_add_func ("/sam/ui/layout/text-box-popover", test_text_box_popover);
   g_test_add_func ("/sam/ui/layout/slice-first-frame", test_slice_first_frame);
 
   return g_test_run ();

@@ -539,7 +539,7 @@ class Rehearsal:
     # The programme.
     def create_workshop(self):
         window = self.d.window()
-        xid = self.activate_main_window()
+        xid = self.xid = self.activate_main_window()
         time.sleep(0.5)
         if self.fullscreen:
             for _ in range(5):
@@ -605,13 +605,27 @@ class Rehearsal:
                                      % (len(fields), stored, wanted))
             time.sleep(0.3)
 
-    def choose_menu_item(self, button, label):
+    def choose_menu_item(self, button, label, shot=None):
         """Opens a menu and picks an item with the keyboard: a popover's
-        items report no usable screen position under X11."""
+        items report no usable screen position under X11.  With @shot,
+        the screen with the menu open is checked and kept under that name."""
         self.d.click(button)
         time.sleep(0.5)
-        # The popover sits beside the button, under the menu button.
+        # The popover sits beside the button, under the menu button; a
+        # loaded machine may take a while to build it, and a click it did
+        # not take is given once more.
+        deadline = time.monotonic() + 10
+        clicked_again = False
         items = self.d.find_all(button.parent, 'menu item')
+        while not items and time.monotonic() < deadline:
+            time.sleep(0.3)
+            if not clicked_again and time.monotonic() > deadline - 5:
+                log('the click on the menu was not taken: once more')
+                self.d.click(button)
+                clicked_again = True
+            items = self.d.find_all(button.parent, 'menu item')
+        if shot is not None:
+            self.check(shot)
         names = [item.name.replace('_', '') for item in items]
         if os.environ.get('SAMENSPEL_REHEARSAL_DEBUG'):
             log('menu: %r' % names)
@@ -873,12 +887,24 @@ class Rehearsal:
 
     def library(self):
         """Back to all workshops: a workshop's own menu, opened by a click
-        on its row's button, duplicates it."""
+        on its row's button, duplicates it.  While the workshop is
+        projected the room sees no other workshop: F11 leaves full screen
+        first."""
+        if self.fullscreen:
+            for _ in range(5):
+                self.d.key('F11')
+                time.sleep(1.0)
+                if 'FULLSCREEN' not in run('xprop', '-id', self.xid, '_NET_WM_STATE'):
+                    break
+            else:
+                raise RehearsalError('F11 does not leave full screen')
         view = self.d.find(self.d.window(), name='SamWorkshopView')
         self.d.click(self.d.find(view, 'push button', self.d._('All Workshops')))
+        # The library fades in.
+        time.sleep(1.0)
         button = self.d.find(self.d.window(), 'push button',
                              self.d._('Menu for workshop %s') % self.sample['workshop'])
-        self.choose_menu_item(button, self.d._('D_uplicate'))
+        self.choose_menu_item(button, self.d._('D_uplicate'), shot='library-menu')
         deadline = time.monotonic() + 15
         while self.query('SELECT count(*) FROM workshop')[0][0] != 2:
             if time.monotonic() > deadline:
