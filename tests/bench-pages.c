@@ -790,7 +790,7 @@ run_startup (const char *self)
 {
   /* SAM_BENCH_STARTS: how many of each (odd; 15 unless said: on a shared
    * 2-core machine the ratio of medians of 5 ranged over 0.16 from run to
-   * run, of medians of 15 over 0.04). */
+   * run, of medians of 15 over 0.06). */
   guint n = CLAMP (g_ascii_strtoull (g_getenv ("SAM_BENCH_STARTS") ? g_getenv ("SAM_BENCH_STARTS") : "15", NULL, 10),
                    1, 99) | 1;
   g_autofree double *bare = g_new0 (double, n), *app = g_new0 (double, n), *text = g_new0 (double, n);
