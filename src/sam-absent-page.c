@@ -691,6 +691,7 @@ sam_absent_page_init (SamAbsentPage *self)
                                                         G_LIST_MODEL (sam_list_slice_new (G_LIST_MODEL (flat), self->scroller, 8, 40)))),
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-absent-list");
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-page-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Plans for the absent colleagues"), -1);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));

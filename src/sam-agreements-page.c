@@ -522,6 +522,7 @@ sam_agreements_page_init (SamAgreementsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-agreements");
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-page-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Agreements"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -853,6 +853,7 @@ sam_brainstorm_board_init (SamBrainstormBoard *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection)), factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-board");
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-page-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Clusters and ideas"), -1);
 
@@ -961,6 +962,7 @@ sam_brainstorm_ranking_new (void)
   g_signal_connect (factory, "setup", G_CALLBACK (ranking_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (ranking_bind_cb), view);
   gtk_widget_add_css_class (view, "sam-ranking");
+  gtk_widget_add_css_class (view, "sam-page-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Ideas by votes"), -1);
   return view;
 }

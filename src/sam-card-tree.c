@@ -749,6 +749,7 @@ sam_card_tree_init (SamCardTree *self)
 
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-card-tree");
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-page-list");
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);

@@ -1060,6 +1060,7 @@ assignment_init (SamPerspectivePage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (assign_unbind_cb), self);
   self->assignment_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->assignment_view), "discover-assignment");
+  gtk_widget_add_css_class (GTK_WIDGET (self->assignment_view), "sam-page-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->assignment_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Who looks at whom"), -1);
   gtk_scrolled_window_set_child (self->assignment_scroller, GTK_WIDGET (self->assignment_view));

@@ -919,6 +919,7 @@ potential_init (SamStrengthsPage *self)
     GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))))),
     factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->link_view), "sam-links");
+  gtk_widget_add_css_class (GTK_WIDGET (self->link_view), "sam-page-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Strengths linked to challenges"), -1);
 
