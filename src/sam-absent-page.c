@@ -674,6 +674,7 @@ sam_absent_page_init (SamAbsentPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GListModel) intro = slot_list_new (SLOT_INTRO, NULL);
   GtkFlattenListModel *flat;
+  GtkSliceListModel *slice;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "sam-decide-page");
@@ -687,8 +688,8 @@ sam_absent_page_init (SamAbsentPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   /* The rows of the first screen, more as the list is scrolled
    * (sam-list-slice.c): GTK 4.8 made the rows of every team's plans. */
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                                        G_LIST_MODEL (sam_list_slice_new (G_LIST_MODEL (flat), self->scroller, 8, 40)))),
+  slice = sam_list_slice_new (G_LIST_MODEL (flat), self->scroller, SAM_LIST_SLICE_FIRST, SAM_LIST_SLICE_STEP);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (slice))),
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-absent-list");
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "sam-page-list");

@@ -156,7 +156,8 @@ set_agreements (SamAgreementsPage *self,
   /* The rows of the first screen, more as the list is scrolled
    * (sam-list-slice.c): GTK 4.8 made all of 100 agreements' rows. */
   selection = gtk_no_selection_new (G_LIST_MODEL (sam_list_slice_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))),
-                                                                      self->scroller, 8, 40)));
+                                                                      self->scroller, SAM_LIST_SLICE_FIRST,
+                                                                      SAM_LIST_SLICE_STEP)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   update_empty (self);

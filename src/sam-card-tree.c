@@ -27,12 +27,6 @@
  * (sam-list-slice.c): a page of 1,200 cards builds the rows of its first
  * screen before it is painted, not the 200 rows GTK 4.8 would make. */
 
-/* The rows a short screen shows: if they do not fill the view, the slice
- * adds the rest before the first frame.  A screen's worth more come as
- * the view nears their end. */
-#define SLICE_FIRST 8
-#define SLICE_STEP 40
-
 typedef enum {
   ROW_TOP,
   ROW_HEADER,
@@ -562,7 +556,7 @@ scroll_to (SamCardTree *self,
 
   /* The row and a screen's worth after it. */
   if (self->slice != NULL)
-    sam_list_slice_ensure (self->slice, position + SLICE_STEP);
+    sam_list_slice_ensure (self->slice, position + SAM_LIST_SLICE_STEP);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
@@ -864,7 +858,7 @@ sam_card_tree_set_context (SamCardTree *self,
       self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
     }
   self->slice = sam_list_slice_new (g_object_ref (self->rows), GTK_SCROLLED_WINDOW (self->scroller),
-                                    SLICE_FIRST, SLICE_STEP);
+                                    SAM_LIST_SLICE_FIRST, SAM_LIST_SLICE_STEP);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }

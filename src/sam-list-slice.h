@@ -5,6 +5,12 @@
 
 G_BEGIN_DECLS
 
+/* What a page's list starts with, the rows a short screen shows (if they
+ * do not fill the view, the slice adds the rest before the first frame),
+ * and how many more come as the view nears their end. */
+#define SAM_LIST_SLICE_FIRST 8
+#define SAM_LIST_SLICE_STEP 40
+
 GtkSliceListModel *sam_list_slice_new    (GListModel        *model,
                                           GtkScrolledWindow *scroller,
                                           guint              first,
