@@ -582,48 +582,53 @@ class Rehearsal:
                          [(name,) for name in self.TEAMS])
         self.check('teams')
 
+    def click_until(self, control, what, ready, timeout, again_after, taken=None):
+        """Clicks @control and waits up to @timeout seconds for ready() to
+        give something true, and gives it.  A click the app did not take
+        (nothing after @again_after seconds, and taken() false if given)
+        is given once more, as a person clicks again on a loaded machine.
+        At the end of the wait, ready()'s last answer."""
+        self.d.click(control)
+        started = time.monotonic()
+        clicked_again = False
+        while True:
+            result = ready()
+            waited = time.monotonic() - started
+            if result or waited > timeout:
+                return result
+            if not clicked_again and waited > again_after and (taken is None or not taken()):
+                log('the click on %s was not taken: once more' % what)
+                self.d.click(control)
+                clicked_again = True
+            time.sleep(0.3)
+
     def add_team(self, overview, wanted):
         """Clicks Add Team and waits for the row's name field, as a person
         waits for it to appear.  A loaded machine may take a while to show
         it; a click the window did not take (no team stored after it) is
         made once more."""
+        def stored():
+            return self.query('SELECT count(*) FROM team WHERE trash IS NULL')[0][0]
+
+        def fields():
+            return self.d.find_all(overview, 'text', self.d._('Team name'))
+
         button = self.d.find(overview, 'push button', self.d._('_Add Team'))
-        self.d.click(button)
-        deadline = time.monotonic() + 15
-        clicked_again = False
-        while True:
-            fields = self.d.find_all(overview, 'text', self.d._('Team name'))
-            if len(fields) == wanted:
-                return fields
-            stored = self.query('SELECT count(*) FROM team WHERE trash IS NULL')[0][0]
-            if not clicked_again and stored < wanted and time.monotonic() > deadline - 10:
-                log('the click on Add Team was not taken: once more')
-                self.d.click(button)
-                clicked_again = True
-            if time.monotonic() > deadline:
-                raise RehearsalError('%d team fields (%d teams stored) after adding %d teams'
-                                     % (len(fields), stored, wanted))
-            time.sleep(0.3)
+        if self.click_until(button, 'Add Team', lambda: len(fields()) == wanted, timeout=15,
+                            again_after=5, taken=lambda: stored() >= wanted):
+            return fields()
+        raise RehearsalError('%d team fields (%d teams stored) after adding %d teams'
+                             % (len(fields()), stored(), wanted))
 
     def choose_menu_item(self, button, label, shot=None):
         """Opens a menu and picks an item with the keyboard: a popover's
         items report no usable screen position under X11.  With @shot,
         the screen with the menu open is checked and kept under that name."""
-        self.d.click(button)
-        time.sleep(0.5)
         # The popover sits beside the button, under the menu button; a
-        # loaded machine may take a while to build it, and a click it did
-        # not take is given once more.
-        deadline = time.monotonic() + 10
-        clicked_again = False
-        items = self.d.find_all(button.parent, 'menu item')
-        while not items and time.monotonic() < deadline:
-            time.sleep(0.3)
-            if not clicked_again and time.monotonic() > deadline - 5:
-                log('the click on the menu was not taken: once more')
-                self.d.click(button)
-                clicked_again = True
-            items = self.d.find_all(button.parent, 'menu item')
+        # loaded machine may take a while to build it.
+        items = self.click_until(button, 'the menu', lambda: self.d.find_all(button.parent, 'menu item'),
+                                 timeout=10, again_after=5)
+        time.sleep(0.5)
         if shot is not None:
             self.check(shot)
         names = [item.name.replace('_', '') for item in items]
@@ -656,17 +661,12 @@ class Rehearsal:
         agenda = self.d.find(self.d.window(), 'list', self.d._('Agenda'))
         row = self.d.find(agenda, 'list item',
                           test=lambda a: self.d.name_matches(a.name, title) or title in a.name)
-        # The step is open once its row is selected; a click the app did
-        # not take (on a loaded machine) is given once more, as a person
-        # clicks again.
-        for attempt in range(2):
-            self.d.click(row)
-            deadline = time.monotonic() + 5
-            while time.monotonic() < deadline:
-                if row.getState().contains(self.d.atspi.STATE_SELECTED):
-                    time.sleep(0.8)
-                    return self.d.find(self.d.window(), name='SamStepView')
-                time.sleep(0.2)
+        # The step is open once its row is selected.
+        if self.click_until(row, 'the step %r' % title,
+                            lambda: row.getState().contains(self.d.atspi.STATE_SELECTED),
+                            timeout=10, again_after=5):
+            time.sleep(0.8)
+            return self.d.find(self.d.window(), name='SamStepView')
         raise RehearsalError('the step %r did not open' % title)
 
     def add_card(self, page, placeholder, text, index=0, last=False):
