@@ -6,6 +6,7 @@
 #include "sam-exercise-page.h"
 #include "sam-layout-probe.h"
 #include "sam-step-view.h"
+#include "sam-window.h"
 
 /* A test-only look at the window's layout, for the rehearsal suite: it
  * drives the app from outside through the accessibility tree, which does
@@ -171,8 +172,9 @@ walk (GtkWidget   *widget,
  * sam_layout_probe_describe:
  * @window: a window
  *
- * Describes @window's layout as JSON: its size and minimum width, the
- * mapped labels that are ellipsized, the controls that stick out of it, the
+ * Describes @window's layout as JSON: its size and minimum width, for a
+ * #SamWindow what it shows (sam_window_get_visible_page()), the mapped
+ * labels that are ellipsized, the controls that stick out of it, the
  * bounds of the exercise page shown (the card area) and the heights of the
  * vertical scrollers inside that page.
  *
@@ -206,6 +208,11 @@ sam_layout_probe_describe (GtkWindow *window)
   json_builder_add_int_value (builder, gtk_widget_get_height (widget));
   json_builder_set_member_name (builder, "min-width");
   json_builder_add_int_value (builder, min_width);
+  if (SAM_IS_WINDOW (window))
+    {
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_string_value (builder, sam_window_get_visible_page (SAM_WINDOW (window)));
+    }
   add_box (builder, "card-area", card_area, widget);
   json_builder_set_member_name (builder, "ellipsized");
   json_builder_add_value (builder, json_builder_get_root (ellipsized));

@@ -516,6 +516,8 @@ top_row_menu_target (GtkListView  *list,
   popover = sam_text_box_get_popover (SAM_TEXT_BOX (row));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* Its tooltip would cover the menu's first item. */
+  g_assert_false (gtk_widget_get_has_tooltip (found));
   {
     GdkRectangle rect;
     graphene_rect_t bounds;
@@ -541,6 +543,7 @@ top_row_menu_target (GtkListView  *list,
   gtk_popover_popdown (popover);
   sam_test_pump (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_widget_get_has_tooltip (found));
   g_assert_nonnull (uuid);
   return uuid;
 }
