@@ -388,6 +388,35 @@ set_accels (GtkApplication *app)
 }
 
 static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  /* Any lookup reads the theme; the lookups are safe in a thread. */
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), "view-more-symbolic");
+}
+
+/* GTK starts reading the icon theme in a thread when the display gets
+ * one, but GtkApplication and libadwaita then add their icons' resource
+ * paths, and each addition throws that reading away.  The first icon of
+ * the first frame read it all again on the main thread (66 M
+ * instructions); now a thread reads it while the window is built. */
+static void
+read_icon_theme_soon (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+static void
 sam_application_startup (GApplication *app)
 {
   SamApplication *self = SAM_APPLICATION (app);
@@ -395,6 +424,7 @@ sam_application_startup (GApplication *app)
   g_autoptr(GAction) sound_action = NULL;
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
+  read_icon_theme_soon ();
 
   if (g_get_application_name () == NULL)
     g_set_application_name (_("Samenspel"));
