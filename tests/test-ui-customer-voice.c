@@ -311,10 +311,12 @@ test_large_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (feedback), ==, 99900);
 
   /* While the thread reads and checks, the main loop keeps going: the
-   * heartbeat ticks.  How long its pauses are is a figure (the messages
-   * above), not a pass or fail: a loaded machine stretches them. */
-  g_assert_cmpuint (reading.ticks, >=, 3);
-  g_assert_cmpuint (importing.ticks, >=, 3);
+   * heartbeat ticks.  How often, and how long its pauses are, are figures
+   * (the messages above), not a pass or fail: a loaded machine stretches
+   * the pauses (CI once saw 2 ticks in 166 ms of reading, while another
+   * program took the second core). */
+  g_assert_cmpuint (reading.ticks, >=, 1);
+  g_assert_cmpuint (importing.ticks, >=, 1);
 
   host_close (&h);
   g_unlink (path);
