@@ -175,24 +175,6 @@ row_menu_new (SamLibraryPage *self,
   return G_MENU_MODEL (menu);
 }
 
-/* While its menu is open the button says so, as a GtkMenuButton does,
- * and keeps its tooltip to itself: it would cover the menu's first item. */
-static void
-set_menu_open (GtkWidget *button,
-               gboolean   open)
-{
-  gtk_widget_set_has_tooltip (button, !open);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (button),
-                               GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
-}
-
-static void
-menu_closed_cb (GtkPopover *popover,
-                GtkWidget  *button)
-{
-  set_menu_open (button, FALSE);
-}
-
 /* The menu of the workshop the row shows now, made as it opens.  The
  * button is a plain one and the popover the row's, made at the first
  * click: a GtkMenuButton per row cost the first frame 6 M instructions. */
@@ -216,10 +198,8 @@ menu_clicked_cb (GtkButton *button,
       popover = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
       gtk_popover_set_position (popover, GTK_POS_BOTTOM);
       sam_text_box_set_popover (box, popover, GTK_WIDGET (button));
-      g_signal_connect (popover, "closed", G_CALLBACK (menu_closed_cb), button);
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), menu);
-  set_menu_open (GTK_WIDGET (button), TRUE);
   sam_text_box_popup (box);
 }
 

@@ -184,6 +184,24 @@ sam_text_box_measure (GtkWidget      *widget,
     }
 }
 
+/* While the popover is open its child says so, as a GtkMenuButton does,
+ * and keeps its tooltip to itself: it would cover the popover. */
+static void
+set_anchor_open (GtkWidget *anchor,
+                 gboolean   open)
+{
+  gtk_widget_set_has_tooltip (anchor, !open);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (anchor),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
+}
+
+static void
+popover_closed_cb (SamTextBox *self)
+{
+  if (self->anchor != NULL)
+    set_anchor_open (self->anchor, FALSE);
+}
+
 /* The popover points at its child where that is now. */
 static void
 point_popover (SamTextBox *self)
@@ -381,7 +399,9 @@ sam_text_box_append (SamTextBox *self,
  * @anchor: the child of @self it points at
  *
  * Makes @popover a child of @self, pointing at @anchor wherever @anchor
- * is laid out.  It stays until @self is destroyed; a box has one.
+ * is laid out.  It stays until @self is destroyed; a box has one.  While
+ * it is open, @anchor reports itself expanded and shows no tooltip; its
+ * tooltip is back when the popover closes.
  *
  * Give such a box no padding or border of its own: GTK 4.8 measures a
  * popover's pointing rectangle from its parent's border, and a widget's
@@ -401,6 +421,7 @@ sam_text_box_set_popover (SamTextBox *self,
   self->popover = popover;
   self->anchor = anchor;
   gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+  g_signal_connect_swapped (popover, "closed", G_CALLBACK (popover_closed_cb), self);
 }
 
 /**
@@ -417,6 +438,7 @@ sam_text_box_popup (SamTextBox *self)
   g_return_if_fail (self->popover != NULL);
 
   point_popover (self);
+  set_anchor_open (self->anchor, TRUE);
   gtk_popover_popup (self->popover);
 }
 

@@ -217,7 +217,8 @@ test_text_box_no_width_for_height (void)
 }
 
 /* The popover of a box points at its child, opened and after the box is
- * laid out at another width; it takes no room in the box. */
+ * laid out at another width; it takes no room in the box, and the child's
+ * tooltip is off while it is open. */
 static void
 assert_points_at (GtkPopover *popover,
                   GtkWidget  *anchor)
@@ -243,6 +244,7 @@ test_text_box_popover (void)
   GtkWindow *window;
   int width;
 
+  gtk_widget_set_tooltip_text (button, "Acties");
   gtk_widget_set_hexpand (label, TRUE);
   sam_text_box_append (SAM_TEXT_BOX (box), label);
   sam_text_box_append (SAM_TEXT_BOX (box), button);
@@ -258,6 +260,8 @@ test_text_box_popover (void)
   sam_test_pump (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   assert_points_at (popover, button);
+  /* The button's tooltip would cover the popover. */
+  g_assert_false (gtk_widget_get_has_tooltip (button));
   /* Not a child to lay out: the label keeps its width. */
   g_assert_cmpint (gtk_widget_get_width (label), ==, width);
 
@@ -270,6 +274,8 @@ test_text_box_popover (void)
   assert_points_at (popover, button);
 
   gtk_popover_popdown (popover);
+  sam_test_pump (50);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
   gtk_window_destroy (window);
 }
 

@@ -464,15 +464,21 @@ class Rehearsal:
                 raise RehearsalError('database: %s gave %r, expected %r' % (sql, rows, expected))
             time.sleep(0.2)
 
+    def probe_text(self):
+        """What the layout probe last wrote, or None before it wrote."""
+        try:
+            with open(self.session.probe_path) as f:
+                return f.read()
+        except FileNotFoundError:
+            return None
+
     def layout(self):
         """The layout probe's description, once it has settled."""
         last = None
         for _ in range(40):
             time.sleep(0.25)
-            try:
-                with open(self.session.probe_path) as f:
-                    text = f.read()
-            except FileNotFoundError:
+            text = self.probe_text()
+            if text is None:
                 continue
             if text == last:
                 return json.loads(text)
@@ -483,9 +489,8 @@ class Rehearsal:
         """What the window shows now, as the layout probe last wrote it:
         "library", "workshop" or "error"."""
         try:
-            with open(self.session.probe_path) as f:
-                return json.load(f).get('page')
-        except (FileNotFoundError, ValueError):
+            return json.loads(self.probe_text() or '').get('page')
+        except ValueError:
             return None
 
     def check(self, name, card_area=False):
